@@ -1,0 +1,61 @@
+using ScribeBot.Core.Channels;
+
+namespace ScribeBot.Core.Incidents;
+
+/// <summary>
+/// One incident in one channel. Immutable: the core derives a changed copy for every command and the store
+/// persists it. Instants are UTC; <see cref="TimeZoneId"/> is an IANA id used only for display and for
+/// reading <c>HH:MM</c> times in commands.
+/// </summary>
+public sealed record Incident
+{
+    /// <summary>Store key, unique across workspaces: <c>{workspace key}:{number}</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Sequential per workspace; shown as <c>INC-{Number}</c>.</summary>
+    public required int Number { get; init; }
+
+    public required ChannelRef Channel { get; init; }
+    public required string Title { get; init; }
+    public required Severity Severity { get; init; }
+    public IncidentStatus Status { get; init; } = IncidentStatus.Triggered;
+    public Person? Commander { get; init; }
+    public required string TimeZoneId { get; init; }
+
+    /// <summary>When impact really began, if known (may be before detection).</summary>
+    public Milestone? ImpactBegan { get; init; }
+
+    /// <summary>When the problem was detected; when unknown, drafts use <see cref="Declared"/>.</summary>
+    public Milestone? Detected { get; init; }
+
+    /// <summary>When <c>start</c> opened the incident.</summary>
+    public required Milestone Declared { get; init; }
+
+    public Milestone? Acknowledged { get; init; }
+    public Milestone? Resolved { get; init; }
+
+    public string? DetectionMethod { get; init; }
+    public string? Impact { get; init; }
+
+    /// <summary>Share of users affected, 0-100.</summary>
+    public decimal? UsersAffectedPercent { get; init; }
+
+    public string? RootCause { get; init; }
+    public string? Resolution { get; init; }
+    public IReadOnlyList<string> Improvements { get; init; } = [];
+    public IReadOnlyList<IncidentTask> Tasks { get; init; } = [];
+
+    /// <summary>How many times a resolved incident was reopened.</summary>
+    public int ReopenCount { get; init; }
+
+    /// <summary>Number of timeline entries created by commands, used to key them uniquely.</summary>
+    public int CommandSequence { get; init; }
+
+    public string DisplayId => FormatNumber(Number);
+
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+
+    public static string FormatNumber(int number) => $"INC-{number}";
+
+    public static string MakeId(ChannelRef channel, int number) => $"{channel.WorkspaceKey}:{number}";
+}

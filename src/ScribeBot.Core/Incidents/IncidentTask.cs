@@ -1,0 +1,4 @@
+namespace ScribeBot.Core.Incidents;
+
+/// <summary>A specific corrective task ("todo"), optionally owned by someone.</summary>
+public sealed record IncidentTask(string Text, string? Owner);

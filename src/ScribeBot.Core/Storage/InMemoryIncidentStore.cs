@@ -1,0 +1,160 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Storage;
+
+/// <summary>
+/// A store that lives in memory: for the <c>replay</c> verb (which must not touch the real data file) and as the
+/// reference implementation of the store contract. One lock makes every operation atomic.
+/// </summary>
+public sealed class InMemoryIncidentStore : IIncidentStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lastNumberByWorkspace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TimelineEntry>> _entriesByIncident = new(StringComparer.Ordinal);
+
+    public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_incidents.Values.FirstOrDefault(i => i.IsOpen && i.Channel == channel));
+        }
+    }
+
+    public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_incidents.Values.Where(i => i.Channel == channel).MaxBy(i => i.Number));
+        }
+    }
+
+    public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_incidents.GetValueOrDefault(incidentId));
+        }
+    }
+
+    public Task<OpenIncidentResult> OpenIncidentAsync(
+        ChannelRef channel, Func<int, IncidentWithEntries> create, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var open = _incidents.Values.FirstOrDefault(i => i.IsOpen && i.Channel == channel);
+            if (open is not null)
+            {
+                return Task.FromResult(new OpenIncidentResult(open, Opened: false));
+            }
+
+            var number = _lastNumberByWorkspace.GetValueOrDefault(channel.WorkspaceKey) + 1;
+            var (incident, entries) = create(number);
+            _lastNumberByWorkspace[channel.WorkspaceKey] = number;
+            _incidents[incident.Id] = incident;
+            foreach (var entry in entries)
+            {
+                AppendLocked(entry);
+            }
+
+            return Task.FromResult(new OpenIncidentResult(incident, Opened: true));
+        }
+    }
+
+    public Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _incidents[incident.Id] = incident;
+            foreach (var entry in newEntries)
+            {
+                AppendLocked(entry);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(AppendLocked(entry));
+        }
+    }
+
+    public Task<TimelineEntry?> UpdateEntryAsync(
+        string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_entriesByIncident.TryGetValue(incidentId, out var entries))
+            {
+                return Task.FromResult<TimelineEntry?>(null);
+            }
+
+            var index = entries.FindIndex(e => e.MessageId == messageId);
+            if (index < 0)
+            {
+                return Task.FromResult<TimelineEntry?>(null);
+            }
+
+            var changed = change(entries[index]);
+            entries[index] = changed;
+            return Task.FromResult<TimelineEntry?>(changed);
+        }
+    }
+
+    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_entriesByIncident.GetValueOrDefault(incidentId)?.Find(e => e.MessageId == messageId));
+        }
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // OrderBy is stable, so entries with the same instant keep their arrival order.
+            IReadOnlyList<TimelineEntry> timeline = _entriesByIncident.TryGetValue(incidentId, out var entries)
+                ? entries.OrderBy(e => e.At).ToArray()
+                : [];
+            return Task.FromResult(timeline);
+        }
+    }
+
+    public Task<IReadOnlyList<Incident>> ListIncidentsAsync(
+        string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Incident> incidents = _incidents.Values
+                .Where(i => i.Channel.WorkspaceKey == workspaceKey && i.Declared.At >= declaredSince)
+                .OrderByDescending(i => i.Declared.At)
+                .ThenByDescending(i => i.Number)
+                .ToArray();
+            return Task.FromResult(incidents);
+        }
+    }
+
+    private AppendResult AppendLocked(TimelineEntry entry)
+    {
+        if (!_entriesByIncident.TryGetValue(entry.IncidentId, out var entries))
+        {
+            entries = [];
+            _entriesByIncident[entry.IncidentId] = entries;
+        }
+
+        if (entries.Exists(e => e.MessageId == entry.MessageId))
+        {
+            return AppendResult.Duplicate;
+        }
+
+        entries.Add(entry);
+        return AppendResult.Added;
+    }
+}
