@@ -1,0 +1,16 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Text;
+
+namespace ScribeBot.Core.Commands;
+
+/// <summary>Something the bot must post in a channel (for everyone), as opposed to a reply to the caller.</summary>
+public abstract record ChannelPost(ChannelRef Channel);
+
+/// <summary>A short announcement: incident started, acknowledged, escalated, resolved...</summary>
+public sealed record AnnouncementPost(ChannelRef Channel, ChatText Text) : ChannelPost(Channel);
+
+/// <summary>The timeline of an incident so far, rendered when delivered.</summary>
+public sealed record TimelinePost(ChannelRef Channel, string IncidentId) : ChannelPost(Channel);
+
+/// <summary>The postmortem draft of an incident, rendered when delivered.</summary>
+public sealed record PostmortemPost(ChannelRef Channel, string IncidentId) : ChannelPost(Channel);

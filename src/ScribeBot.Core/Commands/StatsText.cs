@@ -1,0 +1,35 @@
+using Humanizer;
+using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Text;
+
+namespace ScribeBot.Core.Commands;
+
+/// <summary>The <c>stats</c> answer: one line for all incidents, then one per severity.</summary>
+internal static class StatsText
+{
+    public static ChatText Render(IncidentStatistics stats)
+    {
+        var text = new ChatTextBuilder().Strong($"Incidents in the last {"day".ToQuantity(stats.Days)}: {stats.Overall.Count}");
+        if (stats.Overall.Count == 0)
+        {
+            return text.Plain(".").Build();
+        }
+
+        Line(text, "All", stats.Overall);
+        foreach (var severity in stats.BySeverity)
+        {
+            Line(text, $"SEV{(int)severity.Severity!}", severity);
+        }
+
+        return text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.").Build();
+    }
+
+    private static void Line(ChatTextBuilder text, string label, SeverityStatistics stats) =>
+        text.Plain("\n").Strong(label).Plain($" ({stats.Count}): MTTA {Format(stats.Mtta)}; MTTR {Format(stats.Mttr)}");
+
+    private static string Format(DurationSummary? summary) => summary is null
+        ? "n/a"
+        : $"mean {Short(summary.Mean)}, median {Short(summary.Median)}, p90 {Short(summary.P90)} (n={summary.Count})";
+
+    private static string Short(TimeSpan span) => span.Humanize(precision: 2, minUnit: TimeUnit.Second);
+}
