@@ -31,7 +31,7 @@ public static partial class PersonMention
         return new Person(plain, plain);
     }
 
-    [GeneratedRegex(@"^<@(?<id>[A-Z0-9]+)(?:\|(?<name>[^>]+))?>$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^<@(?<id>[A-Za-z0-9._-]+)(?:\|(?<name>[^>]+))?>$", RegexOptions.CultureInvariant)]
     private static partial Regex SlackMention();
 
     [GeneratedRegex(@"^<at>(?<name>.*)</at>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -167,18 +167,10 @@ public static partial class CommandParser
 
     private static CommandParseResult ParseTodo(string rest)
     {
-        var owner = LastToken(rest);
-        var task = rest;
-        if (owner is not null && owner != rest && IsPersonToken(owner))
-        {
-            task = rest[..^owner.Length].TrimEnd();
-        }
-        else
-        {
-            owner = null;
-        }
-
-        return RequireText("todo", task, t => new TodoCommand(t, owner));
+        var match = TrailingOwner().Match(rest);
+        return match.Success
+            ? RequireText("todo", rest[..match.Index].TrimEnd(), t => new TodoCommand(t, match.Groups["owner"].Value))
+            : RequireText("todo", rest, t => new TodoCommand(t, null));
     }
 
     private static CommandParseResult ParseSeverity(string rest)
@@ -273,20 +265,14 @@ public static partial class CommandParser
         return false;
     }
 
-    // Slack sends mentions as <@U123> or <@U123|name>, Teams as <at>Name</at>, people type @name.
-    private static bool IsPersonToken(string token) =>
-        token.StartsWith('@') || token.StartsWith("<@", StringComparison.Ordinal) || token.StartsWith("<at>", StringComparison.OrdinalIgnoreCase);
-
+    // A mention is one token even with spaces inside: Slack sends <@U123|Priya Raman>, Teams <at>Priya Raman</at>.
     private static (string First, string Remainder) SplitFirst(string text)
     {
         var trimmed = text.Trim();
-        if (trimmed.StartsWith("<at>", StringComparison.OrdinalIgnoreCase))
+        var mention = LeadingMention().Match(trimmed);
+        if (mention.Success)
         {
-            var end = trimmed.IndexOf("</at>", StringComparison.OrdinalIgnoreCase);
-            if (end > 0)
-            {
-                return (trimmed[..(end + 5)], trimmed[(end + 5)..].Trim());
-            }
+            return (mention.Value, trimmed[mention.Length..].Trim());
         }
 
         var split = trimmed.IndexOfAny([' ', '\t', '\n', '\r']);
@@ -307,6 +293,13 @@ public static partial class CommandParser
 
     // Echoed input is cut so that a 10,000-character argument cannot turn an error into a wall of text.
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    [GeneratedRegex(@"^(<@[^>]+>|<at>.*?</at>)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingMention();
+
+    // The owner of a todo is a trailing mention: <@U123|name>, <at>Name</at> or @handle.
+    [GeneratedRegex(@"\s(?<owner><@[^>]+>|<at>[^<]*</at>|@\S+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingOwner();
 
     [GeneratedRegex(@"^sev\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SeverityToken();

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Chat;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Tagging;
+
+namespace ScribeBot.Core;
+
+/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store.</summary>
+public static class ScribeCoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddScribeCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeOptions>, ScribeOptionsValidator>());
+        services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
+        services.TryAddSingleton<CommandHandler>();
+        services.TryAddSingleton<TimelineCapture>();
+        return services;
+    }
+}
