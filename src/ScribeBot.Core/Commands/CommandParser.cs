@@ -178,7 +178,8 @@ public static partial class CommandParser
             owner = null;
         }
 
-        return RequireText("todo", task, t => new TodoCommand(t, owner));
+        // The owner is free text too: check the whole argument, as escalate does.
+        return TooLong(rest) ?? RequireText("todo", task, t => new TodoCommand(t, owner));
     }
 
     private static CommandParseResult ParseSeverity(string rest)
