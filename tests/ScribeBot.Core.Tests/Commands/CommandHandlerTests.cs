@@ -7,7 +7,7 @@ using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
 
-public sealed class CommandHandlerTests
+public sealed partial class CommandHandlerTests
 {
     private readonly CommandTestBed _bed = new();
 

@@ -49,9 +49,9 @@ internal sealed class CommandTestBed
     };
 
     /// <summary>Sends a command that must succeed.</summary>
-    public async Task<CommandOutcome> DoAsync(string text, Person? by = null, ChannelRef? channel = null)
+    public async Task<CommandOutcome> DoAsync(string text, Person? by = null, ChannelRef? channel = null, string? requestId = null)
     {
-        var outcome = await SendAsync(text, by, channel);
+        var outcome = await SendAsync(text, by, channel, requestId);
         Assert.True(outcome.Accepted, $"'{text}' was refused: {outcome.Reply}");
         return outcome;
     }
