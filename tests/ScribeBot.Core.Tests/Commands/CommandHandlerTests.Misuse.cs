@@ -185,6 +185,36 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
+    public async Task A_start_redelivered_after_the_incident_was_resolved_opens_no_second_incident()
+    {
+        await _bed.DoAsync("start Checkout down", requestId: "start-1");
+        await _bed.DoAsync("resolve");
+        var before = await _bed.SnapshotAsync();
+
+        var again = await _bed.SendAsync("start Checkout down", requestId: "start-1");
+
+        Assert.True(again.Accepted);
+        Assert.Empty(again.Posts);
+        Assert.Equal(1, again.Incident!.Number);
+        Assert.Equal(before, await _bed.SnapshotAsync());
+        Assert.Equal(2, (await _bed.DoAsync("start Payments down")).Incident!.Number);
+    }
+
+    [Fact]
+    public async Task Status_after_resolve_shows_the_latest_incident()
+    {
+        await _bed.DoAsync("start Checkout down");
+        _bed.Clock.Advance(TimeSpan.FromMinutes(50));
+        await _bed.DoAsync("resolve");
+
+        var outcome = await _bed.DoAsync("status");
+
+        Assert.Contains("INC-1: Checkout down", outcome.Reply.ToPlainString(), StringComparison.Ordinal);
+        Assert.Contains("resolved after 50 minutes", outcome.Reply.ToPlainString(), StringComparison.Ordinal);
+        Assert.Empty(outcome.Posts);
+    }
+
+    [Fact]
     public async Task A_redelivered_resolve_posts_no_second_postmortem()
     {
         await _bed.DoAsync("start Checkout down");
