@@ -30,8 +30,9 @@ public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable 
         return result == AppendResult.Added ? CaptureResult.Recorded : CaptureResult.Duplicate;
     }
 
+    // An edit older than the last one applied is a late redelivery: applying it would bring back outdated text.
     public Task<CaptureResult> EditAsync(MessageEdit edit, CancellationToken cancellationToken) =>
-        UpdateAsync(edit.Channel, edit.MessageId, entry => entry.Text == edit.NewText
+        UpdateAsync(edit.Channel, edit.MessageId, entry => entry.Text == edit.NewText || (entry.IsEdited && edit.At < entry.Edits[^1].ReplacedAt)
             ? entry
             : entry with
             {

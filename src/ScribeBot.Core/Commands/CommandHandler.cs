@@ -86,6 +86,13 @@ public sealed partial class CommandHandler(
 
     private async Task<CommandOutcome> StartAsync(StartCommand start, CommandRequest request, CancellationToken ct)
     {
+        // A start redelivered after its incident was resolved would otherwise open a second incident.
+        var latest = await store.FindLatestIncidentAsync(request.Channel, ct).ConfigureAwait(false);
+        if (latest is { IsOpen: false } && await IsRedeliveryAsync(latest, request, ct).ConfigureAwait(false))
+        {
+            return AlreadyHandled(latest);
+        }
+
         var zoneId = options.Value.TimeZone;
         var result = await store.OpenIncidentAsync(
             request.Channel,

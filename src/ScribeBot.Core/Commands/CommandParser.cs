@@ -98,7 +98,7 @@ public static partial class CommandParser
 
         if (title.Length > MaxTitleLength)
         {
-            return CommandParseResult.Fail($"The title is {title.Length} characters long; keep it under {MaxTitleLength} and put details in /incident impact or a note.");
+            return CommandParseResult.Fail($"The title is {title.Length} characters long; keep it to {MaxTitleLength} at most and put details in /incident impact or a note.");
         }
 
         return CommandParseResult.Ok(new StartCommand(title, severity));
@@ -167,10 +167,11 @@ public static partial class CommandParser
 
     private static CommandParseResult ParseTodo(string rest)
     {
+        // The owner is free text too: check the whole argument, as escalate does.
         var match = TrailingOwner().Match(rest);
-        return match.Success
+        return TooLong(rest) ?? (match.Success
             ? RequireText("todo", rest[..match.Index].TrimEnd(), t => new TodoCommand(t, match.Groups["owner"].Value))
-            : RequireText("todo", rest, t => new TodoCommand(t, null));
+            : RequireText("todo", rest, t => new TodoCommand(t, null)));
     }
 
     private static CommandParseResult ParseSeverity(string rest)
