@@ -6,14 +6,14 @@ namespace ScribeBot.Core.Postmortem;
 /// <summary>
 /// Renders <see cref="ChatText"/> to CommonMark/GitHub Markdown so that user text stays literal:
 /// <list type="bullet">
-/// <item>Inline syntax (<c>\ ` * _ ~ | [ ] # ! $</c>) is backslash-escaped everywhere, so text cannot bold, link,
+/// <item>Inline syntax (<c>\ ` * _ ~ | [ ] ! $</c>) is backslash-escaped everywhere, so text cannot bold, link,
 /// strike, make tables or math.</item>
 /// <item><c>&lt; &gt; &amp;</c> become entities, so text cannot open HTML, autolinks or Slack control sequences
 /// (<c>&lt;!channel&gt;</c>, <c>&lt;@U123&gt;</c>).</item>
 /// <item><c>@</c> becomes <c>&amp;#64;</c>: viewers decode it and show "@here", but mention parsers of chat
 /// platforms work on the raw text, where no "@" remains, so pasting or posting the Markdown pings nobody.</item>
-/// <item>At the start of every line the block markers are neutralised (<c>-</c>, <c>+</c>, <c>=</c>, <c>1.</c>,
-/// <c>1)</c> escaped, leading spaces dropped; <c>#</c> and <c>&gt;</c> are escaped anyway), so text cannot
+/// <item>At the start of every line the block markers are neutralised (<c>-</c>, <c>+</c>, <c>=</c> unless a letter
+/// or digit follows, <c>1.</c> and <c>1)</c> before a space, <c>#</c>, leading spaces dropped; <c>&gt;</c> is an entity anyway), so text cannot
 /// start a heading, list, quote, code block or setext underline.</item>
 /// <item>A newline becomes a hard line break followed by the caller's indent, so a multi-line message stays inside
 /// its bullet; blank lines collapse to one break for the same reason.</item>
@@ -199,7 +199,8 @@ public static class MarkdownText
                     FlushBreak();
                     _atLineStart = false;
                     _wroteAny = true;
-                    if (c is '-' or '+' or '=')
+                    // Only what could start a list, a thematic break or a setext underline: "-5%" stays as typed.
+                    if (c == '#' || (c is '-' or '+' or '=' && !(i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
                     {
                         output.Append('\\').Append(c);
                         continue;
@@ -215,7 +216,8 @@ public static class MarkdownText
                         }
 
                         output.Append(text, i, end - i);
-                        if (end < text.Length && text[end] is '.' or ')')
+                        if (end < text.Length && text[end] is '.' or ')'
+                            && (end + 1 == text.Length || text[end + 1] is ' ' or '\t' or '\n' or '\r'))
                         {
                             output.Append('\\').Append(text[end]);
                             end++;
@@ -230,7 +232,7 @@ public static class MarkdownText
                 _atLineStart = false;
                 switch (c)
                 {
-                    case '\\' or '`' or '*' or '_' or '~' or '|' or '[' or ']' or '#' or '!' or '$':
+                    case '\\' or '`' or '*' or '_' or '~' or '|' or '[' or ']' or '!' or '$':
                         output.Append('\\').Append(c);
                         break;
                     case '<':

@@ -44,7 +44,7 @@ public sealed class PostmortemBuilder
             warnings,
             new WordCount(WordCounter.Count(sections)),
             sections,
-            Diagram(incident, items),
+            Diagram(incident, items, clock),
             TranscriptOf(entries, clock));
     }
 
@@ -130,16 +130,16 @@ public sealed class PostmortemBuilder
         {
             var end = resolved.At;
             var span = clock.LocalDate(start) == clock.LocalDate(end)
-                ? $"{clock.DayAndTime(start)} to {clock.Time(end)}"
-                : $"{clock.DayAndTime(start)} to {clock.DayAndTime(end)}";
+                ? $"from {clock.Time(start)} to {clock.Time(end)} {clock.ZoneLabel(start, end)} on {IncidentClock.Day(clock.LocalDate(start))}"
+                : $"from {clock.DayAndTime(start)} to {clock.DayAndTime(end)} {clock.ZoneLabel(start, end)}";
             if (OrderCheck.Spoils(warnings, startFact, IncidentFact.Resolved))
             {
                 builder.Placeholder("[not stated: the recorded times are in an impossible order, see the warning above]")
-                    .Plain($" Recorded: {span} {clock.ZoneLabel(start, end)}.");
+                    .Plain($" Recorded {span}.");
             }
             else
             {
-                builder.Plain($"{DurationText.Humanize(end - start)}, {span} {clock.ZoneLabel(start, end)}.");
+                builder.Plain($"{DurationText.Humanize(end - start)}, {span}.");
             }
         }
 
@@ -278,7 +278,7 @@ public sealed class PostmortemBuilder
         var lines = new List<MilestoneLine>(5);
         if (incident.ImpactBegan is { } began)
         {
-            lines.Add(new(began.At, "Impact began", began.By, ChatText.Of("customer impact began (recorded afterwards)")));
+            lines.Add(new(began.At, "Impact began", began.By, ChatText.Of("customer impact began")));
         }
 
         // The timeline must always show detection: the recorded time, else the first detection-tagged message,
@@ -299,7 +299,7 @@ public sealed class PostmortemBuilder
         }
 
         lines.Add(new(incident.Declared.At, "Declared", incident.Declared.By,
-            ChatText.Of($"incident declared as {SeverityName(incident.Severity)}: {incident.Title}")));
+            ChatText.Of($"incident declared: {incident.Title}")));
         if (incident.Acknowledged is { } ack)
         {
             lines.Add(new(ack.At, "Acknowledged", ack.By, ChatText.Of("incident acknowledged")));
@@ -307,13 +307,7 @@ public sealed class PostmortemBuilder
 
         if (incident.Resolved is { } resolved)
         {
-            var text = new ChatTextBuilder().Plain("incident resolved");
-            if (incident.Resolution is { Length: > 0 } resolution)
-            {
-                text.Plain(" - ").Plain(resolution);
-            }
-
-            lines.Add(new(resolved.At, "Resolved", resolved.By, text.Build()));
+            lines.Add(new(resolved.At, "Resolved", resolved.By, ChatText.Of("incident resolved")));
         }
 
         return lines;
@@ -430,7 +424,7 @@ public sealed class PostmortemBuilder
 
     // ---- Diagram ----
 
-    private static PostmortemDiagram Diagram(Incident incident, List<TimelineItem> items)
+    private static PostmortemDiagram Diagram(Incident incident, List<TimelineItem> items, IncidentClock clock)
     {
         var facts = OrderCheck.KnownFacts(incident);
         var phases = new List<DiagramPhase>(4);
@@ -440,7 +434,7 @@ public sealed class PostmortemBuilder
             var (to, toAt) = facts[i];
             if (toAt > fromAt)
             {
-                phases.Add(new DiagramPhase($"{Capitalised(OrderCheck.Name(from))} to {OrderCheck.Name(to)}", fromAt, toAt, Ongoing: false));
+                phases.Add(new DiagramPhase($"{Capitalised(OrderCheck.Name(from))} to {OrderCheck.Name(to)}", clock.Local(fromAt), clock.Local(toAt), Ongoing: false));
             }
         }
 
@@ -450,13 +444,13 @@ public sealed class PostmortemBuilder
             var latest = items.Max(i => i.At);
             if (latest > lastAt)
             {
-                phases.Add(new DiagramPhase($"{Capitalised(OrderCheck.Name(last))}, ongoing", lastAt, latest, Ongoing: true));
+                phases.Add(new DiagramPhase($"{Capitalised(OrderCheck.Name(last))}, ongoing", clock.Local(lastAt), clock.Local(latest), Ongoing: true));
             }
         }
 
         var events = items
             .Where(i => i.Origin != TimelineItemOrigin.Milestone)
-            .Select(i => new DiagramEvent(i.Kind, $"{i.Author?.DisplayName} - {i.Text.ToPlainString()}", i.At))
+            .Select(i => new DiagramEvent(i.Kind, $"{i.Author?.DisplayName} - {i.Text.ToPlainString()}", clock.Local(i.At)))
             .ToList();
         return new PostmortemDiagram($"{incident.DisplayId}: {incident.Title}", phases, events);
     }

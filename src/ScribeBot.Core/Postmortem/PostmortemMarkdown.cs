@@ -25,8 +25,9 @@ public static class PostmortemMarkdown
             builder.Append("\n\n");
         }
 
-        builder.Append('*').Append(document.WordCount.Describe())
-            .Append(". Text in [brackets] is a placeholder to fill in.*\n\n");
+        builder.Append('*');
+        MarkdownText.AppendEscaped(builder, $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in.");
+        builder.Append("*\n\n");
 
         foreach (var section in document.Sections)
         {
