@@ -1,0 +1,138 @@
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Postmortem;
+
+/// <summary>A short status summary of an incident, for the <c>status</c> verb. Lines are separated by newlines.</summary>
+public static class IncidentSummary
+{
+    /// <summary>
+    /// Number, title, severity, status, commander; elapsed time (since declared, or until resolved), MTTA and MTTR;
+    /// counts of tagged events; order problems; and the facts still missing, as placeholders naming their command.
+    /// </summary>
+    public static ChatText Build(Incident incident, IReadOnlyList<TimelineEntry> entries, DateTimeOffset now)
+    {
+        var clock = IncidentClock.For(incident.TimeZoneId);
+        var declared = incident.Declared.At;
+        var builder = new ChatTextBuilder()
+            .Strong($"{incident.DisplayId}: {incident.Title}")
+            .Plain($" - {PostmortemBuilder.SeverityName(incident.Severity)}, {PostmortemBuilder.StatusName(incident).ToLowerInvariant()}\n")
+            .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).Plain("\n");
+
+        var warnings = OrderCheck.Find(incident, clock);
+        if (incident.Resolved is { } resolved)
+        {
+            builder.Plain($"Declared {clock.DayAndTime(declared)}, resolved {clock.DayAndTime(resolved.At)} {clock.ZoneLabel(declared, resolved.At)}.\n");
+        }
+        else
+        {
+            var elapsed = now - declared;
+            builder.Plain($"Open for {(elapsed < TimeSpan.Zero ? "0 seconds" : DurationText.Humanize(elapsed))}, ")
+                .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.\n");
+        }
+
+        builder.Plain("MTTA: ");
+        if (IncidentDurations.TimeToAcknowledge(incident) is { } mtta)
+        {
+            builder.Plain(OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Acknowledged) ? "not stated (impossible order)" : DurationText.Humanize(mtta));
+        }
+        else
+        {
+            builder.Placeholder(Placeholders.Acknowledged);
+        }
+
+        builder.Plain(". MTTR: ");
+        if (IncidentDurations.TimeToResolve(incident) is { } mttr)
+        {
+            builder.Plain(OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Resolved) ? "not stated (impossible order)" : DurationText.Humanize(mttr));
+        }
+        else
+        {
+            builder.Plain("ongoing");
+        }
+
+        builder.Plain(".\nTagged: ").Plain(TagCounts(entries)).Plain(".");
+
+        foreach (var warning in warnings)
+        {
+            builder.Plain("\n");
+            foreach (var run in warning.Message.Runs)
+            {
+                builder.Plain(run.Text);
+            }
+        }
+
+        var missing = Missing(incident);
+        if (missing.Count > 0)
+        {
+            builder.Plain("\nMissing: ");
+            for (var i = 0; i < missing.Count; i++)
+            {
+                builder.Plain(i == 0 ? "" : " ").Placeholder(missing[i]);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static string TagCounts(IReadOnlyList<TimelineEntry> entries)
+    {
+        var counts = new int[Enum.GetValues<TimelineTag>().Length];
+        foreach (var entry in entries)
+        {
+            if (entry.Deleted || entry.Marks.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var tag in entry.Tags)
+            {
+                counts[(int)tag]++;
+            }
+        }
+
+        var parts = Enum.GetValues<TimelineTag>()
+            .Where(t => counts[(int)t] > 0)
+            .Select(t => $"{PostmortemBuilder.KindName(t).ToLowerInvariant()} {counts[(int)t]}")
+            .ToList();
+        return parts.Count == 0 ? "no tagged events yet" : string.Join(", ", parts);
+    }
+
+    private static List<string> Missing(Incident incident)
+    {
+        var missing = new List<string>();
+        if (incident.Detected is null)
+        {
+            missing.Add(Placeholders.DetectionTime);
+        }
+
+        if (string.IsNullOrWhiteSpace(incident.DetectionMethod))
+        {
+            missing.Add(Placeholders.DetectionMethod);
+        }
+
+        if (string.IsNullOrWhiteSpace(incident.Impact))
+        {
+            missing.Add(Placeholders.Impact);
+        }
+
+        if (incident.UsersAffectedPercent is null)
+        {
+            missing.Add(Placeholders.UsersAffected);
+        }
+
+        if (string.IsNullOrWhiteSpace(incident.RootCause))
+        {
+            missing.Add(Placeholders.RootCause);
+        }
+
+        if (incident.Resolved is not null && string.IsNullOrWhiteSpace(incident.Resolution))
+        {
+            missing.Add(Placeholders.Resolution);
+        }
+
+        return missing;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ScribeBot.Core.Postmortem;
+
+/// <summary>
+/// What a diagram of the incident shows: the phases between its instants and the tagged events. Times carry the
+/// incident's UTC offset so a renderer can print local wall-clock times. Labels are raw user text; each renderer
+/// sanitises them for its own syntax.
+/// </summary>
+public sealed record PostmortemDiagram(string Title, IReadOnlyList<DiagramPhase> Phases, IReadOnlyList<DiagramEvent> Events);
+
+/// <summary>A phase such as "Detected, not yet declared"; <paramref name="Ongoing"/> when its end is only the last
+/// thing recorded so far.</summary>
+public sealed record DiagramPhase(string Label, DateTimeOffset Start, DateTimeOffset End, bool Ongoing);
+
+/// <summary>A point event, grouped by <paramref name="Kind"/> (the timeline kind label).</summary>
+public sealed record DiagramEvent(string Kind, string Label, DateTimeOffset At);

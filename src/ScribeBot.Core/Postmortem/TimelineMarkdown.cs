@@ -1,0 +1,19 @@
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Postmortem;
+
+/// <summary>The timeline so far, as Markdown, for the <c>timeline</c> verb (the incident may still be open).</summary>
+public static class TimelineMarkdown
+{
+    public static string Render(Incident incident, IReadOnlyList<TimelineEntry> entries)
+    {
+        var section = new PostmortemBuilder().BuildTimeline(incident, entries);
+        var title = MarkdownText.Escape($"{incident.DisplayId}: {incident.Title}");
+        var status = MarkdownText.Render(new ChatTextBuilder()
+            .Plain($"{PostmortemBuilder.SeverityName(incident.Severity)} · {PostmortemBuilder.StatusName(incident)} · Times in {incident.TimeZoneId}")
+            .Build());
+        return $"# {title}\n\n{status}\n\n{PostmortemMarkdown.RenderSection(section)}";
+    }
+}

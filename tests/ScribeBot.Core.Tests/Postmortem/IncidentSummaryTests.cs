@@ -1,0 +1,54 @@
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+using static ScribeBot.Core.Tests.Postmortem.Scenarios;
+
+namespace ScribeBot.Core.Tests.Postmortem;
+
+public sealed class IncidentSummaryTests
+{
+    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Open_incident_summary_shows_elapsed_time_counts_and_missing_facts()
+    {
+        var incident = NewIncident(5, "Checkout slow", Declared, Alice) with
+        {
+            Commander = Alice,
+            Acknowledged = new Milestone(Declared.AddMinutes(4), Bo),
+            Status = IncidentStatus.Acknowledged,
+            Impact = "slow checkout",
+        };
+        var log = new EntryList(incident.Id);
+        log.Say(Declared.AddMinutes(5), Bo, "cdn?", TimelineTag.Misleading);
+        log.Say(Declared.AddMinutes(6), Bo, "not the cdn", TimelineTag.Misleading);
+        var deleted = log.Say(Declared.AddMinutes(7), Bo, "oops", TimelineTag.Action);
+        log.Delete(deleted);
+
+        var summary = IncidentSummary.Build(incident, log.Entries, Declared.AddMinutes(90));
+
+        var lines = summary.ToPlainString().Split('\n');
+        Assert.Equal("INC-5: Checkout slow - SEV2, ongoing (acknowledged)", lines[0]);
+        Assert.Equal("Commander: Alice Ng", lines[1]);
+        Assert.Equal("Open for 1 hour, 30 minutes, since Mon, Mar 2, 2026, 14:10 Europe/Berlin (CET).", lines[2]);
+        Assert.Equal("MTTA: 4 minutes. MTTR: ongoing.", lines[3]);
+        Assert.Equal("Tagged: misleading 2.", lines[4]);
+        Assert.StartsWith("Missing: [detection time not recorded", lines[5], StringComparison.Ordinal);
+        var missing = summary.Runs.Where(r => r.Style == RunStyle.Placeholder).Select(r => r.Text).ToList();
+        Assert.DoesNotContain(missing, m => m.Contains("impact not recorded", StringComparison.Ordinal));
+        Assert.Contains(missing, m => m.Contains("/incident rootcause", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resolved_incident_summary_states_MTTR()
+    {
+        var (incident, entries) = PaymentsOutage();
+
+        var text = IncidentSummary.Build(incident, entries, incident.Resolved!.At.AddDays(1)).ToPlainString();
+
+        Assert.Contains("MTTA: 1 minute, 45 seconds. MTTR: 1 hour, 19 minutes.", text, StringComparison.Ordinal);
+        Assert.Contains("Tagged: detection 1, action 3, misleading 4, escalation 2, root cause 1, resolution 1.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Missing", text, StringComparison.Ordinal);
+    }
+}
