@@ -1,0 +1,197 @@
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+using ScribeBot.LiteDb.Mapping;
+using ScribeBot.LiteDb.Writing;
+
+namespace ScribeBot.LiteDb;
+
+/// <summary>
+/// <see cref="IIncidentStore"/> on one LiteDB file owned by this process. Writes go through the <see cref="WriterLoop"/>;
+/// reads run on the caller's thread against committed data, except <see cref="FindOpenIncidentAsync"/>, which is
+/// answered from memory because it runs for every chat message.
+/// </summary>
+internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDisposable
+{
+    private readonly LiteDatabase _database;
+    private readonly StoreSchema _schema;
+    private readonly OpenIncidentMap _openIncidents;
+    private readonly WriterLoop _writer;
+    private readonly ILogger<LiteDbIncidentStore> _logger;
+    private int _disposed;
+
+    public LiteDbIncidentStore(IOptions<LiteDbOptions> options, ILogger<LiteDbIncidentStore> logger)
+    {
+        var settings = options.Value;
+        _logger = logger;
+        var path = Path.GetFullPath(settings.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        try
+        {
+            _schema = new StoreSchema(_database);
+            _schema.EnsureIndexes();
+            _openIncidents = new OpenIncidentMap(_schema.LoadOpenIncidents());
+            _writer = new WriterLoop(
+                _schema,
+                _openIncidents,
+                settings.FlushToDisk ? new LogFileSync(path) : null,
+                settings.MaxBatchSize,
+                logger);
+        }
+        catch
+        {
+            _database.Dispose();
+            throw;
+        }
+
+        LogOpened(path, settings.FlushToDisk);
+    }
+
+    public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
+        Task.FromResult(_openIncidents.Find(channel));
+
+    public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var latest = _schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
+            .MaxBy(doc => doc["number"].AsInt32);
+        return Task.FromResult(latest is null ? null : IncidentMapping.FromDocument(latest));
+    }
+
+    public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var doc = _schema.Incidents.FindById(incidentId);
+        return Task.FromResult(doc is null ? null : IncidentMapping.FromDocument(doc));
+    }
+
+    public Task<OpenIncidentResult> OpenIncidentAsync(
+        ChannelRef channel, Func<int, IncidentWithEntries> create, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(
+            session =>
+            {
+                if (session.FindOpenIncident(channel) is { } open)
+                {
+                    return new OpenIncidentResult(open, Opened: false);
+                }
+
+                var number = session.LastIncidentNumber(channel.WorkspaceKey) + 1;
+                var (incident, entries) = create(number);
+                session.SetLastIncidentNumber(channel.WorkspaceKey, number);
+                session.SaveIncident(incident);
+                foreach (var entry in entries)
+                {
+                    session.Append(entry);
+                }
+
+                return new OpenIncidentResult(incident, Opened: true);
+            },
+            cancellationToken);
+
+    public Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(
+            session =>
+            {
+                session.SaveIncident(incident);
+                foreach (var entry in newEntries)
+                {
+                    session.Append(entry);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(session => session.Append(entry), cancellationToken);
+
+    public Task<TimelineEntry?> UpdateEntryAsync(
+        string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(
+            session =>
+            {
+                if (session.FindEntry(incidentId, messageId) is not { } stored)
+                {
+                    return null;
+                }
+
+                var current = TimelineEntryMapping.FromDocument(stored);
+                var changed = change(current);
+                if (!ReferenceEquals(changed, current))
+                {
+                    session.ReplaceEntry(stored, changed);
+                }
+
+                return changed;
+            },
+            cancellationToken);
+
+    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var doc = _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
+        return Task.FromResult(doc is null ? null : TimelineEntryMapping.FromDocument(doc));
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<TimelineEntry> timeline = _schema.Entries
+            .Find(Query.EQ(TimelineEntryMapping.IncidentIdField, incidentId))
+            .OrderBy(doc => doc[TimelineEntryMapping.AtField].AsInt64)
+            .ThenBy(TimelineEntryMapping.SequenceOf)
+            .Select(TimelineEntryMapping.FromDocument)
+            .ToArray();
+        return Task.FromResult(timeline);
+    }
+
+    public Task<IReadOnlyList<Incident>> ListIncidentsAsync(
+        string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<Incident> incidents = _schema.Incidents
+            .Find(Query.And(
+                Query.EQ(IncidentMapping.WorkspaceKeyField, workspaceKey),
+                Query.GTE(IncidentMapping.DeclaredAtField, declaredSince.UtcTicks)))
+            .Select(IncidentMapping.FromDocument)
+            .OrderByDescending(i => i.Declared.At)
+            .ThenByDescending(i => i.Number)
+            .ToArray();
+        return Task.FromResult(incidents);
+    }
+
+    /// <summary>Folds the write-ahead log into the data file, on the writer thread between transactions.</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) =>
+        _writer.EnqueueMaintenanceAsync(
+            _ =>
+            {
+                _database.Checkpoint();
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Drains the writer queue, then closes the file (LiteDB checkpoints on close).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _database.Dispose();
+        LogClosed();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened incident store {Path} (fsync on commit: {FlushToDisk})")]
+    private partial void LogOpened(string path, bool flushToDisk);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed incident store")]
+    private partial void LogClosed();
+}

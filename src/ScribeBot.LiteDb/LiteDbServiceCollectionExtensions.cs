@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using ScribeBot.Core.Storage;
+
+namespace ScribeBot.LiteDb;
+
+public static class LiteDbServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the LiteDB store as the <see cref="IIncidentStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
+    /// hosted service that opens it at start, checkpoints it periodically and drains its writer on shutdown.
+    /// </summary>
+    public static IServiceCollection AddLiteDbStore(this IServiceCollection services)
+    {
+        services.AddOptions<LiteDbOptions>()
+            .BindConfiguration(LiteDbOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiteDbIncidentStore>();
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
+        services.AddHostedService<LiteDbMaintenanceService>();
+        return services;
+    }
+}

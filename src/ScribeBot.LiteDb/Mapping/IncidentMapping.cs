@@ -1,0 +1,118 @@
+using LiteDB;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+
+namespace ScribeBot.LiteDb.Mapping;
+
+/// <summary>
+/// Hand-written <see cref="Incident"/> &lt;-&gt; document mapping: LiteDB 5.0.21's reflection mapper has races, and an
+/// explicit schema makes the file format a decision rather than an accident of property names.
+/// </summary>
+internal static class IncidentMapping
+{
+    public const string Collection = "incidents";
+    public const string ChannelKeyField = "channelKey";
+    public const string WorkspaceKeyField = "workspaceKey";
+    public const string StatusField = "status";
+    public const string DeclaredAtField = "declaredAt";
+
+    public static BsonDocument ToDocument(Incident incident)
+    {
+        var doc = new BsonDocument
+        {
+            ["_id"] = incident.Id,
+            ["number"] = incident.Number,
+            ["platform"] = incident.Channel.Platform.ToString(),
+            ["workspace"] = incident.Channel.Workspace,
+            ["channel"] = incident.Channel.Channel,
+            [ChannelKeyField] = incident.Channel.Key,
+            [WorkspaceKeyField] = incident.Channel.WorkspaceKey,
+            ["title"] = incident.Title,
+            ["severity"] = incident.Severity.ToString(),
+            [StatusField] = incident.Status.ToString(),
+            ["timeZone"] = incident.TimeZoneId,
+            ["reopenCount"] = incident.ReopenCount,
+            ["commandSequence"] = incident.CommandSequence,
+            ["improvements"] = new BsonArray(incident.Improvements.Select(i => new BsonValue(i))),
+            ["tasks"] = new BsonArray(incident.Tasks.Select(ToDocument)),
+        };
+
+        if (incident.Commander is not null)
+        {
+            doc["commander"] = BsonFields.ToDocument(incident.Commander);
+        }
+
+        // The declared instant is also kept at top level: ListIncidents filters on it.
+        BsonFields.SetInstant(doc, DeclaredAtField, "declaredOffset", incident.Declared.At);
+        SetMilestone(doc, "declared", incident.Declared);
+        SetMilestone(doc, "impactBegan", incident.ImpactBegan);
+        SetMilestone(doc, "detected", incident.Detected);
+        SetMilestone(doc, "acknowledged", incident.Acknowledged);
+        SetMilestone(doc, "resolved", incident.Resolved);
+
+        BsonFields.SetOptional(doc, "detectionMethod", incident.DetectionMethod);
+        BsonFields.SetOptional(doc, "impact", incident.Impact);
+        BsonFields.SetOptional(doc, "rootCause", incident.RootCause);
+        BsonFields.SetOptional(doc, "resolution", incident.Resolution);
+        if (incident.UsersAffectedPercent is { } percent)
+        {
+            doc["usersAffectedPercent"] = percent;
+        }
+
+        return doc;
+    }
+
+    public static Incident FromDocument(BsonDocument doc) => new()
+    {
+        Id = doc["_id"].AsString,
+        Number = doc["number"].AsInt32,
+        Channel = new ChannelRef(
+            BsonFields.GetEnum<ChatPlatform>(doc, "platform"), doc["workspace"].AsString, doc["channel"].AsString),
+        Title = doc["title"].AsString,
+        Severity = BsonFields.GetEnum<Severity>(doc, "severity"),
+        Status = BsonFields.GetEnum<IncidentStatus>(doc, StatusField),
+        Commander = doc.TryGetValue("commander", out var commander) ? BsonFields.ToPerson(commander) : null,
+        TimeZoneId = doc["timeZone"].AsString,
+        Declared = GetMilestone(doc, "declared")!,
+        ImpactBegan = GetMilestone(doc, "impactBegan"),
+        Detected = GetMilestone(doc, "detected"),
+        Acknowledged = GetMilestone(doc, "acknowledged"),
+        Resolved = GetMilestone(doc, "resolved"),
+        DetectionMethod = BsonFields.GetOptionalString(doc, "detectionMethod"),
+        Impact = BsonFields.GetOptionalString(doc, "impact"),
+        UsersAffectedPercent = doc.TryGetValue("usersAffectedPercent", out var percent) ? percent.AsDecimal : null,
+        RootCause = BsonFields.GetOptionalString(doc, "rootCause"),
+        Resolution = BsonFields.GetOptionalString(doc, "resolution"),
+        Improvements = doc["improvements"].AsArray.Select(i => i.AsString).ToArray(),
+        Tasks = doc["tasks"].AsArray.Select(t => new IncidentTask(t["text"].AsString, GetOptionalString(t, "owner"))).ToArray(),
+        ReopenCount = doc["reopenCount"].AsInt32,
+        CommandSequence = doc["commandSequence"].AsInt32,
+    };
+
+    private static BsonDocument ToDocument(IncidentTask task)
+    {
+        var doc = new BsonDocument { ["text"] = task.Text };
+        BsonFields.SetOptional(doc, "owner", task.Owner);
+        return doc;
+    }
+
+    private static string? GetOptionalString(BsonValue value, string field) =>
+        value.IsDocument ? BsonFields.GetOptionalString(value.AsDocument, field) : null;
+
+    private static void SetMilestone(BsonDocument doc, string field, Milestone? milestone)
+    {
+        if (milestone is null)
+        {
+            return;
+        }
+
+        var value = new BsonDocument { ["by"] = BsonFields.ToDocument(milestone.By) };
+        BsonFields.SetInstant(value, "at", "offset", milestone.At);
+        doc[field] = value;
+    }
+
+    private static Milestone? GetMilestone(BsonDocument doc, string field) =>
+        doc.TryGetValue(field, out var value)
+            ? new Milestone(BsonFields.GetInstant(value.AsDocument, "at", "offset"), BsonFields.ToPerson(value["by"]))
+            : null;
+}

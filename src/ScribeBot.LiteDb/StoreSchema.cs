@@ -1,0 +1,33 @@
+using LiteDB;
+using ScribeBot.Core.Incidents;
+using ScribeBot.LiteDb.Mapping;
+
+namespace ScribeBot.LiteDb;
+
+/// <summary>The collections and their indexes, created once when the file is opened.</summary>
+internal sealed class StoreSchema
+{
+    public StoreSchema(LiteDatabase database)
+    {
+        Database = database;
+        Incidents = database.GetCollection(IncidentMapping.Collection);
+        Entries = database.GetCollection(TimelineEntryMapping.Collection);
+    }
+
+    public LiteDatabase Database { get; }
+
+    public ILiteCollection<BsonDocument> Incidents { get; }
+
+    public ILiteCollection<BsonDocument> Entries { get; }
+
+    public void EnsureIndexes()
+    {
+        Incidents.EnsureIndex(IncidentMapping.ChannelKeyField, "$." + IncidentMapping.ChannelKeyField);
+        Incidents.EnsureIndex(IncidentMapping.WorkspaceKeyField, "$." + IncidentMapping.WorkspaceKeyField);
+        Entries.EnsureIndex(TimelineEntryMapping.IncidentIdField, "$." + TimelineEntryMapping.IncidentIdField);
+    }
+
+    public IEnumerable<Incident> LoadOpenIncidents() =>
+        Incidents.Find(Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved)))
+            .Select(IncidentMapping.FromDocument);
+}

@@ -1,0 +1,111 @@
+using LiteDB;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+using ScribeBot.LiteDb.Mapping;
+
+namespace ScribeBot.LiteDb.Writing;
+
+/// <summary>
+/// What an operation sees inside one transaction of the writer loop: the collections (reads here see the batch's own
+/// uncommitted writes) and the open-incident map with this transaction's changes laid over it. The changes reach
+/// the shared map only after the commit, so readers never see an incident that might still be rolled back.
+/// </summary>
+internal sealed class WriteSession
+{
+    private const string CounterCollection = "counters";
+    private const string ArrivalCounterId = "$arrival";
+
+    private readonly StoreSchema _schema;
+    private readonly OpenIncidentMap _openIncidents;
+    private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
+    private readonly ILiteCollection<BsonDocument> _counters;
+    private long _lastSequence;
+    private bool _sequenceAdvanced;
+
+    public WriteSession(StoreSchema schema, OpenIncidentMap openIncidents, long lastSequence)
+    {
+        _schema = schema;
+        _openIncidents = openIncidents;
+        _lastSequence = lastSequence;
+        _counters = schema.Database.GetCollection(CounterCollection);
+    }
+
+    /// <summary>Writes made by the operation being applied; a failure after one means the transaction is spoilt.</summary>
+    public int WritesInOperation { get; private set; }
+
+    public long LastSequence => _lastSequence;
+
+    public void BeginOperation() => WritesInOperation = 0;
+
+    public Incident? FindOpenIncident(ChannelRef channel) =>
+        _openChanges.TryGetValue(channel.Key, out var changed) ? changed : _openIncidents.Find(channel);
+
+    public int LastIncidentNumber(string workspaceKey) =>
+        _counters.FindById(workspaceKey)?["last"].AsInt32 ?? 0;
+
+    public void SetLastIncidentNumber(string workspaceKey, int number)
+    {
+        WritesInOperation++;
+        _counters.Upsert(new BsonDocument { ["_id"] = workspaceKey, ["last"] = number });
+    }
+
+    public void SaveIncident(Incident incident)
+    {
+        WritesInOperation++;
+        _schema.Incidents.Upsert(IncidentMapping.ToDocument(incident));
+
+        var key = incident.Channel.Key;
+        if (incident.IsOpen)
+        {
+            _openChanges[key] = incident;
+        }
+        else if (FindOpenIncident(incident.Channel)?.Id == incident.Id)
+        {
+            _openChanges[key] = null;
+        }
+    }
+
+    public AppendResult Append(TimelineEntry entry)
+    {
+        if (_schema.Entries.FindById(TimelineEntryMapping.KeyOf(entry.IncidentId, entry.MessageId)) is not null)
+        {
+            return AppendResult.Duplicate;
+        }
+
+        WritesInOperation++;
+        _sequenceAdvanced = true;
+        _schema.Entries.Insert(TimelineEntryMapping.ToDocument(entry, ++_lastSequence));
+        return AppendResult.Added;
+    }
+
+    public BsonDocument? FindEntry(string incidentId, string messageId) =>
+        _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
+
+    /// <summary>Replaces an entry's content under its original key, keeping its arrival position.</summary>
+    public void ReplaceEntry(BsonDocument stored, TimelineEntry changed)
+    {
+        var doc = TimelineEntryMapping.ToDocument(changed, TimelineEntryMapping.SequenceOf(stored));
+        doc["_id"] = stored["_id"];
+        doc[TimelineEntryMapping.IncidentIdField] = stored[TimelineEntryMapping.IncidentIdField];
+        doc["messageId"] = stored["messageId"];
+        WritesInOperation++;
+        _schema.Entries.Update(doc);
+    }
+
+    /// <summary>Stores the arrival counter with the entries that used it, so it never goes back after a restart.</summary>
+    public void SaveSequence()
+    {
+        if (_sequenceAdvanced)
+        {
+            _counters.Upsert(new BsonDocument { ["_id"] = ArrivalCounterId, ["last"] = _lastSequence });
+        }
+    }
+
+    /// <summary>Called after the commit.</summary>
+    public void Publish() => _openIncidents.Apply(_openChanges);
+
+    public static long LoadLastSequence(LiteDatabase database) =>
+        database.GetCollection(CounterCollection).FindById(ArrivalCounterId)?["last"].AsInt64 ?? 0;
+}

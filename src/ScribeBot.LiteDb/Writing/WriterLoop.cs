@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace ScribeBot.LiteDb.Writing;
+
+/// <summary>
+/// The single writer (see DESIGN.md). Callers enqueue an operation and await it; one dedicated thread (a LiteDB
+/// transaction belongs to the thread that began it) takes everything queued, applies it in one transaction, commits
+/// (group commit), optionally fsyncs the log, and only then completes each caller.
+/// <para>
+/// Failure semantics. An operation whose own code throws before it wrote anything (its <c>create</c> or
+/// <c>change</c> callback) fails alone and the batch goes on. Any other exception inside the batch means the
+/// transaction is gone (LiteDB rolls back an explicit transaction on any engine error), so the batch is rolled back
+/// and every operation in it that has not finished is retried in a transaction of its own: each then succeeds or
+/// fails on its own merits, and no caller is failed for another's fault. A failed commit fails every operation of
+/// that batch with the commit's exception, since none of them may be durable.
+/// </para>
+/// </summary>
+internal sealed partial class WriterLoop : IAsyncDisposable
+{
+    private readonly StoreSchema _schema;
+    private readonly OpenIncidentMap _openIncidents;
+    private readonly LogFileSync? _logSync;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly BlockingCollection<WriteOperation> _queue = new(new ConcurrentQueue<WriteOperation>());
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _thread;
+    private long _lastSequence;
+
+    public WriterLoop(
+        StoreSchema schema, OpenIncidentMap openIncidents, LogFileSync? logSync, int maxBatchSize, ILogger logger)
+    {
+        _schema = schema;
+        _openIncidents = openIncidents;
+        _logSync = logSync;
+        _maxBatchSize = maxBatchSize;
+        _logger = logger;
+        _lastSequence = WriteSession.LoadLastSequence(schema.Database);
+        _thread = new Thread(Run) { IsBackground = true, Name = "ScribeBot.LiteDb writer" };
+        _thread.Start();
+    }
+
+    public Task<T> EnqueueAsync<T>(Func<WriteSession, T> apply, CancellationToken cancellationToken) =>
+        Enqueue(apply, isMaintenance: false, cancellationToken);
+
+    /// <summary>Runs <paramref name="apply"/> on the writer thread between transactions (no transaction open).</summary>
+    public Task<T> EnqueueMaintenanceAsync<T>(Func<WriteSession, T> apply, CancellationToken cancellationToken) =>
+        Enqueue(apply, isMaintenance: true, cancellationToken);
+
+    /// <summary>Stops taking new writes, lets the queued ones commit, then returns.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.CompleteAdding();
+        await _stopped.Task.ConfigureAwait(false);
+        _queue.Dispose();
+        _logSync?.Dispose();
+    }
+
+    private Task<T> Enqueue<T>(Func<WriteSession, T> apply, bool isMaintenance, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var operation = new WriteOperation<T>(apply, isMaintenance, cancellationToken);
+        try
+        {
+            _queue.Add(operation, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(LiteDbIncidentStore), "The store is shutting down.");
+        }
+
+        return operation.Task;
+    }
+
+    private void Run()
+    {
+        var batch = new List<WriteOperation>(_maxBatchSize);
+        var maintenance = new List<WriteOperation>();
+        try
+        {
+            while (_queue.TryTake(out var first, Timeout.Infinite))
+            {
+                Collect(first, batch, maintenance);
+                while (batch.Count < _maxBatchSize && _queue.TryTake(out var next))
+                {
+                    Collect(next, batch, maintenance);
+                }
+
+                if (batch.Count > 0)
+                {
+                    ExecuteBatch(batch);
+                }
+
+                foreach (var operation in maintenance)
+                {
+                    RunAlone(operation, inTransaction: false);
+                }
+
+                batch.Clear();
+                maintenance.Clear();
+            }
+        }
+        catch (Exception exception)
+        {
+            // Only a bug gets here; fail what is in hand rather than leave callers waiting forever.
+            LogWriterCrashed(exception);
+            foreach (var operation in batch.Concat(maintenance).Where(o => !o.IsFinished))
+            {
+                operation.Fail(exception);
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private static void Collect(WriteOperation operation, List<WriteOperation> batch, List<WriteOperation> maintenance)
+    {
+        if (operation.TryTake())
+        {
+            (operation.IsMaintenance ? maintenance : batch).Add(operation);
+        }
+    }
+
+    private void ExecuteBatch(List<WriteOperation> batch)
+    {
+        var session = NewSession();
+        var applied = new List<WriteOperation>(batch.Count);
+        _schema.Database.BeginTrans();
+        foreach (var operation in batch)
+        {
+            session.BeginOperation();
+            try
+            {
+                operation.Apply(session);
+                applied.Add(operation);
+            }
+            catch (Exception exception) when (session.WritesInOperation == 0 && exception is not LiteException)
+            {
+                // The operation's own callback refused before writing: the transaction is intact.
+                operation.Fail(exception);
+            }
+            catch (Exception exception)
+            {
+                LogBatchRetried(exception, batch.Count);
+                TryRollback();
+                foreach (var pending in batch.Where(o => !o.IsFinished))
+                {
+                    RunAlone(pending, inTransaction: true);
+                }
+
+                return;
+            }
+        }
+
+        try
+        {
+            session.SaveSequence();
+            _schema.Database.Commit();
+            _logSync?.Flush();
+        }
+        catch (Exception exception)
+        {
+            LogCommitFailed(exception, applied.Count);
+            TryRollback();
+            foreach (var operation in applied)
+            {
+                operation.Fail(exception);
+            }
+
+            return;
+        }
+
+        Publish(session);
+        foreach (var operation in applied)
+        {
+            operation.Complete();
+        }
+    }
+
+    private void RunAlone(WriteOperation operation, bool inTransaction)
+    {
+        var session = NewSession();
+        try
+        {
+            if (inTransaction)
+            {
+                _schema.Database.BeginTrans();
+            }
+
+            session.BeginOperation();
+            operation.Apply(session);
+            if (inTransaction)
+            {
+                session.SaveSequence();
+                _schema.Database.Commit();
+                _logSync?.Flush();
+            }
+        }
+        catch (Exception exception)
+        {
+            if (inTransaction)
+            {
+                TryRollback();
+            }
+
+            operation.Fail(exception);
+            return;
+        }
+
+        Publish(session);
+        operation.Complete();
+    }
+
+    private WriteSession NewSession() => new(_schema, _openIncidents, _lastSequence);
+
+    private void Publish(WriteSession session)
+    {
+        _lastSequence = Math.Max(_lastSequence, session.LastSequence);
+        session.Publish();
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _schema.Database.Rollback();
+        }
+        catch (Exception exception)
+        {
+            LogRollbackFailed(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write failed inside a batch of {BatchSize}; retrying its operations one by one")]
+    private partial void LogBatchRetried(Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {BatchSize} writes failed; all of them are reported as failed")]
+    private partial void LogCommitFailed(Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rollback after a failed write failed")]
+    private partial void LogRollbackFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The store's writer loop stopped unexpectedly")]
+    private partial void LogWriterCrashed(Exception exception);
+}

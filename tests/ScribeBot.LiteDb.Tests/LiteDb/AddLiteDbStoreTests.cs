@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Storage;
+using static ScribeBot.LiteDb.Tests.Contract.Samples;
+
+namespace ScribeBot.LiteDb.Tests.LiteDb;
+
+public sealed class AddLiteDbStoreTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddLiteDbStore()
+            .BuildServiceProvider();
+
+    [Fact]
+    public async Task The_store_is_one_singleton_bound_from_Storage_LiteDb_and_closed_by_the_hosted_service()
+    {
+        var path = Path.Combine(_directory.Path, "sub", "bot.db");
+        await using var services = Build(new() { ["Storage:LiteDb:Path"] = path, ["Storage:LiteDb:CheckpointInterval"] = "00:00:30" });
+        var hosted = Assert.Single(services.GetServices<IHostedService>());
+        await hosted.StartAsync(CancellationToken.None);
+
+        var store = services.GetRequiredService<IIncidentStore>();
+        Assert.Same(store, services.GetRequiredService<IIncidentStore>());
+        Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<LiteDbOptions>>().Value.CheckpointInterval);
+        await store.AppendEntryAsync(Entry("i1", "m1"), CancellationToken.None);
+        await hosted.StopAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(path));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendEntryAsync(Entry("i1", "m2"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_empty_path_fails_validation()
+    {
+        await using var services = Build(new() { ["Storage:LiteDb:Path"] = "" });
+
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LiteDbOptions>>().Value);
+    }
+
+    [Fact]
+    public void The_path_defaults_to_data_scribebot_db()
+    {
+        Assert.Equal("data/scribebot.db", new LiteDbOptions().Path);
+        Assert.Equal("Storage:LiteDb", LiteDbOptions.SectionName);
+    }
+}

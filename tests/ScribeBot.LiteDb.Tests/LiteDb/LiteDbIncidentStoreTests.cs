@@ -1,0 +1,199 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+using static ScribeBot.LiteDb.Tests.Contract.Samples;
+
+namespace ScribeBot.LiteDb.Tests.LiteDb;
+
+public sealed class LiteDbIncidentStoreTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Data_survives_dispose_and_reopen()
+    {
+        var path = _directory.File("store.db");
+        var channel = Channel();
+        Incident opened;
+        await using (var store = StoreFactory.Open(path))
+        {
+            opened = (await store.OpenIncidentAsync(channel, Create(channel, null, "m1"), None)).Incident;
+            await store.AppendEntryAsync(Entry(opened.Id, "m2", T0.AddMinutes(1)), None);
+        }
+
+        await using (var reopened = StoreFactory.Open(path))
+        {
+            AssertSame(opened, await reopened.FindOpenIncidentAsync(channel, None));
+            Assert.Equal(["m1", "m2"], (await reopened.GetTimelineAsync(opened.Id, None)).Select(e => e.MessageId));
+            await reopened.SaveIncidentAsync(opened with { Status = IncidentStatus.Resolved }, [], None);
+            var next = await reopened.OpenIncidentAsync(channel, Create(channel), None);
+            Assert.Equal(2, next.Incident.Number);
+            Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry(opened.Id, "m3", T0.AddMinutes(1)), None));
+        }
+
+        await using (var again = StoreFactory.Open(path))
+        {
+            Assert.Equal(2, (await again.FindOpenIncidentAsync(channel, None))?.Number);
+            // Arrival order keeps counting across restarts: m3 came after m2 at the same instant.
+            Assert.Equal(["m1", "m2", "m3"], (await again.GetTimelineAsync(opened.Id, None)).Select(e => e.MessageId));
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_directory_is_created()
+    {
+        var path = Path.Combine(_directory.Path, "nested", "deeper", "store.db");
+
+        await using (var store = StoreFactory.Open(path))
+        {
+            await store.AppendEntryAsync(Entry("i1", "m1"), None);
+        }
+
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Parallel_ingest_from_50_channels_stores_every_message_exactly_once()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        var channels = Enumerable.Range(0, 50).Select(i => Channel($"C{i}")).ToArray();
+        var incidents = await Task.WhenAll(channels.Select(async c =>
+            (await store.OpenIncidentAsync(c, Create(c), None)).Incident));
+
+        var results = await Task.WhenAll(incidents.Select(incident => Task.Run(async () =>
+        {
+            var added = 0;
+            for (var m = 0; m < 200; m++)
+            {
+                var entry = Entry(incident.Id, $"m{m}", T0.AddSeconds(m));
+                added += await store.AppendEntryAsync(entry, None) == AppendResult.Added ? 1 : 0;
+                if (m % 10 == 0)
+                {
+                    // A platform's retry of a message already seen.
+                    Assert.Equal(AppendResult.Duplicate, await store.AppendEntryAsync(entry, None));
+                }
+            }
+
+            return added;
+        })));
+
+        Assert.All(results, added => Assert.Equal(200, added));
+        foreach (var incident in incidents)
+        {
+            var found = await store.FindOpenIncidentAsync(incident.Channel, None);
+            Assert.Equal(incident.Id, found?.Id);
+            var timeline = await store.GetTimelineAsync(incident.Id, None);
+            Assert.Equal(Enumerable.Range(0, 200).Select(m => $"m{m}"), timeline.Select(e => e.MessageId));
+        }
+
+        Assert.Equal(50, (await store.ListIncidentsAsync(channels[0].WorkspaceKey, T0.AddDays(-1), None)).Select(i => i.Number).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_write_the_engine_rejects_fails_alone_and_the_rest_of_its_batch_commits()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await store.AppendEntryAsync(Entry("i1", "existing"), None);
+        using var gate = new ManualResetEventSlim();
+        // Holds the writer so the following writes queue up and commit as one batch.
+        using var entered = new ManualResetEventSlim();
+        var blocker = store.UpdateEntryAsync("i1", "existing", e => { entered.Set(); gate.Wait(); return e; }, None);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+
+        var good1 = store.AppendEntryAsync(Entry("i1", "good-1"), None);
+        var tooLongKey = store.AppendEntryAsync(Entry("i1", new string('k', 2_000)), None);
+        var throwing = store.UpdateEntryAsync("i1", "existing", _ => throw new InvalidOperationException("refused"), None);
+        var good2 = store.AppendEntryAsync(Entry("i1", "good-2"), None);
+        gate.Set();
+
+        await blocker;
+        Assert.Equal(AppendResult.Added, await good1);
+        Assert.Equal(AppendResult.Added, await good2);
+        await Assert.ThrowsAnyAsync<Exception>(() => tooLongKey);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => throwing);
+        Assert.Equal(["existing", "good-1", "good-2"], (await store.GetTimelineAsync("i1", None)).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_queued_is_not_committed()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await store.AppendEntryAsync(Entry("i1", "existing"), None);
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var blocker = store.UpdateEntryAsync("i1", "existing", e => { entered.Set(); gate.Wait(); return e; }, None);
+        // Once the writer is inside the blocker, the next write can only be waiting in the queue.
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        using var cancellation = new CancellationTokenSource();
+
+        var cancelled = store.AppendEntryAsync(Entry("i1", "cancelled"), cancellation.Token);
+        await cancellation.CancelAsync();
+        gate.Set();
+        await blocker;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Null(await store.GetEntryAsync("i1", "cancelled", None));
+        Assert.Equal(AppendResult.Added, await store.AppendEntryAsync(Entry("i1", "after"), None));
+    }
+
+    [Fact]
+    public async Task A_write_already_taken_by_the_writer_completes_despite_cancellation()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await store.AppendEntryAsync(Entry("i1", "m1"), None);
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        using var cancellation = new CancellationTokenSource();
+
+        var update = store.UpdateEntryAsync(
+            "i1", "m1", e => { entered.Set(); gate.Wait(); return e with { Text = "changed" }; }, cancellation.Token);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        await cancellation.CancelAsync();
+        gate.Set();
+
+        Assert.Equal("changed", (await update)?.Text);
+        Assert.Equal("changed", (await store.GetEntryAsync("i1", "m1", None))?.Text);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_keeps_every_write_and_writes_go_on_after_it()
+    {
+        var path = _directory.File("store.db");
+        await using (var store = StoreFactory.Open(path))
+        {
+            await store.AppendEntryAsync(Entry("i1", "m1"), None);
+            await store.CheckpointAsync(None);
+            await store.AppendEntryAsync(Entry("i1", "m2"), None);
+        }
+
+        await using var reopened = StoreFactory.Open(path);
+        Assert.Equal(2, (await reopened.GetTimelineAsync("i1", None)).Count);
+    }
+
+    [Fact]
+    public async Task Writes_after_dispose_are_refused()
+    {
+        var store = StoreFactory.Open(_directory.File("store.db"));
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendEntryAsync(Entry("i1", "m1"), None));
+    }
+
+    [Fact]
+    public async Task Queued_writes_are_committed_before_dispose_returns()
+    {
+        var path = _directory.File("store.db");
+        var store = StoreFactory.Open(path);
+        var writes = Enumerable.Range(0, 500).Select(i => store.AppendEntryAsync(Entry("i1", $"m{i}"), None)).ToArray();
+
+        await store.DisposeAsync();
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        await using var reopened = StoreFactory.Open(path);
+        Assert.Equal(500, (await reopened.GetTimelineAsync("i1", None)).Count);
+    }
+}
