@@ -6,6 +6,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Time;
@@ -338,7 +339,7 @@ public sealed partial class CommandHandler(
     private async Task<CommandOutcome> StatusAsync(Incident incident, CancellationToken ct)
     {
         var entries = await store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
-        return CommandOutcome.Done(incident, StatusText.Render(incident, entries, timeProvider.GetUtcNow()));
+        return CommandOutcome.Done(incident, IncidentSummary.Build(incident, entries, timeProvider.GetUtcNow()));
     }
 
     private static Task<CommandOutcome> Posting(Incident incident, ChannelPost post) =>
