@@ -1,6 +1,28 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using ScribeBot.Hosting;
+using ScribeBot.Replay;
 
+if (args is ["replay", .. var replayArgs])
+{
+    return await ReplayVerb.RunAsync(replayArgs, Console.Out, Console.Error, CancellationToken.None);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json ships next to the binary, so `dotnet run --project src/ScribeBot` finds it from any directory.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services.AddScribeHost();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapHealthChecks("/healthz");
+app.LogStartup();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -73,8 +73,8 @@ public sealed partial class CommandHandler(
             // Facts for the postmortem may still be filled in after the incident is resolved.
             DetectedCommand detected => ChangeLatestAsync(request, i => Detected(i, request, detected), ct),
             BeganCommand began => ChangeLatestAsync(request, i => Began(i, request, began), ct),
-            ImpactCommand impact => ChangeLatestAsync(request, i => SetImpact(i, request, impact), ct),
-            UsersAffectedCommand users => ChangeLatestAsync(request, i => SetUsers(i, request, users), ct),
+            ImpactCommand impact => ChangeLatestAsync(request, i => SetImpact(i, impact), ct),
+            UsersAffectedCommand users => ChangeLatestAsync(request, i => SetUsers(i, users), ct),
             RootCauseCommand rootCause => ChangeLatestAsync(request, i => SetRootCause(i, request, rootCause), ct),
             ResolutionCommand resolution => ChangeLatestAsync(request, i => SetResolution(i, request, resolution), ct),
             ImproveCommand improve => ChangeLatestAsync(request, i => Improve(i, improve), ct),
@@ -217,16 +217,16 @@ public sealed partial class CommandHandler(
         return Recorded(updated, entry, $"Recorded that impact began at {LocalTime(incident, at)} on {incident.DisplayId}.");
     }
 
-    private static IncidentChange SetImpact(Incident incident, CommandRequest request, ImpactCommand impact) =>
-        Recorded(incident with { Impact = impact.Text }, NewEntry(incident, request, TimelineTag.Note, $"Impact: {impact.Text}"), $"Recorded the impact of {incident.DisplayId}.");
+    // Impact and share of users are assessments that belong in the Issue Summary, not moments in the timeline, so
+    // (like improve and todo) they add no entry; setting the same value twice is harmless.
+    private static IncidentChange SetImpact(Incident incident, ImpactCommand impact) =>
+        new(incident with { Impact = impact.Text }, null, ChatText.Of($"Recorded the impact of {incident.DisplayId}."), []);
 
-    private static IncidentChange SetUsers(Incident incident, CommandRequest request, UsersAffectedCommand users)
+    private static IncidentChange SetUsers(Incident incident, UsersAffectedCommand users)
     {
         var percent = users.Percent.ToString("0.####", CultureInfo.InvariantCulture);
-        return Recorded(
-            incident with { UsersAffectedPercent = users.Percent },
-            NewEntry(incident, request, TimelineTag.Note, $"Users affected: {percent}%"),
-            $"Recorded {percent}% of users affected on {incident.DisplayId}.");
+        return new IncidentChange(incident with { UsersAffectedPercent = users.Percent }, null,
+            ChatText.Of($"Recorded {percent}% of users affected on {incident.DisplayId}."), []);
     }
 
     private static IncidentChange SetRootCause(Incident incident, CommandRequest request, RootCauseCommand rootCause) =>

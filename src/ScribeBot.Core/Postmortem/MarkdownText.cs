@@ -75,11 +75,16 @@ public static class MarkdownText
         new Writer(builder, indent).Literal(text);
 
     /// <summary>
-    /// Only http(s) links are written, so a stored permalink cannot become <c>javascript:</c>. Characters that could
-    /// end the <c>&lt;...&gt;</c> destination are percent-encoded.
+    /// Only http(s) links and anchors to transcript lines are written, so a stored permalink cannot become
+    /// <c>javascript:</c>. Characters that could end the <c>&lt;...&gt;</c> destination are percent-encoded.
     /// </summary>
     internal static string? SafeUrl(string? url)
     {
+        if (url is not null && MessageAnchor.IsHref(url))
+        {
+            return url;
+        }
+
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             return null;

@@ -244,7 +244,7 @@ public sealed class PostmortemBuilder
                 entry.Source == EntrySource.Command ? TimelineItemOrigin.Command : TimelineItemOrigin.Message,
                 tags,
                 entry.Author,
-                ChatText.Of(entry.Text),
+                TimelineText(entry),
                 entry.Permalink));
         }
 
@@ -272,6 +272,13 @@ public sealed class PostmortemBuilder
     }
 
     private sealed record MilestoneLine(DateTimeOffset At, string Kind, Person? By, ChatText Text);
+
+    // The rootcause command sets a field that has its own section; its timeline line marks the moment the cause was
+    // found and points there rather than repeating the paragraph a third time.
+    private static ChatText TimelineText(TimelineEntry entry) =>
+        entry.Source == EntrySource.Command && entry.Has(TimelineTag.RootCause)
+            ? ChatText.Of($"Root cause identified (see {RootCauseHeading})")
+            : ChatText.Of(entry.Text);
 
     private static List<MilestoneLine> Milestones(Incident incident, TimelineEntry? firstDetection)
     {
@@ -372,7 +379,8 @@ public sealed class PostmortemBuilder
         blocks.Add(new ParagraphBlock(resolution.Build()));
 
         var evidence = entries
-            .Where(e => !e.Deleted && (e.Has(TimelineTag.RootCause) || e.Has(TimelineTag.Resolution)))
+            // Chat messages only: a command's entry restates the paragraph above and is already in the timeline.
+            .Where(e => !e.Deleted && e.Source == EntrySource.Message && (e.Has(TimelineTag.RootCause) || e.Has(TimelineTag.Resolution)))
             .Select(e =>
             {
                 var line = new ChatTextBuilder()

@@ -25,8 +25,19 @@ public static class PostmortemMarkdown
             builder.Append("\n\n");
         }
 
+        var hasPlaceholders = document.Sections
+            .SelectMany(section => section.Blocks)
+            .Any(block => block switch
+            {
+                ParagraphBlock paragraph => HasPlaceholder(paragraph.Text),
+                BulletListBlock list => list.Items.Any(HasPlaceholder),
+                TimelineBlock timeline => timeline.Days.Any(day => day.Items.Any(item => HasPlaceholder(item.Text))),
+                _ => false,
+            });
         builder.Append('*');
-        MarkdownText.AppendEscaped(builder, $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in.");
+        MarkdownText.AppendEscaped(builder, hasPlaceholders
+            ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in."
+            : $"{document.WordCount.Describe()}.");
         builder.Append("*\n\n");
 
         foreach (var section in document.Sections)
@@ -140,7 +151,16 @@ public static class PostmortemMarkdown
             }
 
             var indent = line.IsReply ? "    " : BulletIndent;
-            builder.Append(line.IsReply ? "  - ↳ " : "- ").Append(line.TimeLabel).Append(' ');
+            builder.Append(line.IsReply ? "  - ↳ " : "- ");
+
+            // A message whose link points into this appendix becomes the anchor that its timeline line links to.
+            var anchored = line.Link is { } link && MessageAnchor.IsHref(link);
+            if (anchored)
+            {
+                builder.Append("<a id=\"").Append(line.Link.AsSpan(1)).Append("\"></a>");
+            }
+
+            builder.Append(line.TimeLabel).Append(' ');
             MarkdownText.AppendEscaped(builder, line.Author.DisplayName);
             builder.Append(": ");
             MarkdownText.AppendEscaped(builder, line.Text, indent);
@@ -149,10 +169,16 @@ public static class PostmortemMarkdown
                 builder.Append(" *(edited)*");
             }
 
-            AppendLink(builder, line.Link, "message");
+            if (!anchored)
+            {
+                AppendLink(builder, line.Link, "message");
+            }
+
             builder.Append('\n');
         }
     }
+
+    private static bool HasPlaceholder(ChatText text) => text.Runs.Any(run => run.Style == RunStyle.Placeholder);
 
     /// <summary>Entries without a permalink (the platform gave none, e.g. the web sandbox) get no link.</summary>
     private static void AppendLink(StringBuilder builder, string? link, string label)

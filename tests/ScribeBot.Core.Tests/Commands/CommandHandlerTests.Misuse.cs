@@ -210,7 +210,7 @@ public sealed partial class CommandHandlerTests
         var outcome = await _bed.DoAsync("status");
 
         Assert.Contains("INC-1: Checkout down", outcome.Reply.ToPlainString(), StringComparison.Ordinal);
-        Assert.Contains("resolved after 50 minutes", outcome.Reply.ToPlainString(), StringComparison.Ordinal);
+        Assert.Contains("MTTR: 50 minutes", outcome.Reply.ToPlainString(), StringComparison.Ordinal);
         Assert.Empty(outcome.Posts);
     }
 

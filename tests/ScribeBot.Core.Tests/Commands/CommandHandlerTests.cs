@@ -164,7 +164,7 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
-    public async Task Impact_sets_the_impact_text_and_notes_it()
+    public async Task Impact_sets_the_impact_text_without_a_timeline_entry()
     {
         await _bed.DoAsync("start Checkout down");
 
@@ -172,7 +172,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal("EU customers cannot pay", (await _bed.IncidentAsync()).Impact);
         Assert.Equal("Recorded the impact of INC-1.", outcome.Reply.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Impact: EU customers cannot pay", TimelineTag.Note, Alice, Start);
+        Assert.Null(await _bed.Store.GetEntryAsync(Incident.MakeId(CommandTestBed.Channel, 1), _bed.LastRequestId, CancellationToken.None));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(12.5m, (await _bed.IncidentAsync()).UsersAffectedPercent);
         Assert.Equal("Recorded 12.5% of users affected on INC-1.", outcome.Reply.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Users affected: 12.5%", TimelineTag.Note, Alice, Start);
+        Assert.Null(await _bed.Store.GetEntryAsync(Incident.MakeId(CommandTestBed.Channel, 1), _bed.LastRequestId, CancellationToken.None));
     }
 
     [Fact]
@@ -278,9 +278,10 @@ public sealed partial class CommandHandlerTests
         Assert.Empty(outcome.Posts);
         var reply = outcome.Reply.ToPlainString();
         Assert.Contains("INC-1: Checkout down", reply, StringComparison.Ordinal);
-        Assert.Contains("SEV2, triggered, commander Alice", reply, StringComparison.Ordinal);
-        Assert.Contains("open for 5 minutes", reply, StringComparison.Ordinal);
-        Assert.Contains("root cause (/incident rootcause)", reply, StringComparison.Ordinal);
+        Assert.Contains("SEV2, ongoing", reply, StringComparison.Ordinal);
+        Assert.Contains("Commander: Alice", reply, StringComparison.Ordinal);
+        Assert.Contains("Open for 5 minutes", reply, StringComparison.Ordinal);
+        Assert.Contains("/incident rootcause", reply, StringComparison.Ordinal);
         Assert.Equal(before, await _bed.SnapshotAsync());
     }
 

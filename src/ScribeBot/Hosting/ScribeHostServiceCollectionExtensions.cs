@@ -1,0 +1,20 @@
+using ScribeBot.Core;
+using ScribeBot.Core.Configuration;
+using ScribeBot.LiteDb;
+
+namespace ScribeBot.Hosting;
+
+/// <summary>Everything the web host registers, in one place.</summary>
+internal static class ScribeHostServiceCollectionExtensions
+{
+    public static IServiceCollection AddScribeHost(this IServiceCollection services)
+    {
+        services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
+        services.AddScribeCore();
+        services.AddLiteDbStore();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+}

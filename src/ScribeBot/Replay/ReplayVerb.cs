@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Options;
+using ScribeBot.Core;
+using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Time;
+
+namespace ScribeBot.Replay;
+
+/// <summary>
+/// <c>replay FILE [--tz ZONE]</c>: replays a transcript through the core with a throwaway in-memory store and
+/// prints each incident's postmortem Markdown. Exit codes: 0 done, 1 nothing to draft, 2 bad arguments or file.
+/// </summary>
+internal static class ReplayVerb
+{
+    public const int Ok = 0;
+    public const int NothingToDraft = 1;
+    public const int BadInput = 2;
+
+    private const string Usage = "usage: replay FILE [--tz ZONE]   (FILE: a transcript JSON file, see README.md)";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        if (!TryParseArguments(args, out var path, out var zoneOverride, out var argumentError))
+        {
+            await errors.WriteLineAsync($"replay: {argumentError}\n{Usage}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return BadInput;
+        }
+
+        Transcript transcript;
+        try
+        {
+            transcript = TranscriptReader.Read(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TranscriptFormatException)
+        {
+            await errors.WriteLineAsync($"replay: {path}: {e.Message}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return BadInput;
+        }
+
+        var options = ConfiguredOptions();
+        options.TimeZone = zoneOverride ?? transcript.TimeZone ?? options.TimeZone;
+        var outcome = await ReplayAsync(transcript, options, cancellationToken).ConfigureAwait(false);
+        foreach (var refusal in outcome.Refusals)
+        {
+            await errors.WriteLineAsync($"replay: refused: {refusal}".AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Incidents.Count == 0)
+        {
+            await errors.WriteLineAsync("replay: the transcript never starts an incident (/incident start ...), so there is no postmortem to draft.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return NothingToDraft;
+        }
+
+        var builder = new PostmortemBuilder();
+        for (var i = 0; i < outcome.Incidents.Count; i++)
+        {
+            var (incident, entries) = outcome.Incidents[i];
+            if (i > 0)
+            {
+                await output.WriteLineAsync("\n---\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await output.WriteAsync(PostmortemMarkdown.Render(builder.Build(incident, entries)).TrimEnd().AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return Ok;
+    }
+
+    /// <summary>Runs the transcript through the core's own services, as the host wires them.</summary>
+    internal static async Task<ReplayOutcome> ReplayAsync(Transcript transcript, ScribeOptions options, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IOptions<ScribeOptions>>(Options.Create(options));
+        services.AddSingleton<ReplayClock>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ReplayClock>());
+        services.AddSingleton<IIncidentStore, InMemoryIncidentStore>();
+        services.AddSingleton<TranscriptReplayer>();
+        services.AddScribeCore();
+
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<TranscriptReplayer>().ReplayAsync(transcript, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The same Scribe settings as the web host (default zone, reaction tables), without starting it.
+    private static ScribeOptions ConfiguredOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return configuration.GetSection(ScribeOptions.SectionName).Get<ScribeOptions>() ?? new ScribeOptions();
+    }
+
+    private static bool TryParseArguments(IReadOnlyList<string> args, out string path, out string? zone, out string error)
+    {
+        path = string.Empty;
+        zone = null;
+        error = string.Empty;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--tz" when i + 1 < args.Count:
+                    zone = args[++i];
+                    if (!IncidentTimeZone.TryFind(zone, out _))
+                    {
+                        error = $"--tz '{zone}' is not an IANA time zone id (e.g. Europe/Berlin).";
+                        return false;
+                    }
+
+                    break;
+                case "--tz":
+                    error = "--tz needs a time zone id.";
+                    return false;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    error = $"unknown option '{option}'.";
+                    return false;
+                case var file when path.Length == 0:
+                    path = file;
+                    break;
+                default:
+                    error = $"unexpected argument '{args[i]}'.";
+                    return false;
+            }
+        }
+
+        if (path.Length == 0)
+        {
+            error = "no transcript file given.";
+            return false;
+        }
+
+        return true;
+    }
+}

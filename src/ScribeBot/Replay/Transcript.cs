@@ -1,0 +1,21 @@
+namespace ScribeBot.Replay;
+
+/// <summary>A recorded channel, as the <c>replay</c> verb reads it (format in README.md).</summary>
+internal sealed record Transcript(string Channel, string? TimeZone, IReadOnlyList<TranscriptMessage> Messages);
+
+/// <summary>
+/// One line of a transcript: a message, an edit of an earlier one (<see cref="Edit"/>) or a deletion
+/// (<see cref="Delete"/>). <see cref="Index"/> is its position in the file, for error messages.
+/// </summary>
+internal sealed record TranscriptMessage(
+    int Index,
+    string Id,
+    DateTimeOffset At,
+    string? User,
+    string? Text,
+    string? Thread,
+    IReadOnlyList<TranscriptReaction> Reactions,
+    bool Edit,
+    bool Delete);
+
+internal sealed record TranscriptReaction(string Emoji, string User);

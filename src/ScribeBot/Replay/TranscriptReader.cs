@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ScribeBot.Core.Time;
+
+namespace ScribeBot.Replay;
+
+/// <summary>
+/// Reads a transcript strictly: a JSON syntax error names its line, a missing or malformed field names the
+/// message index and the field. Unknown fields are ignored so that transcripts can carry extra notes.
+/// </summary>
+internal static partial class TranscriptReader
+{
+    public static Transcript Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw new TranscriptFormatException(
+                $"not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new TranscriptFormatException("the file must hold a JSON object with \"channel\" and \"messages\".");
+            }
+
+            var channel = RequiredString(root, "channel", "the transcript");
+            var timeZone = OptionalString(root, "timeZone", "the transcript");
+            if (timeZone is not null && !IncidentTimeZone.TryFind(timeZone, out _))
+            {
+                throw new TranscriptFormatException($"\"timeZone\" is '{timeZone}', which is not an IANA time zone id (e.g. Europe/Berlin).");
+            }
+
+            if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+            {
+                throw new TranscriptFormatException("\"messages\" is missing or is not an array.");
+            }
+
+            var read = new List<TranscriptMessage>(messages.GetArrayLength());
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var message in messages.EnumerateArray())
+            {
+                read.Add(ReadMessage(message, index, seen));
+                index++;
+            }
+
+            return new Transcript(channel, timeZone, read);
+        }
+    }
+
+    private static TranscriptMessage ReadMessage(JsonElement message, int index, HashSet<string> seen)
+    {
+        var where = $"message {index}";
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            throw new TranscriptFormatException($"{where} is not a JSON object.");
+        }
+
+        var id = RequiredString(message, "id", where);
+        var at = ReadInstant(message, where);
+        var edit = OptionalBool(message, "edit", where);
+        var delete = OptionalBool(message, "delete", where);
+        if (edit && delete)
+        {
+            throw new TranscriptFormatException($"{where}, field \"edit\": a line is either an edit or a delete, not both.");
+        }
+
+        if ((edit || delete) && !seen.Contains(id))
+        {
+            throw new TranscriptFormatException($"{where}, field \"id\": '{id}' is {(edit ? "edited" : "deleted")} but no earlier message has that id.");
+        }
+
+        if (!edit && !delete && !seen.Add(id))
+        {
+            throw new TranscriptFormatException($"{where}, field \"id\": '{id}' is used by an earlier message; mark the line \"edit\": true to change that message.");
+        }
+
+        var user = delete ? OptionalString(message, "user", where) : RequiredString(message, "user", where);
+        var text = delete ? OptionalString(message, "text", where) : RequiredString(message, "text", where, allowEmpty: true);
+        return new TranscriptMessage(
+            index, id, at, user, text, OptionalString(message, "thread", where), ReadReactions(message, where), edit, delete);
+    }
+
+    private static DateTimeOffset ReadInstant(JsonElement message, string where)
+    {
+        var value = RequiredString(message, "at", where);
+        if (!ExplicitOffset().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            throw new TranscriptFormatException(
+                $"{where}, field \"at\": '{Shorten(value)}' is not an ISO 8601 time with an offset, like 2026-03-02T14:02:10Z or 2026-03-02T15:02:10+01:00.");
+        }
+
+        return at.ToUniversalTime();
+    }
+
+    private static List<TranscriptReaction> ReadReactions(JsonElement message, string where)
+    {
+        if (!message.TryGetProperty("reactions", out var reactions) || reactions.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (reactions.ValueKind != JsonValueKind.Array)
+        {
+            throw new TranscriptFormatException($"{where}, field \"reactions\": must be an array of {{ \"emoji\", \"user\" }}.");
+        }
+
+        var read = new List<TranscriptReaction>();
+        var index = 0;
+        foreach (var reaction in reactions.EnumerateArray())
+        {
+            var at = $"{where}, reaction {index}";
+            if (reaction.ValueKind != JsonValueKind.Object)
+            {
+                throw new TranscriptFormatException($"{at} is not a JSON object.");
+            }
+
+            read.Add(new TranscriptReaction(RequiredString(reaction, "emoji", at), RequiredString(reaction, "user", at)));
+            index++;
+        }
+
+        return read;
+    }
+
+    private static string RequiredString(JsonElement element, string field, string where, bool allowEmpty = false)
+    {
+        if (!element.TryGetProperty(field, out var value))
+        {
+            throw new TranscriptFormatException($"{where}: field \"{field}\" is missing.");
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new TranscriptFormatException($"{where}, field \"{field}\": must be a string, not {Describe(value.ValueKind)}.");
+        }
+
+        var text = value.GetString()!;
+        if (!allowEmpty && string.IsNullOrWhiteSpace(text))
+        {
+            throw new TranscriptFormatException($"{where}, field \"{field}\": must not be empty.");
+        }
+
+        return text;
+    }
+
+    private static string? OptionalString(JsonElement element, string field, string where) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+            ? RequiredString(element, field, where)
+            : null;
+
+    private static bool OptionalBool(JsonElement element, string field, string where)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new TranscriptFormatException($"{where}, field \"{field}\": must be true or false, not {Describe(value.ValueKind)}."),
+        };
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a string",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitOffset();
+}

@@ -1,0 +1,90 @@
+using ScribeBot.Replay;
+
+namespace ScribeBot.Tests.Replay;
+
+public sealed class TranscriptReaderTests
+{
+    [Fact]
+    public void Reads_the_format_of_the_design_document()
+    {
+        var transcript = TranscriptReader.Read("""
+            {
+              "channel": "payments-oncall",
+              "timeZone": "Europe/Berlin",
+              "messages": [
+                { "id": "m1", "at": "2026-03-02T14:02:10Z", "user": "Alice Ng", "text": "/incident start Checkout returns 502 sev2" },
+                { "id": "m2", "at": "2026-03-02T14:03:00Z", "user": "Bo Chen", "text": "p99 is through the roof",
+                  "thread": "m1", "reactions": [ { "emoji": "rotating_light", "user": "Alice Ng" } ] },
+                { "id": "m2", "at": "2026-03-02T14:04:30Z", "user": "Bo Chen", "text": "p99 latency is through the roof", "edit": true },
+                { "id": "m3", "at": "2026-03-02T14:05:00Z", "user": "Bo Chen", "text": "typo" },
+                { "id": "m3", "at": "2026-03-02T16:05:00+02:00", "user": "Bo Chen", "delete": true }
+              ]
+            }
+            """);
+
+        Assert.Equal("payments-oncall", transcript.Channel);
+        Assert.Equal("Europe/Berlin", transcript.TimeZone);
+        Assert.Equal(5, transcript.Messages.Count);
+        var reply = transcript.Messages[1];
+        Assert.Equal("m1", reply.Thread);
+        Assert.Equal(new TranscriptReaction("rotating_light", "Alice Ng"), Assert.Single(reply.Reactions));
+        Assert.True(transcript.Messages[2].Edit);
+        Assert.True(transcript.Messages[4].Delete);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 5, 0, TimeSpan.Zero), transcript.Messages[4].At);
+        Assert.Equal(TimeSpan.Zero, transcript.Messages[4].At.Offset);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_ignored()
+    {
+        var transcript = TranscriptReader.Read("""
+            { "channel": "c", "source": "export", "messages": [
+              { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "hi", "client_msg_id": "x", "blocks": [] } ] }
+            """);
+
+        Assert.Equal("hi", Assert.Single(transcript.Messages).Text);
+        Assert.Null(transcript.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("""{ "channel": "c", "messages": [ { "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x" } ] }""", "message 0: field \"id\" is missing")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x" }, { "id": "2", "at": "2026-03-02 14:02", "user": "A", "text": "x" } ] }""", "message 1, field \"at\"")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10", "user": "A", "text": "x" } ] }""", "message 0, field \"at\": '2026-03-02T14:02:10' is not an ISO 8601 time with an offset")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "text": "x" } ] }""", "message 0: field \"user\" is missing")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A" } ] }""", "message 0: field \"text\" is missing")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": 7, "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x" } ] }""", "message 0, field \"id\": must be a string, not a number")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x", "edit": "yes" } ] }""", "message 0, field \"edit\": must be true or false")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x", "edit": true } ] }""", "message 0, field \"id\": '1' is edited but no earlier message has that id")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x" }, { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "y" } ] }""", "message 1, field \"id\": '1' is used by an earlier message")]
+    [InlineData("""{ "channel": "c", "messages": [ { "id": "1", "at": "2026-03-02T14:02:10Z", "user": "A", "text": "x", "reactions": [ { "emoji": "dart" } ] } ] }""", "message 0, reaction 0: field \"user\" is missing")]
+    [InlineData("""{ "channel": "c", "messages": {} }""", "\"messages\" is missing or is not an array")]
+    [InlineData("""{ "messages": [] }""", "the transcript: field \"channel\" is missing")]
+    [InlineData("""{ "channel": "c", "timeZone": "Mars/Olympus", "messages": [] }""", "\"timeZone\" is 'Mars/Olympus', which is not an IANA time zone id")]
+    [InlineData("""[ 1, 2 ]""", "must hold a JSON object")]
+    public void A_malformed_file_names_the_message_and_field_at_fault(string json, string expected)
+    {
+        var error = Assert.Throws<TranscriptFormatException>(() => TranscriptReader.Read(json));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_syntax_error_names_its_line()
+    {
+        var json = "{\n  \"channel\": \"c\",\n  \"messages\": [\n    { \"id\": \"1\", \"at\": \"2026-03-02T14:02:10Z\" \"user\": \"A\" }\n  ]\n}";
+
+        var error = Assert.Throws<TranscriptFormatException>(() => TranscriptReader.Read(json));
+
+        Assert.StartsWith("not valid JSON at line 4,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_as_malformed_not_a_crash()
+    {
+        var json = "{ \"channel\": \"c\", \"messages\": [], \"extra\": " + new string('[', 200) + new string(']', 200) + " }";
+
+        var error = Assert.Throws<TranscriptFormatException>(() => TranscriptReader.Read(json));
+
+        Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+}
