@@ -8,8 +8,10 @@ namespace ScribeBot.Core.Chat;
 
 /// <summary>
 /// Records what is said in a channel while it has an open incident, and applies edits, deletes and tags.
-/// Channels with no open incident are not stored at all. Every method is idempotent: a platform's redelivery
-/// finds the entry already in the state it asks for.
+/// Channels with no open incident are not stored at all. Edits, deletes and tags of messages already recorded still
+/// apply after the incident is resolved, because people tag the root cause while writing the postmortem; nothing
+/// new is recorded then. Every method is idempotent: a platform's redelivery finds the entry already in the state
+/// it asks for.
 /// </summary>
 public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable reactions, ILogger<TimelineCapture> logger)
 {
@@ -69,7 +71,7 @@ public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable 
     /// </summary>
     public async Task<CaptureResult> TagAsync(TagRequest request, CancellationToken cancellationToken)
     {
-        var incident = await store.FindOpenIncidentAsync(request.Channel, cancellationToken).ConfigureAwait(false);
+        var incident = await CurrentIncidentAsync(request.Channel, cancellationToken).ConfigureAwait(false);
         if (incident is null)
         {
             return CaptureResult.IgnoredNoOpenIncident;
@@ -79,7 +81,9 @@ public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable 
         var tagged = await store.UpdateEntryAsync(incident.Id, request.MessageId, entry => WithMark(entry, mark, added: true), cancellationToken).ConfigureAwait(false);
         if (tagged is null)
         {
-            if (request.Original is null || request.Original.Channel != request.Channel || request.Original.MessageId != request.MessageId)
+            // A resolved incident takes in a message it never recorded only if it was posted before the resolve.
+            if (request.Original is null || request.Original.Channel != request.Channel || request.Original.MessageId != request.MessageId
+                || (incident.Resolved is { } resolved && request.Original.At > resolved.At))
             {
                 return CaptureResult.IgnoredUnknownMessage;
             }
@@ -100,7 +104,7 @@ public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable 
     private async Task<CaptureResult> UpdateAsync(
         Channels.ChannelRef channel, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken)
     {
-        var incident = await store.FindOpenIncidentAsync(channel, cancellationToken).ConfigureAwait(false);
+        var incident = await CurrentIncidentAsync(channel, cancellationToken).ConfigureAwait(false);
         if (incident is null)
         {
             return CaptureResult.IgnoredNoOpenIncident;
@@ -118,6 +122,11 @@ public sealed partial class TimelineCapture(IIncidentStore store, ReactionTable 
             : changed ? CaptureResult.Updated
             : CaptureResult.IgnoredNoChange;
     }
+
+    /// <summary>The open incident, else the channel's latest (resolved) one, whose recorded messages may still change.</summary>
+    private async Task<Incident?> CurrentIncidentAsync(Channels.ChannelRef channel, CancellationToken cancellationToken) =>
+        await store.FindOpenIncidentAsync(channel, cancellationToken).ConfigureAwait(false)
+        ?? await store.FindLatestIncidentAsync(channel, cancellationToken).ConfigureAwait(false);
 
     private static TimelineEntry WithMark(TimelineEntry entry, TagMark mark, bool added)
     {

@@ -434,8 +434,13 @@ public sealed partial class CommandHandler(
         Marks = [new TagMark(tag, request.Caller.Id)],
     };
 
-    private static DateTimeOffset Typed(Incident incident, TimeOnly time, CommandRequest request) =>
-        IncidentTimeZone.ResolveTypedTime(time, request.At, IncidentTimeZone.Find(incident.TimeZoneId));
+    // A time typed after the resolve (filling in the postmortem the next morning) is read around the resolve, so
+    // "began 08:00" lands on the incident's day rather than on today.
+    private static DateTimeOffset Typed(Incident incident, TimeOnly time, CommandRequest request)
+    {
+        var reference = incident.Resolved is { } resolved && resolved.At < request.At ? resolved.At : request.At;
+        return IncidentTimeZone.ResolveTypedTime(time, reference, IncidentTimeZone.Find(incident.TimeZoneId));
+    }
 
     private static string LocalTime(Incident incident, DateTimeOffset at) =>
         IncidentTimeZone.ToLocal(at, IncidentTimeZone.Find(incident.TimeZoneId)).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + incident.TimeZoneId;

@@ -104,7 +104,7 @@ public sealed class TimelineCaptureTests
     }
 
     [Fact]
-    public async Task After_resolve_nothing_more_is_captured()
+    public async Task After_resolve_no_new_message_is_captured()
     {
         await _bed.DoAsync("start Checkout down");
         await _capture.RecordAsync(Message("m1", "found it"), default);
@@ -112,9 +112,45 @@ public sealed class TimelineCaptureTests
         var before = await _bed.SnapshotAsync();
 
         Assert.Equal(CaptureResult.IgnoredNoOpenIncident, await _capture.RecordAsync(Message("m2", "thanks all"), default));
-        Assert.Equal(CaptureResult.IgnoredNoOpenIncident, await _capture.EditAsync(new MessageEdit(Channel, "m1", "found it!", Start.AddHours(1)), default));
-        Assert.Equal(CaptureResult.IgnoredNoOpenIncident, await _capture.ReactAsync(new ReactionChange(Channel, "m1", "dart", Carol, Added: true), default));
+        Assert.Equal(CaptureResult.IgnoredUnknownMessage, await _capture.ReactAsync(new ReactionChange(Channel, "m2", "dart", Carol, Added: true), default));
         Assert.Equal(before, await _bed.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task After_resolve_recorded_messages_can_still_be_tagged_edited_and_deleted()
+    {
+        await _bed.DoAsync("start Checkout down");
+        await _capture.RecordAsync(Message("m1", "found it"), default);
+        await _capture.RecordAsync(Message("m2", "typo"), default);
+        await _bed.DoAsync("resolve");
+
+        Assert.Equal(CaptureResult.Updated, await _capture.ReactAsync(new ReactionChange(Channel, "m1", "dart", Carol, Added: true), default));
+        Assert.Equal(CaptureResult.Updated, await _capture.EditAsync(new MessageEdit(Channel, "m1", "found it: pool size", Start.AddHours(1)), default));
+        Assert.Equal(CaptureResult.Updated, await _capture.DeleteAsync(new MessageDeletion(Channel, "m2", Start.AddHours(1)), default));
+
+        var timeline = await _bed.TimelineAsync();
+        var tagged = Assert.Single(timeline, e => e.MessageId == "m1");
+        Assert.Equal([TimelineTag.RootCause], tagged.Tags);
+        Assert.Equal("found it: pool size", tagged.Text);
+        Assert.True(Assert.Single(timeline, e => e.MessageId == "m2").Deleted);
+    }
+
+    [Fact]
+    public async Task After_resolve_a_message_action_adds_an_earlier_message_but_not_a_later_one()
+    {
+        await _bed.DoAsync("start Checkout down");
+        _bed.Clock.Advance(TimeSpan.FromMinutes(30));
+        await _bed.DoAsync("resolve");
+        var resolvedAt = _bed.Clock.GetUtcNow();
+        var before = Message("m-alert", "[Triggered] 5xx rate > 5%") with { At = Start.AddMinutes(-2) };
+        var after = Message("m-late", "all good now") with { At = resolvedAt.AddMinutes(5) };
+
+        Assert.Equal(CaptureResult.Updated, await _capture.TagAsync(new TagRequest(Channel, "m-alert", TimelineTag.Detection, Carol, null, before), default));
+        Assert.Equal(CaptureResult.IgnoredUnknownMessage, await _capture.TagAsync(new TagRequest(Channel, "m-late", TimelineTag.Resolution, Carol, null, after), default));
+
+        var timeline = await _bed.TimelineAsync();
+        Assert.Contains(timeline, e => e.MessageId == "m-alert" && e.Has(TimelineTag.Detection));
+        Assert.DoesNotContain(timeline, e => e.MessageId == "m-late");
     }
 
     // ---- edits and deletes ----

@@ -19,6 +19,23 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
+    public async Task A_time_typed_the_morning_after_the_resolve_is_read_on_the_incident_day()
+    {
+        // Declared 14:00, resolved 16:00 on Mar 2; the postmortem is filled in at 09:00 on Mar 3.
+        await _bed.DoAsync("start Checkout down");
+        _bed.Clock.Advance(TimeSpan.FromHours(2));
+        await _bed.DoAsync("resolve");
+        _bed.Clock.Advance(TimeSpan.FromHours(17));
+
+        await _bed.DoAsync("began 13:40");
+        await _bed.DoAsync("detected customer tickets at 13:55");
+
+        var incident = await _bed.IncidentAsync();
+        Assert.Equal(Start.AddMinutes(-20), incident.ImpactBegan!.At);
+        Assert.Equal(Start.AddMinutes(-5), incident.Detected!.At);
+    }
+
+    [Fact]
     public async Task A_time_equal_to_the_command_time_is_the_same_day()
     {
         await _bed.DoAsync("start Checkout down");
