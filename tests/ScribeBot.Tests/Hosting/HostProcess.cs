@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+
+namespace ScribeBot.Tests.Hosting;
+
+/// <summary>
+/// Runs the built ScribeBot host (copied next to the tests by the project reference) as a child process and reads
+/// its output line by line, so tests wait on what it says rather than on a clock.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly List<string> _seen = [];
+
+    private HostProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Receive(e.Data);
+        _process.ErrorDataReceived += (_, e) => Receive(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "ScribeBot.dll");
+
+    public int ExitCode => _process.ExitCode;
+
+    public static HostProcess Start(IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Waits for an output line matching <paramref name="pattern"/>; fails with everything seen so far.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync(cancellationToken))
+            {
+                _seen.Add(line);
+                var match = pattern.Match(line);
+                if (match.Success)
+                {
+                    return match;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new Xunit.Sdk.XunitException($"No line matched {pattern}. Output:\n{string.Join('\n', _seen)}");
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is null)
+        {
+            _lines.Writer.TryComplete();
+        }
+        else
+        {
+            _lines.Writer.TryWrite(line);
+        }
+    }
+}
