@@ -32,7 +32,7 @@ public sealed class PostmortemBuilder
 
         PostmortemSection[] sections =
         [
-            IssueSummary(incident, warnings, clock),
+            IssueSummary(incident, FirstDetection(entries), warnings, clock),
             new(TimelineHeading, [TimelineBlockOf(items, clock)]),
             RootCauseAndResolution(incident, entries, clock),
             Measures(incident),
@@ -99,7 +99,8 @@ public sealed class PostmortemBuilder
 
     // ---- Issue Summary ----
 
-    private static PostmortemSection IssueSummary(Incident incident, IReadOnlyList<OrderWarning> warnings, IncidentClock clock)
+    private static PostmortemSection IssueSummary(
+        Incident incident, TimelineEntry? firstDetection, IReadOnlyList<OrderWarning> warnings, IncidentClock clock)
     {
         var items = new List<ChatText>(6)
         {
@@ -107,7 +108,7 @@ public sealed class PostmortemBuilder
             new ChatTextBuilder().Strong("Impact:").Plain(" ").Fact(incident.Impact, Placeholders.Impact).Build(),
             new ChatTextBuilder().Strong("Users affected:").Plain(" ")
                 .Fact(incident.UsersAffectedPercent is { } share ? $"{share:0.##}%" : null, Placeholders.UsersAffected).Build(),
-            DetectionLine(incident, clock),
+            DetectionLine(incident, firstDetection, clock),
             new ChatTextBuilder().Strong("Root cause:").Plain(" ").Fact(incident.RootCause, Placeholders.RootCause).Build(),
             ResponseTimesLine(incident, warnings),
         };
@@ -159,12 +160,17 @@ public sealed class PostmortemBuilder
         return builder.Build();
     }
 
-    private static ChatText DetectionLine(Incident incident, IncidentClock clock)
+    // The same rule as the timeline's Detected line: the recorded time, else the first detection-tagged message.
+    private static ChatText DetectionLine(Incident incident, TimelineEntry? firstDetection, IncidentClock clock)
     {
         var builder = new ChatTextBuilder().Strong("Detection:").Plain(" ").Fact(incident.DetectionMethod, Placeholders.DetectionMethod);
         if (incident.Detected is { } detected)
         {
             builder.Plain($", at {clock.Time(detected.At)}.");
+        }
+        else if (firstDetection is not null)
+        {
+            builder.Plain($", at {clock.Time(firstDetection.At)} (the first message tagged as detection).");
         }
         else
         {
@@ -211,8 +217,7 @@ public sealed class PostmortemBuilder
 
     private static List<TimelineItem> TimelineItems(Incident incident, IReadOnlyList<TimelineEntry> entries, IncidentClock clock)
     {
-        var firstDetection = entries.FirstOrDefault(e => !e.Deleted && e.Has(TimelineTag.Detection));
-        var milestones = Milestones(incident, firstDetection);
+        var milestones = Milestones(incident, FirstDetection(entries));
 
         // A command entry at the exact instant of a milestone, by the person who marked it, is the command that set
         // the milestone (start, ack, detected, resolve): the milestone line stands for it and takes its permalink.
@@ -279,6 +284,9 @@ public sealed class PostmortemBuilder
         entry.Source == EntrySource.Command && entry.Has(TimelineTag.RootCause)
             ? ChatText.Of($"Root cause identified (see {RootCauseHeading})")
             : ChatText.Of(entry.Text);
+
+    private static TimelineEntry? FirstDetection(IReadOnlyList<TimelineEntry> entries) =>
+        entries.FirstOrDefault(e => !e.Deleted && e.Has(TimelineTag.Detection));
 
     private static List<MilestoneLine> Milestones(Incident incident, TimelineEntry? firstDetection)
     {

@@ -204,11 +204,14 @@ public sealed class PostmortemBuilderTests
         var log = new EntryList(Basic().Id);
         log.Say(Declared.AddMinutes(-6), Bo, "p99 is through the roof", TimelineTag.Detection);
 
-        var items = Items(_builder.Build(Basic(), log.Entries));
+        var document = _builder.Build(Basic(), log.Entries);
 
-        var detected = Assert.Single(items, i => i.Kind == "Detected");
+        var detected = Assert.Single(Items(document), i => i.Kind == "Detected");
         Assert.Equal(Declared.AddMinutes(-6), detected.At);
         Assert.Contains("[detection method not recorded", detected.Text.ToPlainString(), StringComparison.Ordinal);
+        var summary = PostmortemMarkdown.RenderSection(document.Sections[0]);
+        Assert.Contains($", at {detected.TimeLabel} (the first message tagged as detection)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("declaration time shown", summary, StringComparison.Ordinal);
     }
 
     [Fact]
