@@ -15,6 +15,22 @@ var author = new Person("U1", "Bench");
 var t0 = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 var root = Path.Combine(Path.GetTempPath(), "scribebot-bench-" + Guid.NewGuid().ToString("N"));
 
+if (args is ["profile", var flushArg, var countArg])
+{
+    // One long run of the 50-channel scenario, for `perf record` (DOTNET_PerfMapEnabled=1) or a Stopwatch breakdown.
+    try
+    {
+        await ReportAsync("profile: 50 channels, 1 caller each", int.Parse(countArg, CultureInfo.InvariantCulture), bool.Parse(flushArg), (store, n) =>
+            Task.WhenAll(Enumerable.Range(0, 50).Select(c => SequentialAsync(store, $"C{c}", 0, n / 50))), runs: 1);
+    }
+    finally
+    {
+        Directory.Delete(root, recursive: true);
+    }
+
+    return;
+}
+
 Console.WriteLine($"StoreIngest: LiteDB 5.0.21 store, {Environment.ProcessorCount} cores, median of {Runs} runs, temp dir {Path.GetTempPath()}");
 Console.WriteLine();
 Console.WriteLine($"{"scenario",-58} {"messages",9} {"msg/s",10}");
@@ -39,10 +55,10 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
-async Task ReportAsync(string name, int messages, bool flushToDisk, Func<IIncidentStore, int, Task> ingest)
+async Task ReportAsync(string name, int messages, bool flushToDisk, Func<IIncidentStore, int, Task> ingest, int runs = Runs)
 {
     var rates = new List<double>();
-    for (var run = 0; run < Runs; run++)
+    for (var run = 0; run < runs; run++)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -7,7 +7,9 @@ namespace ScribeBot.LiteDb.Writing;
 /// <summary>
 /// The single writer (see DESIGN.md). Callers enqueue an operation and await it; one dedicated thread (a LiteDB
 /// transaction belongs to the thread that began it) takes everything queued, applies it in one transaction, commits
-/// (group commit), optionally fsyncs the log, and only then completes each caller.
+/// (group commit) and hands the batch to the <see cref="SyncPipeline"/>, which fsyncs the log on its own thread while
+/// this one applies the next batch, and completes the callers in commit order once their fsync returned. Without
+/// fsync (<c>FlushToDisk = false</c>) the callers are completed right after the commit.
 /// <para>
 /// Failure semantics. An operation whose own code throws before it wrote anything (its <c>create</c> or
 /// <c>change</c> callback) fails alone and the batch goes on. Any other exception inside the batch means the
@@ -21,7 +23,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 {
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
-    private readonly LogFileSync? _logSync;
+    private readonly SyncPipeline? _syncPipeline;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly BlockingCollection<WriteOperation> _queue = new(new ConcurrentQueue<WriteOperation>());
@@ -30,11 +32,11 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     private long _lastSequence;
 
     public WriterLoop(
-        StoreSchema schema, OpenIncidentMap openIncidents, LogFileSync? logSync, int maxBatchSize, ILogger logger)
+        StoreSchema schema, OpenIncidentMap openIncidents, ILogSync? logSync, int maxBatchSize, ILogger logger)
     {
         _schema = schema;
         _openIncidents = openIncidents;
-        _logSync = logSync;
+        _syncPipeline = logSync is null ? null : new SyncPipeline(logSync, logger);
         _maxBatchSize = maxBatchSize;
         _logger = logger;
         _lastSequence = WriteSession.LoadLastSequence(schema.Database);
@@ -55,7 +57,6 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         _queue.CompleteAdding();
         await _stopped.Task.ConfigureAwait(false);
         _queue.Dispose();
-        _logSync?.Dispose();
     }
 
     private Task<T> Enqueue<T>(Func<WriteSession, T> apply, bool isMaintenance, CancellationToken cancellationToken)
@@ -113,6 +114,8 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
         finally
         {
+            // Settle every committed batch (and let go of the log file) before the database may be closed.
+            _syncPipeline?.Dispose();
             _stopped.TrySetResult();
         }
     }
@@ -160,24 +163,49 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         {
             session.SaveSequence();
             _schema.Database.Commit();
-            _logSync?.Flush();
         }
         catch (Exception exception)
         {
             LogCommitFailed(exception, applied.Count);
             TryRollback();
-            foreach (var operation in applied)
+            Settle(applied, exception);
+            return;
+        }
+
+        Publish(session);
+        Settle(applied, null);
+    }
+
+    /// <summary>
+    /// Completes (or fails) a batch's callers, after the fsync when there is one. Committed data is visible to
+    /// readers from the commit on, as before; only the acknowledgement waits for the device.
+    /// </summary>
+    private void Settle(IReadOnlyList<WriteOperation> operations, Exception? commitFailure)
+    {
+        if (_syncPipeline is not null)
+        {
+            if (commitFailure is null)
             {
-                operation.Fail(exception);
+                _syncPipeline.Committed(operations);
+            }
+            else
+            {
+                _syncPipeline.CommitFailed(operations, commitFailure);
             }
 
             return;
         }
 
-        Publish(session);
-        foreach (var operation in applied)
+        foreach (var operation in operations)
         {
-            operation.Complete();
+            if (commitFailure is null)
+            {
+                operation.Complete();
+            }
+            else
+            {
+                operation.Fail(commitFailure);
+            }
         }
     }
 
@@ -197,7 +225,6 @@ internal sealed partial class WriterLoop : IAsyncDisposable
             {
                 session.SaveSequence();
                 _schema.Database.Commit();
-                _logSync?.Flush();
             }
         }
         catch (Exception exception)
@@ -212,7 +239,14 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
 
         Publish(session);
-        operation.Complete();
+        if (inTransaction)
+        {
+            Settle([operation], null);
+        }
+        else
+        {
+            operation.Complete();
+        }
     }
 
     private WriteSession NewSession() => new(_schema, _openIncidents, _lastSequence);
