@@ -27,6 +27,10 @@ internal sealed class StoreSchema
         Entries.EnsureIndex(TimelineEntryMapping.IncidentIdField, "$." + TimelineEntryMapping.IncidentIdField);
     }
 
+    /// <summary>The message ids stored for an incident (the writer's duplicate check loads them once per incident).</summary>
+    public IEnumerable<string> LoadMessageIds(string incidentId) =>
+        Entries.Find(Query.EQ(TimelineEntryMapping.IncidentIdField, incidentId)).Select(doc => doc["messageId"].AsString);
+
     public IEnumerable<Incident> LoadOpenIncidents() =>
         Incidents.Find(Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved)))
             .Select(IncidentMapping.FromDocument);

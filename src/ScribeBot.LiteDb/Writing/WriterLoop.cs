@@ -21,6 +21,9 @@ namespace ScribeBot.LiteDb.Writing;
 /// </summary>
 internal sealed partial class WriterLoop : IAsyncDisposable
 {
+    /// <summary>Incidents whose message ids are kept in memory: far more than are ever open at once.</summary>
+    private const int KnownIncidents = 256;
+
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
     private readonly SyncPipeline? _syncPipeline;
@@ -29,6 +32,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     private readonly BlockingCollection<WriteOperation> _queue = new(new ConcurrentQueue<WriteOperation>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly KnownEntryKeys _knownKeys = new(KnownIncidents);
     private long _lastSequence;
 
     public WriterLoop(
@@ -130,7 +134,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void ExecuteBatch(List<WriteOperation> batch)
     {
-        var session = NewSession();
+        var session = NewSession(verifyInFile: false);
         var applied = new List<WriteOperation>(batch.Count);
         _schema.Database.BeginTrans();
         foreach (var operation in batch)
@@ -211,7 +215,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void RunAlone(WriteOperation operation, bool inTransaction)
     {
-        var session = NewSession();
+        var session = NewSession(verifyInFile: true);
         try
         {
             if (inTransaction)
@@ -249,7 +253,8 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
     }
 
-    private WriteSession NewSession() => new(_schema, _openIncidents, _lastSequence);
+    private WriteSession NewSession(bool verifyInFile) =>
+        new(_schema, _openIncidents, _lastSequence, _knownKeys, verifyInFile);
 
     private void Publish(WriteSession session)
     {
@@ -259,6 +264,8 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void TryRollback()
     {
+        // The known ids may include some of the rolled-back transaction's; reload from the file when next needed.
+        _knownKeys.Clear();
         try
         {
             _schema.Database.Rollback();
