@@ -142,8 +142,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDispos
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<TimelineEntry> timeline = _schema.Entries
-            .Find(Query.EQ(TimelineEntryMapping.IncidentIdField, incidentId))
+        IReadOnlyList<TimelineEntry> timeline = _schema.EntriesOf(incidentId)
             .OrderBy(doc => doc[TimelineEntryMapping.AtField].AsInt64)
             .ThenBy(TimelineEntryMapping.SequenceOf)
             .Select(TimelineEntryMapping.FromDocument)

@@ -5,7 +5,7 @@ namespace ScribeBot.LiteDb.Writing;
 /// writes before Commit returns (so they survive a process crash) but never flushes the log to the device; only a
 /// checkpoint flushes the data file. fsync works on the file, not on the handle, so our own handle is enough.
 /// </summary>
-internal sealed class LogFileSync : IDisposable
+internal sealed class LogFileSync : ILogSync
 {
     private readonly string _logPath;
     private FileStream? _handle;

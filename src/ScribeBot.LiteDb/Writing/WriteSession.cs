@@ -21,11 +21,20 @@ internal sealed class WriteSession
     private readonly OpenIncidentMap _openIncidents;
     private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
     private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly KnownEntryKeys _knownKeys;
+    private readonly bool _verifyInFile;
     private long _lastSequence;
     private bool _sequenceAdvanced;
 
-    public WriteSession(StoreSchema schema, OpenIncidentMap openIncidents, long lastSequence)
+    /// <param name="verifyInFile">
+    /// Look every appended key up in the file instead of trusting <paramref name="knownKeys"/>: used when an operation
+    /// is retried alone, which is also how a key LiteDB's collation finds equal to a known one ends up a duplicate.
+    /// </param>
+    public WriteSession(
+        StoreSchema schema, OpenIncidentMap openIncidents, long lastSequence, KnownEntryKeys knownKeys, bool verifyInFile)
     {
+        _knownKeys = knownKeys;
+        _verifyInFile = verifyInFile;
         _schema = schema;
         _openIncidents = openIncidents;
         _lastSequence = lastSequence;
@@ -69,7 +78,10 @@ internal sealed class WriteSession
 
     public AppendResult Append(TimelineEntry entry)
     {
-        if (_schema.Entries.FindById(TimelineEntryMapping.KeyOf(entry.IncidentId, entry.MessageId)) is not null)
+        var known = _verifyInFile
+            ? _schema.Entries.FindById(TimelineEntryMapping.KeyOf(entry.IncidentId, entry.MessageId)) is not null
+            : _knownKeys.For(entry.IncidentId, _schema.LoadMessageIds).Contains(entry.MessageId);
+        if (known)
         {
             return AppendResult.Duplicate;
         }
@@ -77,6 +89,7 @@ internal sealed class WriteSession
         WritesInOperation++;
         _sequenceAdvanced = true;
         _schema.Entries.Insert(TimelineEntryMapping.ToDocument(entry, ++_lastSequence));
+        _knownKeys.Added(entry.IncidentId, entry.MessageId);
         return AppendResult.Added;
     }
 

@@ -7,7 +7,9 @@ namespace ScribeBot.LiteDb.Writing;
 /// <summary>
 /// The single writer (see DESIGN.md). Callers enqueue an operation and await it; one dedicated thread (a LiteDB
 /// transaction belongs to the thread that began it) takes everything queued, applies it in one transaction, commits
-/// (group commit), optionally fsyncs the log, and only then completes each caller.
+/// (group commit) and hands the batch to the <see cref="SyncPipeline"/>, which fsyncs the log on its own thread while
+/// this one applies the next batch, and completes the callers in commit order once their fsync returned. Without
+/// fsync (<c>FlushToDisk = false</c>) the callers are completed right after the commit.
 /// <para>
 /// Failure semantics. An operation whose own code throws before it wrote anything (its <c>create</c> or
 /// <c>change</c> callback) fails alone and the batch goes on. Any other exception inside the batch means the
@@ -19,22 +21,26 @@ namespace ScribeBot.LiteDb.Writing;
 /// </summary>
 internal sealed partial class WriterLoop : IAsyncDisposable
 {
+    /// <summary>Incidents whose message ids are kept in memory: far more than are ever open at once.</summary>
+    private const int KnownIncidents = 256;
+
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
-    private readonly LogFileSync? _logSync;
+    private readonly SyncPipeline? _syncPipeline;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly BlockingCollection<WriteOperation> _queue = new(new ConcurrentQueue<WriteOperation>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly KnownEntryKeys _knownKeys = new(KnownIncidents);
     private long _lastSequence;
 
     public WriterLoop(
-        StoreSchema schema, OpenIncidentMap openIncidents, LogFileSync? logSync, int maxBatchSize, ILogger logger)
+        StoreSchema schema, OpenIncidentMap openIncidents, ILogSync? logSync, int maxBatchSize, ILogger logger)
     {
         _schema = schema;
         _openIncidents = openIncidents;
-        _logSync = logSync;
+        _syncPipeline = logSync is null ? null : new SyncPipeline(logSync, logger);
         _maxBatchSize = maxBatchSize;
         _logger = logger;
         _lastSequence = WriteSession.LoadLastSequence(schema.Database);
@@ -55,7 +61,6 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         _queue.CompleteAdding();
         await _stopped.Task.ConfigureAwait(false);
         _queue.Dispose();
-        _logSync?.Dispose();
     }
 
     private Task<T> Enqueue<T>(Func<WriteSession, T> apply, bool isMaintenance, CancellationToken cancellationToken)
@@ -113,6 +118,8 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
         finally
         {
+            // Settle every committed batch (and let go of the log file) before the database may be closed.
+            _syncPipeline?.Dispose();
             _stopped.TrySetResult();
         }
     }
@@ -127,7 +134,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void ExecuteBatch(List<WriteOperation> batch)
     {
-        var session = NewSession();
+        var session = NewSession(verifyInFile: false);
         var applied = new List<WriteOperation>(batch.Count);
         _schema.Database.BeginTrans();
         foreach (var operation in batch)
@@ -160,30 +167,55 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         {
             session.SaveSequence();
             _schema.Database.Commit();
-            _logSync?.Flush();
         }
         catch (Exception exception)
         {
             LogCommitFailed(exception, applied.Count);
             TryRollback();
-            foreach (var operation in applied)
+            Settle(applied, exception);
+            return;
+        }
+
+        Publish(session);
+        Settle(applied, null);
+    }
+
+    /// <summary>
+    /// Completes (or fails) a batch's callers, after the fsync when there is one. Committed data is visible to
+    /// readers from the commit on, as before; only the acknowledgement waits for the device.
+    /// </summary>
+    private void Settle(IReadOnlyList<WriteOperation> operations, Exception? commitFailure)
+    {
+        if (_syncPipeline is not null)
+        {
+            if (commitFailure is null)
             {
-                operation.Fail(exception);
+                _syncPipeline.Committed(operations);
+            }
+            else
+            {
+                _syncPipeline.CommitFailed(operations, commitFailure);
             }
 
             return;
         }
 
-        Publish(session);
-        foreach (var operation in applied)
+        foreach (var operation in operations)
         {
-            operation.Complete();
+            if (commitFailure is null)
+            {
+                operation.Complete();
+            }
+            else
+            {
+                operation.Fail(commitFailure);
+            }
         }
     }
 
     private void RunAlone(WriteOperation operation, bool inTransaction)
     {
-        var session = NewSession();
+        var session = NewSession(verifyInFile: true);
         try
         {
             if (inTransaction)
@@ -197,7 +229,6 @@ internal sealed partial class WriterLoop : IAsyncDisposable
             {
                 session.SaveSequence();
                 _schema.Database.Commit();
-                _logSync?.Flush();
             }
         }
         catch (Exception exception)
@@ -212,10 +243,18 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
 
         Publish(session);
-        operation.Complete();
+        if (inTransaction)
+        {
+            Settle([operation], null);
+        }
+        else
+        {
+            operation.Complete();
+        }
     }
 
-    private WriteSession NewSession() => new(_schema, _openIncidents, _lastSequence);
+    private WriteSession NewSession(bool verifyInFile) =>
+        new(_schema, _openIncidents, _lastSequence, _knownKeys, verifyInFile);
 
     private void Publish(WriteSession session)
     {
@@ -225,6 +264,8 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void TryRollback()
     {
+        // The known ids may include some of the rolled-back transaction's; reload from the file when next needed.
+        _knownKeys.Clear();
         try
         {
             _schema.Database.Rollback();

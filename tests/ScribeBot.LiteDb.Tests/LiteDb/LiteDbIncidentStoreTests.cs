@@ -119,6 +119,48 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redelivery_is_a_duplicate_whether_its_id_is_known_in_memory_or_only_in_the_file()
+    {
+        var path = _directory.File("store.db");
+        await using (var store = StoreFactory.Open(path))
+        {
+            await store.AppendEntryAsync(Entry("i1", "m1"), None);
+            Assert.Equal(AppendResult.Duplicate, await store.AppendEntryAsync(Entry("i1", "m1"), None));
+        }
+
+        // After a restart the writer knows nothing: it must read the incident's ids from the file.
+        await using var reopened = StoreFactory.Open(path);
+        Assert.Equal(AppendResult.Duplicate, await reopened.AppendEntryAsync(Entry("i1", "m1"), None));
+        Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
+        Assert.Equal(AppendResult.Duplicate, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
+        Assert.Equal(["m1", "m2"], (await reopened.GetTimelineAsync("i1", None)).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task An_id_that_differs_only_in_case_is_a_duplicate_as_LiteDB_compares_keys_and_spoils_no_batch()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await store.AppendEntryAsync(Entry("i1", "msg"), None);
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var blocker = store.UpdateEntryAsync("i1", "msg", e => { entered.Set(); gate.Wait(); return e; }, None);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+
+        // One batch: the in-memory check misses "MSG" (ordinal), LiteDB's key collation (ignore case) does not.
+        var neighbour = store.AppendEntryAsync(Entry("i1", "other"), None);
+        var variant = store.AppendEntryAsync(Entry("i1", "MSG"), None);
+        gate.Set();
+        await blocker;
+
+        Assert.Equal(AppendResult.Added, await neighbour);
+        Assert.Equal(AppendResult.Duplicate, await variant);
+        // The retry after the rollback must not leave the writer believing in ids that were rolled back.
+        Assert.Equal(AppendResult.Duplicate, await store.AppendEntryAsync(Entry("i1", "other"), None));
+        Assert.Equal(AppendResult.Added, await store.AppendEntryAsync(Entry("i1", "new"), None));
+        Assert.Equal(["msg", "other", "new"], (await store.GetTimelineAsync("i1", None)).Select(e => e.MessageId));
+    }
+
+    [Fact]
     public async Task A_write_cancelled_while_queued_is_not_committed()
     {
         await using var store = StoreFactory.Open(_directory.File("store.db"));
