@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ScribeBot.Slack.Blocks;
+
+/// <summary>The few blocks we send, as plain JSON. Text arrives already rendered and within its limit.</summary>
+internal static class BlockKit
+{
+    /// <summary>A header: plain_text, never parsed for markup or mentions; cut at <see cref="SlackLimits.MaxHeaderText"/>.</summary>
+    public static JsonObject Header(string text) => new()
+    {
+        ["type"] = "header",
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(text.ReplaceLineEndings(" "), SlackLimits.MaxHeaderText), ["emoji"] = false },
+    };
+
+    public static JsonObject Section(string mrkdwn)
+    {
+        if (mrkdwn.Length is 0 or > SlackLimits.MaxSectionText)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mrkdwn), mrkdwn.Length, "A section's text must be 1-3000 characters.");
+        }
+
+        // verbatim: Slack must not link bare URLs, channel names or "@name" words on its own; we wrote every link.
+        return new JsonObject
+        {
+            ["type"] = "section",
+            ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn, ["verbatim"] = true },
+        };
+    }
+
+    public static JsonObject Context(string mrkdwn) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn, ["verbatim"] = true }),
+    };
+
+    public static JsonObject Divider() => new() { ["type"] = "divider" };
+
+    public static string TypeOf(JsonObject block) => (string)block["type"]!;
+
+    /// <summary>The characters of text a block carries, for the per-message budget.</summary>
+    public static int TextLength(JsonObject block) => TypeOf(block) switch
+    {
+        "header" or "section" => ((string)block["text"]!["text"]!).Length,
+        "context" => ((string)block["elements"]![0]!["text"]!).Length,
+        _ => 0,
+    };
+
+    public static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

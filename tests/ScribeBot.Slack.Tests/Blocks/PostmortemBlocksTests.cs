@@ -1,0 +1,215 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+using ScribeBot.Slack.Blocks;
+using ScribeBot.Slack.Tests.Text;
+
+namespace ScribeBot.Slack.Tests.Blocks;
+
+public sealed class PostmortemBlocksTests
+{
+    private static readonly ChannelRef Channel = new(ChatPlatform.Slack, "T0ACME", "C0123");
+    private static readonly Person Alice = new("U01ALICE", "Alice Ng");
+    private static readonly Person Bo = new("U02BO", "Bo Chen");
+    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] Hostile =
+    [
+        "<!channel> everyone look", "@here rollback now", "*bold* claim", "<script>alert(1)</script>", "```rm -rf /```",
+        "a | b | c", "<https://evil.example|your bank>", "> not a quote", "<@U02BO> did it", new string('x', 10_000),
+    ];
+
+    /// <summary>An incident with <paramref name="count"/> tagged messages, so every one of them is a timeline line.</summary>
+    private static (Incident Incident, List<TimelineEntry> Entries) Incident(int count, Func<int, string> text)
+    {
+        var incident = new Incident
+        {
+            Id = ScribeBot.Core.Incidents.Incident.MakeId(Channel, 7),
+            Number = 7,
+            Channel = Channel,
+            Title = "Checkout <!channel> *down* " + new string('t', 180),
+            Severity = Severity.Sev2,
+            TimeZoneId = "Europe/Berlin",
+            Declared = new Milestone(Declared, Alice),
+            Status = IncidentStatus.Resolved,
+            Resolved = new Milestone(Declared.AddSeconds(15 * (count + 1)), Alice),
+            Impact = "@everyone cannot pay",
+        };
+        var tags = new[] { TimelineTag.Action, TimelineTag.Misleading, TimelineTag.KeyEvent, TimelineTag.Escalation };
+        var entries = Enumerable.Range(1, count).Select(i =>
+        {
+            var at = Declared.AddSeconds(15 * i);
+            return new TimelineEntry
+            {
+                IncidentId = incident.Id,
+                MessageId = $"{at.ToUnixTimeSeconds()}.{i:D6}",
+                At = at,
+                Author = i % 2 == 0 ? Alice : Bo,
+                Text = text(i),
+                Permalink = $"https://acme.slack.com/archives/C0123/p{at.ToUnixTimeSeconds()}{i:D6}",
+                Source = EntrySource.Message,
+                Marks = [new TagMark(tags[i % tags.Length], Bo.Id)],
+            };
+        }).ToList();
+        return (incident, entries);
+    }
+
+    private static List<JsonObject> BlocksOf(SlackMessagePayload message) =>
+        JsonNode.Parse(message.ToJsonString())!["blocks"]!.AsArray().Select(b => b!.AsObject()).ToList();
+
+    private static IEnumerable<string> TextsOf(JsonObject block) => (string)block["type"]! switch
+    {
+        "header" or "section" => [(string)block["text"]!["text"]!],
+        "context" => block["elements"]!.AsArray().Select(e => (string)e!["text"]!),
+        _ => [],
+    };
+
+    private static void AssertWithinLimits(IReadOnlyList<SlackMessagePayload> messages)
+    {
+        Assert.NotEmpty(messages);
+        foreach (var message in messages)
+        {
+            var blocks = BlocksOf(message);
+            Assert.InRange(blocks.Count, 1, 50);
+            Assert.InRange(message.Text.Length, 1, 4000);
+            Assert.InRange(blocks.Sum(b => TextsOf(b).Sum(t => t.Length)), 0, 40_000);
+            Assert.False((bool)JsonNode.Parse(message.ToJsonString())!["link_names"]!);
+            foreach (var block in blocks)
+            {
+                switch ((string)block["type"]!)
+                {
+                    case "header":
+                        Assert.Equal("plain_text", (string)block["text"]!["type"]!);
+                        Assert.InRange(((string)block["text"]!["text"]!).Length, 1, 150);
+                        break;
+                    case "section":
+                        Assert.InRange(((string)block["text"]!["text"]!).Length, 1, 3000);
+                        SlackMrkdwnTests.AssertInert((string)block["text"]!["text"]!);
+                        break;
+                    case "context":
+                        Assert.All(TextsOf(block), t => Assert.InRange(t.Length, 1, 2000));
+                        break;
+                    case "divider":
+                        break;
+                    default:
+                        Assert.Fail("unexpected block " + block["type"]);
+                        break;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_two_thousand_line_timeline_is_split_within_every_limit_and_loses_no_line()
+    {
+        var (incident, entries) = Incident(2000, i => $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}");
+        var document = new PostmortemBuilder().Build(incident, entries);
+
+        var messages = PostmortemBlocks.Render(document);
+
+        Assert.True(messages.Count > 2);
+        AssertWithinLimits(messages);
+        var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
+        var timeline = document.Sections.Single(s => s.Heading == PostmortemBuilder.TimelineHeading).Blocks.OfType<TimelineBlock>().Single();
+        Assert.True(timeline.Items.Count() >= 2000);
+        foreach (var entry in entries.Where(e => !e.Text.Contains('<', StringComparison.Ordinal)))
+        {
+            Assert.Contains($"{entry.Permalink}|", all, StringComparison.Ordinal);
+        }
+
+        foreach (var i in Enumerable.Range(1, 2000).Where(i => i % 100 != 0))
+        {
+            Assert.Contains($"step {i}: checked the dashboards", all, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(continued 2/", messages[1].Text, StringComparison.Ordinal);
+        Assert.Contains($"(continued {messages.Count}/{messages.Count})", TextsOf(BlocksOf(messages[^1])[0]).Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_message_holds_the_summary_and_the_start_of_the_timeline_and_no_transcript()
+    {
+        var (incident, entries) = Incident(300, i => $"line {i}");
+        var document = new PostmortemBuilder().Build(incident, entries);
+
+        var messages = PostmortemBlocks.Render(document);
+
+        var headers = messages.SelectMany(BlocksOf).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
+        var first = BlocksOf(messages[0]).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
+        Assert.Contains(PostmortemBuilder.IssueSummaryHeading, first);
+        Assert.Contains(PostmortemBuilder.TimelineHeading, first);
+        Assert.Equal(
+            [PostmortemBuilder.IssueSummaryHeading, PostmortemBuilder.TimelineHeading, PostmortemBuilder.RootCauseHeading, PostmortemBuilder.MeasuresHeading],
+            headers.Skip(1));
+        Assert.DoesNotContain(headers, h => h.Contains("Transcript", StringComparison.Ordinal));
+        Assert.Contains(BlocksOf(messages[0]), b => (string)b["type"]! == "context" && TextsOf(b).Single().StartsWith("Word count", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_hostile_text_comes_out_inert_and_long_ones_split()
+    {
+        var (incident, entries) = Incident(Hostile.Length, i => Hostile[i - 1]);
+        var document = new PostmortemBuilder().Build(incident, entries);
+
+        var messages = PostmortemBlocks.Render(document);
+
+        AssertWithinLimits(messages);
+        var header = TextsOf(BlocksOf(messages[0])[0]).Single();
+        Assert.EndsWith("…", header, StringComparison.Ordinal);
+        var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
+        Assert.Contains("&lt;!channel&gt; everyone look", all, StringComparison.Ordinal);
+        Assert.Contains("&lt;https://evil.example|your bank&gt;", all, StringComparison.Ordinal);
+        Assert.True(all.Count(c => c == 'x') >= 10_000);
+    }
+
+    [Fact]
+    public void Timeline_lines_link_their_time_to_the_permalink()
+    {
+        var (incident, entries) = Incident(1, _ => "rolled back");
+        var document = new PostmortemBuilder().Build(incident, entries);
+
+        var all = string.Join("\n", PostmortemBlocks.Render(document).SelectMany(BlocksOf).SelectMany(TextsOf));
+
+        Assert.Matches(@"• <https://acme\.slack\.com/archives/C0123/p\d+\|\d\d:\d\d> - \*[^*]+\* - Bo Chen: rolled back", all);
+    }
+
+    [Fact]
+    public void The_timeline_verb_renders_one_section_under_a_title()
+    {
+        var (incident, entries) = Incident(120, i => $"line {i}");
+        var section = new PostmortemBuilder().BuildTimeline(incident, entries);
+
+        var messages = PostmortemBlocks.RenderSection("INC-7: Checkout", ChatText.Of("SEV2"), section);
+
+        AssertWithinLimits(messages);
+        Assert.Contains("line 120", string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_announcement_is_a_fallback_and_one_section()
+    {
+        var text = new ChatTextBuilder().Strong("INC-7 started").Plain(" by Alice: <!here> *db* down").Build();
+
+        var message = AnnouncementBlocks.Render(text);
+
+        var json = JsonNode.Parse(message.ToJsonString())!;
+        var block = Assert.Single(json["blocks"]!.AsArray())!;
+        Assert.Equal("section", (string)block["type"]!);
+        Assert.Equal("*INC-7 started* by Alice: &lt;!here&gt; \u2217db\u2217 down", (string)block["text"]!["text"]!);
+        Assert.Equal((string)block["text"]!["text"]!, (string)json["text"]!);
+        Assert.Equal(JsonValueKind.False, JsonDocument.Parse(message.ToJsonString()).RootElement.GetProperty("link_names").ValueKind);
+    }
+
+    [Fact]
+    public void A_very_long_announcement_stays_within_the_limits()
+    {
+        var message = AnnouncementBlocks.Render(ChatText.Of(string.Concat(Enumerable.Repeat("&<> @here ", 2000))));
+
+        AssertWithinLimits([message]);
+        Assert.EndsWith("…", message.Text, StringComparison.Ordinal);
+    }
+}
