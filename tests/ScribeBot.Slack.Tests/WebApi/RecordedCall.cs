@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ScribeBot.Slack.Tests.WebApi;
+
+/// <summary>One request the fake Slack received, as it arrived on the wire.</summary>
+internal sealed record RecordedCall(
+    string ApiMethod,
+    string HttpMethod,
+    string Path,
+    string QueryString,
+    IReadOnlyDictionary<string, string> Headers,
+    string? ContentType,
+    byte[] Body)
+{
+    public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
+
+    public JsonElement Json()
+    {
+        using var document = JsonDocument.Parse(Body);
+        return document.RootElement.Clone();
+    }
+
+    public IReadOnlyDictionary<string, string> Form() =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(Body)).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    public IReadOnlyDictionary<string, string> Query() =>
+        QueryHelpers.ParseQuery(QueryString).ToDictionary(p => p.Key, p => p.Value.ToString());
+}
