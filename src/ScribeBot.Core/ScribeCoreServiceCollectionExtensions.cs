@@ -9,7 +9,7 @@ using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
 
-/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store (as both <see cref="Storage.IIncidentStore"/> and <see cref="IOutboxStore"/>).</summary>
+/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store (as both <see cref="Storage.IIncidentStore"/> and <see cref="IOutboxStore"/>) and the adapters' <see cref="IChannelPoster"/>s.</summary>
 public static class ScribeCoreServiceCollectionExtensions
 {
     public static IServiceCollection AddScribeCore(this IServiceCollection services)
@@ -18,6 +18,7 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeOptions>, ScribeOptionsValidator>());
         services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<CommandHandler>();
         services.TryAddSingleton<TimelineCapture>();
         return services;

@@ -5,7 +5,7 @@ namespace ScribeBot.Core.Outbox;
 
 /// <summary>
 /// A channel post stored in the durable outbox: written in the same commit as the change that caused it, then
-/// delivered by the outbox dispatcher, retried until the platform accepts it or it is abandoned.
+/// delivered by the <see cref="OutboxDispatcher"/>, retried until the platform accepts it or it is abandoned.
 /// </summary>
 public sealed record OutboxItem
 {

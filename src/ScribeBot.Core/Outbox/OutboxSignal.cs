@@ -1,7 +1,7 @@
 namespace ScribeBot.Core.Outbox;
 
 /// <summary>
-/// Wakes the outbox dispatcher when something was enqueued, so a new post goes out at once instead of
+/// Wakes the <see cref="OutboxDispatcher"/> when something was enqueued, so a new post goes out at once instead of
 /// at the next timer. Level-triggered: a notification while the dispatcher is busy is kept for its next wait.
 /// </summary>
 public sealed class OutboxSignal : IDisposable
@@ -21,23 +21,8 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
-    /// <summary>
-    /// Waits until <see cref="Notify"/> or until <paramref name="timeout"/> has passed on <paramref name="timeProvider"/>
-    /// (<see cref="Timeout.InfiniteTimeSpan"/>: no timeout).
-    /// </summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var signalled = _semaphore.WaitAsync(linked.Token);
-        var waits = timeout == Timeout.InfiniteTimeSpan
-            ? [signalled]
-            : new[] { signalled, Task.Delay(timeout, timeProvider, linked.Token) };
-        var first = await Task.WhenAny(waits).ConfigureAwait(false);
-        await linked.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        // The loser is cancelled, not faulted, so leaving it unobserved raises nothing.
-        await first.ConfigureAwait(false);
-    }
+    /// <summary>Completes at the next (or a pending) <see cref="Notify"/>, consuming it.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
 
     public void Dispose() => _semaphore.Dispose();
 }
