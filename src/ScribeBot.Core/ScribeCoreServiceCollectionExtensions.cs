@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
 
-/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store.</summary>
+/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store (as both <see cref="Storage.IIncidentStore"/> and <see cref="IOutboxStore"/>) and the adapters' <see cref="IChannelPoster"/>s.</summary>
 public static class ScribeCoreServiceCollectionExtensions
 {
     public static IServiceCollection AddScribeCore(this IServiceCollection services)
@@ -16,6 +17,8 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeOptions>, ScribeOptionsValidator>());
         services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<CommandHandler>();
         services.TryAddSingleton<TimelineCapture>();
         return services;

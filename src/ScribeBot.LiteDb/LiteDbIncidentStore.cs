@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb.Mapping;
@@ -11,11 +12,12 @@ using ScribeBot.LiteDb.Writing;
 namespace ScribeBot.LiteDb;
 
 /// <summary>
-/// <see cref="IIncidentStore"/> on one LiteDB file owned by this process. Writes go through the <see cref="WriterLoop"/>;
+/// <see cref="IIncidentStore"/> and <see cref="IOutboxStore"/> on one LiteDB file owned by this process (so a command's
+/// change and its posts share one commit). Writes go through the <see cref="WriterLoop"/>;
 /// reads run on the caller's thread against committed data, except <see cref="FindOpenIncidentAsync"/>, which is
 /// answered from memory because it runs for every chat message.
 /// </summary>
-internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDisposable
+internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore, IAsyncDisposable
 {
     private readonly LiteDatabase _database;
     private readonly StoreSchema _schema;
@@ -82,19 +84,23 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDispos
                 }
 
                 var number = session.LastIncidentNumber(channel.WorkspaceKey) + 1;
-                var (incident, entries) = create(number);
+                var created = create(number);
+                var incident = created.Incident;
                 session.SetLastIncidentNumber(channel.WorkspaceKey, number);
                 session.SaveIncident(incident);
-                foreach (var entry in entries)
+                foreach (var entry in created.Entries)
                 {
                     session.Append(entry);
                 }
+
+                session.Enqueue(created.Outbox);
 
                 return new OpenIncidentResult(incident, Opened: true);
             },
             cancellationToken);
 
-    public Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken) =>
+    public Task SaveIncidentAsync(
+        Incident incident, IReadOnlyList<TimelineEntry> newEntries, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(
             session =>
             {
@@ -103,6 +109,8 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDispos
                 {
                     session.Append(entry);
                 }
+
+                session.Enqueue(outbox);
 
                 return true;
             },
@@ -165,6 +173,61 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDispos
         return Task.FromResult(incidents);
     }
 
+    public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(
+            session =>
+            {
+                session.Enqueue(items);
+                return true;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<OutboxItem>> GetDueAsync(
+        DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<OutboxItem> due = _schema.OutboxHeads(platforms)
+            .Where(doc => OutboxMapping.NextAttemptOf(doc) <= now)
+            .Take(max)
+            .Select(OutboxMapping.FromDocument)
+            .ToArray();
+        return Task.FromResult(due);
+    }
+
+    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var heads = _schema.OutboxHeads(platforms).Select(OutboxMapping.NextAttemptOf).ToArray();
+        return Task.FromResult(heads.Length == 0 ? (DateTimeOffset?)null : heads.Min());
+    }
+
+    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyDictionary<ChatPlatform, int> counts = _schema.Outbox
+            .Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
+            .GroupBy(OutboxMapping.PlatformOf)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return Task.FromResult(counts);
+    }
+
+    public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateOutboxAsync(id, i => i with { State = OutboxState.Delivered, DeliveredAt = at }, cancellationToken);
+
+    public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        UpdateOutboxAsync(id, i => i with { Attempts = i.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = error }, cancellationToken);
+
+    public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateOutboxAsync(
+            id, i => i with { State = OutboxState.Abandoned, Attempts = i.Attempts + 1, LastError = error, AbandonedAt = at }, cancellationToken);
+
+    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var doc = _schema.Outbox.FindById(id);
+        return Task.FromResult(doc is null ? null : OutboxMapping.FromDocument(doc));
+    }
+
     /// <summary>Folds the write-ahead log into the data file, on the writer thread between transactions.</summary>
     public Task CheckpointAsync(CancellationToken cancellationToken) =>
         _writer.EnqueueMaintenanceAsync(
@@ -187,6 +250,15 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IAsyncDispos
         _database.Dispose();
         LogClosed();
     }
+
+    private Task<bool> UpdateOutboxAsync(string id, Func<OutboxItem, OutboxItem> change, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(
+            session =>
+            {
+                session.UpdateOutbox(id, change);
+                return true;
+            },
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened incident store {Path} (fsync on commit: {FlushToDisk})")]
     private partial void LogOpened(string path, bool flushToDisk);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.LiteDb;
@@ -8,7 +9,7 @@ namespace ScribeBot.LiteDb;
 public static class LiteDbServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the LiteDB store as the <see cref="IIncidentStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
+    /// Registers the LiteDB store as the <see cref="IIncidentStore"/> and <see cref="IOutboxStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
     /// hosted service that opens it at start, checkpoints it periodically and drains its writer on shutdown.
     /// </summary>
     public static IServiceCollection AddLiteDbStore(this IServiceCollection services)
@@ -21,6 +22,8 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiteDbIncidentStore>();
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
+        // The same instance: a command's change and its posts go into one commit of one file.
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
         services.AddHostedService<LiteDbMaintenanceService>();
         return services;
     }

@@ -1,5 +1,7 @@
 using LiteDB;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.LiteDb.Mapping;
 
 namespace ScribeBot.LiteDb;
@@ -12,6 +14,7 @@ internal sealed class StoreSchema
         Database = database;
         Incidents = database.GetCollection(IncidentMapping.Collection);
         Entries = database.GetCollection(TimelineEntryMapping.Collection);
+        Outbox = database.GetCollection(OutboxMapping.Collection);
     }
 
     public LiteDatabase Database { get; }
@@ -19,6 +22,8 @@ internal sealed class StoreSchema
     public ILiteCollection<BsonDocument> Incidents { get; }
 
     public ILiteCollection<BsonDocument> Entries { get; }
+
+    public ILiteCollection<BsonDocument> Outbox { get; }
 
     public void EnsureIndexes()
     {
@@ -28,7 +33,16 @@ internal sealed class StoreSchema
         // finds an incident's entries (EntriesOf), and a second index cost ~40% of every insert on the writer thread.
         // Files written before this change had one; it is dropped once.
         Entries.DropIndex(TimelineEntryMapping.IncidentIdField);
+        // Delivered items stay (an audit trail); the dispatcher reads only the pending ones.
+        Outbox.EnsureIndex(OutboxMapping.StateField, "$." + OutboxMapping.StateField);
     }
+
+    /// <summary>The oldest pending item of each channel on <paramref name="platforms"/>, oldest first, as documents.</summary>
+    public IEnumerable<BsonDocument> OutboxHeads(IReadOnlyCollection<ChatPlatform> platforms) =>
+        Outbox.Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
+            .Where(doc => platforms.Contains(OutboxMapping.PlatformOf(doc)))
+            .OrderBy(OutboxMapping.SequenceOf)
+            .DistinctBy(doc => doc[OutboxMapping.ChannelKeyField].AsString);
 
     /// <summary>An incident's entries, by a range of the primary key (<c>{incidentId}/...</c>), in key order.</summary>
     public IEnumerable<BsonDocument> EntriesOf(string incidentId) =>

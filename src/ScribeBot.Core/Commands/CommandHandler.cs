@@ -6,6 +6,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
@@ -16,10 +17,14 @@ namespace ScribeBot.Core.Commands;
 
 /// <summary>
 /// Executes <c>/incident</c> commands against the store, the same for every platform. Expected failures (unknown
-/// verb, no open incident, resolving twice...) are answers to the caller that change nothing.
+/// verb, no open incident, resolving twice...) are answers to the caller that change nothing. Every channel post a
+/// command produces is enqueued in the outbox in the same commit as the command's change, and the dispatcher is
+/// woken; the posts are also returned in the outcome.
 /// </summary>
 public sealed partial class CommandHandler(
     IIncidentStore store,
+    IOutboxStore outbox,
+    OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     IOptions<ScribeOptions> options,
     ILogger<CommandHandler> logger)
@@ -59,8 +64,8 @@ public sealed partial class CommandHandler(
             HelpCommand help => Task.FromResult(CommandHelp.Answer(help.Verb)),
             StatsCommand stats => StatsAsync(stats, request, ct),
             StatusCommand => ShowAsync(request, incident => StatusAsync(incident, ct), ct),
-            TimelineCommand => ShowAsync(request, incident => Posting(incident, new TimelinePost(request.Channel, incident.Id)), ct),
-            PostmortemCommand => ShowAsync(request, incident => Posting(incident, new PostmortemPost(request.Channel, incident.Id)), ct),
+            TimelineCommand => ShowAsync(request, incident => PostAsync(incident, request, new TimelinePost(request.Channel, incident.Id), ct), ct),
+            PostmortemCommand => ShowAsync(request, incident => PostAsync(incident, request, new PostmortemPost(request.Channel, incident.Id), ct), ct),
             ReopenCommand => ReopenAsync(request, ct),
 
             // Live events only make sense while the incident is open.
@@ -95,6 +100,7 @@ public sealed partial class CommandHandler(
         }
 
         var zoneId = options.Value.TimeZone;
+        var now = timeProvider.GetUtcNow();
         var result = await store.OpenIncidentAsync(
             request.Channel,
             number =>
@@ -111,7 +117,10 @@ public sealed partial class CommandHandler(
                     Declared = new Milestone(request.At, request.Caller),
                 };
                 var entry = NewEntry(incident, request, TimelineTag.KeyEvent, $"Incident declared: {start.Title} ({Format(start.Severity)})");
-                return new IncidentWithEntries(incident with { CommandSequence = 1 }, [entry]);
+                return new IncidentWithEntries(incident with { CommandSequence = 1 }, [entry])
+                {
+                    Outbox = OutboxItem.For(request.RequestId, [Announcement(incident, request)], incident.Id, now),
+                };
             },
             ct).ConfigureAwait(false);
 
@@ -125,12 +134,18 @@ public sealed partial class CommandHandler(
                     $"{opened.DisplayId} is already open in this channel: \"{Quote(opened.Title)}\". Resolve it first (/incident resolve), or see /incident status.");
         }
 
+        outboxSignal.Notify();
+        return CommandOutcome.Done(opened, ChatText.Empty, Announcement(opened, request));
+    }
+
+    private static AnnouncementPost Announcement(Incident opened, CommandRequest request)
+    {
         var announcement = new ChatTextBuilder()
             .Strong($"{opened.DisplayId} declared: ").Plain(opened.Title)
             .Plain($" ({Format(opened.Severity)}, commander {request.Caller.DisplayName}). ")
             .Plain("I'm recording this channel. Tag key messages with a reaction or /incident action, misleading, escalate; /incident resolve closes it and posts the postmortem draft.")
             .Build();
-        return CommandOutcome.Done(opened, ChatText.Empty, new AnnouncementPost(request.Channel, announcement));
+        return new AnnouncementPost(request.Channel, announcement);
     }
 
     private static IncidentChange Acknowledge(Incident incident, CommandRequest request)
@@ -325,7 +340,7 @@ public sealed partial class CommandHandler(
             reopened,
             NewEntry(reopened, request, TimelineTag.KeyEvent, $"Reopened by {request.Caller.DisplayName}"),
             new ChatTextBuilder().Strong($"{latest.DisplayId} reopened").Plain($" by {request.Caller.DisplayName}. I'm recording this channel again.").Build());
-        return await CommitAsync(change, ct).ConfigureAwait(false);
+        return await CommitAsync(change, request, ct).ConfigureAwait(false);
     }
 
     private async Task<CommandOutcome> StatsAsync(StatsCommand stats, CommandRequest request, CancellationToken ct)
@@ -342,8 +357,14 @@ public sealed partial class CommandHandler(
         return CommandOutcome.Done(incident, IncidentSummary.Build(incident, entries, timeProvider.GetUtcNow()));
     }
 
-    private static Task<CommandOutcome> Posting(Incident incident, ChannelPost post) =>
-        Task.FromResult(CommandOutcome.Done(incident, ChatText.Empty, post));
+    // These verbs change no incident, so their post is enqueued on its own. A redelivery enqueues the same id,
+    // which the store ignores.
+    private async Task<CommandOutcome> PostAsync(Incident incident, CommandRequest request, ChannelPost post, CancellationToken ct)
+    {
+        await outbox.EnqueueAsync(OutboxItem.For(request.RequestId, [post], incident.Id, timeProvider.GetUtcNow()), ct).ConfigureAwait(false);
+        outboxSignal.Notify();
+        return CommandOutcome.Done(incident, ChatText.Empty, post);
+    }
 
     /// <summary>Runs a read-only verb on the open incident, else on the channel's latest one.</summary>
     private async Task<CommandOutcome> ShowAsync(CommandRequest request, Func<Incident, Task<CommandOutcome>> show, CancellationToken ct)
@@ -388,10 +409,10 @@ public sealed partial class CommandHandler(
             return AlreadyHandled(incident);
         }
 
-        return await CommitAsync(change(incident), ct).ConfigureAwait(false);
+        return await CommitAsync(change(incident), request, ct).ConfigureAwait(false);
     }
 
-    private async Task<CommandOutcome> CommitAsync(IncidentChange change, CancellationToken ct)
+    private async Task<CommandOutcome> CommitAsync(IncidentChange change, CommandRequest request, CancellationToken ct)
     {
         if (change.Refusal is { } refusal)
         {
@@ -399,7 +420,13 @@ public sealed partial class CommandHandler(
         }
 
         var incident = change.Entry is null ? change.Incident : Bump(change.Incident);
-        await store.SaveIncidentAsync(incident, change.Entry is null ? [] : [change.Entry], ct).ConfigureAwait(false);
+        var posts = OutboxItem.For(request.RequestId, change.Posts, incident.Id, timeProvider.GetUtcNow());
+        await store.SaveIncidentAsync(incident, change.Entry is null ? [] : [change.Entry], posts, ct).ConfigureAwait(false);
+        if (posts.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+
         return new CommandOutcome(true, change.Reply, change.Posts, incident);
     }
 

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Storage;
@@ -21,14 +22,20 @@ public interface IIncidentStore
 
     /// <summary>
     /// Opens an incident unless one is open in the channel. <paramref name="create"/> receives the next number
-    /// of the channel's workspace (1, 2, ...) and returns the incident and its first entries; it runs only when
-    /// the channel has no open incident, and the numbers it gets are never reused.
+    /// of the channel's workspace (1, 2, ...) and returns the incident, its first entries and its outbox items, all
+    /// stored in one commit; it runs only when the channel has no open incident, and the numbers it gets are never
+    /// reused.
     /// </summary>
     Task<OpenIncidentResult> OpenIncidentAsync(
         ChannelRef channel, Func<int, IncidentWithEntries> create, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the incident (matched by id) and appends <paramref name="newEntries"/>, in one commit.</summary>
-    Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the incident (matched by id), appends <paramref name="newEntries"/> and enqueues
+    /// <paramref name="outbox"/> (ignoring items whose id is already stored), in one commit: a post is never
+    /// announced for a change that was lost, nor a change stored whose post was lost.
+    /// </summary>
+    Task SaveIncidentAsync(
+        Incident incident, IReadOnlyList<TimelineEntry> newEntries, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken);
 
     /// <summary>Appends an entry unless one with the same incident and message id exists.</summary>
     Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken);

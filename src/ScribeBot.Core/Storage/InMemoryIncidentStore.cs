@@ -1,19 +1,24 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Storage;
 
 /// <summary>
 /// A store that lives in memory: for the <c>replay</c> verb (which must not touch the real data file) and as the
-/// reference implementation of the store contract. One lock makes every operation atomic.
+/// reference implementation of the store contract, incidents and outbox. One lock makes every operation atomic.
 /// </summary>
-public sealed class InMemoryIncidentStore : IIncidentStore
+public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lastNumberByWorkspace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TimelineEntry>> _entriesByIncident = new(StringComparer.Ordinal);
+
+    // Insertion order is enqueue order, which orders each channel's queue.
+    private readonly List<OutboxItem> _outbox = [];
+    private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal);
 
     public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
@@ -51,19 +56,23 @@ public sealed class InMemoryIncidentStore : IIncidentStore
             }
 
             var number = _lastNumberByWorkspace.GetValueOrDefault(channel.WorkspaceKey) + 1;
-            var (incident, entries) = create(number);
+            var created = create(number);
+            var incident = created.Incident;
             _lastNumberByWorkspace[channel.WorkspaceKey] = number;
             _incidents[incident.Id] = incident;
-            foreach (var entry in entries)
+            foreach (var entry in created.Entries)
             {
                 AppendLocked(entry);
             }
+
+            EnqueueLocked(created.Outbox);
 
             return Task.FromResult(new OpenIncidentResult(incident, Opened: true));
         }
     }
 
-    public Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, CancellationToken cancellationToken)
+    public Task SaveIncidentAsync(
+        Incident incident, IReadOnlyList<TimelineEntry> newEntries, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -72,6 +81,8 @@ public sealed class InMemoryIncidentStore : IIncidentStore
             {
                 AppendLocked(entry);
             }
+
+            EnqueueLocked(outbox);
         }
 
         return Task.CompletedTask;
@@ -138,6 +149,94 @@ public sealed class InMemoryIncidentStore : IIncidentStore
                 .ThenByDescending(i => i.Number)
                 .ToArray();
             return Task.FromResult(incidents);
+        }
+    }
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            EnqueueLocked(items);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> GetDueAsync(
+        DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<OutboxItem> due = ChannelHeads(platforms).Where(i => i.NextAttemptAt <= now).Take(max).ToArray();
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var heads = ChannelHeads(platforms).ToArray();
+            return Task.FromResult(heads.Length == 0 ? (DateTimeOffset?)null : heads.Min(i => i.NextAttemptAt));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<ChatPlatform, int> counts = _outbox
+                .Where(i => i.State == OutboxState.Pending)
+                .GroupBy(i => i.Channel.Platform)
+                .ToDictionary(g => g.Key, g => g.Count());
+            return Task.FromResult(counts);
+        }
+    }
+
+    public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateOutbox(id, i => i with { State = OutboxState.Delivered, DeliveredAt = at });
+
+    public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        UpdateOutbox(id, i => i with { Attempts = i.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = error });
+
+    public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateOutbox(id, i => i with { State = OutboxState.Abandoned, Attempts = i.Attempts + 1, LastError = error, AbandonedAt = at });
+
+    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_outboxIndex.TryGetValue(id, out var index) ? _outbox[index] : null);
+        }
+    }
+
+    /// <summary>The oldest pending item of each channel on the platforms, oldest first.</summary>
+    private IEnumerable<OutboxItem> ChannelHeads(IReadOnlyCollection<ChatPlatform> platforms) =>
+        _outbox
+            .Where(i => i.State == OutboxState.Pending && platforms.Contains(i.Channel.Platform))
+            .DistinctBy(i => i.Channel.Key);
+
+    private Task UpdateOutbox(string id, Func<OutboxItem, OutboxItem> change)
+    {
+        lock (_lock)
+        {
+            if (_outboxIndex.TryGetValue(id, out var index))
+            {
+                _outbox[index] = change(_outbox[index]);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void EnqueueLocked(IReadOnlyList<OutboxItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (_outboxIndex.TryAdd(item.Id, _outbox.Count))
+            {
+                _outbox.Add(item);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using LiteDB;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb.Mapping;
@@ -105,6 +106,34 @@ internal sealed class WriteSession
         doc["messageId"] = stored["messageId"];
         WritesInOperation++;
         _schema.Entries.Update(doc);
+    }
+
+    /// <summary>Inserts outbox items unless their id is stored (a redelivered command); each takes the next arrival number.</summary>
+    public void Enqueue(IReadOnlyList<OutboxItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (_schema.Outbox.FindById(item.Id) is not null)
+            {
+                continue;
+            }
+
+            WritesInOperation++;
+            _sequenceAdvanced = true;
+            _schema.Outbox.Insert(OutboxMapping.ToDocument(item, ++_lastSequence));
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to a stored outbox item, keeping its place in its channel's queue.</summary>
+    public void UpdateOutbox(string id, Func<OutboxItem, OutboxItem> change)
+    {
+        if (_schema.Outbox.FindById(id) is not { } stored)
+        {
+            return;
+        }
+
+        WritesInOperation++;
+        _schema.Outbox.Update(OutboxMapping.ToDocument(change(OutboxMapping.FromDocument(stored)), OutboxMapping.SequenceOf(stored)));
     }
 
     /// <summary>Stores the arrival counter with the entries that used it, so it never goes back after a restart.</summary>

@@ -12,6 +12,8 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
         services.AddLiteDbStore();
+        // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
+        services.AddHostedService<OutboxWorker>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Time;
@@ -77,7 +78,10 @@ internal static class ReplayVerb
         services.AddSingleton<IOptions<ScribeOptions>>(Options.Create(options));
         services.AddSingleton<ReplayClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ReplayClock>());
-        services.AddSingleton<IIncidentStore, InMemoryIncidentStore>();
+        services.AddSingleton<InMemoryIncidentStore>();
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
+        // Posts pile up here undelivered: replay prints the postmortem instead of posting anything.
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
         services.AddSingleton<TranscriptReplayer>();
         services.AddScribeCore();
 

@@ -6,6 +6,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
 
@@ -27,11 +28,12 @@ internal sealed class CommandTestBed
     {
         Clock = new FakeTimeProvider(now ?? Start);
         Handler = new CommandHandler(
-            Store, Clock, Options.Create(new ScribeOptions { TimeZone = timeZone }), NullLogger<CommandHandler>.Instance);
+            Store, Store, Signal, Clock, Options.Create(new ScribeOptions { TimeZone = timeZone }), NullLogger<CommandHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
     public InMemoryIncidentStore Store { get; } = new();
+    public OutboxSignal Signal { get; } = new();
     public CommandHandler Handler { get; }
 
     /// <summary>Sends <paramref name="text"/> now, from Alice in <see cref="Channel"/>, with a fresh request id.</summary>

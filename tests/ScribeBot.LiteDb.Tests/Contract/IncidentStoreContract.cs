@@ -10,7 +10,7 @@ namespace ScribeBot.LiteDb.Tests.Contract;
 /// The semantics documented on <see cref="IIncidentStore"/>, which every implementation must pass. Derived classes
 /// supply the store.
 /// </summary>
-public abstract class IncidentStoreContract : IAsyncLifetime
+public abstract partial class IncidentStoreContract : IAsyncLifetime
 {
     private IIncidentStore? _store;
 
@@ -41,7 +41,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
 
     private async Task ResolveAsync(Incident incident) =>
         await Store.SaveIncidentAsync(
-            incident with { Status = IncidentStatus.Resolved, Resolved = new Milestone(T0.AddHours(1), Alice) }, [], None);
+            incident with { Status = IncidentStatus.Resolved, Resolved = new Milestone(T0.AddHours(1), Alice) }, [], [], None);
 
     [Fact]
     public async Task Incident_numbers_are_sequential_per_workspace()
@@ -150,7 +150,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         var incident = await OpenAsync(channel);
         var acknowledged = incident with { Status = IncidentStatus.Acknowledged, Acknowledged = new Milestone(T0.AddMinutes(3), Alice) };
 
-        await Store.SaveIncidentAsync(acknowledged, [], None);
+        await Store.SaveIncidentAsync(acknowledged, [], [], None);
 
         AssertSame(acknowledged, await Store.FindOpenIncidentAsync(channel, None));
     }
@@ -186,7 +186,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         await ResolveAsync(incident);
         var reopened = incident with { Status = IncidentStatus.Triggered, ReopenCount = 1 };
 
-        await Store.SaveIncidentAsync(reopened, [Entry(incident.Id, "cmd-reopen")], None);
+        await Store.SaveIncidentAsync(reopened, [Entry(incident.Id, "cmd-reopen")], [], None);
 
         AssertSame(reopened, await Store.FindOpenIncidentAsync(channel, None));
         var result = await Store.OpenIncidentAsync(channel, Create(channel), None);
@@ -200,7 +200,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     {
         var incident = await OpenAsync(Channel(), null, "m1");
 
-        await Store.SaveIncidentAsync(incident, [Entry(incident.Id, "m1", text: "changed"), Entry(incident.Id, "cmd-1")], None);
+        await Store.SaveIncidentAsync(incident, [Entry(incident.Id, "m1", text: "changed"), Entry(incident.Id, "cmd-1")], [], None);
 
         var timeline = await Store.GetTimelineAsync(incident.Id, None);
         Assert.Equal(["m1", "cmd-1"], timeline.Select(e => e.MessageId));
@@ -393,7 +393,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         await Store.OpenIncidentAsync(channel, _ => new IncidentWithEntries(full, []), None);
         var cleared = Incident(channel, 1) with { Status = IncidentStatus.Resolved };
 
-        await Store.SaveIncidentAsync(cleared, [], None);
+        await Store.SaveIncidentAsync(cleared, [], [], None);
 
         AssertSame(cleared, await Store.GetIncidentAsync(full.Id, None));
     }

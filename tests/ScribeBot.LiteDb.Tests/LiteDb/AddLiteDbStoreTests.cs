@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using static ScribeBot.LiteDb.Tests.Contract.Samples;
 
@@ -30,6 +31,8 @@ public sealed class AddLiteDbStoreTests : IDisposable
 
         var store = services.GetRequiredService<IIncidentStore>();
         Assert.Same(store, services.GetRequiredService<IIncidentStore>());
+        // One file, one instance: a command's change and its posts share a commit.
+        Assert.Same(store, services.GetRequiredService<IOutboxStore>());
         Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<LiteDbOptions>>().Value.CheckpointInterval);
         await store.AppendEntryAsync(Entry("i1", "m1"), CancellationToken.None);
         await hosted.StopAsync(CancellationToken.None);

@@ -1,6 +1,9 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 using static ScribeBot.LiteDb.Tests.Contract.Samples;
 
@@ -29,7 +32,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
         {
             AssertSame(opened, await reopened.FindOpenIncidentAsync(channel, None));
             Assert.Equal(["m1", "m2"], (await reopened.GetTimelineAsync(opened.Id, None)).Select(e => e.MessageId));
-            await reopened.SaveIncidentAsync(opened with { Status = IncidentStatus.Resolved }, [], None);
+            await reopened.SaveIncidentAsync(opened with { Status = IncidentStatus.Resolved }, [], [], None);
             var next = await reopened.OpenIncidentAsync(channel, Create(channel), None);
             Assert.Equal(2, next.Incident.Number);
             Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry(opened.Id, "m3", T0.AddMinutes(1)), None));
@@ -40,6 +43,47 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
             Assert.Equal(2, (await again.FindOpenIncidentAsync(channel, None))?.Number);
             // Arrival order keeps counting across restarts: m3 came after m2 at the same instant.
             Assert.Equal(["m1", "m2", "m3"], (await again.GetTimelineAsync(opened.Id, None)).Select(e => e.MessageId));
+        }
+    }
+
+    [Fact]
+    public async Task The_outbox_survives_dispose_and_reopen_in_order()
+    {
+        var path = _directory.File("store.db");
+        var channel = Channel();
+        OutboxItem Item(string requestId) => new()
+        {
+            Id = OutboxItem.MakeId(channel, requestId, 0),
+            Post = new AnnouncementPost(channel, new ChatTextBuilder().Strong("INC-1 ").Plain(requestId).Build()),
+            IncidentId = "inc",
+            EnqueuedAt = T0,
+            NextAttemptAt = T0,
+        };
+
+        await using (var store = StoreFactory.Open(path))
+        {
+            var opened = (await store.OpenIncidentAsync(channel, n => Create(channel)(n) with { Outbox = [Item("a")] }, None)).Incident;
+            await store.SaveIncidentAsync(opened, [], [Item("b")], None);
+            await store.RescheduleAsync(Item("a").Id, T0.AddSeconds(30), "429", None);
+        }
+
+        await using (var reopened = StoreFactory.Open(path))
+        {
+            Assert.Empty(await reopened.GetDueAsync(T0.AddSeconds(29), 10, [ChatPlatform.Slack], None));
+            var due = Assert.Single(await reopened.GetDueAsync(T0.AddSeconds(30), 10, [ChatPlatform.Slack], None));
+            Assert.Equal(Item("a").Id, due.Id);
+            Assert.Equal(1, due.Attempts);
+            Assert.Equal("INC-1 a", ((AnnouncementPost)due.Post).Text.ToPlainString());
+            await reopened.MarkDeliveredAsync(due.Id, T0.AddSeconds(31), None);
+            // A later enqueue keeps counting after the restart: "c" queues behind "b".
+            await reopened.EnqueueAsync([Item("c")], None);
+        }
+
+        await using (var again = StoreFactory.Open(path))
+        {
+            Assert.Equal(Item("b").Id, Assert.Single(await again.GetDueAsync(T0.AddDays(1), 10, [ChatPlatform.Slack], None)).Id);
+            Assert.Equal(OutboxState.Delivered, (await again.GetAsync(Item("a").Id, None))!.State);
+            Assert.Equal(2, (await again.CountPendingAsync(None))[ChatPlatform.Slack]);
         }
     }
 

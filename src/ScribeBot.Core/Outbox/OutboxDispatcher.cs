@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Channels;
+
+namespace ScribeBot.Core.Outbox;
+
+/// <summary>
+/// Delivers the outbox: takes the due channel heads, hands each to the <see cref="IChannelPoster"/> of its platform and
+/// records the result; a transient failure is retried at the platform's Retry-After or with exponential back-off.
+/// Sleeps until the next item is due or <see cref="OutboxSignal"/> says something was enqueued. Items for a platform
+/// with no poster stay pending, untouched, until an adapter for it is configured.
+/// <para>
+/// Delivery is at least once: a crash after the platform accepted a post but before it was marked delivered sends it
+/// again after the restart (docs/decisions.md, "Outbox").
+/// </para>
+/// </summary>
+public sealed partial class OutboxDispatcher
+{
+    /// <summary>Channel heads delivered in parallel per round (each is a different channel, so order holds).</summary>
+    private const int RoundSize = 32;
+
+    /// <summary>How long to wait after the store itself failed before trying again.</summary>
+    private static readonly TimeSpan StoreFailurePause = TimeSpan.FromSeconds(5);
+
+    private readonly IOutboxStore _store;
+    private readonly IReadOnlyDictionary<ChatPlatform, IChannelPoster> _posters;
+    private readonly ChatPlatform[] _platforms;
+    private readonly OutboxSignal _signal;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    public OutboxDispatcher(
+        IOutboxStore store,
+        IEnumerable<IChannelPoster> posters,
+        OutboxSignal signal,
+        TimeProvider timeProvider,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _store = store;
+        _posters = posters.ToDictionary(p => p.Platform);
+        _platforms = [.. _posters.Keys];
+        _signal = signal;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (then returns without throwing).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReportWaitingAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                TimeSpan wait;
+                try
+                {
+                    wait = await RunRoundAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    LogStoreFailed(exception);
+                    wait = StoreFailurePause;
+                }
+
+                if (wait > TimeSpan.Zero || wait == Timeout.InfiniteTimeSpan)
+                {
+                    await SleepAsync(wait, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is pending stays in the store for the next start.
+        }
+    }
+
+    /// <summary>Delivers what is due; returns how long to sleep (zero: go again at once).</summary>
+    private async Task<TimeSpan> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        if (_platforms.Length == 0)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var due = await _store.GetDueAsync(_timeProvider.GetUtcNow(), RoundSize, _platforms, cancellationToken).ConfigureAwait(false);
+        if (due.Count > 0)
+        {
+            await Task.WhenAll(due.Select(item => DeliverAsync(item, cancellationToken))).ConfigureAwait(false);
+            return TimeSpan.Zero;
+        }
+
+        var next = await _store.NextDueAtAsync(_platforms, cancellationToken).ConfigureAwait(false);
+        if (next is not { } nextAt)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var wait = nextAt - _timeProvider.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>Test seam: raised with the wait once the dispatcher's timer and signal wait are both in place.</summary>
+    internal Action<TimeSpan>? Sleeping { get; set; }
+
+    /// <summary>Until the signal, or until <paramref name="wait"/> has passed on the injected clock.</summary>
+    private async Task SleepAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signalled = _signal.WaitAsync(stop.Token);
+        var woken = wait == Timeout.InfiniteTimeSpan
+            ? signalled
+            : Task.WhenAny(signalled, Task.Delay(wait, _timeProvider, stop.Token));
+        Sleeping?.Invoke(wait);
+        await woken.ConfigureAwait(false);
+        // The loser is cancelled, not faulted, so leaving it unobserved raises nothing.
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        DeliveryResult result;
+        try
+        {
+            result = await _posters[item.Channel.Platform].DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A poster bug or an unexpected transport error: retry rather than lose the post, and keep the stack.
+            LogPosterThrew(exception, item.Id, item.IncidentId, item.Channel.Key);
+            result = DeliveryResult.Retry(null, $"{exception.GetType().Name}: {exception.Message}");
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        switch (result)
+        {
+            case DeliveredResult:
+                await _store.MarkDeliveredAsync(item.Id, now, cancellationToken).ConfigureAwait(false);
+                LogDelivered(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1);
+                break;
+
+            case PermanentResult permanent:
+                await _store.AbandonAsync(item.Id, permanent.Error, now, cancellationToken).ConfigureAwait(false);
+                LogAbandoned(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1, permanent.Error);
+                break;
+
+            case RetryResult retry when now - item.EnqueuedAt >= OutboxRetryPolicy.GiveUpAfter:
+                await _store.AbandonAsync(item.Id, retry.Error, now, cancellationToken).ConfigureAwait(false);
+                LogAbandoned(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1, $"still failing after {OutboxRetryPolicy.GiveUpAfter}: {retry.Error}");
+                break;
+
+            case RetryResult retry:
+                var failures = item.Attempts + 1;
+                var delay = retry.RetryAfter is { } after
+                    ? (after > TimeSpan.Zero ? after : TimeSpan.Zero)
+                    : OutboxRetryPolicy.Backoff(failures);
+                await _store.RescheduleAsync(item.Id, now + delay, retry.Error, cancellationToken).ConfigureAwait(false);
+                LogRetrying(item.Id, item.IncidentId, item.Channel.Key, failures, delay, retry.Error);
+                break;
+
+            default:
+                throw new InvalidOperationException($"Unknown delivery result {result.GetType().Name}.");
+        }
+    }
+
+    private async Task ReportWaitingAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _store.CountPendingAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (platform, count) in pending)
+        {
+            if (count > 0 && !_posters.ContainsKey(platform))
+            {
+                LogWaitingForPlatform(count, platform);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} posts waiting for a platform that is not configured ({Platform})")]
+    private partial void LogWaitingForPlatform(int count, ChatPlatform platform);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {OutboxId} of {IncidentId} to {Channel} (attempt {Attempt})")]
+    private partial void LogDelivered(string outboxId, string? incidentId, string channel, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {OutboxId} of {IncidentId} to {Channel} failed (attempt {Attempt}); retrying in {Delay}: {Error}")]
+    private partial void LogRetrying(string outboxId, string? incidentId, string channel, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering {OutboxId} of {IncidentId} to {Channel} after {Attempts} attempts: {Error}. The post stays in the outbox, abandoned")]
+    private partial void LogAbandoned(string outboxId, string? incidentId, string channel, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The poster threw delivering {OutboxId} of {IncidentId} to {Channel}; it will be retried")]
+    private partial void LogPosterThrew(Exception exception, string outboxId, string? incidentId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox store failed; the dispatcher tries again shortly")]
+    private partial void LogStoreFailed(Exception exception);
+}

@@ -1,0 +1,210 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Outbox;
+using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
+
+namespace ScribeBot.Core.Tests.Outbox;
+
+public sealed class OutboxDispatcherTests : IAsyncDisposable
+{
+    private static readonly int[] BackoffSeconds = [2, 4, 8, 16, 32, 64, 128, 256, 300, 300];
+
+    private readonly DispatcherTestBed _bed = new();
+
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+
+    private Task<bool> IsAsync(OutboxItem item, OutboxState state) => _bed.HasAsync(item, i => i.State == state);
+
+    private Task<bool> FailedAsync(OutboxItem item, int times) => _bed.HasAsync(item, i => i.Attempts == times);
+
+    [Fact]
+    public async Task An_enqueued_post_is_delivered_once_and_marked_delivered()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+
+        await _bed.EnqueueAsync(item);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal(1, poster.AttemptsOf(item.Id));
+        var stored = await _bed.GetAsync(item);
+        Assert.Equal(T0, stored.DeliveredAt);
+        Assert.Equal(0, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_honoured_then_the_post_is_delivered_once()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+            (_, attempt) => attempt == 1 ? DeliveryResult.Retry(TimeSpan.FromSeconds(30), "HTTP 429") : DeliveryResult.Delivered);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+
+        await _bed.EnqueueAsync(item);
+        var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), wait);
+        var rescheduled = await _bed.GetAsync(item);
+        Assert.Equal(T0.AddSeconds(30), rescheduled.NextAttemptAt);
+        Assert.Equal("HTTP 429", rescheduled.LastError);
+
+        _bed.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(1, poster.AttemptsOf(item.Id));
+
+        _bed.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal([T0, T0.AddSeconds(30)], poster.Attempts.Select(a => a.At));
+    }
+
+    [Fact]
+    public async Task Without_retry_after_the_back_off_doubles_from_2_seconds_up_to_5_minutes()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+
+        var waits = new List<TimeSpan>();
+        for (var failures = 1; failures <= 10; failures++)
+        {
+            var count = failures;
+            var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, count));
+            waits.Add(wait);
+            if (failures < BackoffSeconds.Length)
+            {
+                _bed.Clock.Advance(wait);
+            }
+        }
+
+        Assert.Equal(BackoffSeconds.Select(s => TimeSpan.FromSeconds(s)), waits);
+        Assert.Equal(waits.Count, poster.AttemptsOf(item.Id));
+        Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(item)).State);
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_abandons_the_post_and_it_is_not_retried()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Permanent("channel_not_found"));
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+
+        await _bed.EnqueueAsync(item);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
+        _bed.Clock.Advance(TimeSpan.FromDays(3));
+        _bed.Signal.Notify();
+        await _bed.IdleAsync(() => Task.FromResult(true));
+
+        Assert.Equal(1, poster.AttemptsOf(item.Id));
+        var abandoned = await _bed.GetAsync(item);
+        Assert.Equal("channel_not_found", abandoned.LastError);
+        Assert.Equal(T0, abandoned.AbandonedAt);
+    }
+
+    [Fact]
+    public async Task A_post_still_failing_48_hours_after_it_was_enqueued_is_abandoned()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1", enqueuedAt: T0 - TimeSpan.FromHours(48));
+
+        await _bed.EnqueueAsync(item);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
+
+        Assert.Equal(1, poster.AttemptsOf(item.Id));
+        Assert.Contains("HTTP 503", (await _bed.GetAsync(item)).LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_poster_that_throws_is_retried_with_back_off()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+            (_, attempt) => attempt == 1 ? throw new HttpRequestException("connection refused") : DeliveryResult.Delivered);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+
+        await _bed.EnqueueAsync(item);
+        var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+        _bed.Clock.Advance(wait);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), wait);
+        Assert.Contains("connection refused", (await _bed.GetAsync(item)).LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_keeps_its_order_while_its_first_post_is_retrying()
+    {
+        var first = _bed.Item(C1, "a");
+        var second = _bed.Item(C1, "b");
+        var other = _bed.Item(C2, "c");
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+            (item, attempt) => item.Id == first.Id && attempt == 1 ? DeliveryResult.Retry(TimeSpan.FromSeconds(30), "HTTP 429") : DeliveryResult.Delivered);
+        _bed.Start(poster);
+
+        await _bed.EnqueueAsync(first, second, other);
+        await _bed.SleepsUntilRetryAsync(async () => await FailedAsync(first, 1) && await IsAsync(other, OutboxState.Delivered));
+
+        Assert.Equal(0, poster.AttemptsOf(second.Id));
+        Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(second)).State);
+
+        _bed.Clock.Advance(TimeSpan.FromSeconds(30));
+        await _bed.IdleAsync(() => IsAsync(second, OutboxState.Delivered));
+
+        var c1 = poster.Attempts.Where(a => a.Id != other.Id).Select(a => a.Id);
+        Assert.Equal([first.Id, first.Id, second.Id], c1);
+    }
+
+    [Fact]
+    public async Task A_new_dispatcher_over_the_same_store_delivers_what_was_pending()
+    {
+        var failing = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
+        _bed.Start(failing);
+        var retried = _bed.Item(C1, "a");
+        await _bed.EnqueueAsync(retried);
+        await _bed.SleepsUntilRetryAsync(() => FailedAsync(retried, 1));
+        await _bed.StopAsync();
+        // Enqueued while no dispatcher ran: no signal reaches the next one, it must find the post itself.
+        var neverTried = _bed.Item(C2, "b");
+        await _bed.Store.EnqueueAsync([neverTried], CancellationToken.None);
+
+        await using var restarted = new DispatcherTestBed(new InMemoryStoreAndClock(_bed.Store, _bed.Clock));
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
+        restarted.Start(poster);
+        var wait = await restarted.SleepsUntilRetryAsync(() => IsAsync(neverTried, OutboxState.Delivered));
+        restarted.Clock.Advance(wait);
+        await restarted.IdleAsync(() => IsAsync(retried, OutboxState.Delivered));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), wait);
+        Assert.Equal(1, poster.AttemptsOf(retried.Id));
+        Assert.Equal(1, poster.AttemptsOf(neverTried.Id));
+    }
+
+    [Fact]
+    public async Task Posts_for_a_platform_without_a_poster_stay_pending_and_untouched()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
+        _bed.Start(poster);
+        var teams = _bed.Item(new ChannelRef(ChatPlatform.Teams, "tenant", "19:abc"), "t1");
+        var slack = _bed.Item(C1, "s1");
+
+        await _bed.EnqueueAsync(teams, slack);
+        await _bed.IdleAsync(() => IsAsync(slack, OutboxState.Delivered));
+
+        Assert.Equal([slack.Id], poster.Attempts.Select(a => a.Id));
+        Assert.Equal(teams, await _bed.GetAsync(teams));
+    }
+
+    [Fact]
+    public async Task Stopping_returns_without_throwing_and_leaves_posts_pending()
+    {
+        _bed.Start(new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503")));
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+        await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+
+        await _bed.StopAsync();
+
+        Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(item)).State);
+    }
+}

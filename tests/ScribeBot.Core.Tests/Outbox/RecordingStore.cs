@@ -1,0 +1,87 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Tests.Outbox;
+
+/// <summary>
+/// An in-memory store that records, for every write call, the outbox items it carried, so a test can tell that
+/// posts went into the same call (the same commit) as the change.
+/// </summary>
+internal sealed class RecordingStore : IIncidentStore, IOutboxStore
+{
+    private readonly InMemoryIncidentStore _inner = new();
+
+    /// <summary>"Method: id, id" for each write call that carried outbox items.</summary>
+    public List<string> Writes { get; } = [];
+
+    public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) => _inner.FindOpenIncidentAsync(channel, cancellationToken);
+
+    public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) => _inner.FindLatestIncidentAsync(channel, cancellationToken);
+
+    public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken) => _inner.GetIncidentAsync(incidentId, cancellationToken);
+
+    public Task<OpenIncidentResult> OpenIncidentAsync(ChannelRef channel, Func<int, IncidentWithEntries> create, CancellationToken cancellationToken) =>
+        _inner.OpenIncidentAsync(
+            channel,
+            number =>
+            {
+                var created = create(number);
+                Record(nameof(OpenIncidentAsync), created.Outbox);
+                return created;
+            },
+            cancellationToken);
+
+    public Task SaveIncidentAsync(Incident incident, IReadOnlyList<TimelineEntry> newEntries, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken)
+    {
+        Record(nameof(SaveIncidentAsync), outbox);
+        return _inner.SaveIncidentAsync(incident, newEntries, outbox, cancellationToken);
+    }
+
+    public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken) => _inner.AppendEntryAsync(entry, cancellationToken);
+
+    public Task<TimelineEntry?> UpdateEntryAsync(string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken) =>
+        _inner.UpdateEntryAsync(incidentId, messageId, change, cancellationToken);
+
+    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken) => _inner.GetEntryAsync(incidentId, messageId, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken) => _inner.GetTimelineAsync(incidentId, cancellationToken);
+
+    public Task<IReadOnlyList<Incident>> ListIncidentsAsync(string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
+        _inner.ListIncidentsAsync(workspaceKey, declaredSince, cancellationToken);
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        Record(nameof(EnqueueAsync), items);
+        return _inner.EnqueueAsync(items, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
+        _inner.GetDueAsync(now, max, platforms, cancellationToken);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) => _inner.NextDueAtAsync(platforms, cancellationToken);
+
+    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) => _inner.CountPendingAsync(cancellationToken);
+
+    public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => _inner.MarkDeliveredAsync(id, at, cancellationToken);
+
+    public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        _inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
+
+    public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) => _inner.AbandonAsync(id, error, at, cancellationToken);
+
+    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => _inner.GetAsync(id, cancellationToken);
+
+    private void Record(string call, IReadOnlyList<OutboxItem> items)
+    {
+        if (items.Count > 0)
+        {
+            lock (Writes)
+            {
+                Writes.Add($"{call}: {string.Join(", ", items.Select(i => i.Id))}");
+            }
+        }
+    }
+}
