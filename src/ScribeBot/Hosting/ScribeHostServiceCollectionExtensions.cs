@@ -1,6 +1,7 @@
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.LiteDb;
+using ScribeBot.Slack;
 
 namespace ScribeBot.Hosting;
 
@@ -12,6 +13,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
         services.AddLiteDbStore();
+        services.AddSlack();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
