@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using ScribeBot.Core.Channels;
@@ -46,7 +47,7 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public IIncidentStore Store => _factory.Services.GetRequiredService<IIncidentStore>();
 
-    public static async Task<SlackHost> StartAsync(string? signingSecret = Secret)
+    public static async Task<SlackHost> StartAsync(string? signingSecret = Secret, Action<IServiceCollection>? services = null)
     {
         var slack = await FakeSlack.StartAsync();
         var directory = Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
@@ -54,7 +55,8 @@ internal sealed class SlackHost : IAsyncDisposable
             .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
             .UseSetting("Slack:SigningSecret", signingSecret ?? "")
             .UseSetting("Slack:BotToken", "xoxb-test-token")
-            .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri));
+            .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri)
+            .ConfigureTestServices(services ?? (_ => { })));
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
