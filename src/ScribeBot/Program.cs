@@ -1,5 +1,6 @@
 using ScribeBot.Hosting;
 using ScribeBot.Replay;
+using ScribeBot.Slack;
 
 if (args is ["replay", .. var replayArgs])
 {
@@ -19,6 +20,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.MapHealthChecks("/healthz");
+app.MapSlack();
 app.LogStartup();
 
 await app.RunAsync();

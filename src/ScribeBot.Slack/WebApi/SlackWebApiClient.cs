@@ -97,6 +97,17 @@ internal sealed class SlackWebApiClient
             cancellationToken);
     }
 
+    /// <summary>
+    /// <c>auth.test</c>: who the bot token belongs to (its user id, bot id and workspace), so the bot can recognise
+    /// its own messages. Sent once (no retry): it runs inside a request that Slack wants answered in 3 seconds.
+    /// </summary>
+    public Task<SlackApiResult<SlackAuthInfo>> AuthTestAsync(CancellationToken cancellationToken) =>
+        CallAsync("auth.test", () => PostForm("auth.test"), Retry.Never,
+            root => String(root, "user_id") is { } userId
+                ? new SlackAuthInfo(userId, String(root, "bot_id"), String(root, "team_id"))
+                : null,
+            cancellationToken);
+
     /// <summary><c>chat.getPermalink</c>.</summary>
     public Task<SlackApiResult<string>> GetPermalinkAsync(string channel, string messageTs, CancellationToken cancellationToken) =>
         CallAsync("chat.getPermalink", () => Get("chat.getPermalink", ("channel", channel), ("message_ts", messageTs)),

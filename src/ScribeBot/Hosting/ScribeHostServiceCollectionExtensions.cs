@@ -1,6 +1,7 @@
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.LiteDb;
+using ScribeBot.Slack;
 
 namespace ScribeBot.Hosting;
 
@@ -14,6 +15,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddLiteDbStore();
         // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
         services.AddHostedService<OutboxWorker>();
+        services.AddSlack();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");

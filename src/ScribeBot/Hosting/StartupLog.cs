@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Slack;
 
 namespace ScribeBot.Hosting;
 
@@ -14,8 +15,12 @@ internal static partial class StartupLog
             var urls = string.Join(", ", app.Urls);
             var timeZone = app.Services.GetRequiredService<IOptions<ScribeOptions>>().Value.TimeZone;
             LogListening(logger, urls);
-            // The chat adapters are not part of this version yet; say so rather than pretend a key enables them.
-            LogPlatform(logger, "Slack", "not available in this version");
+            var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+            // Both are needed: the secret to accept requests, the token to answer and to name people.
+            LogPlatform(logger, "Slack", !string.IsNullOrWhiteSpace(slack.SigningSecret) && !string.IsNullOrWhiteSpace(slack.BotToken)
+                ? "configured"
+                : "not configured (set Slack:SigningSecret and Slack:BotToken)");
+            // Teams is not part of this version yet; say so rather than pretend a key enables it.
             LogPlatform(logger, "Microsoft Teams", "not available in this version");
             LogPlatform(logger, "Replay", "available: dotnet run --project src/ScribeBot -- replay FILE");
             LogTimeZone(logger, timeZone);

@@ -119,6 +119,9 @@ internal sealed class FakeSlack : IAsyncDisposable
                 return FakeResponse.Json("""{"ok":true,"channel":{"id":"C061EG9SL","name":"general","is_member":true}}""");
             case "views.open":
                 return FakeResponse.Json("""{"ok":true,"view":{"id":"VMHU10V25","type":"modal"}}""");
+            case "auth.test":
+                // Slack's documented answer for a bot token (no fixture is published for it).
+                return FakeResponse.Json("""{"ok":true,"url":"https://subarachnoid.slack.com/","team":"Subarachnoid Workspace","user":"scribebot","team_id":"T123ABC456","user_id":"UBOT00001","bot_id":"BBOT00001","is_enterprise_install":false}""");
             case "chat.getPermalink":
                 return FakeResponse.Json("""{"ok":true,"channel":"C1H9RESGA","permalink":"https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008"}""");
             default:

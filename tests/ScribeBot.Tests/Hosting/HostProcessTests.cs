@@ -22,7 +22,7 @@ public sealed partial class HostProcessTests : IDisposable
 
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
-        Assert.Contains("not available in this version", platforms.Value, StringComparison.Ordinal);
+        Assert.Contains("not configured (set Slack:SigningSecret and Slack:BotToken)", platforms.Value, StringComparison.Ordinal);
         Assert.True(File.Exists(dataFile));
     }
 

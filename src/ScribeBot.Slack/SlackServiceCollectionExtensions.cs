@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScribeBot.Slack.Endpoint;
+using ScribeBot.Slack.Verification;
+using ScribeBot.Slack.WebApi;
+
+namespace ScribeBot.Slack;
+
+/// <summary>The Slack adapter's registrations; with <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/> all the host sees of it.</summary>
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>Slack</c> section and registers the endpoint's services. Nothing in the section is
+    /// required: a host without Slack configured still starts, and its endpoint refuses every request (no signing
+    /// secret means no request verifies).
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services)
+    {
+        services.AddOptions<SlackOptions>()
+            .BindConfiguration(SlackOptions.SectionName)
+            .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                "Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSlackWebApi();
+
+        services.TryAddSingleton(provider => new SlackRequestVerifier(
+            provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SlackBotIdentity(
+            provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<IOptions<SlackOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
+        services.TryAddSingleton<SlackEventDeduplicator>();
+
+        // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.
+        services.TryAddScoped<SlackEventsEndpoint>();
+        return services;
+    }
+}
