@@ -2,7 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Endpoint;
+using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.Verification;
 using ScribeBot.Slack.WebApi;
 
@@ -35,6 +39,13 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
         services.TryAddSingleton<SlackEventDeduplicator>();
+
+        services.TryAddSingleton<PostmortemBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>(provider => new SlackChannelPoster(
+            provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<IIncidentStore>(),
+            provider.GetRequiredService<PostmortemBuilder>(),
+            provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
         // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.
         services.TryAddScoped<SlackEventsEndpoint>();

@@ -21,6 +21,7 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeSlack(WebApplication app, Uri root)
     {
@@ -65,6 +66,25 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. Calls.Where(c => c.ApiMethod == method)];
 
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> calls to <paramref name="method"/> arrived (posts made by a
+    /// background worker), woken by each call rather than polling a clock.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var arrived = _arrived.Task;
+            var calls = CallsTo(method);
+            if (calls.Count >= count)
+            {
+                return calls;
+            }
+
+            await arrived.WaitAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -87,6 +107,7 @@ internal sealed class FakeSlack : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType,
             buffer.ToArray()));
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         var response = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Default(method);
         context.Response.StatusCode = response.Status;

@@ -47,6 +47,9 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public IIncidentStore Store => _factory.Services.GetRequiredService<IIncidentStore>();
 
+    public T Services<T>()
+        where T : notnull => _factory.Services.GetRequiredService<T>();
+
     public static async Task<SlackHost> StartAsync(string? signingSecret = Secret, Action<IServiceCollection>? services = null)
     {
         var slack = await FakeSlack.StartAsync();

@@ -1,0 +1,142 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
+using ScribeBot.Slack.Blocks;
+using ScribeBot.Slack.WebApi;
+
+namespace ScribeBot.Slack.Posting;
+
+/// <summary>
+/// Delivers the outbox's Slack posts. Timelines and drafts are rendered at delivery from the store, so a post
+/// retried after an outage shows the incident as it is then. A draft is its first message in the channel, the
+/// continuations in that message's thread, and the full Markdown (with the transcript) uploaded in the same thread.
+/// </summary>
+internal sealed partial class SlackChannelPoster(
+    Func<SlackWebApiClient> slack,
+    IIncidentStore store,
+    PostmortemBuilder builder,
+    ILogger<SlackChannelPoster> logger) : IChannelPoster
+{
+    // Errors no retry can fix: the channel is gone or the payload itself is refused.
+    private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
+    {
+        "channel_not_found", "is_archived", "invalid_blocks", "msg_too_long", "no_text", "invalid_arguments",
+        "too_many_attachments", "restricted_action",
+    };
+
+    public ChatPlatform Platform => ChatPlatform.Slack;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var client = slack();
+        var channel = item.Channel.Channel;
+        switch (item.Post)
+        {
+            case AnnouncementPost announcement:
+                return await PostAllAsync(client, channel, [AnnouncementBlocks.Render(announcement.Text)], cancellationToken).ConfigureAwait(false);
+
+            case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+                var section = builder.BuildTimeline(found.Incident, found.Entries);
+                var title = $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far";
+                var meta = ChatText.Of($"SEV{(int)found.Incident.Severity} · {found.Incident.Status.ToString().ToLowerInvariant()} · times in {found.Incident.TimeZoneId}");
+                return await PostAllAsync(client, channel, PostmortemBlocks.RenderSection(title, meta, section), cancellationToken).ConfigureAwait(false);
+
+            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+                return await PostDraftAsync(client, channel, found.Incident, builder.Build(found.Incident, found.Entries), cancellationToken).ConfigureAwait(false);
+
+            default:
+                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+        }
+    }
+
+    private async Task<DeliveryResult> PostDraftAsync(
+        SlackWebApiClient client, string channel, Incident incident, PostmortemDocument document, CancellationToken cancellationToken)
+    {
+        var posted = await PostThreadAsync(client, channel, PostmortemBlocks.Render(document), cancellationToken).ConfigureAwait(false);
+        if (posted.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var markdown = Encoding.UTF8.GetBytes(PostmortemMarkdown.Render(document));
+        var upload = await client.UploadFileAsync(
+            channel,
+            posted.ParentTs,
+            $"{incident.DisplayId}-postmortem.md",
+            $"{incident.DisplayId} postmortem draft",
+            markdown,
+            initialComment: null,
+            cancellationToken).ConfigureAwait(false);
+        return upload.IsOk
+            ? DeliveryResult.Delivered
+            : await FailureAsync(client, channel, upload, "files.upload", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeliveryResult> PostAllAsync(
+        SlackWebApiClient client, string channel, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken) =>
+        (await PostThreadAsync(client, channel, payloads, cancellationToken).ConfigureAwait(false)).Failure ?? DeliveryResult.Delivered;
+
+    /// <summary>The first payload in the channel, the rest as replies in its thread.</summary>
+    private async Task<(string? ParentTs, DeliveryResult? Failure)> PostThreadAsync(
+        SlackWebApiClient client, string channel, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken)
+    {
+        string? parent = null;
+        foreach (var payload in payloads)
+        {
+            var result = await client.PostMessageAsync(channel, payload, parent, cancellationToken).ConfigureAwait(false);
+            if (!result.IsOk)
+            {
+                return (parent, await FailureAsync(client, channel, result, "chat.postMessage", cancellationToken).ConfigureAwait(false));
+            }
+
+            parent ??= result.Value;
+        }
+
+        return (parent, null);
+    }
+
+    private Task<DeliveryResult> FailureAsync<T>(
+        SlackWebApiClient client, string channel, SlackApiResult<T> failure, string method, CancellationToken cancellationToken)
+    {
+        LogDeliveryFailed(channel, method, failure.Status, failure.Error);
+        return failure.Status switch
+        {
+            SlackApiStatus.RateLimited => Task.FromResult(DeliveryResult.Retry(failure.RetryAfter, $"{method}: rate limited")),
+            SlackApiStatus.Unavailable => Task.FromResult(DeliveryResult.Retry(null, $"{method}: {failure.Error}")),
+            _ when failure.Error == "not_in_channel" => JoinThenRetryAsync(client, channel, method, cancellationToken),
+            _ when failure.Error is { } code && PermanentErrors.Contains(code) => Task.FromResult(DeliveryResult.Permanent($"{method}: {code}")),
+
+            // invalid_auth, missing_scope, token_revoked...: an admin can fix these, so keep the post and retry.
+            _ => Task.FromResult(DeliveryResult.Retry(null, $"{method}: {failure.Error}")),
+        };
+    }
+
+    // A public channel the bot left can be rejoined; a private one needs a person to /invite it, and until then the
+    // post waits in the outbox.
+    private static async Task<DeliveryResult> JoinThenRetryAsync(
+        SlackWebApiClient client, string channel, string method, CancellationToken cancellationToken)
+    {
+        var joined = await client.JoinConversationAsync(channel, cancellationToken).ConfigureAwait(false);
+        return DeliveryResult.Retry(
+            joined.IsOk ? TimeSpan.Zero : null,
+            joined.IsOk ? $"{method}: not_in_channel, joined" : $"{method}: not_in_channel; invite the bot with /invite");
+    }
+
+    private async Task<(Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
+        string incidentId, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
+        return incident is null
+            ? null
+            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack post to {Channel} failed at {Method}: {Status} {Error}")]
+    private partial void LogDeliveryFailed(string channel, string method, SlackApiStatus status, string? error);
+}

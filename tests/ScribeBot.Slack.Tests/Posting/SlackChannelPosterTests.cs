@@ -1,0 +1,181 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+using ScribeBot.Slack.Posting;
+using ScribeBot.Slack.Tests.WebApi;
+using ScribeBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ScribeBot.Slack.Tests.Posting;
+
+public sealed class SlackChannelPosterTests : IAsyncLifetime
+{
+    private static readonly ChannelRef Channel = new(ChatPlatform.Slack, "T0ACME", "C0123");
+    private static readonly Person Alice = new("U01ALICE", "Alice Ng");
+    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 0, 0, TimeSpan.Zero);
+
+    private readonly InMemoryIncidentStore _store = new();
+    private SlackApiHarness _h = null!;
+    private SlackChannelPoster _poster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await SlackApiHarness.StartAsync();
+        _poster = new SlackChannelPoster(
+            _h.Services.GetRequiredService<SlackWebApiClient>, _store, new PostmortemBuilder(), NullLogger<SlackChannelPoster>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task An_announcement_is_one_message_that_cannot_ping()
+    {
+        var text = new ChatTextBuilder().Strong("INC-7 declared: ").Plain("<!channel> checkout is down @here").Build();
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, text)), default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var call = Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+        var body = call.Json();
+        Assert.Equal("C0123", body.GetProperty("channel").GetString());
+        Assert.False(body.GetProperty("link_names").GetBoolean());
+        var fallback = body.GetProperty("text").GetString()!;
+        Assert.DoesNotContain("<!channel>", fallback, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", fallback, StringComparison.Ordinal);
+        Assert.DoesNotContain("@here", fallback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_postmortem_is_a_message_with_the_rest_in_its_thread_and_the_markdown_uploaded_there()
+    {
+        await SaveIncidentAsync(messages: 400);
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Json("""{"ok":true,"channel":"C0123","ts":"1772456400.000100"}"""));
+
+        var result = await _poster.DeliverAsync(Item(new PostmortemPost(Channel, IncidentId)), default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var posts = _h.Slack.CallsTo("chat.postMessage");
+        Assert.True(posts.Count > 1, "a 400-line timeline does not fit one Slack message");
+        Assert.False(posts[0].Json().TryGetProperty("thread_ts", out _));
+        Assert.All(posts.Skip(1), p => Assert.Equal("1772456400.000100", p.Json().GetProperty("thread_ts").GetString()));
+        var complete = Assert.Single(_h.Slack.CallsTo("files.completeUploadExternal")).Json();
+        Assert.Equal("1772456400.000100", complete.GetProperty("thread_ts").GetString());
+        var upload = Assert.Single(_h.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
+        var markdown = Encoding.UTF8.GetString(upload.Body);
+        Assert.StartsWith("# INC-7: Checkout returns 502", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Appendix: Transcript", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timeline_post_renders_the_timeline_so_far()
+    {
+        await SaveIncidentAsync(messages: 3);
+
+        var result = await _poster.DeliverAsync(Item(new TimelinePost(Channel, IncidentId)), default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var raw = Encoding.UTF8.GetString(Assert.Single(_h.Slack.CallsTo("chat.postMessage")).Body);
+        Assert.Contains("timeline so far", raw, StringComparison.Ordinal);
+        Assert.Contains("step 3 of the fix", raw, StringComparison.Ordinal);
+        Assert.Empty(_h.Slack.CallsTo("files.completeUploadExternal"));
+    }
+
+    [Fact]
+    public async Task Rate_limited_is_retried_after_slacks_retry_after()
+    {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.RateLimited("30"));
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<RetryResult>(result).RetryAfter);
+        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Slack_unavailable_is_retried_with_back_off()
+    {
+        _h.Slack.Enqueue("chat.postMessage", new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+
+        Assert.Null(Assert.IsType<RetryResult>(result).RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_deleted_channel_is_a_permanent_failure()
+    {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("channel_not_found"));
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+
+        Assert.Contains("channel_not_found", Assert.IsType<PermanentResult>(result).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_in_channel_joins_the_channel_and_asks_for_an_immediate_retry()
+    {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("not_in_channel"));
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+
+        Assert.Equal(TimeSpan.Zero, Assert.IsType<RetryResult>(result).RetryAfter);
+        Assert.Equal("C0123", Assert.Single(_h.Slack.CallsTo("conversations.join")).Json().GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task A_revoked_token_keeps_the_post_for_a_retry()
+    {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("invalid_auth"));
+
+        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+
+        Assert.Contains("invalid_auth", Assert.IsType<RetryResult>(result).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_for_an_incident_that_does_not_exist_is_permanent_and_posts_nothing()
+    {
+        var result = await _poster.DeliverAsync(Item(new PostmortemPost(Channel, "slack:T0ACME:999")), default);
+
+        Assert.IsType<PermanentResult>(result);
+        Assert.Empty(_h.Slack.Calls);
+    }
+
+    private static string IncidentId => Incident.MakeId(Channel, 7);
+
+    private static OutboxItem Item(ChannelPost post) => Assert.Single(OutboxItem.For("req-1", [post], IncidentId, Declared));
+
+    private async Task SaveIncidentAsync(int messages)
+    {
+        var incident = new Incident
+        {
+            Id = IncidentId,
+            Number = 7,
+            Channel = Channel,
+            Title = "Checkout returns 502",
+            Severity = Severity.Sev2,
+            TimeZoneId = "Europe/Berlin",
+            Declared = new Milestone(Declared, Alice),
+            Status = IncidentStatus.Resolved,
+            Resolved = new Milestone(Declared.AddHours(2), Alice),
+        };
+        var entries = Enumerable.Range(1, messages).Select(i => new TimelineEntry
+        {
+            IncidentId = IncidentId,
+            MessageId = $"{Declared.ToUnixTimeSeconds() + i}.000100",
+            At = Declared.AddSeconds(i * 10),
+            Author = Alice,
+            Text = $"step {i} of the fix",
+            Permalink = $"https://acme.slack.com/archives/C0123/p{Declared.ToUnixTimeSeconds() + i}000100",
+            Marks = [new TagMark(TimelineTag.Action, Alice.Id)],
+        }).ToArray();
+        await _store.SaveIncidentAsync(incident, entries, [], default);
+    }
+}
