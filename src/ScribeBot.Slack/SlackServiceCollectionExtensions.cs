@@ -45,6 +45,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<SlackWebApiClient>,
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<PostmortemBuilder>(),
+            !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
         // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.

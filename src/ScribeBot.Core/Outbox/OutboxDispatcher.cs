@@ -36,7 +36,7 @@ public sealed partial class OutboxDispatcher
         ILogger<OutboxDispatcher> logger)
     {
         _store = store;
-        _posters = posters.ToDictionary(p => p.Platform);
+        _posters = posters.Where(p => p.IsConfigured).ToDictionary(p => p.Platform);
         _platforms = [.. _posters.Keys];
         _signal = signal;
         _timeProvider = timeProvider;

@@ -21,6 +21,7 @@ internal sealed partial class SlackChannelPoster(
     Func<SlackWebApiClient> slack,
     IIncidentStore store,
     PostmortemBuilder builder,
+    bool hasBotToken,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
@@ -31,6 +32,8 @@ internal sealed partial class SlackChannelPoster(
     };
 
     public ChatPlatform Platform => ChatPlatform.Slack;
+
+    public bool IsConfigured => hasBotToken;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {

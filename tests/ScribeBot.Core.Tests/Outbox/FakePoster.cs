@@ -4,12 +4,15 @@ using ScribeBot.Core.Outbox;
 namespace ScribeBot.Core.Tests.Outbox;
 
 /// <summary>A poster that answers from a script and records every attempt with the fake clock's time.</summary>
-internal sealed class FakePoster(ChatPlatform platform, TimeProvider clock, Func<OutboxItem, int, DeliveryResult>? script = null) : IChannelPoster
+internal sealed class FakePoster(
+    ChatPlatform platform, TimeProvider clock, Func<OutboxItem, int, DeliveryResult>? script = null, bool configured = true) : IChannelPoster
 {
     private readonly Lock _lock = new();
     private readonly List<(string Id, DateTimeOffset At)> _attempts = [];
 
     public ChatPlatform Platform => platform;
+
+    public bool IsConfigured => configured;
 
     /// <summary>Every attempt, in the order the dispatcher made them.</summary>
     public IReadOnlyList<(string Id, DateTimeOffset At)> Attempts

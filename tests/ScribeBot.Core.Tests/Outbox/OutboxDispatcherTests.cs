@@ -196,6 +196,22 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Posts_for_a_platform_whose_poster_is_not_configured_stay_pending_and_it_is_never_called()
+    {
+        var unconfigured = new FakePoster(ChatPlatform.Teams, _bed.Clock, configured: false);
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
+        _bed.Start(poster, unconfigured);
+        var teams = _bed.Item(new ChannelRef(ChatPlatform.Teams, "tenant", "19:abc"), "t1");
+        var slack = _bed.Item(C1, "s1");
+
+        await _bed.EnqueueAsync(teams, slack);
+        await _bed.IdleAsync(() => IsAsync(slack, OutboxState.Delivered));
+
+        Assert.Empty(unconfigured.Attempts);
+        Assert.Equal(teams, await _bed.GetAsync(teams));
+    }
+
+    [Fact]
     public async Task Stopping_returns_without_throwing_and_leaves_posts_pending()
     {
         _bed.Start(new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503")));
