@@ -114,7 +114,7 @@ public sealed partial class CommandHandler(
                     Severity = start.Severity,
                     Commander = request.Caller,
                     TimeZoneId = zoneId,
-                    Declared = new Milestone(request.At, request.Caller),
+                    Declared = new Milestone(request.At, request.Caller, request.RequestId),
                 };
                 var entry = NewEntry(incident, request, TimelineTag.KeyEvent, $"Incident declared: {start.Title} ({Format(start.Severity)})");
                 return new IncidentWithEntries(incident with { CommandSequence = 1 }, [entry])
@@ -158,7 +158,7 @@ public sealed partial class CommandHandler(
         var updated = incident with
         {
             Status = IncidentStatus.Acknowledged,
-            Acknowledged = new Milestone(request.At, request.Caller),
+            Acknowledged = new Milestone(request.At, request.Caller, request.RequestId),
         };
         var after = IncidentDurations.TimeToAcknowledge(updated)!.Value;
         return Announce(
@@ -200,7 +200,7 @@ public sealed partial class CommandHandler(
         var updated = incident with
         {
             Status = IncidentStatus.Resolved,
-            Resolved = new Milestone(request.At, request.Caller),
+            Resolved = new Milestone(request.At, request.Caller, request.RequestId),
             Resolution = resolve.Resolution ?? incident.Resolution,
         };
         var text = resolve.Resolution is null ? $"Resolved by {request.Caller.DisplayName}" : $"Resolved by {request.Caller.DisplayName}: {resolve.Resolution}";
@@ -219,7 +219,7 @@ public sealed partial class CommandHandler(
     private static IncidentChange Detected(Incident incident, CommandRequest request, DetectedCommand detected)
     {
         var at = detected.At is { } time ? Typed(incident, time, request) : incident.Declared.At;
-        var updated = incident with { Detected = new Milestone(at, request.Caller), DetectionMethod = detected.Method };
+        var updated = incident with { Detected = new Milestone(at, request.Caller, request.RequestId), DetectionMethod = detected.Method };
         var entry = NewEntry(updated, request, TimelineTag.Detection, $"Detected: {detected.Method}") with { At = at };
         return Recorded(updated, entry, $"Recorded detection at {LocalTime(incident, at)} on {incident.DisplayId}.");
     }
@@ -227,7 +227,7 @@ public sealed partial class CommandHandler(
     private static IncidentChange Began(Incident incident, CommandRequest request, BeganCommand began)
     {
         var at = Typed(incident, began.At, request);
-        var updated = incident with { ImpactBegan = new Milestone(at, request.Caller) };
+        var updated = incident with { ImpactBegan = new Milestone(at, request.Caller, request.RequestId) };
         var entry = NewEntry(updated, request, TimelineTag.KeyEvent, "Impact began") with { At = at };
         return Recorded(updated, entry, $"Recorded that impact began at {LocalTime(incident, at)} on {incident.DisplayId}.");
     }

@@ -219,8 +219,9 @@ public sealed class PostmortemBuilder
     {
         var milestones = Milestones(incident, FirstDetection(entries));
 
-        // A command entry at the exact instant of a milestone, by the person who marked it, is the command that set
-        // the milestone (start, ack, detected, resolve): the milestone line stands for it and takes its permalink.
+        // The command that set a milestone (start, ack, detected, began, resolve) is not a line of its own: the
+        // milestone line stands for it and takes its permalink. Milestones name their command's request; one without
+        // (set outside a command) falls back to a command entry at its instant by the person who marked it.
         var links = new string?[milestones.Count];
         var items = new List<TimelineItem>(milestones.Count + 32);
         var fromEntries = new List<TimelineItem>();
@@ -233,7 +234,9 @@ public sealed class PostmortemBuilder
 
             if (entry.Source == EntrySource.Command)
             {
-                var index = milestones.FindIndex(m => m.At == entry.At && m.By?.Id == entry.Author.Id);
+                var index = milestones.FindIndex(m => m.RequestId is { } requestId
+                    ? requestId == entry.MessageId
+                    : m.At == entry.At && m.By?.Id == entry.Author.Id);
                 if (index >= 0)
                 {
                     links[index] ??= entry.Permalink;
@@ -276,7 +279,7 @@ public sealed class PostmortemBuilder
         return sorted;
     }
 
-    private sealed record MilestoneLine(DateTimeOffset At, string Kind, Person? By, ChatText Text);
+    private sealed record MilestoneLine(DateTimeOffset At, string Kind, Person? By, ChatText Text, string? RequestId = null);
 
     // The rootcause command sets a field that has its own section; its timeline line marks the moment the cause was
     // found and points there rather than repeating the paragraph a third time.
@@ -293,7 +296,7 @@ public sealed class PostmortemBuilder
         var lines = new List<MilestoneLine>(5);
         if (incident.ImpactBegan is { } began)
         {
-            lines.Add(new(began.At, "Impact began", began.By, ChatText.Of("customer impact began")));
+            lines.Add(new(began.At, "Impact began", began.By, ChatText.Of("customer impact began"), began.RequestId));
         }
 
         // The timeline must always show detection: the recorded time, else the first detection-tagged message,
@@ -301,7 +304,7 @@ public sealed class PostmortemBuilder
         var detection = new ChatTextBuilder().Fact(incident.DetectionMethod, Placeholders.DetectionMethod);
         if (incident.Detected is { } detected)
         {
-            lines.Add(new(detected.At, "Detected", detected.By, detection.Build()));
+            lines.Add(new(detected.At, "Detected", detected.By, detection.Build(), detected.RequestId));
         }
         else if (firstDetection is not null)
         {
@@ -314,15 +317,15 @@ public sealed class PostmortemBuilder
         }
 
         lines.Add(new(incident.Declared.At, "Declared", incident.Declared.By,
-            ChatText.Of($"incident declared: {incident.Title}")));
+            ChatText.Of($"incident declared: {incident.Title}"), incident.Declared.RequestId));
         if (incident.Acknowledged is { } ack)
         {
-            lines.Add(new(ack.At, "Acknowledged", ack.By, ChatText.Of("incident acknowledged")));
+            lines.Add(new(ack.At, "Acknowledged", ack.By, ChatText.Of("incident acknowledged"), ack.RequestId));
         }
 
         if (incident.Resolved is { } resolved)
         {
-            lines.Add(new(resolved.At, "Resolved", resolved.By, ChatText.Of("incident resolved")));
+            lines.Add(new(resolved.At, "Resolved", resolved.By, ChatText.Of("incident resolved"), resolved.RequestId));
         }
 
         return lines;

@@ -108,11 +108,19 @@ internal static class IncidentMapping
 
         var value = new BsonDocument { ["by"] = BsonFields.ToDocument(milestone.By) };
         BsonFields.SetInstant(value, "at", "offset", milestone.At);
+        if (milestone.RequestId is not null)
+        {
+            value["requestId"] = milestone.RequestId;
+        }
+
         doc[field] = value;
     }
 
     private static Milestone? GetMilestone(BsonDocument doc, string field) =>
         doc.TryGetValue(field, out var value)
-            ? new Milestone(BsonFields.GetInstant(value.AsDocument, "at", "offset"), BsonFields.ToPerson(value["by"]))
+            ? new Milestone(
+                BsonFields.GetInstant(value.AsDocument, "at", "offset"),
+                BsonFields.ToPerson(value["by"]),
+                value.AsDocument.TryGetValue("requestId", out var requestId) ? requestId.AsString : null)
             : null;
 }

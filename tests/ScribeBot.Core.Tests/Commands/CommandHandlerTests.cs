@@ -2,6 +2,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
@@ -34,7 +35,7 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(IncidentStatus.Triggered, incident.Status);
         Assert.Equal(Alice, incident.Commander);
         Assert.Equal("UTC", incident.TimeZoneId);
-        Assert.Equal(new Milestone(Start, Alice), incident.Declared);
+        Assert.Equal(new Milestone(Start, Alice, "start-1"), incident.Declared);
         Assert.Null(incident.Acknowledged);
         Assert.Null(incident.Resolved);
 
@@ -71,7 +72,7 @@ public sealed partial class CommandHandlerTests
 
         var incident = await _bed.IncidentAsync();
         Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
-        Assert.Equal(new Milestone(Start.AddMinutes(2), Bob), incident.Acknowledged);
+        Assert.Equal(new Milestone(Start.AddMinutes(2), Bob, "req-2"), incident.Acknowledged);
         Assert.Equal(TimeSpan.FromMinutes(2), IncidentDurations.TimeToAcknowledge(incident));
         var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
         Assert.Equal("INC-1 acknowledged by Bob, 2 minutes after it was declared.", post.Text.ToPlainString());
@@ -89,7 +90,7 @@ public sealed partial class CommandHandlerTests
         var incident = await _bed.IncidentAsync();
         var at = Start.AddMinutes(-5);
         Assert.Equal("PagerDuty alert", incident.DetectionMethod);
-        Assert.Equal(new Milestone(at, Bob), incident.Detected);
+        Assert.Equal(new Milestone(at, Bob, "req-2"), incident.Detected);
         Assert.Equal("Recorded detection at 13:55 UTC on INC-1.", outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
         AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Detected: PagerDuty alert", TimelineTag.Detection, Bob, at);
@@ -117,7 +118,7 @@ public sealed partial class CommandHandlerTests
         var outcome = await _bed.DoAsync("began 13:40");
 
         var at = Start.AddMinutes(-20);
-        Assert.Equal(new Milestone(at, Alice), (await _bed.IncidentAsync()).ImpactBegan);
+        Assert.Equal(new Milestone(at, Alice, "req-2"), (await _bed.IncidentAsync()).ImpactBegan);
         Assert.Equal("Recorded that impact began at 13:40 UTC on INC-1.", outcome.Reply.ToPlainString());
         AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Impact began", TimelineTag.KeyEvent, Alice, at);
         Assert.Equal(_bed.LastRequestId, (await _bed.TimelineAsync())[0].MessageId);
@@ -161,6 +162,22 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(reply, outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
         AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..], tag, Bob, Start);
+    }
+
+    [Fact]
+    public async Task Commands_in_the_same_second_as_the_start_each_keep_their_own_timeline_line()
+    {
+        // Slack's request timestamps are whole seconds: start, escalate and rootcause can share an instant and author.
+        await _bed.DoAsync("start Checkout down");
+        await _bed.DoAsync("escalate @dana database on-call");
+        await _bed.DoAsync("resolve");
+
+        var incident = await _bed.IncidentAsync();
+        var draft = PostmortemMarkdown.Render(new PostmortemBuilder().Build(incident, await _bed.TimelineAsync()));
+
+        Assert.Contains("**Escalation** - Alice: Escalated to dana: database on-call", draft, StringComparison.Ordinal);
+        Assert.Contains("**Declared** - Alice", draft, StringComparison.Ordinal);
+        Assert.Contains("**Resolved** - Alice", draft, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -308,7 +325,7 @@ public sealed partial class CommandHandlerTests
         var incident = await _bed.IncidentAsync();
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         Assert.False(incident.IsOpen);
-        Assert.Equal(new Milestone(Start.AddMinutes(45), Bob), incident.Resolved);
+        Assert.Equal(new Milestone(Start.AddMinutes(45), Bob, "req-2"), incident.Resolved);
         Assert.Equal("rolled back to v41", incident.Resolution);
         Assert.Equal(2, outcome.Posts.Count);
         var announcement = Assert.IsType<AnnouncementPost>(outcome.Posts[0]);

@@ -8,7 +8,7 @@ using ScribeBot.Slack.Tests;
 namespace ScribeBot.Tests.Slack;
 
 /// <summary><c>POST /slack/events</c> over real HTTP, with Slack's documented payload shapes and a fake Slack Web API.</summary>
-public sealed class SlackEndpointTests
+public sealed partial class SlackEndpointTests
 {
     // The display name the fake's users.info answers (the docs fixture).
     private const string FixtureName = "spengler";

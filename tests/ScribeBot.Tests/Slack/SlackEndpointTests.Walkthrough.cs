@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ScribeBot.Slack.Tests.WebApi;
+
+namespace ScribeBot.Tests.Slack;
+
+public sealed partial class SlackEndpointTests
+{
+    /// <summary>
+    /// A whole incident as Slack delivers it - start, twenty messages with a thread, an edit and a delete, reactions,
+    /// a shortcut, an escalation, resolve - and the draft that reached the fake Slack.
+    /// </summary>
+    [Fact]
+    public async Task A_whole_incident_ends_with_the_draft_and_its_markdown_posted_back_to_slack()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Ok(host.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start")));
+
+        var ts = Enumerable.Range(1, 20).Select(i => SlackHost.Now(i)).ToArray();
+        string Text(int i) => i switch
+        {
+            1 => "5xx alert firing on checkout-api",
+            3 => "gateway logs show upstream timeouts",
+            4 => "payments p99 is 3s",
+            5 => "confirmed, timeouts started 14:55",
+            7 => "lunch order anyone?",
+            9 => "rolling back the WAF rule",
+            10 => "could it be the Stripe EU degradation?",
+            12 => "payments-api pool size is 5, should be 50",
+            18 => "rollback done, errors back to baseline",
+            _ => $"chatter {i.ToString(CultureInfo.InvariantCulture)}",
+        };
+        for (var i = 1; i <= 20; i++)
+        {
+            var threadTs = i is 5 or 6 ? ts[2] : null;
+            await Ok(host.PostJsonAsync(Message($"EvW{i:D3}", ts[i - 1], Text(i), threadTs)));
+        }
+
+        await Ok(host.PostJsonAsync(SlackHost.Event("event_message_changed.docs.json",
+            ("event_id", "EvW100"), ("event.ts", SlackHost.Now(21)), ("event.message.ts", ts[3]),
+            ("event.message.text", "payments p99 is 30s, right at the gateway timeout"), ("event.message.edited.ts", SlackHost.Now(21)))));
+        await Ok(host.PostJsonAsync(SlackHost.Event("event_message_deleted.docs.json",
+            ("event_id", "EvW101"), ("event.ts", SlackHost.Now(22)), ("event.deleted_ts", ts[6]))));
+        var reactions = new[] { (1, "rotating_light"), (4, "pushpin"), (9, "hammer_and_wrench"), (10, "x"), (18, "white_check_mark") };
+        foreach (var (message, emoji) in reactions)
+        {
+            await Ok(host.PostJsonAsync(SlackHost.Event("event_reaction_added.docs.json",
+                ("event_id", $"EvW2{message:D2}"), ("event.reaction", emoji), ("event.item.ts", ts[message - 1]),
+                ("event.event_ts", SlackHost.Now(23)))));
+        }
+
+        var shortcut = SlackHost.Event("interactivity_message_action.slack_docs_example.json",
+            ("callback_id", "add_to_timeline"), ("team.id", SlackHost.Team), ("channel.id", SlackHost.ChannelId),
+            ("message.ts", ts[11]), ("message.text", Text(12)));
+        await Ok(host.PostFormAsync(new Dictionary<string, string> { ["payload"] = shortcut.ToJsonString() }));
+        var view = Assert.Single(host.Slack.CallsTo("views.open")).Json().GetProperty("view");
+        await Ok(host.PostFormAsync(new Dictionary<string, string> { ["payload"] = Submission(view, "root-cause", null).ToJsonString() }));
+
+        await Ok(host.PostFormAsync(SlackHost.Command("escalate <@U0DANA|Dana Okafor> database on-call", "1.2.escalate")));
+        await Ok(host.PostFormAsync(SlackHost.Command("rootcause The payments-api release set the DB pool to 5 instead of 50", "1.2.rootcause")));
+        await Ok(host.PostFormAsync(SlackHost.Command("resolve rolled back payments-api", "1.2.resolve")));
+
+        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+        var posted = host.Slack.CallsTo("chat.postMessage").Select(c => Encoding.UTF8.GetString(c.Body)).ToArray();
+        var draft = string.Join("\n", posted.SkipWhile(p => !p.Contains("resolved", StringComparison.Ordinal)).Skip(1));
+        foreach (var heading in new[] { "Issue Summary", "Timeline", "Root Cause and Resolution", "Corrective and Preventative Measures" })
+        {
+            Assert.Contains(heading, draft, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("5xx alert firing on checkout-api", draft, StringComparison.Ordinal);
+        Assert.Contains("payments p99 is 30s, right at the gateway timeout", draft, StringComparison.Ordinal);
+        Assert.Contains("could it be the Stripe EU degradation?", draft, StringComparison.Ordinal);
+        // Names come from users.info, as in real Slack: the fake answers its docs fixture ("spengler") for every id.
+        Assert.Contains($"Escalated to {FixtureName}: database on-call", draft, StringComparison.Ordinal);
+        Assert.Contains("payments-api pool size is 5, should be 50", draft, StringComparison.Ordinal);
+        Assert.Contains("rollback done, errors back to baseline", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("payments p99 is 3s\"", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("chatter 2", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("lunch order", draft, StringComparison.Ordinal);
+
+        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
+        var markdown = Encoding.UTF8.GetString(upload.Body);
+        Assert.StartsWith("# INC-1: Checkout returns 502", markdown, StringComparison.Ordinal);
+        Assert.Contains("chatter 2", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("lunch order", markdown, StringComparison.Ordinal);
+        Assert.Contains("gateway logs show upstream timeouts", markdown, StringComparison.Ordinal);
+        using var complete = JsonDocument.Parse(Assert.Single(host.Slack.CallsTo("files.completeUploadExternal")).Body);
+        Assert.Equal(SlackHost.ChannelId, complete.RootElement.GetProperty("channel_id").GetString());
+    }
+}
