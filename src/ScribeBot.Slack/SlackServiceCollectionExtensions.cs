@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
 using ScribeBot.Slack.Verification;
 using ScribeBot.Slack.WebApi;
@@ -36,7 +37,8 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
         services.TryAddSingleton<SlackEventDeduplicator>();
 
-        // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.
+        // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.
+        services.TryAddScoped<SlackInboundDispatcher>();
         services.TryAddScoped<SlackEventsEndpoint>();
         return services;
     }
