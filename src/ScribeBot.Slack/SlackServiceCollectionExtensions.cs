@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
+using ScribeBot.Slack.SocketMode;
 using ScribeBot.Slack.Verification;
 using ScribeBot.Slack.WebApi;
 
@@ -40,6 +41,9 @@ public static class SlackServiceCollectionExtensions
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.
         services.TryAddScoped<SlackInboundDispatcher>();
         services.TryAddScoped<SlackEventsEndpoint>();
+
+        // Always registered; it does nothing unless Slack:AppToken is set when the host starts (see the client).
+        services.AddHostedService<SlackSocketModeClient>();
         return services;
     }
 }
