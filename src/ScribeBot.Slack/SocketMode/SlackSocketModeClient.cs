@@ -34,6 +34,8 @@ internal sealed class SlackSocketModeClient(
 
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
+
     /// <summary>Slack may not answer a close handshake promptly; the old socket is dropped after this.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
 
@@ -119,6 +121,10 @@ internal sealed class SlackSocketModeClient(
         }
 
         var socket = new ClientWebSocket();
+        // Ping every 10 s and give up after 10 s without the pong: a half-open TCP connection would otherwise look
+        // alive for as long as the OS keeps it, and the bot would hear nothing.
+        socket.Options.KeepAliveInterval = KeepAlive;
+        socket.Options.KeepAliveTimeout = KeepAlive;
         var connection = new Connection(socket);
         try
         {
