@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
+using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
 using ScribeBot.Slack.Posting;
+using ScribeBot.Slack.SocketMode;
 using ScribeBot.Slack.Verification;
 using ScribeBot.Slack.WebApi;
 
@@ -48,8 +50,12 @@ public static class SlackServiceCollectionExtensions
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
-        // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.
+        // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.
+        services.TryAddScoped<SlackInboundDispatcher>();
         services.TryAddScoped<SlackEventsEndpoint>();
+
+        // Always registered; it does nothing unless Slack:AppToken is set when the host starts (see the client).
+        services.AddHostedService<SlackSocketModeClient>();
         return services;
     }
 }

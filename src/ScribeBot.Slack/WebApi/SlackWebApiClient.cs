@@ -108,6 +108,19 @@ internal sealed class SlackWebApiClient
                 : null,
             cancellationToken);
 
+    /// <summary>
+    /// <c>apps.connections.open</c>: a Socket Mode WebSocket URL. The one method called with the app-level token
+    /// (<c>xapp-...</c>), not the bot token. Sent once: the Socket Mode loop backs off and asks again.
+    /// </summary>
+    public Task<SlackApiResult<Uri>> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        CallAsync("apps.connections.open", () => PostForm("apps.connections.open"), Retry.Never,
+            root => String(root, "url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                    && (uri.Scheme == Uri.UriSchemeWss || uri.Scheme == Uri.UriSchemeWs)
+                ? uri
+                : null,
+            Token.App,
+            cancellationToken);
+
     /// <summary><c>chat.getPermalink</c>.</summary>
     public Task<SlackApiResult<string>> GetPermalinkAsync(string channel, string messageTs, CancellationToken cancellationToken) =>
         CallAsync("chat.getPermalink", () => Get("chat.getPermalink", ("channel", channel), ("message_ts", messageTs)),
@@ -173,6 +186,12 @@ internal sealed class SlackWebApiClient
         Reads,
     }
 
+    private enum Token
+    {
+        Bot,
+        App,
+    }
+
     private sealed record UploadTarget(Uri Url, string FileId);
 
     /// <summary>
@@ -204,17 +223,26 @@ internal sealed class SlackWebApiClient
         }
     }
 
+    private Task<SlackApiResult<T>> CallAsync<T>(
+        string method,
+        Func<HttpRequestMessage> buildRequest,
+        Retry retry,
+        Func<JsonElement, T?> read,
+        CancellationToken cancellationToken) =>
+        CallAsync(method, buildRequest, retry, read, Token.Bot, cancellationToken);
+
     private async Task<SlackApiResult<T>> CallAsync<T>(
         string method,
         Func<HttpRequestMessage> buildRequest,
         Retry retry,
         Func<JsonElement, T?> read,
+        Token credential,
         CancellationToken cancellationToken)
     {
         var attempts = retry == Retry.Reads ? ReadAttempts : 1;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await SendOnceAsync(method, buildRequest, read, cancellationToken).ConfigureAwait(false);
+            var result = await SendOnceAsync(method, buildRequest, read, credential, cancellationToken).ConfigureAwait(false);
             if (attempt >= attempts || RetryDelay(result) is not { } delay)
             {
                 return result;
@@ -240,10 +268,11 @@ internal sealed class SlackWebApiClient
         string method,
         Func<HttpRequestMessage> buildRequest,
         Func<JsonElement, T?> read,
+        Token credential,
         CancellationToken cancellationToken)
     {
         using var request = buildRequest();
-        var token = _options.Value.BotToken;
+        var token = credential == Token.App ? _options.Value.AppToken : _options.Value.BotToken;
         if (string.IsNullOrWhiteSpace(token))
         {
             SlackWebApiLog.NoToken(_logger, method);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +15,9 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// <summary>
 /// Slack's Web API as a real HTTP server on 127.0.0.1 (Kestrel, port 0). It records every request and answers
 /// <c>/api/{method}</c> with scripted responses, else the documented ok shape from the shared fixtures. The upload
-/// URL it hands out is <c>/upload/...</c> on the same server (in production another host).
+/// URL it hands out is <c>/upload/...</c> on the same server (in production another host). Socket Mode too:
+/// <c>apps.connections.open</c> hands out <c>ws://.../link/?ticket=N</c> on the same server, and each WebSocket the bot
+/// opens there is handed to the test as a <see cref="FakeSocketConnection"/>.
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
@@ -22,6 +25,8 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
+    private int _tickets;
 
     private FakeSlack(WebApplication app, Uri root)
     {
@@ -39,12 +44,16 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
+    /// <summary>The next Socket Mode connection the bot opens (in the order they were opened).</summary>
+    public async Task<FakeSocketConnection> NextConnectionAsync() => await _connections.Reader.ReadAsync();
+
     public static async Task<FakeSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
+        app.UseWebSockets();
         FakeSlack? fake = null;
         app.Run(context => fake!.HandleAsync(context));
         await app.StartAsync();
@@ -93,6 +102,15 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest && context.Request.Path.StartsWithSegments("/link", StringComparison.Ordinal))
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var connection = new FakeSocketConnection(socket, context.Request.Query["ticket"].ToString());
+            _connections.Writer.TryWrite(connection);
+            await connection.RunAsync(context.RequestAborted);
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var path = context.Request.Path.Value ?? "";
@@ -134,6 +152,10 @@ internal sealed class FakeSlack : IAsyncDisposable
                 var body = JsonNode.Parse(Fixtures.Bytes("webapi_files.getUploadURLExternal_ok.docs.json"))!;
                 body["upload_url"] = UploadUrl.AbsoluteUri;
                 return FakeResponse.Json(body.ToJsonString());
+            case "apps.connections.open":
+                // The fixture's URL is Slack's wss host; hand out ours, a new ticket each time as Slack does.
+                var link = new UriBuilder(Root) { Scheme = "ws", Path = "/link/", Query = "ticket=" + Interlocked.Increment(ref _tickets) };
+                return FakeResponse.Json(new JsonObject { ["ok"] = true, ["url"] = link.Uri.AbsoluteUri }.ToJsonString());
             case "chat.postEphemeral":
                 return FakeResponse.Json("""{"ok":true,"message_ts":"1502210682.580145"}""");
             case "conversations.join":

@@ -12,6 +12,7 @@ namespace ScribeBot.Slack.Tests.WebApi;
 internal sealed class SlackApiHarness : IAsyncDisposable
 {
     public const string Token = "xoxb-test-0000-SECRET-TOKEN";
+    public const string AppToken = "xapp-test-0000-SECRET-APP-TOKEN";
 
     private readonly ServiceProvider _services;
 
@@ -44,6 +45,7 @@ internal sealed class SlackApiHarness : IAsyncDisposable
             .Configure<SlackOptions>(options =>
             {
                 options.BotToken = Token;
+                options.AppToken = AppToken;
                 options.ApiBaseUrl = apiBaseUrl ?? slack.ApiBaseUrl;
             })
             .AddSlackWebApi()

@@ -144,6 +144,35 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenConnection_uses_the_app_token_not_the_bot_token_and_returns_the_socket_url()
+    {
+        var result = await _h.Client.OpenConnectionAsync(CancellationToken.None);
+
+        Assert.True(result.IsOk, result.ToString());
+        Assert.Equal("ws", result.Value.Scheme);
+        Assert.Equal(_h.Slack.Root.Port, result.Value.Port);
+        var call = Assert.Single(_h.Slack.Calls);
+        Assert.Equal("POST", call.HttpMethod);
+        Assert.Equal("/api/apps.connections.open", call.Path);
+        Assert.Equal("Bearer " + SlackApiHarness.AppToken, call.Authorization);
+    }
+
+    [Fact]
+    public async Task OpenConnection_reads_slacks_documented_answer_and_reports_an_error_code()
+    {
+        _h.Slack.Enqueue("apps.connections.open",
+            FakeResponse.Json(File.ReadAllText(Path.Combine(Fixtures.Directory, "webapi_apps.connections.open_ok.docs.json"))),
+            FakeResponse.Json("""{"ok":false,"error":"invalid_auth"}"""));
+
+        var documented = await _h.Client.OpenConnectionAsync(CancellationToken.None);
+        var refused = await _h.Client.OpenConnectionAsync(CancellationToken.None);
+
+        Assert.Equal(new Uri("wss://wss-somethiing.slack.com/link/?ticket=12348&app_id=5678"), documented.Value);
+        Assert.False(refused.IsOk);
+        Assert.Equal("invalid_auth", refused.Error);
+    }
+
+    [Fact]
     public async Task GetUser_is_a_get_with_the_user_in_the_query_and_reads_the_display_name()
     {
         var result = await _h.Client.GetUserAsync("W012A3CDE", CancellationToken.None);

@@ -50,7 +50,9 @@ internal sealed class SlackHost : IAsyncDisposable
     public T Services<T>()
         where T : notnull => _factory.Services.GetRequiredService<T>();
 
-    public static async Task<SlackHost> StartAsync(string? signingSecret = Secret, Action<IServiceCollection>? services = null)
+    /// <param name="appToken">Set, the host runs Socket Mode against the fake Slack.</param>
+    public static async Task<SlackHost> StartAsync(
+        string? signingSecret = Secret, Action<IServiceCollection>? services = null, string? appToken = null)
     {
         var slack = await FakeSlack.StartAsync();
         var directory = Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
@@ -58,6 +60,7 @@ internal sealed class SlackHost : IAsyncDisposable
             .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
             .UseSetting("Slack:SigningSecret", signingSecret ?? "")
             .UseSetting("Slack:BotToken", "xoxb-test-token")
+            .UseSetting("Slack:AppToken", appToken ?? "")
             .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri)
             .ConfigureTestServices(services ?? (_ => { })));
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

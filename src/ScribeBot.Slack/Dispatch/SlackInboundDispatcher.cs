@@ -1,0 +1,225 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Chat;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Text;
+using ScribeBot.Slack.Blocks;
+using ScribeBot.Slack.Endpoint;
+using ScribeBot.Slack.Events;
+using ScribeBot.Slack.Interaction;
+using ScribeBot.Slack.WebApi;
+
+namespace ScribeBot.Slack.Dispatch;
+
+/// <summary>
+/// The work for one verified inbound, shared by the HTTP endpoint and Socket Mode so both run the same handlers: read
+/// it with the bot's identity and people's names, then capture, run the command, open or submit the modal. Work that
+/// must last is committed to the store before this returns, so the caller answers (HTTP 200, Socket Mode ack) only
+/// after it; an exception means nothing should be answered and Slack delivers again. A slash command's exception is
+/// the exception: the caller gets a correlation id rather than Slack's generic failure.
+/// </summary>
+internal sealed class SlackInboundDispatcher(
+    SlackBotIdentity identity,
+    SlackEventDeduplicator deduplicator,
+    ISlackUserDirectory directory,
+    IOptions<SlackOptions> options,
+    CommandHandler commands,
+    TimelineCapture capture,
+    SlackWebApiClient slack,
+    TimeProvider time,
+    ILogger<SlackInboundDispatcher> logger)
+{
+    /// <summary>
+    /// How long one inbound may spend asking Slack about names and the bot's identity: Slack wants its answer in 3 s,
+    /// and the store commit comes after. Past it, people are shown by id, never is the inbound failed.
+    /// </summary>
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>
+    /// Reads an inbound with the reader that knows the bot's ids, then again with people's names (within
+    /// <see cref="LookupBudget"/>) unless it is an event already handled. <paramref name="read"/> is the transport's
+    /// reader call; it is given null names first.
+    /// </summary>
+    public async Task<SlackInbound> ReadAsync(
+        Func<SlackInboundReader, IReadOnlyDictionary<string, string>?, SlackInbound> read, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(LookupBudget, time);
+        using var lookups = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
+        var reader = await identity.ReaderAsync(lookups.Token).ConfigureAwait(false);
+        var first = read(reader, null);
+        return first is SlackEventCallback callback && deduplicator.WasHandled(callback.EventId)
+            ? first
+            : await WithNamesAsync(first, names => read(reader, names), lookups.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="correlationId">Shown to the caller when a command fails, and logged with the failure.</param>
+    public async Task<SlackAnswer> DispatchAsync(SlackInbound inbound, string correlationId, CancellationToken cancellationToken)
+    {
+        switch (inbound)
+        {
+            case SlackUrlVerification verificationRequest:
+                return SlackAnswer.Json(new JsonObject { ["challenge"] = verificationRequest.Challenge });
+            case SlackEventCallback eventCallback:
+                await CaptureAsync(eventCallback, cancellationToken).ConfigureAwait(false);
+                return SlackAnswer.Ok;
+            case SlackSlashCommand command:
+                return await RunCommandAsync(command, correlationId, cancellationToken).ConfigureAwait(false);
+            case SlackMessageShortcut shortcut:
+                await OpenModalAsync(shortcut, cancellationToken).ConfigureAwait(false);
+                return SlackAnswer.Ok;
+            case SlackViewSubmission submission:
+                return await SubmitModalAsync(submission, cancellationToken).ConfigureAwait(false);
+            case SlackMalformed malformed:
+                SlackEndpointLog.Malformed(logger, malformed.Reason);
+                return SlackAnswer.BadRequest;
+            case SlackIgnored ignored:
+                SlackEndpointLog.Ignored(logger, ignored.Reason);
+                return SlackAnswer.Ok;
+            default:
+                SlackEndpointLog.Ignored(logger, inbound.GetType().Name);
+                return SlackAnswer.Ok;
+        }
+    }
+
+    private async Task CaptureAsync(SlackEventCallback callback, CancellationToken cancellationToken)
+    {
+        if (deduplicator.WasHandled(callback.EventId))
+        {
+            SlackEndpointLog.DuplicateEvent(logger, callback.EventId, callback.Retry?.Attempt ?? 0);
+            return;
+        }
+
+        var (channel, result) = callback.Event switch
+        {
+            SlackMessagePosted posted => (posted.Message.Channel,
+                await capture.RecordAsync(posted.Message, cancellationToken).ConfigureAwait(false)),
+            SlackMessageEdited edited => (edited.Edit.Channel,
+                await capture.EditAsync(edited.Edit, cancellationToken).ConfigureAwait(false)),
+            SlackMessageDeleted deleted => (deleted.Deletion.Channel,
+                await capture.DeleteAsync(deleted.Deletion, cancellationToken).ConfigureAwait(false)),
+            SlackReactionChanged reaction => (reaction.Change.Channel,
+                await capture.ReactAsync(reaction.Change, cancellationToken).ConfigureAwait(false)),
+            _ => throw new InvalidOperationException($"Unknown Slack chat event {callback.Event.GetType().Name}."),
+        };
+
+        // Marked only once the store committed: a delivery that failed must be done when Slack retries it.
+        deduplicator.MarkHandled(callback.EventId);
+        SlackEndpointLog.Captured(logger, callback.EventId, channel.Key, result);
+    }
+
+    private async Task<SlackAnswer> RunCommandAsync(SlackSlashCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        var channel = command.Request.Channel.Key;
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await commands.HandleAsync(command.Request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Slack would show its own "failed with the error dispatch_failed"; a correlation id lets the caller report it.
+            SlackEndpointLog.CommandFailed(logger, channel, correlationId, exception);
+            return Ephemeral(ChatText.Of($"Something went wrong (correlation id {correlationId})."));
+        }
+
+        SlackEndpointLog.CommandHandled(logger, channel, outcome.Accepted);
+        // The handler has stored the channel posts in the outbox in the same commit as the command's change; the
+        // outbox dispatcher delivers them. Only the caller's reply goes back in this answer.
+        return string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) ? SlackAnswer.Ok : Ephemeral(outcome.Reply);
+    }
+
+    private async Task OpenModalAsync(SlackMessageShortcut shortcut, CancellationToken cancellationToken)
+    {
+        if (shortcut.CallbackId != TimelineShortcutModal.ShortcutCallbackId)
+        {
+            SlackEndpointLog.UnknownCallback(logger, "shortcut", shortcut.CallbackId);
+            return;
+        }
+
+        var opened = await slack.OpenViewAsync(shortcut.TriggerId, TimelineShortcutModal.Build(shortcut), cancellationToken)
+            .ConfigureAwait(false);
+        if (!opened.IsOk)
+        {
+            // The trigger is valid for 3 s only; a retry could not succeed, and the person can use the shortcut again.
+            SlackEndpointLog.ModalNotOpened(logger, shortcut.Channel.Key, opened.Error);
+        }
+    }
+
+    private async Task<SlackAnswer> SubmitModalAsync(SlackViewSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.CallbackId != TimelineShortcutModal.ViewCallbackId)
+        {
+            SlackEndpointLog.UnknownCallback(logger, "view", submission.CallbackId);
+            return SlackAnswer.Ok;
+        }
+
+        if (TimelineShortcutModal.KindOf(submission.ValueOf(TimelineShortcutModal.KindBlockId, TimelineShortcutModal.KindActionId))
+            is not { } tag)
+        {
+            return ViewError("Choose one of the listed kinds.");
+        }
+
+        var note = submission.ValueOf(TimelineShortcutModal.NoteBlockId, TimelineShortcutModal.NoteActionId);
+        if (TimelineShortcutModal.ReadRequest(submission.PrivateMetadata, tag, submission.User, note) is not { } tagRequest)
+        {
+            SlackEndpointLog.Malformed(logger, "view_submission private_metadata is not the shortcut's");
+            return SlackAnswer.BadRequest;
+        }
+
+        var result = await capture.TagAsync(tagRequest, cancellationToken).ConfigureAwait(false);
+        SlackEndpointLog.Tagged(logger, tagRequest.MessageId, tagRequest.Channel.Key, tag, result);
+        return result switch
+        {
+            CaptureResult.IgnoredNoOpenIncident => ViewError("This channel has no incident to add the message to."),
+            CaptureResult.IgnoredUnknownMessage => ViewError("This message was posted after the incident was resolved."),
+            _ => SlackAnswer.Ok,
+        };
+    }
+
+    /// <summary>
+    /// Names from users.info, within the lookup budget. Without a bot token there is nobody to ask; when Slack is slow
+    /// or down the people stay named by id. A name is a nicety, the record is not.
+    /// </summary>
+    private async Task<SlackInbound> WithNamesAsync(
+        SlackInbound first,
+        Func<IReadOnlyDictionary<string, string>, SlackInbound> readAgain,
+        CancellationToken lookups,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.BotToken) || first is SlackMalformed or SlackIgnored or SlackUrlVerification)
+        {
+            return first;
+        }
+
+        try
+        {
+            var named = await SlackNames.ResolveAsync(first, readAgain, directory, lookups).ConfigureAwait(false);
+            return named.GetType() == first.GetType() ? named : first;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            SlackEndpointLog.NamesTimedOut(logger, LookupBudget.TotalMilliseconds);
+            return first;
+        }
+    }
+
+    private static SlackAnswer Ephemeral(ChatText reply)
+    {
+        var payload = AnnouncementBlocks.Render(reply);
+        var blocks = new JsonArray();
+        foreach (var block in payload.Blocks)
+        {
+            blocks.Add(block.DeepClone());
+        }
+
+        return SlackAnswer.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = payload.Text, ["blocks"] = blocks });
+    }
+
+    private static SlackAnswer ViewError(string message) =>
+        SlackAnswer.Json(new JsonObject
+        {
+            ["response_action"] = "errors",
+            ["errors"] = new JsonObject { [TimelineShortcutModal.KindBlockId] = message },
+        });
+}

@@ -1,0 +1,329 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScribeBot.Slack.Dispatch;
+using ScribeBot.Slack.WebApi;
+
+namespace ScribeBot.Slack.SocketMode;
+
+/// <summary>
+/// Socket Mode: with <c>Slack:AppToken</c> set, the bot asks <c>apps.connections.open</c> for a WebSocket URL, connects
+/// out to Slack (no public URL needed) and runs every envelope through the same <see cref="SlackInboundDispatcher"/>
+/// as <c>POST /slack/events</c>. The ack goes back only after the work committed, as the HTTP 200 does: an envelope
+/// whose work failed is not acked, and Slack delivers it again (the dispatcher's event_id dedupe and the core's
+/// idempotency make that harmless). Envelopes are handled one at a time, in order; the work is a store commit and
+/// at most <see cref="SlackInboundDispatcher.LookupBudget"/> of lookups, well inside Slack's 3 s.
+/// On <c>disconnect</c> (<c>warning</c>, <c>refresh_requested</c>, ...) a new connection is opened before the old is
+/// closed, as Slack asks; a dropped socket or a failed open is retried after 1 s, doubling to 30 s.
+/// </summary>
+internal sealed class SlackSocketModeClient(
+    IServiceScopeFactory scopes,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackSocketModeClient> logger) : BackgroundService
+{
+    /// <summary>The same bound as the HTTP endpoint's body: Slack's envelopes are a few KiB.</summary>
+    public const int MaxMessageBytes = 1024 * 1024;
+
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slack may not answer a close handshake promptly; the old socket is dropped after this.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The connection Slack asked us to leave, kept open until its replacement is connected.</summary>
+    private ClientWebSocket? _retiring;
+
+    private enum EndKind
+    {
+        /// <summary>Slack sent <c>disconnect</c>: reconnect at once.</summary>
+        Refresh,
+        OpenFailed,
+        Lost,
+        Closed,
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.AppToken))
+        {
+            // Decided here rather than at registration: the options can come from any configuration source.
+            SlackSocketModeLog.Off(logger);
+            return;
+        }
+
+        var delay = FirstRetryDelay;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var end = await ConnectOnceAsync(stoppingToken).ConfigureAwait(false);
+                if (end.Greeted)
+                {
+                    // The connection worked; a drop after that starts the back-off afresh.
+                    delay = FirstRetryDelay;
+                }
+
+                if (end.Kind == EndKind.Refresh)
+                {
+                    continue;
+                }
+
+                switch (end.Kind)
+                {
+                    case EndKind.OpenFailed:
+                        SlackSocketModeLog.OpenFailed(logger, end.Reason, delay.TotalSeconds);
+                        break;
+                    case EndKind.Closed:
+                        SlackSocketModeLog.ClosedBySlack(logger, end.CloseStatus, delay.TotalSeconds);
+                        break;
+                    default:
+                        SlackSocketModeLog.ConnectionLost(logger, end.Reason, delay.TotalSeconds, end.Exception);
+                        break;
+                }
+
+                await RetireAsync().ConfigureAwait(false);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+        finally
+        {
+            await RetireAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        SlackApiResult<Uri> opened;
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            opened = await scope.ServiceProvider.GetRequiredService<SlackWebApiClient>().OpenConnectionAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (!opened.IsOk)
+        {
+            return new ConnectionEnd(EndKind.OpenFailed, false, opened.Error ?? opened.Status.ToString());
+        }
+
+        var socket = new ClientWebSocket();
+        // Ping every 10 s and give up after 10 s without the pong: a half-open TCP connection would otherwise look
+        // alive for as long as the OS keeps it, and the bot would hear nothing.
+        socket.Options.KeepAliveInterval = KeepAlive;
+        socket.Options.KeepAliveTimeout = KeepAlive;
+        var connection = new Connection(socket);
+        try
+        {
+            await socket.ConnectAsync(opened.Value, cancellationToken).ConfigureAwait(false);
+            SlackSocketModeLog.Connected(logger, opened.Value.Host);
+
+            // Slack's advice on disconnect: have the new connection up before closing the old one.
+            await RetireAsync().ConfigureAwait(false);
+            var end = await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (end.Kind == EndKind.Refresh)
+            {
+                _retiring = socket;
+            }
+            else if (end.Kind == EndKind.Closed)
+            {
+                await CloseQuietlyAsync(socket).ConfigureAwait(false);
+            }
+
+            return end;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A dropped socket (WebSocketException), a refused connect, or a bug in one frame's handling: the loop
+            // must outlive all of them, or the bot silently stops hearing Slack.
+            return new ConnectionEnd(EndKind.Lost, connection.Greeted, exception.GetType().Name, Exception: exception);
+        }
+        finally
+        {
+            if (!ReferenceEquals(_retiring, socket))
+            {
+                socket.Dispose();
+            }
+        }
+    }
+
+    private async Task<ConnectionEnd> ReadAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var socket = connection.Socket;
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            message.SetLength(0);
+            var tooLarge = false;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return new ConnectionEnd(EndKind.Closed, connection.Greeted, "closed", socket.CloseStatus);
+                }
+
+                // A message may come in several frames; it is assembled, up to the bound.
+                tooLarge |= message.Length + result.Count > MaxMessageBytes;
+                if (!tooLarge)
+                {
+                    message.Write(buffer, 0, result.Count);
+                }
+            }
+            while (!result.EndOfMessage);
+
+            if (tooLarge)
+            {
+                SlackSocketModeLog.TooLarge(logger, MaxMessageBytes);
+                continue;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Text
+                && await HandleAsync(connection, message.ToArray(), cancellationToken).ConfigureAwait(false) is { } end)
+            {
+                return end;
+            }
+        }
+    }
+
+    /// <summary>One message: a connection message (<c>hello</c>, <c>disconnect</c>) or an envelope to handle and ack.</summary>
+    private async Task<ConnectionEnd?> HandleAsync(Connection connection, byte[] frame, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        string? type;
+        string? envelopeId;
+        string? reason;
+        int connections;
+        try
+        {
+            using var document = JsonDocument.Parse(frame);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                SlackSocketModeLog.Unreadable(logger, "not a JSON object");
+                return null;
+            }
+
+            type = StringOf(root, "type");
+            envelopeId = StringOf(root, "envelope_id");
+            reason = StringOf(root, "reason");
+            connections = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 0;
+        }
+        catch (JsonException)
+        {
+            // The parser's message would quote the frame; the frame can hold people's messages.
+            SlackSocketModeLog.Unreadable(logger, "not JSON");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(envelopeId))
+        {
+            switch (type)
+            {
+                case "hello":
+                    connection.Greeted = true;
+                    SlackSocketModeLog.Hello(logger, connections);
+                    return null;
+                case "disconnect":
+                    // warning, refresh_requested, too_many_websockets, link_disabled...: all mean this socket is going;
+                    // a disabled link shows up as apps.connections.open failing, which backs off.
+                    SlackSocketModeLog.DisconnectRequested(logger, reason ?? "(no reason)");
+                    return new ConnectionEnd(EndKind.Refresh, connection.Greeted, reason ?? "disconnect");
+                default:
+                    SlackSocketModeLog.ControlIgnored(logger, type ?? "(untyped)");
+                    return null;
+            }
+        }
+
+        SlackAnswer answer;
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var dispatcher = scope.ServiceProvider.GetRequiredService<SlackInboundDispatcher>();
+                var inbound = await dispatcher.ReadAsync(
+                    (reader, names) => reader.ReadSocketFrame(frame, receivedAt, names).Inbound, cancellationToken).ConfigureAwait(false);
+                answer = await dispatcher.DispatchAsync(inbound, envelopeId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As the HTTP endpoint's 500: no ack, so Slack delivers the envelope again.
+            SlackSocketModeLog.EnvelopeFailed(logger, envelopeId, type ?? "(untyped)", exception);
+            return null;
+        }
+
+        // A malformed envelope is acked too (the dispatcher logged it): delivering it again would not mend it.
+        var ack = new JsonObject { ["envelope_id"] = envelopeId };
+        if (answer.Body is { } payload && type != "events_api")
+        {
+            // Slash commands and interactivity take their response (ephemeral reply, view errors) in the ack.
+            ack["payload"] = payload;
+        }
+
+        await connection.Socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken)
+            .ConfigureAwait(false);
+        SlackSocketModeLog.Acked(logger, envelopeId, type ?? "(untyped)");
+        return null;
+    }
+
+    private async Task RetireAsync()
+    {
+        if (_retiring is not { } old)
+        {
+            return;
+        }
+
+        _retiring = null;
+        await CloseQuietlyAsync(old).ConfigureAwait(false);
+        old.Dispose();
+    }
+
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseTimeout);
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Going away anyway; Dispose aborts it.
+        }
+    }
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private sealed class Connection(ClientWebSocket socket)
+    {
+        public ClientWebSocket Socket { get; } = socket;
+
+        /// <summary>Slack said <c>hello</c>: the connection worked, whatever happens to it later.</summary>
+        public bool Greeted { get; set; }
+    }
+
+    private sealed record ConnectionEnd(
+        EndKind Kind, bool Greeted, string Reason, WebSocketCloseStatus? CloseStatus = null, Exception? Exception = null);
+}
