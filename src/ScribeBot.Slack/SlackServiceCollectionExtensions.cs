@@ -35,6 +35,11 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
         services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton(provider => new SlackChannelMembership(
+            provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<IOptions<SlackOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SlackChannelMembership>>()));
 
         // Scoped: it takes the typed Web API client, which IHttpClientFactory hands out per use.
         services.TryAddScoped<SlackEventsEndpoint>();

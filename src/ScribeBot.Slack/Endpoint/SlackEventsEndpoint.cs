@@ -29,6 +29,7 @@ internal sealed class SlackEventsEndpoint(
     CommandHandler commands,
     TimelineCapture capture,
     SlackWebApiClient slack,
+    SlackChannelMembership membership,
     TimeProvider time,
     ILogger<SlackEventsEndpoint> logger)
 {
@@ -130,6 +131,13 @@ internal sealed class SlackEventsEndpoint(
     private async Task<IResult> RunCommandAsync(SlackSlashCommand command, string correlationId, CancellationToken cancellationToken)
     {
         var channel = command.Request.Channel.Key;
+        // The bot must be in the channel to capture it: a public one is joined, a private one needs an /invite.
+        var member = await membership.EnsureAsync(command, cancellationToken).ConfigureAwait(false);
+        if (member.Blocks)
+        {
+            return Ephemeral(member.Notice ?? ChatText.Empty);
+        }
+
         CommandOutcome outcome;
         try
         {
@@ -145,7 +153,10 @@ internal sealed class SlackEventsEndpoint(
         SlackEndpointLog.CommandHandled(logger, channel, outcome.Accepted);
         // The handler has stored the channel posts in the outbox in the same commit as the command's change; the
         // outbox dispatcher delivers them. Only the caller's reply goes back in this response.
-        return string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) ? Results.Ok() : Ephemeral(outcome.Reply);
+        var reply = member.Notice is { } notice
+            ? string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) ? notice : outcome.Reply + ChatText.Of("\n\n") + notice
+            : outcome.Reply;
+        return string.IsNullOrWhiteSpace(reply.ToPlainString()) ? Results.Ok() : Ephemeral(reply);
     }
 
     private async Task OpenModalAsync(SlackMessageShortcut shortcut, CancellationToken cancellationToken)
