@@ -41,6 +41,11 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
         services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton(provider => new SlackChannelMembership(
+            provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<IOptions<SlackOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SlackChannelMembership>>()));
 
         services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>(provider => new SlackChannelPoster(

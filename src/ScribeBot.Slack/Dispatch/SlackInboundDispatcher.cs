@@ -27,6 +27,7 @@ internal sealed class SlackInboundDispatcher(
     CommandHandler commands,
     TimelineCapture capture,
     SlackWebApiClient slack,
+    SlackChannelMembership membership,
     TimeProvider time,
     ILogger<SlackInboundDispatcher> logger)
 {
@@ -111,6 +112,14 @@ internal sealed class SlackInboundDispatcher(
     private async Task<SlackAnswer> RunCommandAsync(SlackSlashCommand command, string correlationId, CancellationToken cancellationToken)
     {
         var channel = command.Request.Channel.Key;
+
+        // The bot must be in the channel to capture it: a public one is joined, a private one needs an /invite.
+        var member = await membership.EnsureAsync(command, cancellationToken).ConfigureAwait(false);
+        if (member.Blocks)
+        {
+            return Ephemeral(member.Notice ?? ChatText.Empty);
+        }
+
         CommandOutcome outcome;
         try
         {
@@ -126,7 +135,10 @@ internal sealed class SlackInboundDispatcher(
         SlackEndpointLog.CommandHandled(logger, channel, outcome.Accepted);
         // The handler has stored the channel posts in the outbox in the same commit as the command's change; the
         // outbox dispatcher delivers them. Only the caller's reply goes back in this answer.
-        return string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) ? SlackAnswer.Ok : Ephemeral(outcome.Reply);
+        var reply = member.Notice is { } notice
+            ? string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) ? notice : outcome.Reply + ChatText.Of("\n\n") + notice
+            : outcome.Reply;
+        return string.IsNullOrWhiteSpace(reply.ToPlainString()) ? SlackAnswer.Ok : Ephemeral(reply);
     }
 
     private async Task OpenModalAsync(SlackMessageShortcut shortcut, CancellationToken cancellationToken)
