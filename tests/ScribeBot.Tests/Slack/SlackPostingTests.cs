@@ -36,7 +36,7 @@ public sealed class SlackPostingTests
         await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
         var posts = host.Slack.CallsTo("chat.postMessage");
         Assert.Contains("INC-1 resolved", posts[1].Json().GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Contains("postmortem draft", posts[2].Json().GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("INC-1: Checkout returns 502 - postmortem draft", posts[2].Json().GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Single(host.Slack.CallsTo("files.completeUploadExternal"));
     }
 
@@ -60,5 +60,26 @@ public sealed class SlackPostingTests
         var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackHost.Channel, "1.2.start", 0), timeout.Token);
         Assert.Equal(OutboxState.Delivered, item!.State);
         Assert.Equal(1, item.Attempts);
+    }
+
+    [Fact]
+    public async Task With_slack_unreachable_during_resolve_the_draft_arrives_once_it_is_back()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.start"));
+        await host.Slack.WaitForCallsAsync("chat.postMessage", 1, timeout.Token);
+        host.Slack.Enqueue("chat.postMessage",
+            new FakeResponse(503, "<html>down</html>", ContentType: "text/html"),
+            new FakeResponse(502, "<html>bad gateway</html>", ContentType: "text/html"));
+
+        using var resolve = await host.PostFormAsync(SlackHost.Command("resolve rolled back", "1.2.resolve"));
+
+        Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
+        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+        var texts = host.Slack.CallsTo("chat.postMessage").Select(c => c.Json().GetProperty("text").GetString()!).ToArray();
+        Assert.Equal(3, texts.Count(t => t.Contains("INC-1 resolved", StringComparison.Ordinal)));
+        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal));
+        Assert.Single(host.Slack.CallsTo("files.completeUploadExternal"));
     }
 }
