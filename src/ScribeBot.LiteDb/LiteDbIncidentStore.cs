@@ -58,20 +58,20 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
         Task.FromResult(_openIncidents.Find(channel));
 
-    public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var latest = _schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
-            .MaxBy(doc => doc["number"].AsInt32);
-        return Task.FromResult(latest is null ? null : IncidentMapping.FromDocument(latest));
-    }
+    public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var latest = _schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
+                .MaxBy(doc => doc["number"].AsInt32);
+            return latest is null ? null : IncidentMapping.FromDocument(latest);
+        }, cancellationToken);
 
-    public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var doc = _schema.Incidents.FindById(incidentId);
-        return Task.FromResult(doc is null ? null : IncidentMapping.FromDocument(doc));
-    }
+    public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var doc = _schema.Incidents.FindById(incidentId);
+            return doc is null ? null : IncidentMapping.FromDocument(doc);
+        }, cancellationToken);
 
     public Task<OpenIncidentResult> OpenIncidentAsync(
         ChannelRef channel, Func<int, IncidentWithEntries> create, CancellationToken cancellationToken) =>
@@ -140,38 +140,38 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             },
             cancellationToken);
 
-    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var doc = _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
-        return Task.FromResult(doc is null ? null : TimelineEntryMapping.FromDocument(doc));
-    }
+    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var doc = _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
+            return doc is null ? null : TimelineEntryMapping.FromDocument(doc);
+        }, cancellationToken);
 
-    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<TimelineEntry> timeline = _schema.EntriesOf(incidentId)
-            .OrderBy(doc => doc[TimelineEntryMapping.AtField].AsInt64)
-            .ThenBy(TimelineEntryMapping.SequenceOf)
-            .Select(TimelineEntryMapping.FromDocument)
-            .ToArray();
-        return Task.FromResult(timeline);
-    }
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            IReadOnlyList<TimelineEntry> timeline = _schema.EntriesOf(incidentId)
+                .OrderBy(doc => doc[TimelineEntryMapping.AtField].AsInt64)
+                .ThenBy(TimelineEntryMapping.SequenceOf)
+                .Select(TimelineEntryMapping.FromDocument)
+                .ToArray();
+            return timeline;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Incident>> ListIncidentsAsync(
-        string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<Incident> incidents = _schema.Incidents
-            .Find(Query.And(
-                Query.EQ(IncidentMapping.WorkspaceKeyField, workspaceKey),
-                Query.GTE(IncidentMapping.DeclaredAtField, declaredSince.UtcTicks)))
-            .Select(IncidentMapping.FromDocument)
-            .OrderByDescending(i => i.Declared.At)
-            .ThenByDescending(i => i.Number)
-            .ToArray();
-        return Task.FromResult(incidents);
-    }
+        string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            IReadOnlyList<Incident> incidents = _schema.Incidents
+                .Find(Query.And(
+                    Query.EQ(IncidentMapping.WorkspaceKeyField, workspaceKey),
+                    Query.GTE(IncidentMapping.DeclaredAtField, declaredSince.UtcTicks)))
+                .Select(IncidentMapping.FromDocument)
+                .OrderByDescending(i => i.Declared.At)
+                .ThenByDescending(i => i.Number)
+                .ToArray();
+            return incidents;
+        }, cancellationToken);
 
     public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(
@@ -183,33 +183,33 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             cancellationToken);
 
     public Task<IReadOnlyList<OutboxItem>> GetDueAsync(
-        DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<OutboxItem> due = _schema.OutboxHeads(platforms)
-            .Where(doc => OutboxMapping.NextAttemptOf(doc) <= now)
-            .Take(max)
-            .Select(OutboxMapping.FromDocument)
-            .ToArray();
-        return Task.FromResult(due);
-    }
+        DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            IReadOnlyList<OutboxItem> due = _schema.OutboxHeads(platforms)
+                .Where(doc => OutboxMapping.NextAttemptOf(doc) <= now)
+                .Take(max)
+                .Select(OutboxMapping.FromDocument)
+                .ToArray();
+            return due;
+        }, cancellationToken);
 
-    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var heads = _schema.OutboxHeads(platforms).Select(OutboxMapping.NextAttemptOf).ToArray();
-        return Task.FromResult(heads.Length == 0 ? (DateTimeOffset?)null : heads.Min());
-    }
+    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var heads = _schema.OutboxHeads(platforms).Select(OutboxMapping.NextAttemptOf).ToArray();
+            return heads.Length == 0 ? (DateTimeOffset?)null : heads.Min();
+        }, cancellationToken);
 
-    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyDictionary<ChatPlatform, int> counts = _schema.Outbox
-            .Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
-            .GroupBy(OutboxMapping.PlatformOf)
-            .ToDictionary(g => g.Key, g => g.Count());
-        return Task.FromResult(counts);
-    }
+    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            IReadOnlyDictionary<ChatPlatform, int> counts = _schema.Outbox
+                .Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
+                .GroupBy(OutboxMapping.PlatformOf)
+                .ToDictionary(g => g.Key, g => g.Count());
+            return counts;
+        }, cancellationToken);
 
     public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         UpdateOutboxAsync(id, i => i with { State = OutboxState.Delivered, DeliveredAt = at }, cancellationToken);
@@ -221,12 +221,19 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         UpdateOutboxAsync(
             id, i => i with { State = OutboxState.Abandoned, Attempts = i.Attempts + 1, LastError = error, AbandonedAt = at }, cancellationToken);
 
-    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var doc = _schema.Outbox.FindById(id);
-        return Task.FromResult(doc is null ? null : OutboxMapping.FromDocument(doc));
-    }
+    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var doc = _schema.Outbox.FindById(id);
+            return doc is null ? null : OutboxMapping.FromDocument(doc);
+        }, cancellationToken);
+
+    // Reads run on the writer thread too, between transactions: LiteDB 5.0.21 can fail a read that runs beside a
+    // write on another thread ("page type must be index page", seen while a new host read its outbox as the writer
+    // worked). Reads are rare here - the per-message lookup is the in-memory open-incident map - so serialising them
+    // costs little, and they see committed data only.
+    private Task<T> ReadAsync<T>(Func<T> read, CancellationToken cancellationToken) =>
+        _writer.EnqueueMaintenanceAsync(_ => read(), cancellationToken);
 
     /// <summary>Folds the write-ahead log into the data file, on the writer thread between transactions.</summary>
     public Task CheckpointAsync(CancellationToken cancellationToken) =>

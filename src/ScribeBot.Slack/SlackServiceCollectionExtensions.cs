@@ -53,6 +53,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<PostmortemBuilder>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.

@@ -22,6 +22,7 @@ internal sealed partial class SlackChannelPoster(
     IIncidentStore store,
     PostmortemBuilder builder,
     bool hasBotToken,
+    TimeProvider time,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
@@ -33,6 +34,12 @@ internal sealed partial class SlackChannelPoster(
 
     public ChatPlatform Platform => ChatPlatform.Slack;
 
+    /// <summary>
+    /// A first attempt older than this may follow a crash that lost the record of an earlier delivery, so it looks
+    /// for its parts in the channel first, as every retry does; a fresh post skips that read.
+    /// </summary>
+    internal static readonly TimeSpan FreshPost = TimeSpan.FromSeconds(5);
+
     public bool IsConfigured => hasBotToken;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -42,16 +49,16 @@ internal sealed partial class SlackChannelPoster(
         switch (item.Post)
         {
             case AnnouncementPost announcement:
-                return await PostAllAsync(client, channel, [AnnouncementBlocks.Render(announcement.Text)], cancellationToken).ConfigureAwait(false);
+                return await PostAllAsync(client, item, [AnnouncementBlocks.Render(announcement.Text)], cancellationToken).ConfigureAwait(false);
 
             case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 var section = builder.BuildTimeline(found.Incident, found.Entries);
                 var title = $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far";
                 var meta = ChatText.Of($"SEV{(int)found.Incident.Severity} · {found.Incident.Status.ToString().ToLowerInvariant()} · times in {found.Incident.TimeZoneId}");
-                return await PostAllAsync(client, channel, PostmortemBlocks.RenderSection(title, meta, section), cancellationToken).ConfigureAwait(false);
+                return await PostAllAsync(client, item, PostmortemBlocks.RenderSection(title, meta, section), cancellationToken).ConfigureAwait(false);
 
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return await PostDraftAsync(client, channel, found.Incident, builder.Build(found.Incident, found.Entries), cancellationToken).ConfigureAwait(false);
+                return await PostDraftAsync(client, item, found.Incident, builder.Build(found.Incident, found.Entries), cancellationToken).ConfigureAwait(false);
 
             default:
                 return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
@@ -59,9 +66,10 @@ internal sealed partial class SlackChannelPoster(
     }
 
     private async Task<DeliveryResult> PostDraftAsync(
-        SlackWebApiClient client, string channel, Incident incident, PostmortemDocument document, CancellationToken cancellationToken)
+        SlackWebApiClient client, OutboxItem item, Incident incident, PostmortemDocument document, CancellationToken cancellationToken)
     {
-        var posted = await PostThreadAsync(client, channel, PostmortemBlocks.Render(document), cancellationToken).ConfigureAwait(false);
+        var channel = item.Channel.Channel;
+        var posted = await PostThreadAsync(client, item, PostmortemBlocks.Render(document), cancellationToken).ConfigureAwait(false);
         if (posted.Failure is { } failure)
         {
             return failure;
@@ -82,17 +90,50 @@ internal sealed partial class SlackChannelPoster(
     }
 
     private async Task<DeliveryResult> PostAllAsync(
-        SlackWebApiClient client, string channel, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken) =>
-        (await PostThreadAsync(client, channel, payloads, cancellationToken).ConfigureAwait(false)).Failure ?? DeliveryResult.Delivered;
+        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken) =>
+        (await PostThreadAsync(client, item, payloads, cancellationToken).ConfigureAwait(false)).Failure ?? DeliveryResult.Delivered;
 
-    /// <summary>The first payload in the channel, the rest as replies in its thread.</summary>
+    /// <summary>
+    /// The first payload in the channel, the rest as replies in its thread, each marked with the item's id and its part.
+    /// A retry first reads which parts already reached Slack (an answer lost in a timeout, a later part that failed, a
+    /// crash before the delivery was recorded) and posts only the others; if that read fails, it retries later rather
+    /// than post blind.
+    /// </summary>
     private async Task<(string? ParentTs, DeliveryResult? Failure)> PostThreadAsync(
-        SlackWebApiClient client, string channel, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken)
+        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken)
     {
-        string? parent = null;
-        foreach (var payload in payloads)
+        var channel = item.Channel.Channel;
+        var posted = new Dictionary<int, string>();
+        if (item.Attempts > 0 || time.GetUtcNow() - item.EnqueuedAt > FreshPost)
         {
-            var result = await client.PostMessageAsync(channel, payload, parent, cancellationToken).ConfigureAwait(false);
+            var top = await client.FindMarkedPostsAsync(channel, threadTs: null, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
+            if (!top.IsOk)
+            {
+                return (null, await FailureAsync(client, channel, top, "conversations.history", cancellationToken).ConfigureAwait(false));
+            }
+
+            AddParts(posted, top.Value!, item.Id);
+            if (payloads.Count > 1 && posted.TryGetValue(0, out var parentTs))
+            {
+                var replies = await client.FindMarkedPostsAsync(channel, parentTs, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
+                if (!replies.IsOk)
+                {
+                    return (parentTs, await FailureAsync(client, channel, replies, "conversations.replies", cancellationToken).ConfigureAwait(false));
+                }
+
+                AddParts(posted, replies.Value!, item.Id);
+            }
+        }
+
+        var parent = posted.GetValueOrDefault(0);
+        for (var part = 0; part < payloads.Count; part++)
+        {
+            if (posted.ContainsKey(part))
+            {
+                continue;
+            }
+
+            var result = await client.PostMessageAsync(channel, payloads[part], parent, new SlackPostMarker(item.Id, part), cancellationToken).ConfigureAwait(false);
             if (!result.IsOk)
             {
                 return (parent, await FailureAsync(client, channel, result, "chat.postMessage", cancellationToken).ConfigureAwait(false));
@@ -102,6 +143,17 @@ internal sealed partial class SlackChannelPoster(
         }
 
         return (parent, null);
+    }
+
+    private static void AddParts(Dictionary<int, string> posted, IReadOnlyList<(string Ts, SlackPostMarker Marker)> found, string itemId)
+    {
+        foreach (var (ts, marker) in found)
+        {
+            if (marker.OutboxId == itemId)
+            {
+                posted.TryAdd(marker.Part, ts);
+            }
+        }
     }
 
     private Task<DeliveryResult> FailureAsync<T>(

@@ -41,13 +41,23 @@ internal sealed class SlackWebApiClient
 
     /// <summary><c>chat.postMessage</c>; the new message's <c>ts</c>.</summary>
     public Task<SlackApiResult<string>> PostMessageAsync(
-        string channel, SlackMessagePayload payload, string? threadTs, CancellationToken cancellationToken)
+        string channel, SlackMessagePayload payload, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, payload, threadTs, marker: null, cancellationToken);
+
+    /// <summary><c>chat.postMessage</c> carrying <paramref name="marker"/> as message metadata; the new message's <c>ts</c>.</summary>
+    public Task<SlackApiResult<string>> PostMessageAsync(
+        string channel, SlackMessagePayload payload, string? threadTs, SlackPostMarker? marker, CancellationToken cancellationToken)
     {
         var body = payload.ToJsonObject();
         body["channel"] = channel;
         if (!string.IsNullOrEmpty(threadTs))
         {
             body["thread_ts"] = threadTs;
+        }
+
+        if (marker is not null)
+        {
+            body["metadata"] = marker.ToMetadata();
         }
 
         return CallAsync("chat.postMessage", () => PostJson("chat.postMessage", body), Retry.Never,
@@ -80,6 +90,37 @@ internal sealed class SlackWebApiClient
                     Bool(c, "is_member"))
                 : null,
             cancellationToken);
+
+    /// <summary>
+    /// The bot's marked messages in <paramref name="channel"/> since <paramref name="oldest"/>
+    /// (<c>conversations.history</c>), or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>).
+    /// One page of up to 200 messages: enough for the minutes between a post and its retry.
+    /// </summary>
+    public Task<SlackApiResult<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>> FindMarkedPostsAsync(
+        string channel, string? threadTs, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var since = (oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        (string, string)[] query = threadTs is null
+            ? [("channel", channel), ("oldest", since), ("include_all_metadata", "true"), ("limit", "200")]
+            : [("channel", channel), ("ts", threadTs), ("include_all_metadata", "true"), ("limit", "200")];
+        return CallAsync<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>(method, () => Get(method, query), Retry.Reads, root =>
+        {
+            var found = new List<(string, SlackPostMarker)>();
+            if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var message in messages.EnumerateArray())
+                {
+                    if (SlackPostMarker.FromMessage(message) is { } marker && String(message, "ts") is { } ts)
+                    {
+                        found.Add((ts, marker));
+                    }
+                }
+            }
+
+            return found;
+        }, cancellationToken);
+    }
 
     /// <summary><c>conversations.join</c> (public channels only); the channel id.</summary>
     public Task<SlackApiResult<string>> JoinConversationAsync(string channel, CancellationToken cancellationToken) =>

@@ -24,6 +24,8 @@ public sealed partial class SlackManifestTests
         ["users.info"] = ["users:read"],
         ["conversations.info"] = ["channels:read", "groups:read"],
         ["conversations.join"] = ["channels:join"],
+        ["conversations.history"] = ["channels:history", "groups:history"],
+        ["conversations.replies"] = ["channels:history", "groups:history"],
         ["views.open"] = [],
         ["auth.test"] = [],
         ["chat.getPermalink"] = [],

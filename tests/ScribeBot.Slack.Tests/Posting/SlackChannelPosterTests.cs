@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScribeBot.Core.Channels;
@@ -29,7 +30,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     {
         _h = await SlackApiHarness.StartAsync();
         _poster = new SlackChannelPoster(
-            _h.Services.GetRequiredService<SlackWebApiClient>, _store, new PostmortemBuilder(), hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
+            _h.Services.GetRequiredService<SlackWebApiClient>, _store, new PostmortemBuilder(), hasBotToken: true, _h.Time, NullLogger<SlackChannelPoster>.Instance);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -71,6 +72,78 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
         var markdown = Encoding.UTF8.GetString(upload.Body);
         Assert.StartsWith("# INC-7: Checkout returns 502", markdown, StringComparison.Ordinal);
         Assert.Contains("## Appendix: Transcript", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_part_carries_the_item_id_and_its_part_as_message_metadata()
+    {
+        await SaveIncidentAsync(messages: 400);
+        var item = Item(new PostmortemPost(Channel, IncidentId));
+
+        await _poster.DeliverAsync(item, default);
+
+        var parts = _h.Slack.CallsTo("chat.postMessage").Select(c => c.Json().GetProperty("metadata")).ToList();
+        Assert.All(parts, m => Assert.Equal(SlackPostMarker.EventType, m.GetProperty("event_type").GetString()));
+        Assert.All(parts, m => Assert.Equal(item.Id, m.GetProperty("event_payload").GetProperty("outbox_id").GetString()));
+        Assert.Equal(Enumerable.Range(0, parts.Count), parts.Select(m => m.GetProperty("event_payload").GetProperty("part").GetInt32()));
+        Assert.Empty(_h.Slack.CallsTo("conversations.history"));
+    }
+
+    [Fact]
+    public async Task A_retried_draft_posts_only_the_parts_that_did_not_reach_slack()
+    {
+        await SaveIncidentAsync(messages: 1500);
+        var item = Item(new PostmortemPost(Channel, IncidentId)) with { Attempts = 1 };
+        _h.Slack.Enqueue("conversations.history", Marked(item.Id, ("1772456400.000100", 0)));
+        _h.Slack.Enqueue("conversations.replies", Marked(item.Id, ("1772456400.000100", 0), ("1772456401.000100", 1)));
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var posts = _h.Slack.CallsTo("chat.postMessage");
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Equal("1772456400.000100", p.Json().GetProperty("thread_ts").GetString()));
+        Assert.DoesNotContain(posts, p => p.Json().GetProperty("metadata").GetProperty("event_payload").GetProperty("part").GetInt32() < 2);
+        Assert.Equal("1772456400.000100", Assert.Single(_h.Slack.CallsTo("files.completeUploadExternal")).Json().GetProperty("thread_ts").GetString());
+        var history = Assert.Single(_h.Slack.CallsTo("conversations.history")).Query();
+        Assert.Equal("true", history["include_all_metadata"]);
+    }
+
+    [Fact]
+    public async Task A_retried_announcement_that_already_reached_slack_is_not_posted_again()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 2 };
+        _h.Slack.Enqueue("conversations.history", Marked(("another-item", "1772456399.000100", 0), (item.Id, "1772456400.000100", 0)));
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task A_first_attempt_long_after_enqueueing_checks_the_channel_first_as_after_a_crash()
+    {
+        var item = Assert.Single(OutboxItem.For("req-1", [new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))], IncidentId,
+            _h.Time.GetUtcNow() - SlackChannelPoster.FreshPost - TimeSpan.FromSeconds(1)));
+        _h.Slack.Enqueue("conversations.history", Marked(item.Id, ("1772456400.000100", 0)));
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task When_the_check_for_earlier_parts_fails_nothing_is_posted_blind()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        _h.Slack.Enqueue("conversations.history", Enumerable.Repeat(FakeResponse.RateLimited("45"), SlackWebApiClient.ReadAttempts).ToArray());
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.IsType<RetryResult>(result);
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
@@ -150,7 +223,23 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
     private static string IncidentId => Incident.MakeId(Channel, 7);
 
-    private static OutboxItem Item(ChannelPost post) => Assert.Single(OutboxItem.For("req-1", [post], IncidentId, Declared));
+    /// <summary>A post enqueued just now, on its first attempt.</summary>
+    private OutboxItem Item(ChannelPost post) => Assert.Single(OutboxItem.For("req-1", [post], IncidentId, _h.Time.GetUtcNow()));
+
+    private static FakeResponse Marked(string itemId, params (string Ts, int Part)[] messages) =>
+        Marked(messages.Select(m => (itemId, m.Ts, m.Part)).ToArray());
+
+    private static FakeResponse Marked(params (string ItemId, string Ts, int Part)[] messages) => FakeResponse.Json(new JsonObject
+    {
+        ["ok"] = true,
+        ["messages"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
+        {
+            ["type"] = "message",
+            ["ts"] = m.Ts,
+            ["text"] = "earlier post",
+            ["metadata"] = new SlackPostMarker(m.ItemId, m.Part).ToMetadata(),
+        }).ToArray()),
+    }.ToJsonString());
 
     private async Task SaveIncidentAsync(int messages)
     {

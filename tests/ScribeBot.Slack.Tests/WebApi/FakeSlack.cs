@@ -165,6 +165,9 @@ internal sealed class FakeSlack : IAsyncDisposable
             case "auth.test":
                 // Slack's documented answer for a bot token (no fixture is published for it).
                 return FakeResponse.Json("""{"ok":true,"url":"https://subarachnoid.slack.com/","team":"Subarachnoid Workspace","user":"scribebot","team_id":"T123ABC456","user_id":"UBOT00001","bot_id":"BBOT00001","is_enterprise_install":false}""");
+            case "conversations.history" or "conversations.replies":
+                // An empty channel: tests that need earlier marked posts script them.
+                return FakeResponse.Json("""{"ok":true,"messages":[],"has_more":false}""");
             case "chat.getPermalink":
                 return FakeResponse.Json("""{"ok":true,"channel":"C1H9RESGA","permalink":"https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008"}""");
             default:
