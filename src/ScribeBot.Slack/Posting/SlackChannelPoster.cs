@@ -107,21 +107,21 @@ internal sealed partial class SlackChannelPoster(
         if (item.Attempts > 0 || time.GetUtcNow() - item.EnqueuedAt > FreshPost)
         {
             var top = await client.FindMarkedPostsAsync(channel, threadTs: null, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
-            if (!top.IsOk)
+            if (top.Status == SlackApiStatus.RateLimited)
             {
                 return (null, await FailureAsync(client, channel, top, "conversations.history", cancellationToken).ConfigureAwait(false));
             }
 
-            AddParts(posted, top.Value!, item.Id);
+            AddParts(posted, top, item.Id, channel, "conversations.history");
             if (payloads.Count > 1 && posted.TryGetValue(0, out var parentTs))
             {
                 var replies = await client.FindMarkedPostsAsync(channel, parentTs, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
-                if (!replies.IsOk)
+                if (replies.Status == SlackApiStatus.RateLimited)
                 {
                     return (parentTs, await FailureAsync(client, channel, replies, "conversations.replies", cancellationToken).ConfigureAwait(false));
                 }
 
-                AddParts(posted, replies.Value!, item.Id);
+                AddParts(posted, replies, item.Id, channel, "conversations.replies");
             }
         }
 
@@ -145,9 +145,19 @@ internal sealed partial class SlackChannelPoster(
         return (parent, null);
     }
 
-    private static void AddParts(Dictionary<int, string> posted, IReadOnlyList<(string Ts, SlackPostMarker Marker)> found, string itemId)
+    // A lookup that fails for any reason but a rate limit (a missing scope, an API the workspace refuses, Slack down)
+    // does not hold the post back: posting twice is better than never posting, and if Slack is down the post fails
+    // and is retried anyway.
+    private void AddParts(
+        Dictionary<int, string> posted, SlackApiResult<IReadOnlyList<(string Ts, SlackPostMarker Marker)>> found, string itemId, string channel, string method)
     {
-        foreach (var (ts, marker) in found)
+        if (!found.IsOk)
+        {
+            LogLookupFailed(channel, method, found.Status, found.Error);
+            return;
+        }
+
+        foreach (var (ts, marker) in found.Value!)
         {
             if (marker.OutboxId == itemId)
             {
@@ -191,6 +201,9 @@ internal sealed partial class SlackChannelPoster(
             ? null
             : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check {Channel} for earlier parts of a post ({Method}: {Status} {Error}); posting anyway")]
+    private partial void LogLookupFailed(string channel, string method, SlackApiStatus status, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack post to {Channel} failed at {Method}: {Status} {Error}")]
     private partial void LogDeliveryFailed(string channel, string method, SlackApiStatus status, string? error);

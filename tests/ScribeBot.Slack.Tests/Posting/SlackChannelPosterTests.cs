@@ -135,7 +135,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_the_check_for_earlier_parts_fails_nothing_is_posted_blind()
+    public async Task When_the_check_for_earlier_parts_is_rate_limited_nothing_is_posted_blind()
     {
         var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
         _h.Slack.Enqueue("conversations.history", Enumerable.Repeat(FakeResponse.RateLimited("45"), SlackWebApiClient.ReadAttempts).ToArray());
@@ -144,6 +144,18 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         Assert.IsType<RetryResult>(result);
         Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task When_the_check_for_earlier_parts_is_refused_the_post_goes_out_anyway()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        _h.Slack.Enqueue("conversations.history", FakeResponse.Error("missing_scope"));
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
