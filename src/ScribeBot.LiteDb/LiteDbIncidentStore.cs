@@ -24,6 +24,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     private readonly OpenIncidentMap _openIncidents;
     private readonly WriterLoop _writer;
     private readonly ILogger<LiteDbIncidentStore> _logger;
+    private readonly DataFileLease _lease;
     private int _disposed;
 
     public LiteDbIncidentStore(IOptions<LiteDbOptions> options, ILogger<LiteDbIncidentStore> logger)
@@ -33,7 +34,17 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         var path = Path.GetFullPath(settings.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _lease = DataFileLease.Acquire(path, TimeSpan.FromSeconds(30));
+        try
+        {
+            _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        }
+        catch
+        {
+            _lease.Dispose();
+            throw;
+        }
+
         try
         {
             _schema = new StoreSchema(_database);
@@ -49,6 +60,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         catch
         {
             _database.Dispose();
+            _lease.Dispose();
             throw;
         }
 
@@ -253,8 +265,16 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             return;
         }
 
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        _database.Dispose();
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _database.Dispose();
+        }
+        finally
+        {
+            _lease.Dispose();
+        }
+
         LogClosed();
     }
 

@@ -13,6 +13,7 @@ internal sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly List<string> _seen = [];
+    private int _openStreams = 2;
 
     private HostProcess(Process process)
     {
@@ -88,9 +89,14 @@ internal sealed class HostProcess : IDisposable
 
     private void Receive(string? line)
     {
+        // Each of stdout and stderr ends with a null; only when both have ended is there nothing more to read (the
+        // first to end must not drop lines the other still has, e.g. an error on stderr after an empty stdout).
         if (line is null)
         {
-            _lines.Writer.TryComplete();
+            if (Interlocked.Decrement(ref _openStreams) == 0)
+            {
+                _lines.Writer.TryComplete();
+            }
         }
         else
         {
