@@ -1,5 +1,4 @@
 using System.Globalization;
-using Humanizer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
@@ -116,7 +115,7 @@ public sealed partial class CommandHandler(
                     TimeZoneId = zoneId,
                     Declared = new Milestone(request.At, request.Caller, request.RequestId),
                 };
-                var entry = NewEntry(incident, request, TimelineTag.KeyEvent, $"Incident declared: {start.Title} ({Format(start.Severity)})");
+                var entry = NewEntry(incident, request, TimelineTag.KeyEvent, $"Incident declared: {start.Title} ({start.Severity.ToLabel()})");
                 return new IncidentWithEntries(incident with { CommandSequence = 1 }, [entry])
                 {
                     Outbox = OutboxItem.For(request.RequestId, [Announcement(incident, request)], incident.Id, now),
@@ -142,7 +141,7 @@ public sealed partial class CommandHandler(
     {
         var announcement = new ChatTextBuilder()
             .Strong($"{opened.DisplayId} declared: ").Plain(opened.Title)
-            .Plain($" ({Format(opened.Severity)}, commander {request.Caller.DisplayName}). ")
+            .Plain($" ({opened.Severity.ToLabel()}, commander {request.Caller.DisplayName}). ")
             .Plain("I'm recording this channel. Tag key messages with a reaction or /incident action, misleading, escalate; /incident resolve closes it and posts the postmortem draft.")
             .Build();
         return new AnnouncementPost(request.Channel, announcement);
@@ -164,7 +163,7 @@ public sealed partial class CommandHandler(
         return Announce(
             updated,
             NewEntry(updated, request, TimelineTag.KeyEvent, $"Acknowledged by {request.Caller.DisplayName}"),
-            new ChatTextBuilder().Strong($"{incident.DisplayId} acknowledged").Plain($" by {request.Caller.DisplayName}, {Humanize(after)} after it was declared.").Build());
+            new ChatTextBuilder().Strong($"{incident.DisplayId} acknowledged").Plain($" by {request.Caller.DisplayName}, {DurationText.Humanize(after)} after it was declared.").Build());
     }
 
     private static IncidentChange Update(Incident incident, CommandRequest request, UpdateCommand update) =>
@@ -206,7 +205,7 @@ public sealed partial class CommandHandler(
         var text = resolve.Resolution is null ? $"Resolved by {request.Caller.DisplayName}" : $"Resolved by {request.Caller.DisplayName}: {resolve.Resolution}";
         var entry = NewEntry(updated, request, TimelineTag.Resolution, text);
         var announcement = new ChatTextBuilder()
-            .Strong($"{incident.DisplayId} resolved").Plain($" by {request.Caller.DisplayName} after {Humanize(IncidentDurations.TimeToResolve(updated)!.Value)}. ")
+            .Strong($"{incident.DisplayId} resolved").Plain($" by {request.Caller.DisplayName} after {DurationText.Humanize(IncidentDurations.TimeToResolve(updated)!.Value)}. ")
             .Plain("The postmortem draft follows; fill the gaps with /incident rootcause, impact, users, improve, todo, then /incident postmortem to post it again.")
             .Build();
         return new IncidentChange(Bump(updated), entry, ChatText.Empty,
@@ -277,10 +276,10 @@ public sealed partial class CommandHandler(
     {
         if (incident.Severity == severity.Severity)
         {
-            return IncidentChange.Refuse(incident, $"{incident.DisplayId} is already {Format(severity.Severity)}.");
+            return IncidentChange.Refuse(incident, $"{incident.DisplayId} is already {severity.Severity.ToLabel()}.");
         }
 
-        var text = $"Severity changed from {Format(incident.Severity)} to {Format(severity.Severity)}";
+        var text = $"Severity changed from {incident.Severity.ToLabel()} to {severity.Severity.ToLabel()}";
         return Announce(
             incident with { Severity = severity.Severity },
             NewEntry(incident, request, TimelineTag.KeyEvent, text),
@@ -472,9 +471,7 @@ public sealed partial class CommandHandler(
     private static string LocalTime(Incident incident, DateTimeOffset at) =>
         IncidentTimeZone.ToLocal(at, IncidentTimeZone.Find(incident.TimeZoneId)).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + incident.TimeZoneId;
 
-    private static string Humanize(TimeSpan span) => span.Humanize(precision: 2, minUnit: TimeUnit.Second);
 
-    private static string Format(Severity severity) => $"SEV{(int)severity}";
 
     private static string Quote(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 

@@ -1,5 +1,7 @@
 using Humanizer;
+using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
@@ -18,7 +20,7 @@ internal static class StatsText
         Line(text, "All", stats.Overall);
         foreach (var severity in stats.BySeverity)
         {
-            Line(text, $"SEV{(int)severity.Severity!}", severity);
+            Line(text, severity.Severity!.Value.ToLabel(), severity);
         }
 
         return text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.").Build();
@@ -29,7 +31,6 @@ internal static class StatsText
 
     private static string Format(DurationSummary? summary) => summary is null
         ? "n/a"
-        : $"mean {Short(summary.Mean)}, median {Short(summary.Median)}, p90 {Short(summary.P90)} (n={summary.Count})";
+        : $"mean {DurationText.Humanize(summary.Mean)}, median {DurationText.Humanize(summary.Median)}, p90 {DurationText.Humanize(summary.P90)} (n={summary.Count})";
 
-    private static string Short(TimeSpan span) => span.Humanize(precision: 2, minUnit: TimeUnit.Second);
 }

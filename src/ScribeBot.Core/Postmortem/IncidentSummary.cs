@@ -18,7 +18,7 @@ public static class IncidentSummary
         var declared = incident.Declared.At;
         var builder = new ChatTextBuilder()
             .Strong($"{incident.DisplayId}: {incident.Title}")
-            .Plain($" - {PostmortemBuilder.SeverityName(incident.Severity)}, {PostmortemBuilder.StatusName(incident).ToLowerInvariant()}\n")
+            .Plain($" - {incident.Severity.ToLabel()}, {PostmortemBuilder.StatusName(incident).ToLowerInvariant()}\n")
             .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).Plain("\n");
 
         var warnings = OrderCheck.Find(incident, clock);

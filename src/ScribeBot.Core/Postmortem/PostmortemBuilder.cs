@@ -61,7 +61,7 @@ public sealed class PostmortemBuilder
     private static ChatText Meta(Incident incident, IncidentClock clock)
     {
         var builder = new ChatTextBuilder()
-            .Strong(SeverityName(incident.Severity))
+            .Strong(incident.Severity.ToLabel())
             .Plain(" · ")
             .Strong(StatusName(incident));
         if (incident.ReopenCount > 0)
@@ -88,7 +88,9 @@ public sealed class PostmortemBuilder
         return builder.Build();
     }
 
-    internal static string SeverityName(Severity severity) => $"SEV{(int)severity}";
+    /// <summary>"SEV2 · Resolved · Times in Europe/Berlin": the line under a timeline's title, in every renderer.</summary>
+    public static string TimelineStatusLine(Incident incident) =>
+        $"{incident.Severity.ToLabel()} · {StatusName(incident)} · Times in {incident.TimeZoneId}";
 
     internal static string StatusName(Incident incident) => incident.Status switch
     {

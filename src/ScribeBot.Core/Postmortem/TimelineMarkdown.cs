@@ -1,5 +1,4 @@
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem;
@@ -11,9 +10,7 @@ public static class TimelineMarkdown
     {
         var section = new PostmortemBuilder().BuildTimeline(incident, entries);
         var title = MarkdownText.Escape($"{incident.DisplayId}: {incident.Title}");
-        var status = MarkdownText.Render(new ChatTextBuilder()
-            .Plain($"{PostmortemBuilder.SeverityName(incident.Severity)} · {PostmortemBuilder.StatusName(incident)} · Times in {incident.TimeZoneId}")
-            .Build());
+        var status = MarkdownText.Escape(PostmortemBuilder.TimelineStatusLine(incident));
         return $"# {title}\n\n{status}\n\n{PostmortemMarkdown.RenderSection(section)}";
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class SlackChannelPoster(
             case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 var section = builder.BuildTimeline(found.Incident, found.Entries);
                 var title = $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far";
-                var meta = ChatText.Of($"SEV{(int)found.Incident.Severity} · {found.Incident.Status.ToString().ToLowerInvariant()} · times in {found.Incident.TimeZoneId}");
+                var meta = ChatText.Of(PostmortemBuilder.TimelineStatusLine(found.Incident));
                 return await PostAllAsync(client, item, PostmortemBlocks.RenderSection(title, meta, section), cancellationToken).ConfigureAwait(false);
 
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
