@@ -44,7 +44,7 @@ public sealed class PipelinedSyncTests : IDisposable
 
             // While the first fsync hangs, the writer goes on: the second batch is committed (visible) ...
             var second = Append(writer, "m2");
-            Assert.True(SpinWait.SpinUntil(() => Stored("m2"), Patience));
+            Assert.True(await StoredSoonAsync(writer, "m2"));
             // ... but neither caller is told anything before the first fsync returns.
             await Task.Delay(50);
             Assert.False(first.IsCompleted);
@@ -93,7 +93,7 @@ public sealed class PipelinedSyncTests : IDisposable
             Assert.True(firstSync.Entered.Wait(Patience));
             // MaxBatchSize 1: each of these is its own commit, all made while the first fsync hangs.
             var later = Enumerable.Range(1, 5).Select(i => Tracked($"m{i}")).ToArray();
-            Assert.True(SpinWait.SpinUntil(() => Stored("m5"), Patience));
+            Assert.True(await StoredSoonAsync(writer, "m5"));
             var secondSync = disk.NextCall();
             firstSync.Succeed();
             await first;
@@ -115,8 +115,25 @@ public sealed class PipelinedSyncTests : IDisposable
     private static Task<AppendResult> Append(WriterLoop writer, string messageId) =>
         writer.EnqueueAsync(session => session.Append(Entry("i1", messageId)), CancellationToken.None);
 
-    private bool Stored(string messageId) =>
-        _schema.Entries.FindById(TimelineEntryMapping.KeyOf("i1", messageId)) is not null;
+    /// <summary>
+    /// Whether the entry is committed, asked on the writer thread between commits - as the store reads - because a
+    /// LiteDB read beside a commit on another thread can fail or see torn pages. Each probe queues behind the writes
+    /// before it, so the loop is paced by the writer, not by a clock.
+    /// </summary>
+    private async Task<bool> StoredSoonAsync(WriterLoop writer, string messageId)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < Patience)
+        {
+            if (await writer.EnqueueMaintenanceAsync(
+                    _ => _schema.Entries.FindById(TimelineEntryMapping.KeyOf("i1", messageId)) is not null, CancellationToken.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An fsync the test steps through call by call.</summary>
     private sealed class ScriptedSync : ILogSync
