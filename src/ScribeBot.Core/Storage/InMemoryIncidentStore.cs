@@ -7,9 +7,10 @@ namespace ScribeBot.Core.Storage;
 
 /// <summary>
 /// A store that lives in memory: for the <c>replay</c> verb (which must not touch the real data file) and as the
-/// reference implementation of the store contract, incidents and outbox. One lock makes every operation atomic.
+/// reference implementation of the store contract: incidents, outbox and adapter state. One lock makes every operation
+/// atomic.
 /// </summary>
-public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore
+public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapterStateStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
@@ -19,6 +20,8 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore
     // Insertion order is enqueue order, which orders each channel's queue.
     private readonly List<OutboxItem> _outbox = [];
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> _adapterState = new(StringComparer.Ordinal);
 
     public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
@@ -208,6 +211,27 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore
         {
             return Task.FromResult(_outboxIndex.TryGetValue(id, out var index) ? _outbox[index] : null);
         }
+    }
+
+    public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            return Task.FromResult(_adapterState.GetValueOrDefault(key));
+        }
+    }
+
+    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_lock)
+        {
+            _adapterState[key] = value;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The oldest pending item of each channel on the platforms, oldest first.</summary>

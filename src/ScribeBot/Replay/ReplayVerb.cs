@@ -82,6 +82,7 @@ internal static class ReplayVerb
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
         // Posts pile up here undelivered: replay prints the postmortem instead of posting anything.
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
+        services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
         services.AddSingleton<TranscriptReplayer>();
         services.AddScribeCore();
 
