@@ -12,16 +12,21 @@ using ScribeBot.LiteDb.Writing;
 namespace ScribeBot.LiteDb;
 
 /// <summary>
-/// <see cref="IIncidentStore"/> and <see cref="IOutboxStore"/> on one LiteDB file owned by this process (so a command's
-/// change and its posts share one commit). Writes go through the <see cref="WriterLoop"/>;
-/// reads run on the caller's thread against committed data, except <see cref="FindOpenIncidentAsync"/>, which is
-/// answered from memory because it runs for every chat message.
+/// <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/> and <see cref="IAdapterStateStore"/> on one LiteDB file
+/// owned by this process (so a command's change and its posts share one commit). Writes go through the
+/// <see cref="WriterLoop"/>, and so do reads, between transactions, against committed data; except
+/// <see cref="FindOpenIncidentAsync"/> and cached <see cref="GetStateAsync"/> answers, which come from memory because
+/// they run for every chat message.
 /// </summary>
-internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore, IAsyncDisposable
+internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore, IAdapterStateStore, IAsyncDisposable
 {
+    /// <summary>Adapter state records held in memory: far more than the conversations a bot takes part in.</summary>
+    private const int CachedAdapterStates = 10_000;
+
     private readonly LiteDatabase _database;
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
+    private readonly AdapterStateCache _adapterState = new(CachedAdapterStates);
     private readonly WriterLoop _writer;
     private readonly ILogger<LiteDbIncidentStore> _logger;
     private readonly DataFileLease _lease;
@@ -53,6 +58,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             _writer = new WriterLoop(
                 _schema,
                 _openIncidents,
+                _adapterState,
                 settings.FlushToDisk ? new LogFileSync(path) : null,
                 settings.MaxBatchSize,
                 logger);
@@ -239,6 +245,36 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             var doc = _schema.Outbox.FindById(id);
             return doc is null ? null : OutboxMapping.FromDocument(doc);
         }, cancellationToken);
+
+    public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_adapterState.TryGet(key, out var cached))
+        {
+            return Task.FromResult(cached);
+        }
+
+        // The cache is filled here, on the writer thread, in order with the commits that update it.
+        return ReadAsync(() =>
+        {
+            var value = _schema.FindAdapterState(key);
+            _adapterState.Set(key, value);
+            return value;
+        }, cancellationToken);
+    }
+
+    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return _writer.EnqueueAsync(
+            session =>
+            {
+                session.SetAdapterState(key, value);
+                return true;
+            },
+            cancellationToken);
+    }
 
     // Reads run on the writer thread too, between transactions: LiteDB 5.0.21 can fail a read that runs beside a
     // write on another thread ("page type must be index page", seen while a new host read its outbox as the writer

@@ -9,7 +9,8 @@ namespace ScribeBot.LiteDb;
 public static class LiteDbServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the LiteDB store as the <see cref="IIncidentStore"/> and <see cref="IOutboxStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
+    /// Registers the LiteDB store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/> and
+    /// <see cref="IAdapterStateStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
     /// hosted service that opens it at start, checkpoints it periodically and drains its writer on shutdown.
     /// </summary>
     public static IServiceCollection AddLiteDbStore(this IServiceCollection services)
@@ -24,6 +25,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
         // The same instance: a command's change and its posts go into one commit of one file.
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
+        // The same instance again: one LiteDatabase per file per process, and its writer keeps the state cache current.
+        services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
         services.AddHostedService<LiteDbMaintenanceService>();
         return services;
     }

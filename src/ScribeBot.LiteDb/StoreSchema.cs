@@ -15,6 +15,7 @@ internal sealed class StoreSchema
         Incidents = database.GetCollection(IncidentMapping.Collection);
         Entries = database.GetCollection(TimelineEntryMapping.Collection);
         Outbox = database.GetCollection(OutboxMapping.Collection);
+        AdapterState = database.GetCollection(AdapterStateMapping.Collection);
     }
 
     public LiteDatabase Database { get; }
@@ -24,6 +25,8 @@ internal sealed class StoreSchema
     public ILiteCollection<BsonDocument> Entries { get; }
 
     public ILiteCollection<BsonDocument> Outbox { get; }
+
+    public ILiteCollection<BsonDocument> AdapterState { get; }
 
     public void EnsureIndexes()
     {
@@ -53,6 +56,10 @@ internal sealed class StoreSchema
     /// <summary>The message ids stored for an incident (the writer's duplicate check loads them once per incident).</summary>
     public IEnumerable<string> LoadMessageIds(string incidentId) =>
         EntriesOf(incidentId).Select(doc => doc["messageId"].AsString);
+
+    /// <summary>The value stored for <paramref name="key"/>, checked against the key itself (the id is its hash).</summary>
+    public string? FindAdapterState(string key) =>
+        AdapterStateMapping.ValueOf(AdapterState.FindById(AdapterStateMapping.IdOf(key)), key);
 
     public IEnumerable<Incident> LoadOpenIncidents() =>
         Incidents.Find(Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved)))

@@ -11,7 +11,8 @@ namespace ScribeBot.LiteDb.Writing;
 /// <summary>
 /// What an operation sees inside one transaction of the writer loop: the collections (reads here see the batch's own
 /// uncommitted writes) and the open-incident map with this transaction's changes laid over it. The changes reach
-/// the shared map only after the commit, so readers never see an incident that might still be rolled back.
+/// the shared map (and adapter state the shared cache) only after the commit, so readers never see an incident or a
+/// value that might still be rolled back.
 /// </summary>
 internal sealed class WriteSession
 {
@@ -21,6 +22,8 @@ internal sealed class WriteSession
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
     private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
+    private readonly AdapterStateCache _adapterState;
+    private readonly Dictionary<string, string> _stateChanges = new(StringComparer.Ordinal);
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly KnownEntryKeys _knownKeys;
     private readonly bool _verifyInFile;
@@ -32,8 +35,14 @@ internal sealed class WriteSession
     /// is retried alone, which is also how a key LiteDB's collation finds equal to a known one ends up a duplicate.
     /// </param>
     public WriteSession(
-        StoreSchema schema, OpenIncidentMap openIncidents, long lastSequence, KnownEntryKeys knownKeys, bool verifyInFile)
+        StoreSchema schema,
+        OpenIncidentMap openIncidents,
+        AdapterStateCache adapterState,
+        long lastSequence,
+        KnownEntryKeys knownKeys,
+        bool verifyInFile)
     {
+        _adapterState = adapterState;
         _knownKeys = knownKeys;
         _verifyInFile = verifyInFile;
         _schema = schema;
@@ -136,6 +145,20 @@ internal sealed class WriteSession
         _schema.Outbox.Update(OutboxMapping.ToDocument(change(OutboxMapping.FromDocument(stored)), OutboxMapping.SequenceOf(stored)));
     }
 
+    /// <summary>Stores <paramref name="value"/> for <paramref name="key"/>, replacing the key's previous value.</summary>
+    public void SetAdapterState(string key, string value)
+    {
+        // The id is a hash: never let one key overwrite another's record, however unlikely the collision.
+        if (_schema.AdapterState.FindById(AdapterStateMapping.IdOf(key)) is { } stored && AdapterStateMapping.KeyOf(stored) != key)
+        {
+            throw new InvalidOperationException("Two adapter state keys have the same id; the stored one is kept.");
+        }
+
+        WritesInOperation++;
+        _schema.AdapterState.Upsert(AdapterStateMapping.ToDocument(key, value));
+        _stateChanges[key] = value;
+    }
+
     /// <summary>Stores the arrival counter with the entries that used it, so it never goes back after a restart.</summary>
     public void SaveSequence()
     {
@@ -146,7 +169,11 @@ internal sealed class WriteSession
     }
 
     /// <summary>Called after the commit.</summary>
-    public void Publish() => _openIncidents.Apply(_openChanges);
+    public void Publish()
+    {
+        _openIncidents.Apply(_openChanges);
+        _adapterState.Apply(_stateChanges);
+    }
 
     public static long LoadLastSequence(LiteDatabase database) =>
         database.GetCollection(CounterCollection).FindById(ArrivalCounterId)?["last"].AsInt64 ?? 0;

@@ -26,6 +26,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private readonly StoreSchema _schema;
     private readonly OpenIncidentMap _openIncidents;
+    private readonly AdapterStateCache _adapterState;
     private readonly SyncPipeline? _syncPipeline;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
@@ -36,10 +37,16 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     private long _lastSequence;
 
     public WriterLoop(
-        StoreSchema schema, OpenIncidentMap openIncidents, ILogSync? logSync, int maxBatchSize, ILogger logger)
+        StoreSchema schema,
+        OpenIncidentMap openIncidents,
+        AdapterStateCache adapterState,
+        ILogSync? logSync,
+        int maxBatchSize,
+        ILogger logger)
     {
         _schema = schema;
         _openIncidents = openIncidents;
+        _adapterState = adapterState;
         _syncPipeline = logSync is null ? null : new SyncPipeline(logSync, logger);
         _maxBatchSize = maxBatchSize;
         _logger = logger;
@@ -254,7 +261,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     }
 
     private WriteSession NewSession(bool verifyInFile) =>
-        new(_schema, _openIncidents, _lastSequence, _knownKeys, verifyInFile);
+        new(_schema, _openIncidents, _adapterState, _lastSequence, _knownKeys, verifyInFile);
 
     private void Publish(WriteSession session)
     {
@@ -264,8 +271,10 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     private void TryRollback()
     {
-        // The known ids may include some of the rolled-back transaction's; reload from the file when next needed.
+        // The known ids may include some of the rolled-back transaction's, and after a failed commit the cached state
+        // may not be what the file holds; reload both from the file when next needed.
         _knownKeys.Clear();
+        _adapterState.Clear();
         try
         {
             _schema.Database.Rollback();

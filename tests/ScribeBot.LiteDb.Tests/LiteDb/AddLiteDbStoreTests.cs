@@ -33,6 +33,7 @@ public sealed class AddLiteDbStoreTests : IDisposable
         Assert.Same(store, services.GetRequiredService<IIncidentStore>());
         // One file, one instance: a command's change and its posts share a commit.
         Assert.Same(store, services.GetRequiredService<IOutboxStore>());
+        Assert.Same(store, services.GetRequiredService<IAdapterStateStore>());
         Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<LiteDbOptions>>().Value.CheckpointInterval);
         await store.AppendEntryAsync(Entry("i1", "m1"), CancellationToken.None);
         await hosted.StopAsync(CancellationToken.None);

@@ -35,7 +35,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task A_failed_fsync_fails_only_its_batch_and_a_later_batch_waits_for_it()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), disk, 2_000, NullLogger.Instance);
+        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 2_000, NullLogger.Instance);
         try
         {
             var first = Append(writer, "m1");
@@ -72,7 +72,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task Batches_committed_during_a_slow_fsync_share_the_next_one_and_complete_in_commit_order()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), disk, 1, NullLogger.Instance);
+        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 1, NullLogger.Instance);
         try
         {
             var completed = new List<string>();
