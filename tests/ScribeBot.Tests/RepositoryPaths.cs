@@ -1,11 +1,13 @@
 namespace ScribeBot.Tests;
 
-/// <summary>Files of the repository (samples, goldens), found by walking up to ScribeBot.sln.</summary>
+/// <summary>Files of the repository (samples, goldens, manifests), found by walking up to ScribeBot.sln.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Samples => Path.Combine(Root, "samples");
+
+    public static string TeamsManifest => Path.Combine(Root, "manifests", "teams");
 
     private static string FindRoot()
     {
