@@ -1,6 +1,8 @@
 using ScribeBot.Hosting;
 using ScribeBot.Replay;
 using ScribeBot.Slack;
+using ScribeBot.Teams;
+using ScribeBot.Web;
 
 if (args is ["replay", .. var replayArgs])
 {
@@ -21,6 +23,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapHealthChecks("/healthz");
 app.MapSlack();
+app.MapTeams();
+app.MapPostmortemDownload();
 app.LogStartup();
 
 await app.RunAsync();

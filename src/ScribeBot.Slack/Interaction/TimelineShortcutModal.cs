@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
+using ScribeBot.Core.Tagging;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Slack.Events;
 
@@ -29,22 +30,10 @@ internal static class TimelineShortcutModal
     /// <summary>Slack's limit for <c>private_metadata</c>.</summary>
     public const int MaxMetadataLength = 3000;
 
-    /// <summary>The kinds a person can choose; <c>note</c> is not one, the note field is.</summary>
-    public static readonly IReadOnlyList<(TimelineTag Tag, string Label)> Kinds =
-    [
-        (TimelineTag.Detection, "Detection"),
-        (TimelineTag.Action, "Action taken"),
-        (TimelineTag.Misleading, "Misleading path"),
-        (TimelineTag.Escalation, "Escalation"),
-        (TimelineTag.RootCause, "Root cause"),
-        (TimelineTag.Resolution, "Resolution"),
-        (TimelineTag.KeyEvent, "Key event"),
-    ];
-
     public static JsonObject Build(SlackMessageShortcut shortcut)
     {
         var options = new JsonArray();
-        foreach (var (tag, label) in Kinds)
+        foreach (var (tag, label) in TagChoices.MessageActionKinds)
         {
             options.Add(new JsonObject { ["text"] = PlainText(label), ["value"] = tag.ToName() });
         }
@@ -88,9 +77,9 @@ internal static class TimelineShortcutModal
         };
     }
 
-    /// <summary>The kind chosen, or null when the value is not one of <see cref="Kinds"/>.</summary>
+    /// <summary>The kind chosen, or null when the value is not one of <see cref="TagChoices.MessageActionKinds"/>.</summary>
     public static TimelineTag? KindOf(string? value) =>
-        value is not null && TimelineTagNames.TryParse(value, out var tag) && Kinds.Any(k => k.Tag == tag) ? tag : null;
+        value is not null && TimelineTagNames.TryParse(value, out var tag) && TagChoices.MessageActionKinds.Any(k => k.Tag == tag) ? tag : null;
 
     /// <summary>The request the submit stands for, or null when the metadata is not ours.</summary>
     public static TagRequest? ReadRequest(string privateMetadata, TimelineTag tag, Person user, string? note)

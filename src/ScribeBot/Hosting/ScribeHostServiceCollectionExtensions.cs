@@ -2,6 +2,7 @@ using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.LiteDb;
 using ScribeBot.Slack;
+using ScribeBot.Teams;
 
 namespace ScribeBot.Hosting;
 
@@ -16,6 +17,7 @@ internal static class ScribeHostServiceCollectionExtensions
         // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
         services.AddHostedService<OutboxWorker>();
         services.AddSlack();
+        services.AddTeams();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");

@@ -20,8 +20,9 @@ internal static partial class StartupLog
             LogPlatform(logger, "Slack", !string.IsNullOrWhiteSpace(slack.SigningSecret) && !string.IsNullOrWhiteSpace(slack.BotToken)
                 ? "configured"
                 : "not configured (set Slack:SigningSecret and Slack:BotToken)");
-            // Teams is not part of this version yet; say so rather than pretend a key enables it.
-            LogPlatform(logger, "Microsoft Teams", "not available in this version");
+            LogPlatform(logger, "Microsoft Teams", string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"])
+                ? "POST /api/messages WITHOUT authentication (MicrosoftAppId is empty: local testing only)"
+                : "POST /api/messages, authenticated as app " + app.Configuration["MicrosoftAppId"]);
             LogPlatform(logger, "Replay", "available: dotnet run --project src/ScribeBot -- replay FILE");
             LogTimeZone(logger, timeZone);
         });

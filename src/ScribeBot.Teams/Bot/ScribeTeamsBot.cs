@@ -1,0 +1,168 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Chat;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Text;
+using ScribeBot.Teams.Conversations;
+using ScribeBot.Teams.Inbound;
+using ScribeBot.Teams.Rendering;
+
+namespace ScribeBot.Teams.Bot;
+
+/// <summary>
+/// ScribeBot's turn logic for Teams: reads each activity into a core event, lets the core decide, and answers within
+/// the turn. Every store write happens before the turn returns, so Teams gets its 200 only once the work is durable;
+/// a failure answers 500 and Teams' redelivery is harmless (entries are keyed by message id, commands by activity id).
+/// Channel posts (announcements, drafts) are not sent here but through the outbox.
+/// </summary>
+internal sealed class ScribeTeamsBot(
+    CommandHandler commands,
+    TimelineCapture capture,
+    ConversationAddresses addresses,
+    TimeProvider time,
+    ILogger<ScribeTeamsBot> logger) : TeamsActivityHandler
+{
+    /// <summary>Commands that make sense outside a team channel, where ScribeBot cannot record an incident.</summary>
+    private static readonly HashSet<string> ChatVerbs = new(StringComparer.Ordinal) { "help", "stats", "" };
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        switch (TeamsActivityReader.ReadMessage(turnContext.Activity, time.GetUtcNow()))
+        {
+            case TeamsChatRead chat:
+                var result = await capture.RecordAsync(chat.Message, cancellationToken).ConfigureAwait(false);
+                TeamsLog.Captured(logger, "message", chat.Conversation.Channel.Key, result);
+                break;
+            case TeamsCommandRead command:
+                await RunCommandAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
+                break;
+            case TeamsIgnoredRead ignored:
+                TeamsLog.Ignored(logger, ignored.Reason);
+                break;
+        }
+    }
+
+    protected override async Task OnTeamsMessageEditAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (TeamsActivityReader.ReadEdit(turnContext.Activity, time.GetUtcNow()) is { } edit)
+        {
+            var result = await capture.EditAsync(edit, cancellationToken).ConfigureAwait(false);
+            TeamsLog.Captured(logger, "edit", edit.Channel.Key, result);
+        }
+    }
+
+    protected override Task OnTeamsMessageSoftDeleteAsync(ITurnContext<IMessageDeleteActivity> turnContext, CancellationToken cancellationToken) =>
+        DeleteAsync(turnContext.Activity, undeleted: false, cancellationToken);
+
+    protected override Task OnTeamsMessageUndeleteAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        DeleteAsync(turnContext.Activity, undeleted: true, cancellationToken);
+
+    protected override Task OnReactionsAddedAsync(
+        IList<MessageReaction> messageReactions, ITurnContext<IMessageReactionActivity> turnContext, CancellationToken cancellationToken) =>
+        ReactAsync(turnContext.Activity, messageReactions, added: true, cancellationToken);
+
+    protected override Task OnReactionsRemovedAsync(
+        IList<MessageReaction> messageReactions, ITurnContext<IMessageReactionActivity> turnContext, CancellationToken cancellationToken) =>
+        ReactAsync(turnContext.Activity, messageReactions, added: false, cancellationToken);
+
+    protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionFetchTaskAsync(
+        ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken) =>
+        Task.FromResult(action.CommandId == TimelineActionCard.CommandId
+            ? TimelineActionCard.Dialog()
+            : TimelineActionCard.Message($"ScribeBot has no action '{action.CommandId}'."));
+
+    protected override async Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionSubmitActionAsync(
+        ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
+    {
+        if (action.CommandId != TimelineActionCard.CommandId)
+        {
+            return TimelineActionCard.Message($"ScribeBot has no action '{action.CommandId}'.");
+        }
+
+        var (request, error) = TeamsActivityReader.ReadTagSubmission(turnContext.Activity, action, time.GetUtcNow());
+        if (request is null)
+        {
+            TeamsLog.TagRefused(logger, error!);
+            return TimelineActionCard.Message(error!);
+        }
+
+        if (request.Note is { Length: > TimelineActionCard.MaxNoteLength })
+        {
+            return TimelineActionCard.Message($"Keep the note to {TimelineActionCard.MaxNoteLength} characters.");
+        }
+
+        var result = await capture.TagAsync(request, cancellationToken).ConfigureAwait(false);
+        TeamsLog.Tagged(logger, request.MessageId, request.Channel.Key, request.Tag, result);
+        return result switch
+        {
+            CaptureResult.IgnoredNoOpenIncident => TimelineActionCard.Message("This channel has no incident to add the message to."),
+            CaptureResult.IgnoredUnknownMessage => TimelineActionCard.Message("This message was posted after the incident was resolved."),
+            _ => TimelineActionCard.Done(),
+        };
+    }
+
+    private async Task RunCommandAsync(ITurnContext<IMessageActivity> turnContext, TeamsCommandRead command, CancellationToken cancellationToken)
+    {
+        var channel = command.Conversation.Channel;
+        if (!command.Conversation.IsChannel && !ChatVerbs.Contains(command.Verb))
+        {
+            await ReplyAsync(turnContext, channel.Key, ChatText.Of(
+                "Incidents are recorded in team channels: mention me there, like @ScribeBot incident start <title> [sev1-4]. Here I can show help and stats."),
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Stored before the command runs: its posts wait in the outbox for this address, and a restart must find it.
+        await addresses.RememberAsync(channel, turnContext.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+        var outcome = await commands.HandleAsync(command.Request, cancellationToken).ConfigureAwait(false);
+        TeamsLog.CommandHandled(logger, channel.Key, outcome.Accepted);
+
+        // Teams has no message only the caller sees in a channel, so the reply goes to the thread, like the posts.
+        // When the command posts to the channel, that post says what happened; a second message would be noise.
+        var reply = outcome.Reply.ToPlainString();
+        if (!string.IsNullOrWhiteSpace(reply) && (!outcome.Accepted || outcome.Posts.Count == 0))
+        {
+            await ReplyAsync(turnContext, channel.Key, outcome.Reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A reply within the turn. Its failure (the connector down or throttling) is logged, not thrown: the command is
+    /// already stored, and failing the turn would make Teams redeliver a message whose work is done.
+    /// </summary>
+    private async Task ReplyAsync(ITurnContext turnContext, string channel, ChatText text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var html in TeamsMessages.Announcement(text))
+            {
+                await turnContext.SendActivityAsync(TeamsActivities.Html(html), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            TeamsLog.ReplyFailed(logger, channel, exception);
+        }
+    }
+
+    private async Task DeleteAsync(IActivity activity, bool undeleted, CancellationToken cancellationToken)
+    {
+        if (TeamsActivityReader.ReadDeletion(activity, undeleted, time.GetUtcNow()) is { } deletion)
+        {
+            var result = await capture.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
+            TeamsLog.Captured(logger, undeleted ? "undelete" : "delete", deletion.Channel.Key, result);
+        }
+    }
+
+    private async Task ReactAsync(IMessageReactionActivity activity, IEnumerable<MessageReaction> reactions, bool added, CancellationToken cancellationToken)
+    {
+        foreach (var change in TeamsActivityReader.ReadReactions(activity, reactions, added))
+        {
+            var result = await capture.ReactAsync(change, cancellationToken).ConfigureAwait(false);
+            TeamsLog.Captured(logger, added ? "reaction added" : "reaction removed", change.Channel.Key, result);
+        }
+    }
+}

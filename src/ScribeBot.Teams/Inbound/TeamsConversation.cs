@@ -1,0 +1,63 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using ScribeBot.Core.Channels;
+
+namespace ScribeBot.Teams.Inbound;
+
+/// <summary>
+/// Where an activity happened, in the core's terms. A Teams channel is <c>19:...@thread.tacv2</c>; a conversation in
+/// it is that id plus <c>;messageid=</c> and the thread's root message, so a channel message's thread is read from
+/// there. A chat (1:1 or group) is its conversation id. The tenant is the workspace (incident numbers count per tenant).
+/// </summary>
+internal sealed record TeamsConversation(ChannelRef Channel, string? ThreadRootId, bool IsChannel, bool IsPersonal)
+{
+    private const string MessageIdMarker = ";messageid=";
+
+    public static TeamsConversation? Of(IActivity activity)
+    {
+        var channelData = activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData);
+        var tenant = (string?)channelData?.SelectToken("tenant.id") ?? activity.Conversation?.TenantId;
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(conversationId))
+        {
+            return null;
+        }
+
+        var (baseId, root) = Split(conversationId);
+        var channelId = (string?)channelData?.SelectToken("channel.id") ?? (string?)channelData?.SelectToken("teamsChannelId");
+        var isChannel = !string.IsNullOrWhiteSpace(channelId) || activity.Conversation!.ConversationType == "channel";
+        return new TeamsConversation(
+            new ChannelRef(ChatPlatform.Teams, tenant, string.IsNullOrWhiteSpace(channelId) ? baseId : channelId),
+            root,
+            isChannel,
+            activity.Conversation!.ConversationType == "personal" || conversationId.StartsWith("a:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The conversation id without its thread, and the thread's root message id if it names one.</summary>
+    public static (string Conversation, string? Root) Split(string conversationId)
+    {
+        var marker = conversationId.IndexOf(MessageIdMarker, StringComparison.OrdinalIgnoreCase);
+        return marker < 0
+            ? (conversationId, null)
+            : (conversationId[..marker], conversationId[(marker + MessageIdMarker.Length)..]);
+    }
+
+    /// <summary>The thread a message belongs to: none for the root post itself (like Slack's <c>thread_ts</c>).</summary>
+    public string? ThreadOf(string messageId) => ThreadRootId is { Length: > 0 } root && root != messageId ? root : null;
+
+    /// <summary>
+    /// Teams' deep link to a channel message (learn.microsoft.com, "Deep link to a chat or channel message"). The
+    /// team's group id is not in every activity, and the link opens without it.
+    /// </summary>
+    public string? DeepLink(string messageId)
+    {
+        if (!IsChannel)
+        {
+            return null;
+        }
+
+        var parent = ThreadOf(messageId) ?? messageId;
+        return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(Channel.Channel)}/{Uri.EscapeDataString(messageId)}"
+            + $"?tenantId={Uri.EscapeDataString(Channel.Workspace)}&parentMessageId={Uri.EscapeDataString(parent)}&createdTime={Uri.EscapeDataString(messageId)}";
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
+using ScribeBot.Teams.Bot;
+using ScribeBot.Teams.Conversations;
+using ScribeBot.Teams.Rendering;
+
+namespace ScribeBot.Teams.Posting;
+
+/// <summary>
+/// Delivers the outbox's Teams posts outside any turn, through the stored conversation reference of the channel
+/// (<see cref="ConversationAddresses"/>). Timelines and drafts are rendered at delivery from the store. A post that
+/// does not fit one Teams message is several, sent in order; each part that the connector accepted is recorded
+/// durably before the next is sent, so a retry after a 429, a 5xx or a restart sends only the parts still missing.
+/// </summary>
+internal sealed partial class TeamsChannelPoster(
+    CloudAdapter adapter,
+    ConversationAddresses addresses,
+    IAdapterStateStore state,
+    IIncidentStore store,
+    PostmortemBuilder builder,
+    TeamsIdentity identity,
+    IOptions<ScribeOptions> scribe,
+    TimeProvider time,
+    ILogger<TeamsChannelPoster> logger) : IChannelPoster
+{
+    public ChatPlatform Platform => ChatPlatform.Teams;
+
+    /// <summary>
+    /// Always: without an app id the connector is called unauthenticated, which is what local testing (the Bot
+    /// Framework Emulator, a fake connector) needs; Teams itself only ever talks to a bot with an app id.
+    /// </summary>
+    public bool IsConfigured => true;
+
+    public static string ProgressKeyOf(string itemId) => $"teams:delivered:{itemId}";
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var reference = await addresses.FindAsync(item.Channel, cancellationToken).ConfigureAwait(false);
+        if (reference is null)
+        {
+            return DeliveryResult.Permanent("no conversation reference stored for this channel");
+        }
+
+        var messages = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
+        if (messages is null)
+        {
+            return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+        }
+
+        var progressKey = ProgressKeyOf(item.Id);
+        var sent = int.TryParse(await state.GetStateAsync(progressKey, cancellationToken).ConfigureAwait(false), NumberStyles.None, CultureInfo.InvariantCulture, out var done)
+            ? done
+            : 0;
+        for (var part = sent; part < messages.Count; part++)
+        {
+            var failure = await SendAsync(reference, messages[part], cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                LogPartFailed(item.Id, part, messages.Count, failure.ToString());
+                return failure;
+            }
+
+            await state.SetStateAsync(progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        }
+
+        return DeliveryResult.Delivered;
+    }
+
+    private async Task<IReadOnlyList<string>?> RenderAsync(ChannelPost post, CancellationToken cancellationToken)
+    {
+        switch (post)
+        {
+            case AnnouncementPost announcement:
+                return TeamsMessages.Announcement(announcement.Text);
+            case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+                return TeamsMessages.Section(
+                    $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
+                    ChatText.Of(PostmortemBuilder.TimelineStatusLine(found.Incident)),
+                    builder.BuildTimeline(found.Incident, found.Entries));
+            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+                return TeamsMessages.Draft(builder.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
+    private string? MarkdownUrlOf(string incidentId) =>
+        Uri.TryCreate(scribe.Value.PublicBaseUrl, UriKind.Absolute, out var baseUrl)
+            ? new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md").AbsoluteUri
+            : null;
+
+    private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
+        string incidentId, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
+        return incident is null
+            ? null
+            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One message through the connector; null when it was accepted.</summary>
+    private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Sent to the conversation (the thread, by its ;messageid=) with the connector client the adapter made
+            // for this reference: the turn's own SendActivity would reply to the continuation's made-up activity id.
+            await adapter.ContinueConversationAsync(
+                identity.AppId,
+                reference,
+                async (turn, token) =>
+                {
+                    var activity = TeamsActivities.Html(html);
+                    activity.ApplyConversationReference(reference);
+                    activity.ReplyToId = null;
+                    var connector = turn.TurnState.Get<IConnectorClient>();
+                    await connector.Conversations.SendToConversationAsync(activity, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Microsoft.Bot.Schema.ErrorResponseException exception) when (exception.Response is { } response)
+        {
+            return Classify(response.StatusCode, RetryAfterOf(response.Headers), exception.Body?.Error?.Code ?? exception.Message);
+        }
+        catch (HttpRequestException exception)
+        {
+            return DeliveryResult.Retry(null, $"connector unreachable: {exception.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Retry(null, "connector timed out");
+        }
+    }
+
+    /// <summary>
+    /// Throttling, timeouts and server errors pass; a conversation that is gone, a bot removed from the team (403)
+    /// or a payload refused do not, and retrying them for two days would only hide the problem.
+    /// </summary>
+    internal static DeliveryResult Classify(HttpStatusCode status, TimeSpan? retryAfter, string error)
+    {
+        var code = (int)status;
+        var text = $"{code} {error}";
+        return code is 429 or 408 or >= 500 || status == HttpStatusCode.Unauthorized
+            ? DeliveryResult.Retry(retryAfter, text)
+            : DeliveryResult.Permanent(text);
+    }
+
+    private TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
+    {
+        var value = headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: part {Part} of {Parts} of outbox item {ItemId} not delivered: {Failure}")]
+    private partial void LogPartFailed(string itemId, int part, int parts, string failure);
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using ScribeBot.Teams.Bot;
+
+namespace ScribeBot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the body size is checked first, then the real <see cref="CloudAdapter"/> authenticates
+/// the request (401 without a valid token when an app id is set) and runs the turn. The answer is written only after
+/// the turn, so Teams' 200 means the work is stored.
+/// </summary>
+internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, TeamsIdentity identity, ILogger<TeamsEndpoint> logger)
+{
+    /// <summary>An activity is a few KB; Teams' own limit for a bot message is 40 KB. Anything near 1 MiB is not Teams.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            Refuse(context, StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
+            return;
+        }
+
+        if (identity.IsAuthenticated && !HasReadableBearerToken(context.Request))
+        {
+            // The SDK answers a missing token with 401 but lets a token it cannot even parse escape as an exception
+            // (a 500); a forged request must get nothing but the 401.
+            Refuse(context, StatusCodes.Status401Unauthorized, "no readable bearer token");
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        try
+        {
+            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            Refuse(context, exception.StatusCode, exception.Message);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Teams redelivers a message that failed; an invoke shows the person an error. Either way nothing half-done
+            // was acknowledged.
+            TeamsLog.TurnFailed(logger, "activity", context.TraceIdentifier, exception);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private static bool HasReadableBearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            // Parsing only: the signature, issuer, audience and lifetime are the Bot Framework's to check.
+            _ = new JsonWebToken(header[Scheme.Length..].Trim());
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private void Refuse(HttpContext context, int status, string reason)
+    {
+        TeamsLog.Refused(logger, status, reason);
+        context.Response.StatusCode = status;
+    }
+}

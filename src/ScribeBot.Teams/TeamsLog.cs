@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Chat;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Teams;
+
+/// <summary>The Teams adapter's log events; user text is never logged, ids are.</summary>
+internal static partial class TeamsLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,
+        Message = "Teams: MicrosoftAppId is empty, so POST /api/messages accepts requests WITHOUT authentication and posts to any serviceUrl they name. Local testing only: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId before exposing this host.")]
+    public static partial void Unauthenticated(ILogger logger);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Teams: {Activity} in {Channel}: {Result}")]
+    public static partial void Captured(ILogger logger, string activity, string channel, CaptureResult result);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Teams: command in {Channel} accepted={Accepted}")]
+    public static partial void CommandHandled(ILogger logger, string channel, bool accepted);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Teams: ignored {Reason}")]
+    public static partial void Ignored(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Teams: the reply to a command in {Channel} was not sent; the command itself is stored")]
+    public static partial void ReplyFailed(ILogger logger, string channel, Exception exception);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Teams: message {MessageId} in {Channel} tagged {Tag}: {Result}")]
+    public static partial void Tagged(ILogger logger, string messageId, string channel, TimelineTag tag, CaptureResult result);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Teams: message action refused: {Reason}")]
+    public static partial void TagRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Teams: turn failed for activity {ActivityType} (correlation id {CorrelationId})")]
+    public static partial void TurnFailed(ILogger logger, string activityType, string correlationId, Exception exception);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams: request refused with {Status}: {Reason}")]
+    public static partial void Refused(ILogger logger, int status, string reason);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Teams.Bot;
+using ScribeBot.Teams.Conversations;
+using ScribeBot.Teams.Posting;
+
+namespace ScribeBot.Teams;
+
+/// <summary>The Teams adapter's registrations. No Bot Framework type appears in a signature the host sees.</summary>
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Bot Framework's <c>CloudAdapter</c>, configured by the standard root keys <c>MicrosoftAppType</c>,
+    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, the bot, and the Teams outbox
+    /// poster. Needs the core, an <c>IAdapterStateStore</c> and an <c>IIncidentStore</c> registered.
+    /// </summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => TeamsIdentity.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
+            provider.GetRequiredService<IConfiguration>(),
+            httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
+            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.TryAddSingleton(provider => new CloudAdapter(
+            provider.GetRequiredService<BotFrameworkAuthentication>(),
+            provider.GetRequiredService<ILogger<CloudAdapter>>()));
+        services.TryAddSingleton<ConversationAddresses>();
+        services.TryAddSingleton<ScribeTeamsBot>();
+        services.TryAddSingleton<TeamsEndpoint>();
+        services.TryAddSingleton<PostmortemBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, TeamsChannelPoster>());
+        services.AddHostedService<TeamsStartupWarning>();
+        return services;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+using ScribeBot.Teams.Tests;
+
+namespace ScribeBot.Tests.Teams;
+
+/// <summary>
+/// The real host on a real socket (Kestrel on 127.0.0.1, port 0) with a temp data file, and a loopback
+/// <see cref="FakeConnector"/> for the activities' <c>serviceUrl</c>. Posts activities to <c>/api/messages</c> the way
+/// the Bot Framework channel service does (JSON, a bearer token when the bot has an app id).
+/// </summary>
+internal sealed class TeamsHost : IAsyncDisposable
+{
+    public static readonly ChannelRef Channel = new(ChatPlatform.Teams, TeamsPayloads.Tenant, TeamsPayloads.ChannelId);
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _directory;
+
+    private TeamsHost(WebApplicationFactory<Program> factory, FakeConnector connector, HttpClient client, string directory)
+    {
+        _factory = factory;
+        Connector = connector;
+        Client = client;
+        _directory = directory;
+    }
+
+    public FakeConnector Connector { get; }
+
+    public HttpClient Client { get; }
+
+    public Uri ServiceUrl => Connector.ServiceUrl;
+
+    public IIncidentStore Store => _factory.Services.GetRequiredService<IIncidentStore>();
+
+    public T Services<T>()
+        where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    /// <param name="appId">Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant).</param>
+    /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
+    /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
+    public static async Task<TeamsHost> StartAsync(
+        string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null)
+    {
+        connector ??= await FakeConnector.StartAsync();
+        directory ??= Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
+            .UseSetting("Slack:SigningSecret", "")
+            .UseSetting("Slack:BotToken", "")
+            .UseSetting("MicrosoftAppType", appId is null ? "" : "MultiTenant")
+            .UseSetting("MicrosoftAppId", appId ?? "")
+            .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
+            .UseSetting("MicrosoftAppTenantId", "")
+            .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? ""));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        return new TeamsHost(factory, connector, client, directory);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(JsonNode activity, string? authorization = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(activity.ToJsonString())),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Posts and asserts Teams would see success; returns the body (an invoke's answer).</summary>
+    public async Task<string> OkAsync(JsonNode activity)
+    {
+        using var response = await PostAsync(activity);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync()
+    {
+        var incident = await Store.FindLatestIncidentAsync(Channel, CancellationToken.None);
+        Assert.NotNull(incident);
+        return await Store.GetTimelineAsync(incident.Id, CancellationToken.None);
+    }
+
+    /// <summary>Stops the host but keeps the data folder and the connector (for a restart on the same store).</summary>
+    public async Task StopAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
