@@ -20,9 +20,6 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Teams: ignored {Reason}")]
     public static partial void Ignored(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Teams: the reply to a command in {Channel} was not sent; the command itself is stored")]
-    public static partial void ReplyFailed(ILogger logger, string channel, Exception exception);
-
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Teams: message {MessageId} in {Channel} tagged {Tag}: {Result}")]
     public static partial void Tagged(ILogger logger, string messageId, string channel, TimelineTag tag, CaptureResult result);
 

@@ -5,10 +5,10 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Conversations;
 using ScribeBot.Teams.Inbound;
-using ScribeBot.Teams.Rendering;
 
 namespace ScribeBot.Teams.Bot;
 
@@ -22,6 +22,8 @@ internal sealed class ScribeTeamsBot(
     CommandHandler commands,
     TimelineCapture capture,
     ConversationAddresses addresses,
+    IOutboxStore outbox,
+    OutboxSignal outboxSignal,
     TimeProvider time,
     ILogger<ScribeTeamsBot> logger) : TeamsActivityHandler
 {
@@ -107,45 +109,40 @@ internal sealed class ScribeTeamsBot(
     private async Task RunCommandAsync(ITurnContext<IMessageActivity> turnContext, TeamsCommandRead command, CancellationToken cancellationToken)
     {
         var channel = command.Conversation.Channel;
+
+        // Stored before anything is answered: the command's posts and the reply wait in the outbox for this address,
+        // and a restart must find it.
+        await addresses.RememberAsync(channel, turnContext.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
         if (!command.Conversation.IsChannel && !ChatVerbs.Contains(command.Verb))
         {
-            await ReplyAsync(turnContext, channel.Key, ChatText.Of(
+            await ReplyAsync(command, ChatText.Of(
                 "Incidents are recorded in team channels: mention me there, like @ScribeBot incident start <title> [sev1-4]. Here I can show help and stats."),
                 cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        // Stored before the command runs: its posts wait in the outbox for this address, and a restart must find it.
-        await addresses.RememberAsync(channel, turnContext.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
         var outcome = await commands.HandleAsync(command.Request, cancellationToken).ConfigureAwait(false);
         TeamsLog.CommandHandled(logger, channel.Key, outcome.Accepted);
 
         // Teams has no message only the caller sees in a channel, so the reply goes to the thread, like the posts.
         // When the command posts to the channel, that post says what happened; a second message would be noise.
-        var reply = outcome.Reply.ToPlainString();
-        if (!string.IsNullOrWhiteSpace(reply) && (!outcome.Accepted || outcome.Posts.Count == 0))
+        if (!string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()) && (!outcome.Accepted || outcome.Posts.Count == 0))
         {
-            await ReplyAsync(turnContext, channel.Key, outcome.Reply, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(command, outcome.Reply, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// A reply within the turn. Its failure (the connector down or throttling) is logged, not thrown: the command is
-    /// already stored, and failing the turn would make Teams redeliver a message whose work is done.
+    /// The answer to a command, through the outbox like every post: the connector may be throttling or down when the
+    /// command is stored, and an answer is not something to lose. Its id derives from the command's activity id, so a
+    /// redelivered command does not answer twice.
     /// </summary>
-    private async Task ReplyAsync(ITurnContext turnContext, string channel, ChatText text, CancellationToken cancellationToken)
+    private async Task ReplyAsync(TeamsCommandRead command, ChatText reply, CancellationToken cancellationToken)
     {
-        try
-        {
-            foreach (var html in TeamsMessages.Announcement(text))
-            {
-                await turnContext.SendActivityAsync(TeamsActivities.Html(html), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            TeamsLog.ReplyFailed(logger, channel, exception);
-        }
+        var post = new AnnouncementPost(command.Conversation.Channel, reply);
+        await outbox.EnqueueAsync(OutboxItem.For($"{command.Request.RequestId}/reply", [post], incidentId: null, time.GetUtcNow()), cancellationToken)
+            .ConfigureAwait(false);
+        outboxSignal.Notify();
     }
 
     private async Task DeleteAsync(IActivity activity, bool undeleted, CancellationToken cancellationToken)

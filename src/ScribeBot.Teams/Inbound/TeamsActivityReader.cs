@@ -63,11 +63,11 @@ internal static class TeamsActivityReader
         {
             Channel = conversation.Channel,
             MessageId = activity.Id,
-            ThreadId = conversation.ThreadOf(activity.Id),
+            ThreadId = conversation.ThreadOf(activity.Id, activity.ReplyToId),
             At = at,
             Author = author,
             Text = plain.Length > 0 ? plain : "(attachment)",
-            Permalink = conversation.DeepLink(activity.Id),
+            Permalink = conversation.DeepLink(activity.Id, activity.ReplyToId),
             IsFromSelf = activity.From.Id == activity.Recipient?.Id,
         });
     }
@@ -124,14 +124,14 @@ internal static class TeamsActivityReader
         }
 
         var data = action.Data is null ? null : JObject.FromObject(action.Data);
-        if (!TimelineTagNames.TryParse((string?)data?["kind"] ?? string.Empty, out var tag) || !TagChoices.MessageActionKinds.Any(k => k.Tag == tag))
+        if (KindOf((string?)data?["kind"]) is not { } tag)
         {
             return (null, "Choose one of the listed kinds.");
         }
 
         var note = ((string?)data?["note"])?.Trim();
         var original = OriginalOf(conversation, payload, now);
-        return (new TagRequest(conversation.Channel, payload.Id, tag.Value, PersonOf(activity.From), string.IsNullOrEmpty(note) ? null : note, original), null);
+        return (new TagRequest(conversation.Channel, payload.Id, tag, PersonOf(activity.From), string.IsNullOrEmpty(note) ? null : note, original), null);
     }
 
     /// <summary>
@@ -181,6 +181,26 @@ internal static class TeamsActivityReader
             ? created.ToUniversalTime()
             : null;
     }
+
+    /// <summary>
+    /// The kind from the dialog: our card sends the tag's name (<c>root-cause</c>); a client that sends the label
+    /// (<c>Root cause</c>) or another spelling (<c>root_cause</c>, <c>rootcause</c>) means the same kind.
+    /// </summary>
+    internal static TimelineTag? KindOf(string? value)
+    {
+        var wanted = Letters(value ?? string.Empty);
+        foreach (var (tag, label) in TagChoices.MessageActionKinds)
+        {
+            if (wanted.Length > 0 && (wanted == Letters(tag.ToName()) || wanted == Letters(label)))
+            {
+                return tag;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Letters(string text) => new(text.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
 
     /// <summary><c>incident start X</c> and <c>/incident start X</c> become <c>start X</c>; <c>start X</c> stays.</summary>
     private static string CommandText(string text)

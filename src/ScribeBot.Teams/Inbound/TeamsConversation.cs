@@ -42,21 +42,25 @@ internal sealed record TeamsConversation(ChannelRef Channel, string? ThreadRootI
             : (conversationId[..marker], conversationId[(marker + MessageIdMarker.Length)..]);
     }
 
-    /// <summary>The thread a message belongs to: none for the root post itself (like Slack's <c>thread_ts</c>).</summary>
-    public string? ThreadOf(string messageId) => ThreadRootId is { Length: > 0 } root && root != messageId ? root : null;
+    /// <summary>
+    /// The thread a message belongs to: the conversation's <c>;messageid=</c> root, else the activity's
+    /// <c>replyToId</c>; none for the root post itself (like Slack's <c>thread_ts</c>).
+    /// </summary>
+    public string? ThreadOf(string messageId, string? replyToId = null) =>
+        (ThreadRootId is { Length: > 0 } root ? root : replyToId) is { Length: > 0 } thread && thread != messageId ? thread : null;
 
     /// <summary>
     /// Teams' deep link to a channel message (learn.microsoft.com, "Deep link to a chat or channel message"). The
     /// team's group id is not in every activity, and the link opens without it.
     /// </summary>
-    public string? DeepLink(string messageId)
+    public string? DeepLink(string messageId, string? replyToId = null)
     {
         if (!IsChannel)
         {
             return null;
         }
 
-        var parent = ThreadOf(messageId) ?? messageId;
+        var parent = ThreadOf(messageId, replyToId) ?? messageId;
         return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(Channel.Channel)}/{Uri.EscapeDataString(messageId)}"
             + $"?tenantId={Uri.EscapeDataString(Channel.Workspace)}&parentMessageId={Uri.EscapeDataString(parent)}&createdTime={Uri.EscapeDataString(messageId)}";
     }

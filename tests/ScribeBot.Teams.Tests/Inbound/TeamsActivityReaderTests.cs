@@ -205,6 +205,32 @@ public sealed class TeamsActivityReaderTests
         Assert.Equal("Choose one of the listed kinds.", error);
     }
 
+    [Theory]
+    [InlineData("root-cause", TimelineTag.RootCause)]
+    [InlineData("Root cause", TimelineTag.RootCause)]
+    [InlineData("root_cause", TimelineTag.RootCause)]
+    [InlineData("KEY-EVENT", TimelineTag.KeyEvent)]
+    [InlineData("Misleading path", TimelineTag.Misleading)]
+    [InlineData("action", TimelineTag.Action)]
+    public void A_kind_is_read_by_name_or_label(string value, TimelineTag expected)
+    {
+        Assert.Equal(expected, TeamsActivityReader.KindOf(value));
+    }
+
+    [Fact]
+    public void Without_a_thread_in_the_conversation_id_the_reply_to_id_places_the_message()
+    {
+        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        ((JArray)json["entities"]!).RemoveAt(0);
+        json["conversation"]!["id"] = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
+        json["replyToId"] = "1759881511856";
+
+        var chat = Assert.IsType<TeamsChatRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
+
+        Assert.Equal("1759881511856", chat.Message.ThreadId);
+        Assert.Contains("parentMessageId=1759881511856", chat.Message.Permalink, StringComparison.Ordinal);
+    }
+
     private static Activity Activity(string fixture) =>
         JsonConvert.DeserializeObject<Activity>(Fixtures.Text(fixture).TrimStart('\uFEFF'))!;
 }

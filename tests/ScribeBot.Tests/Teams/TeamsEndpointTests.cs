@@ -143,7 +143,7 @@ public sealed class TeamsEndpointTests
 
         var reply = Assert.Single(await host.Connector.WaitForSentAsync(1));
         Assert.Contains("There is no incident in this channel", reply.Text, StringComparison.Ordinal);
-        Assert.Equal("1772460000000", reply.ReplyToId);
+        Assert.Equal($"{TeamsPayloads.ChannelId};messageid=1772460000000", reply.ConversationId);
         Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
     }
 
@@ -180,6 +180,24 @@ public sealed class TeamsEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, wrongScheme.StatusCode);
         Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_the_host_warns_that_it_is_unauthenticated_and_with_one_it_does_not()
+    {
+        using var open = new ScribeBot.Slack.Tests.WebApi.CapturingLoggerProvider();
+        using var closed = new ScribeBot.Slack.Tests.WebApi.CapturingLoggerProvider();
+        await using (await TeamsHost.StartAsync(logs: open))
+        {
+        }
+
+        await using (await TeamsHost.StartAsync(appId: "3f2b8a1e-7c4d-4e1a-9b2f-5d6c7e8f9a0b", logs: closed))
+        {
+        }
+
+        var warning = Assert.Single(open.Logs, l => l.Message.Contains("WITHOUT authentication", StringComparison.Ordinal) && l.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains("MicrosoftAppId is empty", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(closed.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
     }
 
     [Fact]

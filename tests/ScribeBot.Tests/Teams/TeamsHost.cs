@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
@@ -50,7 +51,8 @@ internal sealed class TeamsHost : IAsyncDisposable
     /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
     /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
     public static async Task<TeamsHost> StartAsync(
-        string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null)
+        string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null,
+        ILoggerProvider? logs = null)
     {
         connector ??= await FakeConnector.StartAsync();
         directory ??= Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
@@ -62,7 +64,14 @@ internal sealed class TeamsHost : IAsyncDisposable
             .UseSetting("MicrosoftAppId", appId ?? "")
             .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
             .UseSetting("MicrosoftAppTenantId", "")
-            .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? ""));
+            .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? "")
+            .ConfigureLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+            }));
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -31,6 +31,20 @@ public sealed class TeamsPostingTests
     }
 
     [Fact]
+    public async Task The_answer_to_a_refused_command_survives_a_connector_outage()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        host.Connector.FailNext(HttpStatusCode.ServiceUnavailable);
+        host.Connector.FailNext(HttpStatusCode.InternalServerError);
+
+        await host.OkAsync(Command(host, StartId, "severity sev9", 0));
+
+        var reply = Assert.Single(await host.Connector.WaitForSentAsync(1));
+        Assert.Equal([503, 500, 200], host.Connector.Statuses);
+        Assert.Contains("sev9", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_split_over_several_messages_resumes_after_a_failed_part_without_repeating_any()
     {
         await using var host = await TeamsHost.StartAsync();
