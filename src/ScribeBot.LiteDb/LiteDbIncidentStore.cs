@@ -191,6 +191,10 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             return incidents;
         }, cancellationToken);
 
+    // A scan: incidents number in the thousands at most, and the dashboard asks for one page at a time.
+    public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(() => query.PageOf(_schema.Incidents.FindAll().Select(IncidentMapping.FromDocument)), cancellationToken);
+
     public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(
             session =>

@@ -56,4 +56,7 @@ public interface IIncidentStore
     /// <summary>Incidents declared at or after <paramref name="declaredSince"/> in a workspace, newest first.</summary>
     Task<IReadOnlyList<Incident>> ListIncidentsAsync(
         string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken);
+
+    /// <summary>Incidents of every workspace and platform that match <paramref name="query"/>, newest declared first (the dashboard).</summary>
+    Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken);
 }

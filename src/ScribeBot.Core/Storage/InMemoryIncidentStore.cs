@@ -155,6 +155,14 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapt
         }
     }
 
+    public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(query.PageOf(_incidents.Values));
+        }
+    }
+
     public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -52,6 +52,9 @@ internal sealed class RecordingStore : IIncidentStore, IOutboxStore
     public Task<IReadOnlyList<Incident>> ListIncidentsAsync(string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         _inner.ListIncidentsAsync(workspaceKey, declaredSince, cancellationToken);
 
+    public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
+        _inner.QueryIncidentsAsync(query, cancellationToken);
+
     public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
         Record(nameof(EnqueueAsync), items);
