@@ -3,6 +3,7 @@ using ScribeBot.Replay;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
 using ScribeBot.Web;
+using ScribeBot.Web.Access;
 
 if (args is ["replay", .. var replayArgs])
 {
@@ -21,10 +22,13 @@ builder.Services.AddScribeHost();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapSlack();
 app.MapTeams();
 app.MapPostmortemDownload();
+app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
 app.LogStartup();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using ScribeBot.Core.Configuration;
 using ScribeBot.LiteDb;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
+using ScribeBot.Web.Access;
 
 namespace ScribeBot.Hosting;
 
@@ -18,6 +19,8 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddSlack();
         services.AddTeams();
+        services.AddDashboardAccess();
+        services.AddRazorPages();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");

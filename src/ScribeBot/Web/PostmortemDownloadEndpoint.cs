@@ -14,7 +14,7 @@ internal static class PostmortemDownloadEndpoint
     public const string Route = "/incidents/{id}/postmortem.md";
 
     public static IEndpointConventionBuilder MapPostmortemDownload(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Route, DownloadAsync).AddEndpointFilter<LoopbackOnlyFilter>();
+        endpoints.MapGet(Route, DownloadAsync).RequireAuthorization(Access.DashboardAccess.PolicyName);
 
     private static async Task<IResult> DownloadAsync(string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
     {

@@ -8,18 +8,32 @@ public sealed class LoopbackOnlyTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task A_request_not_from_loopback_gets_403_from_the_markdown_download()
+    [Theory]
+    [InlineData("/incidents/teams%3At%3A1/postmortem.md")]
+    [InlineData("/")]
+    public async Task A_request_not_from_loopback_gets_a_bare_403_from_every_web_page(string path)
     {
         // The in-memory test server has no remote address, like a request the host cannot place as local.
         await using var factory = new WebApplicationFactory<Program>()
             .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync(new Uri("/incidents/teams%3At%3A1/postmortem.md", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_health_check_stays_open_to_every_caller()
+    {
+        await using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public void Dispose()
