@@ -50,7 +50,7 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
         {
             // Teams redelivers a message that failed; an invoke shows the person an error. Either way nothing half-done
             // was acknowledged.
-            TeamsLog.TurnFailed(logger, "activity", context.TraceIdentifier, exception);
+            TeamsLog.TurnFailed(logger, context.Request.Path, context.TraceIdentifier, exception);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }

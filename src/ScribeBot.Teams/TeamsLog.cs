@@ -26,8 +26,8 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Teams: message action refused: {Reason}")]
     public static partial void TagRefused(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Teams: turn failed for activity {ActivityType} (correlation id {CorrelationId})")]
-    public static partial void TurnFailed(ILogger logger, string activityType, string correlationId, Exception exception);
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Teams: turn failed on {Path} (correlation id {CorrelationId}); Teams will redeliver")]
+    public static partial void TurnFailed(ILogger logger, string path, string correlationId, Exception exception);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams: request refused with {Status}: {Reason}")]
     public static partial void Refused(ILogger logger, int status, string reason);
