@@ -19,6 +19,8 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxDispatcher>();
+        // One instance for every writer of incidents, so a command and a dashboard edit never overwrite each other.
+        services.TryAddSingleton<ChannelLocks>();
         services.TryAddSingleton<CommandHandler>();
         services.TryAddSingleton<TimelineCapture>();
         return services;

@@ -4,12 +4,15 @@ namespace ScribeBot.Core.Commands;
 
 /// <summary>
 /// One async lock per channel: commands in the same channel run one at a time (two people typing
-/// <c>start</c> at once get one incident), commands in different channels run in parallel.
+/// <c>start</c> at once get one incident), commands in different channels run in parallel. Everything that reads an
+/// incident, changes it and saves it back (the <see cref="CommandHandler"/>, the postmortem editor) must hold this
+/// lock, and share one instance (a singleton), or one writer's save would overwrite the other's change.
 /// </summary>
-internal sealed class ChannelLocks
+public sealed class ChannelLocks
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
+    /// <summary>Waits for the channel's lock; dispose the result to release it.</summary>
     public async Task<IDisposable> AcquireAsync(string channelKey, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(channelKey, static _ => new SemaphoreSlim(1, 1));

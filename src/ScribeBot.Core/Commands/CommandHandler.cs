@@ -24,11 +24,11 @@ public sealed partial class CommandHandler(
     IIncidentStore store,
     IOutboxStore outbox,
     OutboxSignal outboxSignal,
+    ChannelLocks locks,
     TimeProvider timeProvider,
     IOptions<ScribeOptions> options,
     ILogger<CommandHandler> logger)
 {
-    private readonly ChannelLocks _locks = new();
 
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed partial class CommandHandler(
             return CommandOutcome.Rejected(parsed.Error);
         }
 
-        using (await _locks.AcquireAsync(request.Channel.Key, cancellationToken).ConfigureAwait(false))
+        using (await locks.AcquireAsync(request.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var outcome = await ExecuteAsync(parsed.Command, request, cancellationToken).ConfigureAwait(false);
             if (outcome.Accepted)

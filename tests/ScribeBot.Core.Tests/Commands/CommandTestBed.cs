@@ -28,12 +28,15 @@ internal sealed class CommandTestBed
     {
         Clock = new FakeTimeProvider(now ?? Start);
         Handler = new CommandHandler(
-            Store, Store, Signal, Clock, Options.Create(new ScribeOptions { TimeZone = timeZone }), NullLogger<CommandHandler>.Instance);
+            Store, Store, Signal, Locks, Clock, Options.Create(new ScribeOptions { TimeZone = timeZone }), NullLogger<CommandHandler>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
     public InMemoryIncidentStore Store { get; } = new();
     public OutboxSignal Signal { get; } = new();
+
+    /// <summary>The handler's channel locks, for other writers of the same store (the postmortem editor).</summary>
+    public ChannelLocks Locks { get; } = new();
     public CommandHandler Handler { get; }
 
     /// <summary>Sends <paramref name="text"/> now, from Alice in <see cref="Channel"/>, with a fresh request id.</summary>

@@ -20,7 +20,7 @@ public sealed class CommandHandlerOutboxTests : IDisposable
 
     public CommandHandlerOutboxTests() =>
         _handler = new CommandHandler(
-            _store, _store, _signal, _bed.Clock, Options.Create(new ScribeOptions()), NullLogger<CommandHandler>.Instance);
+            _store, _store, _signal, new ChannelLocks(), _bed.Clock, Options.Create(new ScribeOptions()), NullLogger<CommandHandler>.Instance);
 
     public void Dispose() => _signal.Dispose();
 
