@@ -22,10 +22,12 @@ public sealed class PostmortemBuilder
 
     /// <summary>
     /// Builds the draft. <paramref name="entries"/> are all stored entries of the incident in time order, deleted
-    /// ones included (they are left out here), with edits already applied to their text.
+    /// ones included (they are left out here), with edits already applied to their text. The dashboard's history
+    /// entries (<see cref="PostmortemHistory"/>) are left out too: they record who finished the draft, not what happened.
     /// </summary>
     public PostmortemDocument Build(Incident incident, IReadOnlyList<TimelineEntry> entries)
     {
+        entries = WithoutHistory(entries);
         var clock = IncidentClock.For(incident.TimeZoneId);
         var warnings = OrderCheck.Find(incident, clock);
         var items = TimelineItems(incident, entries, clock);
@@ -54,9 +56,14 @@ public sealed class PostmortemBuilder
     /// </summary>
     public PostmortemSection BuildTimeline(Incident incident, IReadOnlyList<TimelineEntry> entries)
     {
+        entries = WithoutHistory(entries);
         var clock = IncidentClock.For(incident.TimeZoneId);
         return new PostmortemSection(TimelineHeading, [TimelineBlockOf(TimelineItems(incident, entries, clock), clock)]);
     }
+
+    // Copies only when there is something to drop: most incidents are never edited on the dashboard.
+    private static IReadOnlyList<TimelineEntry> WithoutHistory(IReadOnlyList<TimelineEntry> entries) =>
+        entries.Any(PostmortemHistory.IsHistory) ? entries.Where(e => !PostmortemHistory.IsHistory(e)).ToArray() : entries;
 
     private static ChatText Meta(Incident incident, IncidentClock clock)
     {
