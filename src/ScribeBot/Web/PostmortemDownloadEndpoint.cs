@@ -1,31 +1,68 @@
 using System.Text;
+using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Web;
 
 /// <summary>
-/// <c>GET /incidents/{id}/postmortem.md</c>: the full Markdown draft (with the transcript appendix) as a download.
-/// Teams cannot take a file from a bot in a channel, so its draft message links here when <c>Scribe:PublicBaseUrl</c>
-/// is set.
+/// The postmortem draft as a download: <c>GET /incidents/{id}/postmortem.md</c>, the full Markdown (with the transcript
+/// appendix), and <c>GET /incidents/{id}/postmortem.html</c>, the same rendered into one self-contained HTML file.
+/// Teams cannot take a file from a bot in a channel, so its draft message links to the Markdown when
+/// <c>Scribe:PublicBaseUrl</c> is set.
 /// </summary>
 internal static class PostmortemDownloadEndpoint
 {
     public const string Route = "/incidents/{id}/postmortem.md";
+    public const string HtmlRoute = "/incidents/{id}/postmortem.html";
 
-    public static IEndpointConventionBuilder MapPostmortemDownload(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Route, DownloadAsync).RequireAuthorization(Access.DashboardAccess.PolicyName);
-
-    private static async Task<IResult> DownloadAsync(string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
+    public static IEndpointConventionBuilder MapPostmortemDownload(this IEndpointRouteBuilder endpoints)
     {
-        var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (incident is null)
+        var group = endpoints.MapGroup("").RequireAuthorization(Access.DashboardAccess.PolicyName);
+        group.MapGet(Route, DownloadMarkdownAsync);
+        group.MapGet(HtmlRoute, DownloadHtmlAsync);
+        return group;
+    }
+
+    /// <summary><c>/incidents/slack%3AT1%3A3/postmortem.md</c>: ids hold colons, so they are always escaped in links.</summary>
+    public static string MarkdownPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md";
+
+    public static string HtmlPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.html";
+
+    private static async Task<IResult> DownloadMarkdownAsync(string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
+    {
+        var draft = await DraftAsync(id, store, builder, cancellationToken).ConfigureAwait(false);
+        return draft is not { } found
+            ? Results.NotFound()
+            : Results.File(Encoding.UTF8.GetBytes(found.Markdown), "text/markdown; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.md");
+    }
+
+    private static async Task<IResult> DownloadHtmlAsync(
+        string id, IIncidentStore store, PostmortemBuilder builder, HttpContext context, CancellationToken cancellationToken)
+    {
+        var draft = await DraftAsync(id, store, builder, cancellationToken).ConfigureAwait(false);
+        if (draft is not { } found)
         {
             return Results.NotFound();
         }
 
+        // Opened from the server instead of saved, the file still may not load or run anything.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        var html = PostmortemHtml.RenderDocument($"{found.Incident.DisplayId}: {found.Incident.Title}", found.Markdown);
+        return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.html");
+    }
+
+    private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
+        string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
+        if (incident is null)
+        {
+            return null;
+        }
+
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken).ConfigureAwait(false);
-        var markdown = PostmortemMarkdown.Render(builder.Build(incident, entries));
-        return Results.File(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", $"{incident.DisplayId}-postmortem.md");
+        return (incident, PostmortemMarkdown.Render(builder.Build(incident, entries)));
     }
 }
