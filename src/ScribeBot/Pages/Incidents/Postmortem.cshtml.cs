@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Web;
+
+namespace ScribeBot.Pages.Incidents;
+
+/// <summary>
+/// <c>/incidents/{id}/postmortem</c>: the current draft, a form for the facts the bot could not know, and "post to
+/// channel". Saves go through the core's <see cref="PostmortemEditor"/> (validation, history, the channel lock) and
+/// redirect on success (post/redirect/get), so a reload never saves twice.
+/// </summary>
+public sealed class PostmortemModel(IIncidentStore store, PostmortemBuilder builder, PostmortemEditor editor) : PageModel
+{
+    /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
+    public const int BlankTaskRows = 3;
+
+    [BindProperty]
+    public string? DetectionMethod { get; set; }
+
+    [BindProperty]
+    public string? Impact { get; set; }
+
+    /// <summary>Text, so "12%", "12.5" and a typo all reach us and get our own answer.</summary>
+    [BindProperty]
+    public string? UsersAffectedPercent { get; set; }
+
+    [BindProperty]
+    public string? RootCause { get; set; }
+
+    [BindProperty]
+    public string? Resolution { get; set; }
+
+    /// <summary>One improvement per line.</summary>
+    [BindProperty]
+    public string? Improvements { get; set; }
+
+    [BindProperty]
+    public List<TaskRow> Tasks { get; set; } = [];
+
+    /// <summary>The fields' fingerprint when the form was filled (<see cref="PostmortemEdit.Basis"/>).</summary>
+    [BindProperty]
+    public string? Basis { get; set; }
+
+    /// <summary>The idempotency key of "post to channel", new on every GET: a double submit posts once.</summary>
+    [BindProperty]
+    public string? PostKey { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public Incident Incident { get; private set; } = null!;
+
+    /// <summary>The draft as HTML from Markdig with raw HTML off: safe to write unencoded.</summary>
+    public string DraftHtml { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; private set; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    public string? PostError { get; private set; }
+
+    public string MarkdownPath => PostmortemDownloadEndpoint.MarkdownPath(Incident.Id);
+
+    public string HtmlPath => PostmortemDownloadEndpoint.HtmlPath(Incident.Id);
+
+    public string EscapedId => Uri.EscapeDataString(Incident.Id);
+
+    public IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Fill(PostmortemEdit.From(Incident));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!TryReadPercent(out var percent, out var percentError))
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [PostmortemFields.UsersAffectedPercent] = [percentError] };
+            PadTaskRows();
+            return Page();
+        }
+
+        var edit = new PostmortemEdit
+        {
+            DetectionMethod = DetectionMethod,
+            Impact = Impact,
+            UsersAffectedPercent = percent,
+            RootCause = RootCause,
+            Resolution = Resolution,
+            Improvements = (Improvements ?? "").ReplaceLineEndings("\n").Split('\n')
+                .Where(line => !string.IsNullOrWhiteSpace(line)).ToArray(),
+            Tasks = Tasks
+                .Where(row => !string.IsNullOrWhiteSpace(row.Text) || !string.IsNullOrWhiteSpace(row.Owner))
+                .Select(row => new IncidentTask(row.Text ?? "", row.Owner)).ToArray(),
+            Basis = Basis,
+        };
+
+        var result = await editor.SaveAsync(id, edit, Editor(User), cancellationToken);
+        switch (result.Status)
+        {
+            case PostmortemEditStatus.NotFound:
+                return NotFound();
+            case PostmortemEditStatus.Invalid:
+                await LoadAsync(id, cancellationToken);
+                Errors = result.Errors;
+                Fill(result.Form!);
+                return Page();
+            case PostmortemEditStatus.Unchanged:
+                Notice = "Nothing to save: the form matched the stored draft.";
+                return RedirectToPage(new { id });
+            default:
+                Notice = "Saved: " + string.Join(", ", result.ChangedFields.Select(PostmortemFields.Label)).ToLowerInvariant() + ".";
+                return RedirectToPage(new { id });
+        }
+    }
+
+    public async Task<IActionResult> OnPostPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(PostKey, "N", out _))
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Fill(PostmortemEdit.From(Incident));
+            PostError = "This form is out of date. The page has been reloaded; press \"Post to channel\" again.";
+            return Page();
+        }
+
+        if (!await editor.PostToChannelAsync(id, Editor(User), PostKey!, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Notice = "The draft is queued for the channel; it appears there as soon as the chat platform accepts it.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetIncidentAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return false;
+        }
+
+        var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
+        Incident = incident;
+        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(incident, entries)));
+        PostKey = Guid.NewGuid().ToString("N");
+        return true;
+    }
+
+    private void Fill(PostmortemEdit edit)
+    {
+        DetectionMethod = edit.DetectionMethod;
+        Impact = edit.Impact;
+        UsersAffectedPercent = edit.UsersAffectedPercent?.ToString("0.##########", CultureInfo.InvariantCulture);
+        RootCause = edit.RootCause;
+        Resolution = edit.Resolution;
+        Improvements = string.Join('\n', edit.Improvements);
+        Tasks = edit.Tasks.Select(t => new TaskRow { Text = t.Text, Owner = t.Owner }).ToList();
+        Basis = edit.Basis;
+        PadTaskRows();
+    }
+
+    private void PadTaskRows()
+    {
+        Tasks.RemoveAll(row => string.IsNullOrWhiteSpace(row.Text) && string.IsNullOrWhiteSpace(row.Owner));
+        for (var i = 0; i < BlankTaskRows; i++)
+        {
+            Tasks.Add(new TaskRow());
+        }
+    }
+
+    private bool TryReadPercent(out decimal? percent, out string error)
+    {
+        percent = null;
+        error = "";
+        var text = UsersAffectedPercent?.Trim().TrimEnd('%').TrimEnd() ?? "";
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            percent = value;
+            return true;
+        }
+
+        var shown = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+        error = $"'{shown}' is not a percentage between 0 and 100. Write a number like 12 or 12.5.";
+        return false;
+    }
+
+    /// <summary>
+    /// Who the history names. A signed-in user by their name and id; without sign-in only loopback gets here, so the
+    /// person is "the local dashboard".
+    /// </summary>
+    private static Person Editor(ClaimsPrincipal user)
+    {
+        if (user.Identity is { IsAuthenticated: true } identity)
+        {
+            var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? identity.Name ?? "dashboard";
+            var name = identity.Name ?? user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.Email) ?? id;
+            return new Person(id, name);
+        }
+
+        return new Person("dashboard:local", "Local dashboard user");
+    }
+
+    /// <summary>One row of the task table: what to do, and who owns it (optional; <c>@name</c> works too).</summary>
+    public sealed class TaskRow
+    {
+        public string? Text { get; set; }
+        public string? Owner { get; set; }
+    }
+}
