@@ -32,20 +32,14 @@ public sealed record PostmortemEdit
     /// </summary>
     public string? Basis { get; init; }
 
-    /// <summary>The incident's current values, with the <see cref="Basis"/> that a later save merges against.</summary>
+    /// <summary>
+    /// The incident's current values as an editor shows them (trimmed; list items on one line each), with the
+    /// <see cref="Basis"/> that a later save merges against. Saving it unchanged changes nothing.
+    /// </summary>
     public static PostmortemEdit From(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return new PostmortemEdit
-        {
-            DetectionMethod = incident.DetectionMethod,
-            Impact = incident.Impact,
-            UsersAffectedPercent = incident.UsersAffectedPercent,
-            RootCause = incident.RootCause,
-            Resolution = incident.Resolution,
-            Improvements = incident.Improvements,
-            Tasks = incident.Tasks,
-            Basis = PostmortemFields.Fingerprint(PostmortemFields.Normalize(incident)),
-        };
+        var current = PostmortemFields.Normalize(incident);
+        return current with { Basis = PostmortemFields.Fingerprint(current) };
     }
 }

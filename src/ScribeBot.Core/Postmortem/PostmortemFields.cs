@@ -37,7 +37,10 @@ public static class PostmortemFields
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a postmortem field."),
     };
 
-    /// <summary>Trimmed texts with <c>\n</c> line endings, blank texts as null, owners without mention syntax.</summary>
+    /// <summary>
+    /// Trimmed texts with <c>\n</c> line endings, blank texts as null, owners without mention syntax. List items are
+    /// single lines (a form shows one per line or row): a multi-line item typed by command reads with spaces instead.
+    /// </summary>
     internal static PostmortemEdit Normalize(PostmortemEdit edit) => new()
     {
         DetectionMethod = Text(edit.DetectionMethod),
@@ -46,8 +49,8 @@ public static class PostmortemFields
         RootCause = Text(edit.RootCause),
         Resolution = Text(edit.Resolution),
         // Blank items are kept (as "") so validation can name them; the page drops blank lines itself.
-        Improvements = edit.Improvements.Select(i => Text(i) ?? string.Empty).ToArray(),
-        Tasks = edit.Tasks.Select(t => new IncidentTask(Text(t.Text) ?? string.Empty, Owner(t.Owner))).ToArray(),
+        Improvements = edit.Improvements.Select(i => Line(i) ?? string.Empty).ToArray(),
+        Tasks = edit.Tasks.Select(t => new IncidentTask(Line(t.Text) ?? string.Empty, Owner(t.Owner))).ToArray(),
         Basis = edit.Basis,
     };
 
@@ -157,7 +160,9 @@ public static class PostmortemFields
     private static string? Text(string? text) =>
         text?.ReplaceLineEndings("\n").Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
+    private static string? Line(string? text) => Text(text)?.ReplaceLineEndings(" ");
+
     // The same rule as the todo command: a mention (@name, <@U1|name>, <at>name</at>) is stored as the bare name.
     private static string? Owner(string? owner) =>
-        Text(owner) is { } text && PersonMention.Parse(text).DisplayName.Trim() is { Length: > 0 } name ? name : null;
+        Line(owner) is { } text && PersonMention.Parse(text).DisplayName.Trim() is { Length: > 0 } name ? name : null;
 }

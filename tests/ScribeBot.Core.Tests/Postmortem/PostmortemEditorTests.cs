@@ -140,6 +140,23 @@ public sealed class PostmortemEditorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_multi_line_improvement_typed_by_command_shows_on_one_line_and_an_untouched_form_keeps_it()
+    {
+        await ResolvedIncidentAsync();
+        await _bed.DoAsync("improve Alert on pool saturation\nand page the owner");
+        await _bed.DoAsync("todo Raise the pool\nsize @bo");
+        var snapshot = await _bed.SnapshotAsync();
+
+        var shown = PostmortemEdit.From(await _bed.IncidentAsync());
+        var result = await SaveAsync(shown with { Improvements = [.. shown.Improvements], Tasks = [.. shown.Tasks] });
+
+        Assert.Equal(["Alert on pool saturation and page the owner"], shown.Improvements);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo")], shown.Tasks);
+        Assert.Equal(PostmortemEditStatus.Unchanged, result.Status);
+        Assert.Equal(snapshot, await _bed.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_incident_is_not_found()
     {
         await ResolvedIncidentAsync();
