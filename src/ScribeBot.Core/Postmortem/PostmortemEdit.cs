@@ -28,7 +28,8 @@ public sealed record PostmortemEdit
     /// A fingerprint of each field as the person saw it when they opened the editor (<see cref="From"/> sets it).
     /// With it a save is a merge: a field the person left as it was keeps whatever is stored now (a command may have
     /// changed it meanwhile), and a field changed both by the person and by someone else is refused as a conflict
-    /// instead of silently overwritten. Null means "replace every field with the values here".
+    /// instead of silently overwritten. Null (or a value <see cref="From"/> did not write) means "replace every field
+    /// with the values here".
     /// </summary>
     public string? Basis { get; init; }
 
