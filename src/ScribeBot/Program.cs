@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-builder.Services.AddScribeHost();
+builder.Services.AddScribeHost(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +27,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapSlack();
 app.MapTeams();
+app.MapDashboardAccess();
 app.MapPostmortemDownload();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
 app.LogStartup();

@@ -10,7 +10,7 @@ namespace ScribeBot.Hosting;
 /// <summary>Everything the web host registers, in one place.</summary>
 internal static class ScribeHostServiceCollectionExtensions
 {
-    public static IServiceCollection AddScribeHost(this IServiceCollection services)
+    public static IServiceCollection AddScribeHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
@@ -19,7 +19,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddSlack();
         services.AddTeams();
-        services.AddDashboardAccess();
+        services.AddDashboardAccess(configuration);
         services.AddRazorPages();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);

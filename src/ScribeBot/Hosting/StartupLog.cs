@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Slack;
+using ScribeBot.Web.Access;
 
 namespace ScribeBot.Hosting;
 
@@ -23,6 +24,10 @@ internal static partial class StartupLog
             LogPlatform(logger, "Microsoft Teams", string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"])
                 ? "POST /api/messages WITHOUT authentication (MicrosoftAppId is empty: local testing only)"
                 : "POST /api/messages, authenticated as app " + app.Configuration["MicrosoftAppId"]);
+            var oidc = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Oidc;
+            LogDashboardAccess(logger, oidc.Enabled
+                ? $"sign-in with {oidc.Authority}; allowed tenants [{string.Join(", ", oidc.TenantList)}], workspaces [{string.Join(", ", oidc.WorkspaceList)}]"
+                : "loopback requests only (set Dashboard:Oidc:* to require sign-in instead)");
             LogPlatform(logger, "Replay", "available: dotnet run --project src/ScribeBot -- replay FILE");
             LogTimeZone(logger, timeZone);
         });
@@ -33,6 +38,9 @@ internal static partial class StartupLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platform {Platform}: {State}")]
     private static partial void LogPlatform(ILogger logger, string platform, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard access: {Access}")]
+    private static partial void LogDashboardAccess(ILogger logger, string access);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Default incident time zone: {TimeZone}")]
     private static partial void LogTimeZone(ILogger logger, string timeZone);

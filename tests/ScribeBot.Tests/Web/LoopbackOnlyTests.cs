@@ -21,6 +21,7 @@ public sealed class LoopbackOnlyTests : IDisposable
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(response.Headers.Location);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
