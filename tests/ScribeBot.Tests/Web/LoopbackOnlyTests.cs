@@ -26,6 +26,34 @@ public sealed class LoopbackOnlyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_from_loopback_gets_the_page()
+    {
+        await using var host = DashboardHost.Start(new Dictionary<string, string?>());
+
+        using var response = await host.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7;proto=https")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    public async Task A_request_relayed_by_a_proxy_or_tunnel_on_this_machine_is_not_local(string header, string value)
+    {
+        // ngrok, cloudflared or nginx on the same machine connect from loopback for anyone on the internet.
+        await using var host = DashboardHost.Start(new Dictionary<string, string?>());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task The_health_check_stays_open_to_every_caller()
     {
         await using var factory = new WebApplicationFactory<Program>()
