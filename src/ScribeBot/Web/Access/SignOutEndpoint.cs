@@ -18,7 +18,8 @@ internal static class SignOutEndpoint
         <head><meta charset="utf-8" /><title>Signed out - ScribeBot</title></head>
         <body>
         <h1>Signed out</h1>
-        <p>Your ScribeBot session has ended. <a href="/">Sign in again</a>.</p>
+        <p>Your ScribeBot session has ended. You are still signed in to Slack or Microsoft, so signing in again may not
+        ask for a password. <a href="/">Sign in again</a>.</p>
         </body>
         </html>
         """;
