@@ -1,27 +1,32 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using ScribeBot.Tests.Hosting;
 using ScribeBot.Web.Access;
 
 namespace ScribeBot.Tests.Web;
 
-public sealed class DashboardOptionsTests : IDisposable
+public sealed partial class DashboardOptionsTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void The_host_refuses_to_start_with_an_authority_but_no_allowed_tenant_or_workspace()
+    public async Task The_host_refuses_to_start_with_an_authority_but_no_allowed_tenant_or_workspace()
     {
-        using var factory = DashboardHost.Factory(_directory, new Dictionary<string, string?>
-        {
-            ["Dashboard:Oidc:Authority"] = "https://login.microsoftonline.com/organizations/v2.0",
-            ["Dashboard:Oidc:ClientId"] = "client",
-            ["Dashboard:Oidc:ClientSecret"] = "secret",
-        });
+        // The real process, as an operator starts it: it must stop at once and say which key is missing.
+        using var host = HostProcess.Start(
+            [
+                "--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"),
+                "--Dashboard:Oidc:Authority", "https://login.microsoftonline.com/organizations/v2.0",
+                "--Dashboard:Oidc:ClientId", "client", "--Dashboard:Oidc:ClientSecret", "secret",
+            ],
+            workingDirectory: Path.GetTempPath());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var refusal = await host.WaitForLineAsync(MissingAllowList(), timeout.Token);
+        var exitCode = await host.WaitForExitAsync(timeout.Token);
 
-        var validation = Assert.IsType<OptionsValidationException>(Unwrap(error));
-        Assert.Contains("Dashboard:Oidc:AllowedTenants", validation.Message, StringComparison.Ordinal);
-        Assert.Contains("Dashboard:Oidc:AllowedWorkspaces", validation.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Dashboard:Oidc:AllowedWorkspaces", refusal.Value, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -107,6 +112,6 @@ public sealed class DashboardOptionsTests : IDisposable
     private static ValidateOptionsResult Validate(DashboardOidcOptions oidc) =>
         new DashboardOptionsValidator().Validate(null, new DashboardOptions { Oidc = oidc });
 
-    private static Exception Unwrap(Exception error) =>
-        error is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;
+    [GeneratedRegex("Dashboard:Oidc:AllowedTenants or .*")]
+    private static partial Regex MissingAllowList();
 }
