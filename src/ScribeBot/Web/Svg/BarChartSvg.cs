@@ -57,7 +57,7 @@ internal static class BarChartSvg
         {
             var y = Y(tick);
             svg.Empty("line", ("x1", Left), ("x2", Right), ("y1", y), ("y2", y), ("stroke", tick == TimeSpan.Zero ? "#5b6475" : "#eaecf0"));
-            svg.Text("text", CompactDuration.Format(tick), ("x", Left - 6), ("y", y + 4), ("text-anchor", "end"));
+            svg.Text("text", tick == TimeSpan.Zero ? "0" : CompactDuration.Format(tick), ("x", Left - 6), ("y", y + 4), ("text-anchor", "end"));
         }
 
         svg.End();

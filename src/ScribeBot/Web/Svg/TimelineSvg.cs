@@ -145,10 +145,13 @@ internal static class TimelineSvg
             svg.Text("title", phase.Ongoing ? $"{phase.Label} (so far)" : phase.Label);
             svg.Empty("rect", ("x", start), ("y", y), ("width", width), ("height", 16), ("rx", 3), ("fill", fill),
                 ("stroke", "#98a2b3"), ("stroke-dasharray", phase.Ongoing ? "4 3" : null));
+            // The label goes inside a bar wide enough for it, else just after the bar, else just before it.
             var label = phase.Ongoing ? $"{phase.Label} …" : phase.Label;
-            var rightSide = start + (label.Length * CharWidth) + 8 > Right;
-            svg.Text("text", label, ("x", rightSide ? start + width - 4 : start + 4), ("y", y + 12),
-                ("text-anchor", rightSide ? "end" : null), ("fill", "#1d2330"));
+            var labelWidth = (label.Length * CharWidth) + 8;
+            var (labelX, anchor) = labelWidth <= width ? (start + 4, (string?)null)
+                : start + width + labelWidth <= Right ? (start + width + 4, null)
+                : (start - 4, "end");
+            svg.Text("text", label, ("x", labelX), ("y", y + 12), ("text-anchor", anchor), ("fill", "#1d2330"));
             svg.End();
         }
 

@@ -44,7 +44,7 @@ public sealed class BarChartSvgTests
         var labels = Parse(BarChartSvg.Render(chart, "c")).Descendants(Svg + "g")
             .Single(g => (string?)g.Attribute("class") == "y-axis").Elements(Svg + "text").Select(t => t.Value).ToList();
 
-        Assert.Equal(["0s", "30m", "1h", "1h 30m", "2h"], labels);
+        Assert.Equal(["0", "30m", "1h", "1h 30m", "2h"], labels);
     }
 
     [Fact]
