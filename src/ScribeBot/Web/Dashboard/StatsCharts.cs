@@ -35,12 +35,12 @@ internal static class StatsCharts
             .Select(b => new ChartBar(b.Label, pick(b.Stats)?.Mean, $"{b.LongLabel}: {Tooltip(b.Stats, pick(b.Stats), measured)}"))
             .ToList();
         return new BarChart(
-            $"{metric} per {unit}, last {report.Days} days",
-            $"Mean {metric} of the incidents declared in each {unit} of the last {report.Days} days, measured from the declaration; "
+            $"{metric} per {unit}, last {StatsReport.Period(report.Days)}",
+            $"Mean {metric} of the incidents declared in each {unit} of the last {StatsReport.Period(report.Days)}, measured from the declaration; "
                 + $"{bars.Count(b => b.Value is not null)} of {bars.Count} {unit}s have {measured} incidents.",
             colour,
             bars,
-            $"No {measured} incidents in the last {report.Days} days");
+            $"No {measured} incidents in the last {StatsReport.Period(report.Days)}");
     }
 
     private static BarChart BySeverity(
@@ -55,11 +55,11 @@ internal static class StatsCharts
             })
             .ToList();
         return new BarChart(
-            $"{metric} by severity, last {report.Days} days",
-            $"Mean {metric} per severity of the incidents declared in the last {report.Days} days, measured from the declaration.",
+            $"{metric} by severity, last {StatsReport.Period(report.Days)}",
+            $"Mean {metric} per severity of the incidents declared in the last {StatsReport.Period(report.Days)}, measured from the declaration.",
             colour,
             bars,
-            $"No {measured} incidents in the last {report.Days} days");
+            $"No {measured} incidents in the last {StatsReport.Period(report.Days)}");
     }
 
     private static string Tooltip(SeverityStatistics stats, DurationSummary? summary, string measured) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
@@ -34,6 +35,9 @@ internal sealed record StatsReport(
     public static readonly IReadOnlyList<int> Presets = [7, 14, 30, 90, 180, 365];
 
     public int IncidentCount => Totals.Overall.Count;
+
+    /// <summary><c>1 day</c>, <c>30 days</c>.</summary>
+    public static string Period(int days) => "day".ToQuantity(days);
 
     public static StatsReport Build(IReadOnlyCollection<Incident> incidents, int days, DateTimeOffset now, IncidentClock clock)
     {
