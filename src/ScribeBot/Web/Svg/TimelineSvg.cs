@@ -58,7 +58,8 @@ internal static class TimelineSvg
         var legend = LegendItems(chart.Events);
         var legendRows = LayOut(legend);
         var legendTop = captionY + 22;
-        var height = legendTop + (Math.Max(0, legendRows.Max(r => (int?)r.Row) ?? -1) + 1) * 18 + 6;
+        var rows = legendRows.Count == 0 ? 0 : legendRows.Max(r => r.Row) + 1;
+        var height = rows == 0 ? captionY + 10 : legendTop + (rows * 18) + 6;
 
         var svg = new SvgWriter().Start("svg",
             ("xmlns", SvgWriter.Namespace), ("viewBox", $"0 0 {Width} {SvgWriter.Number(height)}"), ("width", "100%"),
