@@ -66,12 +66,13 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_page_links_the_postmortem_editor_and_the_markdown_download()
+    public async Task The_page_links_the_postmortem_editor_and_both_downloads()
     {
         var html = await Host.PageAsync(PathOf(fixture.Checkout));
 
         Assert.Contains("href=\"/incidents/slack%3AT1%3A1/postmortem\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/incidents/slack%3AT1%3A1/postmortem.md\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/incidents/slack%3AT1%3A1/postmortem.html\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ internal static class IncidentLinks
 
     public static string Markdown(string incidentId) => $"{Page(incidentId)}/postmortem.md";
 
+    public static string HtmlDownload(string incidentId) => $"{Page(incidentId)}/postmortem.html";
+
     /// <summary>
     /// The permalink when it is an absolute http(s) address, else null: a stored link is platform data, and a
     /// <c>javascript:</c> or relative one must not become a clickable link on our origin.
