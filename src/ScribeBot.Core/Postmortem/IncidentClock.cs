@@ -6,7 +6,7 @@ namespace ScribeBot.Core.Postmortem;
 /// Shows instants in an incident's time zone. TimeZoneInfo reads IANA ids from the system's zoneinfo files, which
 /// works with InvariantGlobalization (no ICU needed); an unknown id falls back to UTC and says so.
 /// </summary>
-internal sealed class IncidentClock
+public sealed class IncidentClock
 {
     private IncidentClock(TimeZoneInfo zone, string zoneId, bool known)
     {

@@ -7,7 +7,7 @@ namespace ScribeBot.Core.Postmortem;
 /// Checks impact began &lt;= detected &lt;= declared &lt;= acknowledged &lt;= resolved, skipping unknown instants.
 /// Only neighbours among the known instants are compared, so one wrong time yields one warning, not four.
 /// </summary>
-internal static class OrderCheck
+public static class OrderCheck
 {
     public static IReadOnlyList<(IncidentFact Fact, DateTimeOffset At)> KnownFacts(Incident incident)
     {

@@ -5,7 +5,7 @@ namespace ScribeBot.Core.Postmortem;
 /// draft tells its reader how to complete it. Brackets are part of the text so every renderer (and plain text)
 /// shows them.
 /// </summary>
-internal static class Placeholders
+public static class Placeholders
 {
     public const string Impact = "[impact not recorded - /incident impact <text>]";
     public const string UsersAffected = "[share of users affected not recorded - /incident users <n>%]";

@@ -99,7 +99,8 @@ public sealed class PostmortemBuilder
     public static string TimelineStatusLine(Incident incident) =>
         $"{incident.Severity.ToLabel()} · {StatusName(incident)} · Times in {incident.TimeZoneId}";
 
-    internal static string StatusName(Incident incident) => incident.Status switch
+    /// <summary>"Resolved", "Ongoing (acknowledged)" or "Ongoing (not acknowledged)".</summary>
+    public static string StatusName(Incident incident) => incident.Status switch
     {
         IncidentStatus.Resolved => "Resolved",
         IncidentStatus.Acknowledged => "Ongoing (acknowledged)",
@@ -340,7 +341,8 @@ public sealed class PostmortemBuilder
         return lines;
     }
 
-    internal static string KindName(TimelineTag tag) => tag switch
+    /// <summary>How a tag is named where people read it: <c>Root cause</c>, <c>Key event</c>...</summary>
+    public static string KindName(TimelineTag tag) => tag switch
     {
         TimelineTag.Detection => "Detection",
         TimelineTag.Action => "Action",
@@ -478,7 +480,7 @@ public sealed class PostmortemBuilder
 
         var events = items
             .Where(i => i.Origin != TimelineItemOrigin.Milestone)
-            .Select(i => new DiagramEvent(i.Kind, $"{i.Author?.DisplayName} - {i.Text.ToPlainString()}", clock.Local(i.At)))
+            .Select(i => new DiagramEvent(i.Kind, $"{i.Author?.DisplayName} - {i.Text.ToPlainString()}", clock.Local(i.At)) { Tags = i.Tags })
             .ToList();
         return new PostmortemDiagram($"{incident.DisplayId}: {incident.Title}", phases, events);
     }

@@ -1,3 +1,5 @@
+using ScribeBot.Core.Timeline;
+
 namespace ScribeBot.Core.Postmortem;
 
 /// <summary>
@@ -12,4 +14,9 @@ public sealed record PostmortemDiagram(string Title, IReadOnlyList<DiagramPhase>
 public sealed record DiagramPhase(string Label, DateTimeOffset Start, DateTimeOffset End, bool Ongoing);
 
 /// <summary>A point event, grouped by <paramref name="Kind"/> (the timeline kind label).</summary>
-public sealed record DiagramEvent(string Kind, string Label, DateTimeOffset At);
+public sealed record DiagramEvent(string Kind, string Label, DateTimeOffset At)
+{
+    /// <summary>The entry's tags behind <see cref="Kind"/> (empty for an untagged command's change), so a renderer
+    /// can colour by kind without parsing the label.</summary>
+    public IReadOnlyList<TimelineTag> Tags { get; init; } = [];
+}

@@ -303,6 +303,22 @@ public sealed class PostmortemBuilderTests
         Assert.Equal(entries.Count + 500, chatty.Transcript.Lines.Count);
     }
 
+    [Fact]
+    public void Diagram_events_carry_their_entries_tags_and_untagged_changes_carry_none()
+    {
+        var log = new EntryList(Basic().Id);
+        log.Say(Declared.AddMinutes(2), Bo, "rolled back and it is green", TimelineTag.Action, TimelineTag.Resolution);
+        log.Command(Declared.AddMinutes(3), Alice, "severity raised to SEV1");
+
+        var events = _builder.Build(Basic(), log.Entries).Diagram.Events;
+
+        Assert.Equal(2, events.Count);
+        Assert.Equal("Action / Resolution", events[0].Kind);
+        Assert.Equal([TimelineTag.Action, TimelineTag.Resolution], events[0].Tags);
+        Assert.Equal("Change", events[1].Kind);
+        Assert.Empty(events[1].Tags);
+    }
+
     private static IEnumerable<ChatText> AllTexts(PostmortemDocument document)
     {
         yield return document.Meta;

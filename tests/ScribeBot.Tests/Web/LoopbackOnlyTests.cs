@@ -28,7 +28,7 @@ public sealed class LoopbackOnlyTests : IDisposable
     [Fact]
     public async Task A_request_from_loopback_gets_the_page()
     {
-        await using var host = DashboardHost.Start(new Dictionary<string, string?>());
+        await using var host = SignInHost.Start(new Dictionary<string, string?>());
 
         using var response = await host.GetAsync("/");
 
@@ -42,7 +42,7 @@ public sealed class LoopbackOnlyTests : IDisposable
     public async Task A_request_relayed_by_a_proxy_or_tunnel_on_this_machine_is_not_local(string header, string value)
     {
         // ngrok, cloudflared or nginx on the same machine connect from loopback for anyone on the internet.
-        await using var host = DashboardHost.Start(new Dictionary<string, string?>());
+        await using var host = SignInHost.Start(new Dictionary<string, string?>());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
         request.Headers.TryAddWithoutValidation(header, value);
 

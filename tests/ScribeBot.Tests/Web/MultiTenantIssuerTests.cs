@@ -9,13 +9,13 @@ public sealed class MultiTenantIssuerTests : IAsyncLifetime
     private const string OtherTenant = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 
     private FakeOidcIssuer _issuer = null!;
-    private DashboardHost _host = null!;
+    private SignInHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _issuer = await FakeOidcIssuer.StartAsync(perTenantIssuer: true);
         // Allowed in upper case, as someone may paste it; the token carries it in lower case.
-        _host = DashboardHost.Start(DashboardHost.SignInSettings(_issuer, tenant: Tenant.ToUpperInvariant()));
+        _host = SignInHost.Start(SignInHost.SignInSettings(_issuer, tenant: Tenant.ToUpperInvariant()));
     }
 
     public async Task DisposeAsync()

@@ -12,12 +12,12 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     private const string Workspace = "T0ALLOWED1";
 
     private FakeOidcIssuer _issuer = null!;
-    private DashboardHost _host = null!;
+    private SignInHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _issuer = await FakeOidcIssuer.StartAsync();
-        _host = DashboardHost.Start(DashboardHost.SignInSettings(_issuer, tenant: Tenant, workspace: Workspace));
+        _host = SignInHost.Start(SignInHost.SignInSettings(_issuer, tenant: Tenant, workspace: Workspace));
     }
 
     public async Task DisposeAsync()

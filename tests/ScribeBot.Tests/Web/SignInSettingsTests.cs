@@ -14,7 +14,7 @@ public sealed class SignInSettingsTests : IDisposable
     [Fact]
     public void With_an_https_issuer_every_sign_in_cookie_is_Secure_and_the_metadata_must_come_over_https()
     {
-        using var factory = DashboardHost.Factory(_directory, new Dictionary<string, string?>
+        using var factory = SignInHost.Factory(_directory, new Dictionary<string, string?>
         {
             ["Dashboard:Oidc:Authority"] = "https://slack.com",
             ["Dashboard:Oidc:ClientId"] = "client",

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Web.Dashboard;
+using ScribeBot.Web.Svg;
+
+namespace ScribeBot.Pages.Incidents;
+
+/// <summary>
+/// <c>/incidents/{id}</c>: an incident's summary, its timeline and the timeline diagram. The summary, warnings and
+/// diagram come from the same <see cref="PostmortemBuilder"/> as the draft, so the page and the posted draft agree.
+/// </summary>
+internal sealed class IncidentModel(IIncidentStore store, PostmortemBuilder builder, TimeProvider timeProvider) : PageModel
+{
+    public string RequestedId { get; private set; } = "";
+
+    public Core.Incidents.Incident? Incident { get; private set; }
+
+    public PostmortemDocument? Document { get; private set; }
+
+    public IncidentClock Clock { get; private set; } = IncidentClock.For("UTC");
+
+    public IncidentFigures? Figures { get; private set; }
+
+    public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
+
+    public int DeletedCount { get; private set; }
+
+    public string DiagramSvg { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        RequestedId = id;
+        var incident = await store.GetIncidentAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            // A page rather than a bare 404, so someone following an old link learns what was not found.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
+        Incident = incident;
+        Clock = IncidentClock.For(incident.TimeZoneId);
+        Document = builder.Build(incident, entries);
+        Figures = IncidentFigures.Of(incident, timeProvider.GetUtcNow());
+        Timeline = TimelineRow.From(entries, Clock);
+        DeletedCount = entries.Count(e => e.Deleted);
+        DiagramSvg = TimelineSvg.Render(TimelineChart.For(incident, Document.Diagram), "timeline");
+        return Page();
+    }
+
+    /// <summary><c>Mon, Mar 2, 2026, 14:02 CET</c>.</summary>
+    public string When(DateTimeOffset at) => $"{Clock.DayAndTime(at)} {Clock.Abbreviation(at)}";
+}

@@ -1,0 +1,15 @@
+using ScribeBot.Core.Incidents;
+
+namespace ScribeBot.Web.Dashboard;
+
+/// <summary>One line of the incidents list.</summary>
+internal sealed record IncidentRow(Incident Incident, IncidentFigures Figures)
+{
+    public string Link => IncidentLinks.Page(Incident.Id);
+
+    public string PostmortemLink => IncidentLinks.Postmortem(Incident.Id);
+
+    public string StatusValue => IncidentListFilter.StatusValues[(int)Incident.Status];
+
+    public string PlatformValue => IncidentListFilter.PlatformValues[(int)Incident.Channel.Platform];
+}

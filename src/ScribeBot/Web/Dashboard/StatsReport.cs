@@ -1,0 +1,86 @@
+using System.Globalization;
+using Humanizer;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Time;
+
+namespace ScribeBot.Web.Dashboard;
+
+/// <summary>How long one bar of the trend charts is.</summary>
+internal enum TrendUnit
+{
+    Day,
+    Week,
+    Month,
+}
+
+/// <summary>One bar of a trend: the incidents declared in [<paramref name="Start"/>, <paramref name="End"/>).</summary>
+internal sealed record TrendBucket(DateTimeOffset Start, DateTimeOffset End, string Label, string LongLabel, SeverityStatistics Stats);
+
+/// <summary>
+/// The stats page's numbers: <see cref="IncidentStatistics"/> over the last <see cref="Days"/> days, overall and by
+/// severity, and the same per calendar day, week (from Monday) or month in the dashboard's time zone
+/// (<c>Scribe:TimeZone</c>), chosen so a chart has a readable number of bars. Incidents count where they were
+/// declared, as in the <c>stats</c> command; the first bar starts at its calendar boundary, so it may cover only part
+/// of its week or month.
+/// </summary>
+internal sealed record StatsReport(
+    int Days, DateTimeOffset Since, DateTimeOffset Until, TrendUnit Unit, IncidentStatistics Totals, IReadOnlyList<TrendBucket> Buckets)
+{
+    public const int DefaultDays = CommandParser.DefaultStatsDays;
+    public const int MaxDays = CommandParser.MaxStatsDays;
+
+    public static readonly IReadOnlyList<int> Presets = [7, 14, 30, 90, 180, 365];
+
+    public int IncidentCount => Totals.Overall.Count;
+
+    /// <summary><c>1 day</c>, <c>30 days</c>.</summary>
+    public static string Period(int days) => "day".ToQuantity(days);
+
+    public static StatsReport Build(IReadOnlyCollection<Incident> incidents, int days, DateTimeOffset now, IncidentClock clock)
+    {
+        var since = now - TimeSpan.FromDays(days);
+        var inPeriod = incidents.Where(i => i.Declared.At >= since && i.Declared.At <= now).ToArray();
+        var unit = days <= 14 ? TrendUnit.Day : days <= 182 ? TrendUnit.Week : TrendUnit.Month;
+
+        var buckets = new List<TrendBucket>();
+        var wall = FirstBoundary(clock.Local(since).DateTime, unit);
+        var start = IncidentTimeZone.ToInstant(wall, clock.Zone);
+        while (start <= now)
+        {
+            var nextWall = unit switch
+            {
+                TrendUnit.Day => wall.AddDays(1),
+                TrendUnit.Week => wall.AddDays(7),
+                _ => wall.AddMonths(1),
+            };
+            var end = IncidentTimeZone.ToInstant(nextWall, clock.Zone);
+            var inBucket = inPeriod.Where(i => i.Declared.At >= start && i.Declared.At < end).ToArray();
+            var (label, longLabel) = Labels(wall, unit);
+            buckets.Add(new TrendBucket(start, end, label, longLabel, IncidentStatistics.Compute(inBucket, days).Overall));
+            (wall, start) = (nextWall, end);
+        }
+
+        return new StatsReport(days, since, now, unit, IncidentStatistics.Compute(inPeriod, days), buckets);
+    }
+
+    private static DateTime FirstBoundary(DateTime local, TrendUnit unit) => unit switch
+    {
+        TrendUnit.Day => local.Date,
+        TrendUnit.Week => local.Date.AddDays(-(((int)local.DayOfWeek + 6) % 7)),
+        _ => new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified),
+    };
+
+    private static (string Label, string LongLabel) Labels(DateTime wall, TrendUnit unit)
+    {
+        var day = wall.ToString("MMM d", CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            TrendUnit.Day => (day, wall.ToString("ddd, MMM d, yyyy", CultureInfo.InvariantCulture)),
+            TrendUnit.Week => (day, $"Week of {wall.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"),
+            _ => (wall.ToString("MMM yyyy", CultureInfo.InvariantCulture), wall.ToString("MMMM yyyy", CultureInfo.InvariantCulture)),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem;
+
+namespace ScribeBot.Web.Svg;
+
+/// <summary>
+/// What <see cref="TimelineSvg"/> draws: the draft's own diagram model (phases and tagged events, so the page and the
+/// Mermaid chart never disagree) plus the moments drawn as lines, and the clock that labels the axis.
+/// </summary>
+internal sealed record TimelineChart(
+    string Title,
+    IncidentClock Clock,
+    IReadOnlyList<DiagramPhase> Phases,
+    IReadOnlyList<DiagramEvent> Events,
+    DateTimeOffset Declared,
+    Milestone? Acknowledged,
+    Milestone? Resolved)
+{
+    public static TimelineChart For(Incident incident, PostmortemDiagram diagram) => new(
+        diagram.Title,
+        IncidentClock.For(incident.TimeZoneId),
+        diagram.Phases,
+        diagram.Events,
+        incident.Declared.At,
+        incident.Acknowledged,
+        incident.Resolved);
+}
