@@ -4,6 +4,7 @@ using ScribeBot.LiteDb;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
 using ScribeBot.Web.Access;
+using ScribeBot.Web.Sandbox;
 
 namespace ScribeBot.Hosting;
 
@@ -19,6 +20,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddSlack();
         services.AddTeams();
+        services.AddSandbox();
         services.AddDashboardAccess(configuration);
         services.AddRazorPages();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -29,6 +29,11 @@ internal static partial class StartupLog
                 ? $"sign-in with {oidc.Authority}; allowed tenants [{string.Join(", ", oidc.TenantList)}], workspaces [{string.Join(", ", oidc.WorkspaceList)}]"
                 : "loopback requests only (set Dashboard:Oidc:* to require sign-in instead)");
             LogPlatform(logger, "Replay", "available: dotnet run --project src/ScribeBot -- replay FILE");
+            if (app.Urls.FirstOrDefault() is { } url)
+            {
+                LogSandbox(logger, url);
+            }
+
             LogTimeZone(logger, timeZone);
         });
     }
@@ -41,6 +46,9 @@ internal static partial class StartupLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard access: {Access}")]
     private static partial void LogDashboardAccess(ILogger logger, string access);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web sandbox: open {Url}/sandbox in a browser to try ScribeBot without Slack or Teams")]
+    private static partial void LogSandbox(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Default incident time zone: {TimeZone}")]
     private static partial void LogTimeZone(ILogger logger, string timeZone);

@@ -3,6 +3,7 @@ using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
+using ScribeBot.Web.Sandbox;
 
 namespace ScribeBot.Replay;
 
@@ -14,7 +15,6 @@ namespace ScribeBot.Replay;
 internal sealed class TranscriptReplayer(CommandHandler commands, TimelineCapture capture, IIncidentStore store, ReplayClock clock)
 {
     public const string Workspace = "replay";
-    private const string CommandPrefix = "/incident";
 
     public async Task<ReplayOutcome> ReplayAsync(Transcript transcript, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class TranscriptReplayer(CommandHandler commands, TimelineCaptur
             {
                 await capture.EditAsync(new MessageEdit(channel, message.Id, message.Text!, message.At), cancellationToken).ConfigureAwait(false);
             }
-            else if (CommandText(message.Text!) is { } command)
+            else if (WebCommandText.Parse(message.Text!) is { } command)
             {
                 var outcome = await commands.HandleAsync(new CommandRequest
                 {
@@ -88,18 +88,6 @@ internal sealed class TranscriptReplayer(CommandHandler commands, TimelineCaptur
         }
 
         return new ReplayOutcome(incidents, refusals);
-    }
-
-    private static string? CommandText(string text)
-    {
-        var trimmed = text.TrimStart();
-        if (!trimmed.StartsWith(CommandPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var rest = trimmed[CommandPrefix.Length..];
-        return rest.Length == 0 || char.IsWhiteSpace(rest[0]) ? rest.Trim() : null;
     }
 
     // Transcripts name people by display name only; the name doubles as the id, as in the sandbox.

@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using ScribeBot.Core.Text;
+
+namespace ScribeBot.Web.Sandbox;
+
+/// <summary>
+/// ScribeBot's short posts and answers (<see cref="ChatText"/>) as HTML for the sandbox page. Every run is literal, so
+/// every run is encoded; a link is kept only when it goes to http(s), to this site or to an anchor. The timeline and
+/// the draft are Markdown, rendered by <see cref="PostmortemHtml"/> like the editor's.
+/// </summary>
+internal static class SandboxHtml
+{
+    public static string FromChatText(ChatText text)
+    {
+        var encoder = HtmlEncoder.Default;
+        var html = new StringBuilder();
+        foreach (var run in text.Runs)
+        {
+            var encoded = encoder.Encode(run.Text);
+            _ = run.Style switch
+            {
+                RunStyle.Strong => html.Append("<strong>").Append(encoded).Append("</strong>"),
+                RunStyle.Emphasis => html.Append("<em>").Append(encoded).Append("</em>"),
+                RunStyle.Code => html.Append("<code>").Append(encoded).Append("</code>"),
+                RunStyle.Placeholder => html.Append("<span class=\"placeholder\">").Append(encoded).Append("</span>"),
+                RunStyle.Link when IsSafeUrl(run.Url) =>
+                    html.Append("<a href=\"").Append(encoder.Encode(run.Url!)).Append("\">").Append(encoded).Append("</a>"),
+                _ => html.Append(encoded),
+            };
+        }
+
+        return html.ToString();
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return false;
+        }
+
+        if (url[0] == '#' || (url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+
+namespace ScribeBot.Web.Sandbox;
+
+/// <summary>The sandbox channel: its feed, the service the page posts through, and the web platform's poster.</summary>
+internal static class SandboxServiceCollectionExtensions
+{
+    public static IServiceCollection AddSandbox(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SandboxFeed>();
+        services.TryAddSingleton<SandboxMessageIds>();
+        services.TryAddSingleton<SandboxEmoji>();
+        services.TryAddSingleton<SandboxChannel>();
+        services.TryAddSingleton<PostmortemBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, WebChannelPoster>());
+        return services;
+    }
+}

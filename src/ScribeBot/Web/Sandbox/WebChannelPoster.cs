@@ -1,0 +1,70 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+
+namespace ScribeBot.Web.Sandbox;
+
+/// <summary>
+/// Delivers the outbox's web posts into the sandbox feed: announcements as text, the timeline and the draft rendered
+/// from the store at delivery (like every platform) as the core's Markdown, shown as HTML by <see cref="PostmortemHtml"/>
+/// (Markdig, raw HTML off). Always configured: the feed is in this process. A post delivered twice (at-least-once) is
+/// shown once, by its outbox id.
+/// </summary>
+internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, PostmortemBuilder builder, TimeProvider time) : IChannelPoster
+{
+    public ChatPlatform Platform => ChatPlatform.Web;
+
+    public bool IsConfigured => true;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var rendered = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
+        if (rendered is not var (kind, html))
+        {
+            return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+        }
+
+        feed.Add(item.Channel, new SandboxFeedItem
+        {
+            Id = item.Id,
+            Kind = kind,
+            At = time.GetUtcNow(),
+            Author = SandboxFeedItem.BotName,
+            Html = html,
+            IncidentId = item.IncidentId,
+        });
+        return DeliveryResult.Delivered;
+    }
+
+    private async Task<(SandboxItemKind Kind, string Html)?> RenderAsync(ChannelPost post, CancellationToken cancellationToken)
+    {
+        switch (post)
+        {
+            case AnnouncementPost announcement:
+                return (SandboxItemKind.Announcement, SandboxHtml.FromChatText(announcement.Text));
+            case TimelinePost timeline:
+                var sofar = await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false);
+                return sofar is var (incident, entries)
+                    ? (SandboxItemKind.Timeline, PostmortemHtml.RenderFragment(TimelineMarkdown.Render(incident, entries)))
+                    : null;
+            case PostmortemPost postmortem:
+                var found = await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
+                return found is var (resolved, timelineEntries)
+                    ? (SandboxItemKind.Draft, PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(resolved, timelineEntries))))
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
+        string incidentId, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
+        return incident is null
+            ? null
+            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
+    }
+}
