@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Tests.Browser;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScribeBot.Tests.Web.Sandbox;
+
+/// <summary>A newcomer's first incident, in Chromium, against the real host.</summary>
+public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task An_incident_run_in_the_sandbox_ends_with_the_draft_in_the_feed()
+    {
+        var watch = Stopwatch.StartNew();
+        await using var host = LoopbackHost.Start();
+        var page = await chromium.NewPageAsync(host.BaseAddress);
+
+        await page.GotoAsync("sandbox");
+        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await Expect(page.Locator("#current-user")).ToHaveTextAsync("Alice Ng");
+
+        var feed = page.Locator("#feed");
+        await SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await Expect(feed.Locator("li.announcement", new() { HasText = "INC-1 declared" })).ToBeVisibleAsync();
+        await SayAsync(page, "/incident severity sev9");
+        await Expect(feed.Locator("li.reply.private")).ToContainTextAsync("sev9");
+        await Expect(feed.Locator("li.reply.private")).ToContainTextAsync("only visible to you");
+        await SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
+        await SayAsync(page, "payments-api v2.41 went out at 13:55, rolling it back");
+        await SayAsync(page, "error rate back to baseline");
+
+        var detection = feed.Locator("li.message", new() { HasText = "5xx rate is at 30%" });
+        await detection.GetByRole(AriaRole.Button, new() { Name = "rotating_light" }).ClickAsync();
+        await Expect(detection.Locator("button.mine", new() { HasText = "rotating_light" })).ToContainTextAsync("1");
+
+        await SayAsync(page, "/incident resolve rolled back");
+        var draft = feed.Locator("li.draft");
+        await Expect(draft).ToBeVisibleAsync();
+
+        foreach (var heading in new[]
+                 {
+                     PostmortemBuilder.IssueSummaryHeading, PostmortemBuilder.TimelineHeading,
+                     PostmortemBuilder.RootCauseHeading, PostmortemBuilder.MeasuresHeading,
+                 })
+        {
+            await Expect(draft.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+        }
+
+        var timeline = draft.Locator("h2:text-is('Timeline') + ul");
+        await Expect(timeline.Locator("li", new() { HasText = "5xx rate is at 30%" })).ToContainTextAsync("Detection - Alice Ng");
+        // The tagged line links back to the message in the feed.
+        var link = timeline.Locator("li", new() { HasText = "5xx rate is at 30%" }).GetByRole(AriaRole.Link, new() { Name = "message" });
+        Assert.EndsWith("#" + await detection.GetAttributeAsync("id"), await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        var screenshot = await Screenshots.SaveAsync(page, "sandbox-draft");
+        output.WriteLine($"Screenshot: {screenshot}; the incident took {watch.Elapsed.TotalSeconds:F1} s in the browser.");
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        await page.GetByLabel("Message").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // After the redirect, the line is in the feed (a command's private reply, if any, comes with it).
+        await Expect(page.Locator("#feed li.message, #feed li.command").Last).ToContainTextAsync(text);
+    }
+}
