@@ -86,19 +86,22 @@ public sealed class SandboxPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task User_text_is_encoded_in_the_page_and_in_ScribeBots_posts()
+    public async Task User_text_is_encoded_in_the_page_in_ScribeBots_posts_and_in_the_draft()
     {
         using var mallory = new SandboxSession(_host);
         await mallory.UseNameAsync("<b>Mallory</b>");
 
         await mallory.SayAsync("/incident start <img src=x onerror=alert(1)> sev1");
         await mallory.SayAsync("<script>alert('chat')</script> & \"quoted\"");
-        await mallory.WaitForAsync(null, item => item.Kind == SandboxItemKind.Announcement);
+        await mallory.SayAsync("/incident resolve <iframe src=//evil.example>");
+        var draft = await mallory.WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
         var page = await mallory.GetAsync();
 
         Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Mallory</b>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<iframe", page, StringComparison.Ordinal);
+        Assert.Contains("Resolution:</strong> &lt;iframe src=//evil.example&gt;", draft.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(", page, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", page, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Mallory&lt;/b&gt;", page, StringComparison.Ordinal);
