@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Tests.Browser;
@@ -54,6 +55,8 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         // The tagged line links back to the message in the feed.
         var link = timeline.Locator("li", new() { HasText = "5xx rate is at 30%" }).GetByRole(AriaRole.Link, new() { Name = "message" });
         Assert.EndsWith("#" + await detection.GetAttributeAsync("id"), await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        await Expect(draft.GetByRole(AriaRole.Link, new() { Name = "Edit the draft" })).ToHaveAttributeAsync("href", new Regex("^/incidents/web%3Asandbox%3A1/postmortem$"));
 
         var screenshot = await Screenshots.SaveAsync(page, "sandbox-draft");
         output.WriteLine($"Screenshot: {screenshot}; the incident took {watch.Elapsed.TotalSeconds:F1} s in the browser.");
