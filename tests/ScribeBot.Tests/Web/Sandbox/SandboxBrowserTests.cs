@@ -56,6 +56,7 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         var link = timeline.Locator("li", new() { HasText = "5xx rate is at 30%" }).GetByRole(AriaRole.Link, new() { Name = "message" });
         Assert.EndsWith("#" + await detection.GetAttributeAsync("id"), await link.GetAttributeAsync("href"), StringComparison.Ordinal);
 
+        await Expect(draft.GetByRole(AriaRole.Link, new() { Name = "Open the incident" })).ToHaveAttributeAsync("href", new Regex("^/incidents/web%3Asandbox%3A1$"));
         await Expect(draft.GetByRole(AriaRole.Link, new() { Name = "Edit the draft" })).ToHaveAttributeAsync("href", new Regex("^/incidents/web%3Asandbox%3A1/postmortem$"));
 
         var screenshot = await Screenshots.SaveAsync(page, "sandbox-draft");
