@@ -51,6 +51,13 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
         using var page = await _host.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(1, _issuer.TokensIssued);
+
+        // Every page offers the signed-in user a sign-out form that carries its antiforgery token.
+        var body = await page.Content.ReadAsStringAsync();
+        var signOutForm = System.Text.RegularExpressions.Regex.Match(body, "<form method=\"post\" action=\"/signout\"[^>]*>(?<inner>.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(signOutForm.Success, body);
+        Assert.Contains("Alice Ng", signOutForm.Groups["inner"].Value, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", signOutForm.Groups["inner"].Value, StringComparison.Ordinal);
     }
 
     [Fact]
