@@ -15,7 +15,7 @@ namespace ScribeBot.Slack.Commands;
 internal static class SlackSlashCommandReader
 {
     public static SlackInbound ReadForm(ReadOnlySpan<byte> body, DateTimeOffset requestAt, IReadOnlyDictionary<string, string>? userNames = null) =>
-        Read(FormBody.Parse(body), requestAt, userNames);
+        FormBody.Parse(body) is { } form ? Read(form, requestAt, userNames) : new SlackMalformed("form body is not UTF-8");
 
     public static SlackInbound ReadJson(JsonElement payload, DateTimeOffset requestAt, IReadOnlyDictionary<string, string>? userNames = null)
     {
@@ -29,7 +29,7 @@ internal static class SlackSlashCommandReader
         {
             if (property.Value.ValueKind == JsonValueKind.String)
             {
-                fields.TryAdd(property.Name, property.Value.GetString()!);
+                fields.TryAdd(JsonFields.Name(property), JsonFields.Decode(property.Value));
             }
         }
 

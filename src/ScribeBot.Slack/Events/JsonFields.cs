@@ -13,8 +13,37 @@ internal static class JsonFields
 
     public static string? String(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+            ? Decode(value)
             : null;
+
+    /// <summary>
+    /// A string value's text. JsonDocument checks a string's bytes only when it is read, so invalid UTF-8 or an escaped
+    /// lone surrogate surfaces here as InvalidOperationException; it is a malformed payload, a JsonException.
+    /// </summary>
+    public static string Decode(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? "";
+        }
+        catch (InvalidOperationException exception) when (value.ValueKind == JsonValueKind.String)
+        {
+            throw new JsonException("a string is not valid UTF-8 or UTF-16", exception);
+        }
+    }
+
+    /// <summary>A property's name, with the same check as <see cref="Decode"/>.</summary>
+    public static string Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("a property name is not valid UTF-8 or UTF-16", exception);
+        }
+    }
 
     /// <summary>A non-empty string field, else null.</summary>
     public static string? Text(this JsonElement element, string name) => element.String(name) is { Length: > 0 } text ? text : null;

@@ -15,7 +15,7 @@ internal sealed class SlackInteractionReader(SlackMessageConverter messages)
 {
     public SlackInbound ReadForm(ReadOnlySpan<byte> body, IReadOnlyDictionary<string, string>? userNames = null)
     {
-        if (!FormBody.Parse(body).TryGetValue("payload", out var payload) || payload.Length == 0)
+        if (FormBody.Parse(body) is not { } form || !form.TryGetValue("payload", out var payload) || payload.Length == 0)
         {
             return new SlackMalformed("interactivity form without payload");
         }
@@ -98,17 +98,17 @@ internal sealed class SlackInteractionReader(SlackMessageConverter messages)
             {
                 if (block.Value.ValueKind != JsonValueKind.Object)
                 {
-                    return new SlackMalformed($"view state block {block.Name} is not an object");
+                    return new SlackMalformed($"view state block {JsonFields.Name(block)} is not an object");
                 }
 
                 foreach (var action in block.Value.EnumerateObject())
                 {
                     if (action.Value.ValueKind != JsonValueKind.Object)
                     {
-                        return new SlackMalformed($"view state action {block.Name}/{action.Name} is not an object");
+                        return new SlackMalformed($"view state action {JsonFields.Name(block)}/{JsonFields.Name(action)} is not an object");
                     }
 
-                    values.Add(new SlackStateValue(block.Name, action.Name, action.Value.String("type") ?? "", ValuesOf(action.Value)));
+                    values.Add(new SlackStateValue(JsonFields.Name(block), JsonFields.Name(action), action.Value.String("type") ?? "", ValuesOf(action.Value)));
                 }
             }
         }
@@ -145,7 +145,7 @@ internal sealed class SlackInteractionReader(SlackMessageConverter messages)
             {
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    found.Add(item.GetString()!);
+                    found.Add(JsonFields.Decode(item));
                 }
                 else if (item.Text("value") is { } value)
                 {
