@@ -44,7 +44,12 @@ internal sealed class SlackInboundReader
         }
 
         // Interactivity forms carry only "payload"; slash commands never do.
-        return FormBody.Parse(body).ContainsKey("payload")
+        if (FormBody.Parse(body) is not { } form)
+        {
+            return new SlackMalformed("form body is not UTF-8");
+        }
+
+        return form.ContainsKey("payload")
             ? _interactions.ReadForm(body, userNames)
             : SlackSlashCommandReader.ReadForm(body, requestAt, userNames);
     }
