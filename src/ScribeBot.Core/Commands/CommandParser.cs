@@ -91,7 +91,7 @@ public static partial class CommandParser
             title = rest[..^last.Length].TrimEnd();
         }
 
-        if (title.Length == 0)
+        if (IsBlank(title))
         {
             return CommandParseResult.Fail($"Give the incident a title. Usage: {CommandUsage.Example("start")}");
         }
@@ -237,7 +237,7 @@ public static partial class CommandParser
 
     private static CommandParseResult RequireText(string verb, string text, Func<string, IncidentCommand> create)
     {
-        if (text.Length == 0)
+        if (IsBlank(text))
         {
             return CommandParseResult.Fail($"'{verb}' needs some text. Usage: {CommandUsage.Example(verb)}");
         }
@@ -292,8 +292,24 @@ public static partial class CommandParser
         return split < 0 ? trimmed : trimmed[(split + 1)..];
     }
 
-    // Echoed input is cut so that a 10,000-character argument cannot turn an error into a wall of text.
-    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    // Echoed input is cut so that a 10,000-character argument cannot turn an error into a wall of text; never inside a
+    // surrogate pair, which would leave half a character in the answer.
+    internal static string Shorten(string text) =>
+        text.Length <= 40 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[39]) ? 39 : 40), "…");
+
+    // Text that shows nothing - zero-width spaces and joiners, a BOM, direction marks, controls - is no title or note.
+    private static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [GeneratedRegex(@"^(<@[^>]+>|<at>.*?</at>)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingMention();
