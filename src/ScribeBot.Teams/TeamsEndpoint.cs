@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Net.Http.Headers;
 using ScribeBot.Teams.Bot;
 
 namespace ScribeBot.Teams;
@@ -33,6 +34,13 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
             return;
         }
 
+        if (!IsJson(context.Request.ContentType))
+        {
+            // The SDK reads any body as an activity; the Bot Connector sends only JSON.
+            Refuse(context, StatusCodes.Status415UnsupportedMediaType, "content type is not application/json");
+            return;
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
@@ -40,6 +48,19 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
 
         try
         {
+            if (await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is not { } body)
+            {
+                Refuse(context, StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
+                return;
+            }
+
+            if (TeamsRequestBody.Check(body) is { } problem)
+            {
+                Refuse(context, StatusCodes.Status400BadRequest, problem);
+                return;
+            }
+
+            context.Request.Body = new MemoryStream(body, writable: false);
             await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -53,6 +74,29 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
             TeamsLog.TurnFailed(logger, context.Request.Path, context.TraceIdentifier, exception);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The whole body, or null past <see cref="MaxBodyBytes"/> (a chunked body has no length to check first).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static bool HasReadableBearerToken(HttpRequest request)
