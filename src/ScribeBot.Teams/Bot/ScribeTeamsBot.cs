@@ -70,18 +70,42 @@ internal sealed class ScribeTeamsBot(
         IList<MessageReaction> messageReactions, ITurnContext<IMessageReactionActivity> turnContext, CancellationToken cancellationToken) =>
         ReactAsync(turnContext.Activity, messageReactions, added: false, cancellationToken);
 
+    /// <summary>
+    /// The SDK answers an invoke it has no handler for (an unknown name, an Adaptive Card action) with 501, which is
+    /// a server error; it is the sender's request that is wrong.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The SDK casts a value-less invoke's value with JObject.FromObject(null), an ArgumentNullException (a 500).
+        if (turnContext.Activity.Value is null && turnContext.Activity.Name != "healthCheck")
+        {
+            TeamsLog.Ignored(logger, "an invoke without a value");
+            return new InvokeResponse { Status = (int)System.Net.HttpStatusCode.BadRequest };
+        }
+
+        var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (response.Status == (int)System.Net.HttpStatusCode.NotImplemented)
+        {
+            TeamsLog.Ignored(logger, "an invoke ScribeBot has no handler for");
+            return new InvokeResponse { Status = (int)System.Net.HttpStatusCode.BadRequest };
+        }
+
+        return response;
+    }
+
+    // A fetchTask or submitAction without a value reaches here with a null action.
     protected override Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionFetchTaskAsync(
         ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken) =>
-        Task.FromResult(action.CommandId == TimelineActionCard.CommandId
+        Task.FromResult(action?.CommandId == TimelineActionCard.CommandId
             ? TimelineActionCard.Dialog()
-            : TimelineActionCard.Message($"ScribeBot has no action '{action.CommandId}'."));
+            : TimelineActionCard.Message($"ScribeBot has no action '{Shorten(action?.CommandId ?? "")}'."));
 
     protected override async Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionSubmitActionAsync(
         ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
     {
-        if (action.CommandId != TimelineActionCard.CommandId)
+        if (action?.CommandId != TimelineActionCard.CommandId)
         {
-            return TimelineActionCard.Message($"ScribeBot has no action '{action.CommandId}'.");
+            return TimelineActionCard.Message($"ScribeBot has no action '{Shorten(action?.CommandId ?? "")}'.");
         }
 
         var (request, error) = TeamsActivityReader.ReadTagSubmission(turnContext.Activity, action, time.GetUtcNow());
@@ -105,6 +129,9 @@ internal sealed class ScribeTeamsBot(
             _ => TimelineActionCard.Done(),
         };
     }
+
+    // Echoed ids are cut: the sender chose them, and an answer is no place for 10,000 characters of them.
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     private async Task RunCommandAsync(ITurnContext<IMessageActivity> turnContext, TeamsCommandRead command, CancellationToken cancellationToken)
     {
