@@ -13,18 +13,22 @@ internal sealed record TeamsConversation(ChannelRef Channel, string? ThreadRootI
 {
     private const string MessageIdMarker = ";messageid=";
 
+    /// <summary>Teams ids are around a hundred characters; a far longer one is not from Teams and must not be stored.</summary>
+    private const int MaxIdLength = 1000;
+
     public static TeamsConversation? Of(IActivity activity)
     {
         var channelData = activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData);
         var tenant = (string?)channelData?.SelectToken("tenant.id") ?? activity.Conversation?.TenantId;
         var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(conversationId))
+        var channelId = (string?)channelData?.SelectToken("channel.id") ?? (string?)channelData?.SelectToken("teamsChannelId");
+        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(conversationId)
+            || tenant.Length > MaxIdLength || conversationId.Length > MaxIdLength || channelId?.Length > MaxIdLength)
         {
             return null;
         }
 
         var (baseId, root) = Split(conversationId);
-        var channelId = (string?)channelData?.SelectToken("channel.id") ?? (string?)channelData?.SelectToken("teamsChannelId");
         var isChannel = !string.IsNullOrWhiteSpace(channelId) || activity.Conversation!.ConversationType == "channel";
         return new TeamsConversation(
             new ChannelRef(ChatPlatform.Teams, tenant, string.IsNullOrWhiteSpace(channelId) ? baseId : channelId),
