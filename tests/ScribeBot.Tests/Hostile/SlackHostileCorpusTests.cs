@@ -54,6 +54,7 @@ public sealed class SlackHostileCorpusTests
         ["event with wrongly typed fields"] = h => Send(h, Encoding.UTF8.GetBytes("{\"type\":\"event_callback\",\"team_id\":7,\"event\":{\"type\":\"message\",\"channel\":[],\"text\":{},\"ts\":true}}"), Json),
         ["url_verification without a challenge"] = h => Send(h, Encoding.UTF8.GetBytes("{\"type\":\"url_verification\"}"), Json),
         ["unknown interactivity type"] = h => Send(h, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString("{\"type\":\"made_up\",\"team\":{\"id\":\"T123ABC456\"}}")), Form),
+        ["lone surrogates escaped in an interactivity payload"] = h => Send(h, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString("{\"type\":\"message_action\",\"callback_id\":\"\\ud800\",\"team\":{\"id\":\"T123ABC456\"}}")), Form),
         ["interactivity payload that is JSON null"] = h => Send(h, Encoding.UTF8.GetBytes("payload=null"), Form),
         ["start with a 10,000-character title"] = h => Send(h, CommandForm("start " + HostileBodies.Long(10_000)), Form),
         ["note with a 10,000-character text"] = h => Send(h, CommandForm("note " + HostileBodies.Long(10_000)), Form),
@@ -98,6 +99,18 @@ public sealed class SlackHostileCorpusTests
         }
 
         await AssertNothingStoredAsync(host);
+    }
+
+    /// <summary>The control: the same host, signing and store check do see a valid command, so "nothing stored" means something.</summary>
+    [Fact]
+    public async Task Control_a_valid_start_sent_the_same_way_is_stored()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        using var response = await Send(host, CommandForm("start Checkout returns 502"), Form);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, (await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None)).Total);
     }
 
     private static async Task AssertNothingStoredAsync(SlackHost host)

@@ -92,6 +92,18 @@ public sealed class TeamsHostileCorpusTests
         await AssertNothingStoredAsync(host);
     }
 
+    /// <summary>The control: the same host and store check do see a valid command, so "nothing stored" means something.</summary>
+    [Fact]
+    public async Task Control_a_valid_start_sent_the_same_way_is_stored()
+    {
+        await using var host = await TeamsHost.StartAsync();
+
+        using var response = await Send(host, Bytes(Command(host, "start Checkout returns 502")), Json);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, (await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None)).Total);
+    }
+
     private static async Task AssertNothingStoredAsync(TeamsHost host)
     {
         var page = await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None);
