@@ -12,7 +12,7 @@ internal static class JsonFields
     public static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
     public static string? String(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String
             ? Decode(value)
             : null;
 
@@ -29,6 +29,22 @@ internal static class JsonFields
         catch (InvalidOperationException exception) when (value.ValueKind == JsonValueKind.String)
         {
             throw new JsonException("a string is not valid UTF-8 or UTF-16", exception);
+        }
+    }
+
+    /// <summary>
+    /// TryGetProperty unescapes the names it compares, so a name with an escaped lone surrogate throws
+    /// InvalidOperationException there too.
+    /// </summary>
+    private static bool TryGet(JsonElement element, string name, out JsonElement value)
+    {
+        try
+        {
+            return element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("a property name is not valid UTF-8 or UTF-16", exception);
         }
     }
 
@@ -49,23 +65,23 @@ internal static class JsonFields
     public static string? Text(this JsonElement element, string name) => element.String(name) is { Length: > 0 } text ? text : null;
 
     public static JsonElement? Object(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Object
             ? value
             : null;
 
     public static JsonElement? Array(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value
             : null;
 
     public static int? Int(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Number
             && value.TryGetInt32(out var number)
             ? number
             : null;
 
     /// <summary>True when the field is there but is neither a string nor null: a sign of a forged or broken payload.</summary>
     public static bool HasNonString(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value)
         && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null);
 }

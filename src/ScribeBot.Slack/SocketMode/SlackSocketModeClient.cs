@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Slack.Dispatch;
+using ScribeBot.Slack.Events;
 using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.SocketMode;
@@ -222,7 +223,7 @@ internal sealed class SlackSocketModeClient(
             type = StringOf(root, "type");
             envelopeId = StringOf(root, "envelope_id");
             reason = StringOf(root, "reason");
-            connections = root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 0;
+            connections = root.Int("num_connections") ?? 0;
         }
         catch (JsonException)
         {
@@ -313,8 +314,8 @@ internal sealed class SlackSocketModeClient(
         }
     }
 
-    private static string? StringOf(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // Through JsonFields: a name or value with broken UTF-8/UTF-16 is a JsonException (an unreadable frame), not a crash.
+    private static string? StringOf(JsonElement element, string name) => element.String(name);
 
     private sealed class Connection(ClientWebSocket socket)
     {
