@@ -6,7 +6,8 @@ namespace ScribeBot.Teams;
 /// What the Bot Framework takes on trust and we check before it reads a body: a JSON object in UTF-8, not deeper than
 /// an activity gets, every string real text, with a <c>type</c> and an absolute http(s) <c>serviceUrl</c>. The SDK
 /// (Newtonsoft) reads invalid UTF-8 and escaped lone surrogates as replacement or broken characters that would be
-/// stored, and throws on a missing or malformed serviceUrl (a 500).
+/// stored, and throws on a missing or malformed serviceUrl (a 500). Names match as Newtonsoft matches them, ignoring
+/// case: Microsoft's own published invokes spell it <c>serviceURL</c>.
 /// </summary>
 internal static class TeamsRequestBody
 {
@@ -36,11 +37,11 @@ internal static class TeamsRequestBody
                         break;
                     case JsonTokenType.String:
                         var value = reader.GetString();
-                        if (reader.CurrentDepth == 1 && property == "type")
+                        if (reader.CurrentDepth == 1 && string.Equals(property, "type", StringComparison.OrdinalIgnoreCase))
                         {
                             type = value;
                         }
-                        else if (reader.CurrentDepth == 1 && property == "serviceUrl")
+                        else if (reader.CurrentDepth == 1 && string.Equals(property, "serviceUrl", StringComparison.OrdinalIgnoreCase))
                         {
                             serviceUrl = value;
                         }
@@ -63,6 +64,8 @@ internal static class TeamsRequestBody
             return "activity without type";
         }
 
+        // Even an invoke, answered in the HTTP response: CloudAdapter builds its connector client from serviceUrl first
+        // and throws without one.
         return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? null
             : "activity without an absolute http(s) serviceUrl";
