@@ -45,6 +45,8 @@ public sealed class TeamsHostileCorpusTests
         ["unknown invoke name"] = h => Send(h, Bytes(With(Fetch(h), a => a["name"] = "made/upInvoke")), Json),
         ["invoke with no name"] = h => Send(h, Bytes(With(Fetch(h), a => a.Remove("name"))), Json),
         ["unknown message extension command"] = h => Send(h, Bytes(With(Fetch(h), a => a["value"]!["commandId"] = "madeUpCommand")), Json),
+        ["fetchTask with no serviceUrl"] = h => Send(h, Bytes(With(Fetch(h), a => a.Remove("serviceUrl"))), Json),
+        ["unknown invoke with no serviceUrl"] = h => Send(h, Bytes(With(Fetch(h), a => { a.Remove("serviceUrl"); a["name"] = "made/up"; })), Json),
         ["fetchTask with no value"] = h => Send(h, Bytes(With(Fetch(h), a => a.Remove("value"))), Json),
         ["submitAction with a value of the wrong shape"] = h => Send(h, Bytes(With(Fetch(h), a => { a["name"] = "composeExtension/submitAction"; a["value"] = new JsonArray(1, 2); })), Json),
         ["adaptive card action with an unknown verb"] = h => Send(h, Bytes(With(TeamsPayloads.Fixture("invoke_adaptiveCard_action_personal.json"), a => a["serviceUrl"] = h.ServiceUrl.AbsoluteUri)), Json),
