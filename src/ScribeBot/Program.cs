@@ -30,6 +30,7 @@ app.MapTeams();
 app.MapDashboardAccess();
 app.MapPostmortemDownload();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
+app.MapBenchmarkCeiling();
 app.LogStartup();
 
 await app.RunAsync();

@@ -90,7 +90,7 @@ internal sealed class WriteSession
     {
         var known = _verifyInFile
             ? _schema.Entries.FindById(TimelineEntryMapping.KeyOf(entry.IncidentId, entry.MessageId)) is not null
-            : _knownKeys.For(entry.IncidentId, _schema.LoadMessageIds).Contains(entry.MessageId);
+            : _knownKeys.Contains(entry.IncidentId, entry.MessageId, _schema.LoadMessageIds);
         if (known)
         {
             return AppendResult.Duplicate;

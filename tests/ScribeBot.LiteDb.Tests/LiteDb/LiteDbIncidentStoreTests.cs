@@ -5,6 +5,7 @@ using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
+using ScribeBot.LiteDb.Writing;
 using static ScribeBot.LiteDb.Tests.Contract.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
@@ -178,6 +179,25 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
         Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
         Assert.Equal(AppendResult.Duplicate, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
         Assert.Equal(["m1", "m2"], (await reopened.GetTimelineAsync("i1", None)).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task A_redelivery_older_than_the_ids_kept_in_memory_is_still_a_duplicate()
+    {
+        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        var count = KnownEntryKeys.IdsPerIncident + 10;
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.AppendEntryAsync(Entry("i1", $"m{i:D6}"), None)));
+
+        // m000000 has left the writer's memory (it keeps about IdsPerIncident): the file must still refuse it, and a
+        // batch that carries it must still commit its neighbours.
+        var redelivered = store.AppendEntryAsync(Entry("i1", "m000000"), None);
+        var neighbour = store.AppendEntryAsync(Entry("i1", "new"), None);
+
+        Assert.Equal(AppendResult.Duplicate, await redelivered);
+        Assert.Equal(AppendResult.Added, await neighbour);
+        var timeline = await store.GetTimelineAsync("i1", None);
+        Assert.Equal(count + 1, timeline.Count);
+        Assert.Single(timeline, e => e.MessageId == "m000000");
     }
 
     [Fact]
