@@ -13,6 +13,7 @@ internal static class ScribeHostServiceCollectionExtensions
 {
     public static IServiceCollection AddScribeHost(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRequestLimits();
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
         services.AddLiteDbStore();
