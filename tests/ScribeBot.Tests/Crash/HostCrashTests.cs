@@ -54,6 +54,9 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
         using var abort = new CancellationTokenSource();
         var rounds = new List<string>();
         var acksPerKilledLife = new List<int>();
+        var listening = new List<TimeSpan>();
+        var serving = new List<TimeSpan>();
+        long? lastKill = null;
         await using (var generator = SlackEventGenerator.Start(lives, Connections, abort.Token))
         {
             try
@@ -61,12 +64,15 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
                 for (var kill = 1; kill <= settings.Kills; kill++)
                 {
                     await WithinAsync(life.FirstAck, life, "the first acknowledgement");
+                    AddSince(serving, lastKill);
                     var delay = await RandomKillMomentAsync(random);
                     var killedAt = Stopwatch.GetTimestamp();
                     await life.KillAsync(CancellationToken.None);
                     await AssertRefusesAsync(life);
                     var next = await StartLifeAsync(life.Number + 1);
                     var recovery = Stopwatch.GetElapsedTime(killedAt);
+                    lastKill = killedAt;
+                    listening.Add(recovery);
                     lives.Publish(next);
                     acksPerKilledLife.Add(life.Acks);
                     rounds.Add($"kill {kill}: life {life.Number} (pid {life.Process.Id}) SIGKILLed {delay.TotalMilliseconds:0} ms after its first ack, "
@@ -75,6 +81,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
                 }
 
                 await WithinAsync(life.FirstAck, life, "the first acknowledgement after the last restart");
+                AddSince(serving, lastKill);
                 await generator.StopAsync().WaitAsync(StepTimeout);
             }
             catch
@@ -96,6 +103,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
 
             output.WriteLine($"{sent.Count} events sent, {acknowledged.Count} acknowledged ({life.Acks} by the last life), "
                 + $"{generator.Redeliveries} redeliveries, {settings.Kills} kills, {elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"recovery, kill to listening: {Spread(listening)}; kill to the next life's first ack: {Spread(serving)}");
             Assert.Empty(generator.UnexpectedFailures);
             Assert.Equal(settings.Kills, acksPerKilledLife.Count);
             Assert.All(acksPerKilledLife, acks => Assert.True(acks > 0, "a life was killed before it acknowledged anything"));
@@ -132,6 +140,20 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
         {
             Directory.Delete(_directory, recursive: true);
         }
+    }
+
+    private static void AddSince(List<TimeSpan> durations, long? start)
+    {
+        if (start is { } timestamp)
+        {
+            durations.Add(Stopwatch.GetElapsedTime(timestamp));
+        }
+    }
+
+    private static string Spread(List<TimeSpan> durations)
+    {
+        var sorted = durations.Order().ToList();
+        return $"min {sorted[0].TotalMilliseconds:0} ms, median {sorted[sorted.Count / 2].TotalMilliseconds:0} ms, max {sorted[^1].TotalMilliseconds:0} ms";
     }
 
     /// <summary>
