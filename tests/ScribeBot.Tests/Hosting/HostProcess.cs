@@ -28,7 +28,17 @@ internal sealed class HostProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static HostProcess Start(IEnumerable<string> arguments, string workingDirectory)
+    /// <summary>
+    /// The host's own pid: <c>dotnet ScribeBot.dll</c> runs the app inside the muxer's process (hostfxr loads the runtime
+    /// in place), so there is no wrapper between the test and the host.
+    /// </summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="environment">Set for the child only, after the defaults (so a test can override them).</param>
+    public static HostProcess Start(
+        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,6 +55,11 @@ internal sealed class HostProcess : IDisposable
 
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
@@ -74,6 +89,31 @@ internal sealed class HostProcess : IDisposable
     {
         await _process.WaitForExitAsync(cancellationToken);
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// SIGKILL to the host process alone (<see cref="Process.Kill()"/> on Unix): no shutdown, no finaliser, no flush.
+    /// Returns once the process is gone.
+    /// </summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>The output lines read so far and those still buffered, for a failure message.</summary>
+    public string OutputSoFar()
+    {
+        while (_lines.Reader.TryRead(out var line))
+        {
+            _seen.Add(line);
+        }
+
+        return string.Join('\n', _seen);
     }
 
     public void Dispose()
