@@ -21,7 +21,14 @@ builder.Services.AddScribeHost(builder.Configuration);
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A request the server itself refused while it was being read (body over the limit, cut short) is the client's
+    // fault: answer with its 4xx, not 500.
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // Nor is it logged as an unhandled error: operators alert on those (README, Operations).
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz");

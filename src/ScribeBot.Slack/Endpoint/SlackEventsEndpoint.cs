@@ -25,7 +25,7 @@ internal sealed class SlackEventsEndpoint(
     {
         var cancellationToken = context.RequestAborted;
         var request = context.Request;
-        var body = request.ContentLength > MaxBodyBytes ? null : await ReadBoundedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var body = request.ContentLength > MaxBodyBytes ? null : await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             SlackEndpointLog.TooLarge(logger, MaxBodyBytes);
@@ -57,8 +57,18 @@ internal sealed class SlackEventsEndpoint(
     }
 
     /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (the rest is never read).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Slack always sends Content-Length (checked against the limit before this): read straight into one array of
+        // that size. Kestrel ends the body at the announced length, so a short body fails the read.
+        if (request.ContentLength is { } announced)
+        {
+            var exact = new byte[announced];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+
+        var body = request.Body;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
