@@ -67,6 +67,15 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
         {
             Refuse(context, exception.StatusCode, exception.Message);
         }
+        catch (Exception exception) when (!context.Response.HasStarted && SigningKeyFailure.IsKeysUnreachable(exception))
+        {
+            // The token cannot be checked, so the request is neither trusted nor called forged: 503 says "not now",
+            // Teams delivers a genuine activity again, and a forged one still gets nothing. Not a failed turn (500):
+            // nothing ran.
+            TeamsLog.SigningKeysUnavailable(logger, exception);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "60";
+        }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // Teams redelivers a message that failed; an invoke shows the person an error. Either way nothing half-done

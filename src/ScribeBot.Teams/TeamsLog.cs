@@ -31,4 +31,8 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams: request refused with {Status}: {Reason}")]
     public static partial void Refused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Teams: request answered 503: the Bot Framework's signing keys could not be fetched to verify its token (is login.botframework.com reachable?)")]
+    public static partial void SigningKeysUnavailable(ILogger logger, Exception exception);
 }

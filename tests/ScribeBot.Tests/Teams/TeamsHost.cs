@@ -47,6 +47,8 @@ internal sealed class TeamsHost : IAsyncDisposable
     public T Services<T>()
         where T : notnull => _factory.Services.GetRequiredService<T>();
 
+    private const string UnreachableMetadataUrl = "https://127.0.0.1:9/.well-known/openidconfiguration";
+
     /// <param name="appId">Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant).</param>
     /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
     /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
@@ -64,6 +66,10 @@ internal sealed class TeamsHost : IAsyncDisposable
             .UseSetting("MicrosoftAppId", appId ?? "")
             .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
             .UseSetting("MicrosoftAppTenantId", "")
+            // Where the SDK fetches the keys that sign the Bot Connector's tokens, when it authenticates: a closed
+            // loopback port, so a test never reaches for login.botframework.com (tests talk to loopback only).
+            .UseSetting("ToBotFromChannelOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
+            .UseSetting("ToBotFromEmulatorOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
             .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? "")
             .ConfigureLogging(logging =>
             {
