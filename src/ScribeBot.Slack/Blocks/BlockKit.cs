@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ScribeBot.Slack.Text;
 
 namespace ScribeBot.Slack.Blocks;
 
 /// <summary>The few blocks we send, as plain JSON. Text arrives already rendered and within its limit.</summary>
 internal static class BlockKit
 {
-    /// <summary>A header: plain_text, never parsed for markup or mentions; cut at <see cref="SlackLimits.MaxHeaderText"/>.</summary>
+    /// <summary>A header: plain_text, never parsed for markup or mentions, broadcast words broken all the same; cut at <see cref="SlackLimits.MaxHeaderText"/>.</summary>
     public static JsonObject Header(string text) => new()
     {
         ["type"] = "header",
-        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(text.ReplaceLineEndings(" "), SlackLimits.MaxHeaderText), ["emoji"] = false },
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(SlackMrkdwn.BreakBroadcasts(text.ReplaceLineEndings(" ")), SlackLimits.MaxHeaderText), ["emoji"] = false },
     };
 
     public static JsonObject Section(string mrkdwn)
