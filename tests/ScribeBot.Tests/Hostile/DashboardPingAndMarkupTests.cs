@@ -5,6 +5,7 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Tests.Browser;
 using ScribeBot.Tests.Web;
+using ScribeBot.Web.Sandbox;
 using Xunit.Abstractions;
 
 namespace ScribeBot.Tests.Hostile;
@@ -80,6 +81,48 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         Assert.Contains("&lt;b&gt;Mallory&lt;/b&gt;", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_corpus_shows_as_text_in_the_sandbox_feed_with_the_markup_of_a_plain_incident()
+    {
+        var channel = SandboxChannel.ChannelOf("corpus");
+        await using var hostile = await DashboardHost.StartAsync();
+        await using var plain = await DashboardHost.StartAsync();
+        await SeedAsync(hostile, s => s, channel);
+        await SeedAsync(plain, SlackPingAndMarkupTests.Plain, channel);
+        var posts = await DraftPostedAsync(hostile, channel);
+        await DraftPostedAsync(plain, channel);
+
+        // The bot's posts (announcements, the draft) are written unencoded by the page: they must be markup-free HTML.
+        foreach (var post in posts)
+        {
+            var html = System.Xml.Linq.XElement.Parse("<root>" + post.Html!.Replace("<br>", "<br/>", StringComparison.Ordinal) + "</root>");
+            Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName is "script" or "img" or "at" or "iframe");
+        }
+
+        var path = SandboxChannel.PageUrl("corpus");
+        var (hostileShape, urls) = await ShapeAsync(hostile, path, null);
+        var (plainShape, _) = await ShapeAsync(plain, path, null);
+        Assert.True(plainShape == hostileShape, $"{path}: elements differ from the plain twin's\nplain:   {plainShape}\nhostile: {hostileShape}");
+        Assert.DoesNotContain(urls, u => u.Contains("evil.example", StringComparison.Ordinal) || u.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Waits, on the feed's own change signal, until the outbox has put the draft into the sandbox feed.</summary>
+    private static async Task<IReadOnlyList<SandboxFeedItem>> DraftPostedAsync(DashboardHost host, ChannelRef channel)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var feed = host.Services<SandboxFeed>();
+        while (true)
+        {
+            var snapshot = feed.Read(channel, null);
+            if (snapshot.Items.Any(i => i.Kind == SandboxItemKind.Draft))
+            {
+                return [.. snapshot.Items.Where(i => i.Html is not null)];
+            }
+
+            await feed.WaitForChangeAsync(channel, snapshot.Version, timeout.Token);
+        }
+    }
+
     private async Task<(string Shape, IReadOnlyList<string> Urls)> ShapeAsync(DashboardHost host, string path, string? screenshot)
     {
         var page = await chromium.NewPageAsync(host.Client.BaseAddress!);
@@ -119,26 +162,27 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         public string[] Urls { get; set; } = [];
     }
 
-    private static async Task<Incident> SeedAsync(DashboardHost host, Func<string, string> shape)
+    private static async Task<Incident> SeedAsync(DashboardHost host, Func<string, string> shape, ChannelRef? channel = null)
     {
+        var target = channel ?? Channel;
         var alice = new Person("U1", "Alice Ng");
         var mallory = new Person("U6", shape(PingAndMarkupCorpus.Name));
         var t0 = DashboardHost.Now.AddHours(-5);
-        await host.RunAsync(Channel, alice, $"start {shape(PingAndMarkupCorpus.Title)} sev1", t0);
+        await host.RunAsync(target, alice, $"start {shape(PingAndMarkupCorpus.Title)} sev1", t0);
         var n = 0;
         foreach (var (_, text) in PingAndMarkupCorpus.Texts)
         {
             n++;
             var messageId = $"m{n}";
-            await host.SayAsync(Channel, messageId, mallory, shape(text), t0.AddMinutes(n), $"https://acme.slack.com/archives/C1/p17000000000{n:D5}");
-            await host.TagAsync(Channel, messageId, Tags[n % Tags.Length], alice);
+            await host.SayAsync(target, messageId, mallory, shape(text), t0.AddMinutes(n), $"https://acme.slack.com/archives/C1/p17000000000{n:D5}");
+            await host.TagAsync(target, messageId, Tags[n % Tags.Length], alice);
         }
 
-        await host.RunAsync(Channel, alice, $"escalate {shape(PingAndMarkupCorpus.EscalateTarget)}", t0.AddMinutes(40));
-        await host.RunAsync(Channel, alice, $"impact {shape(PingAndMarkupCorpus.Texts[11].Text)}", t0.AddMinutes(41));
-        await host.RunAsync(Channel, alice, $"rootcause {shape(PingAndMarkupCorpus.Texts[19].Text)}", t0.AddMinutes(42));
-        await host.RunAsync(Channel, alice, $"improve {shape(PingAndMarkupCorpus.Texts[20].Text)}", t0.AddMinutes(43));
-        await host.RunAsync(Channel, alice, $"todo {shape(PingAndMarkupCorpus.Texts[21].Text)}", t0.AddMinutes(44));
-        return await host.RunAsync(Channel, alice, $"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}", t0.AddMinutes(60));
+        await host.RunAsync(target, alice, $"escalate {shape(PingAndMarkupCorpus.EscalateTarget)}", t0.AddMinutes(40));
+        await host.RunAsync(target, alice, $"impact {shape(PingAndMarkupCorpus.Texts[11].Text)}", t0.AddMinutes(41));
+        await host.RunAsync(target, alice, $"rootcause {shape(PingAndMarkupCorpus.Texts[19].Text)}", t0.AddMinutes(42));
+        await host.RunAsync(target, alice, $"improve {shape(PingAndMarkupCorpus.Texts[20].Text)}", t0.AddMinutes(43));
+        await host.RunAsync(target, alice, $"todo {shape(PingAndMarkupCorpus.Texts[21].Text)}", t0.AddMinutes(44));
+        return await host.RunAsync(target, alice, $"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}", t0.AddMinutes(60));
     }
 }
