@@ -267,6 +267,8 @@ internal static partial class SlackMrkdwn
                 _ => builder.Append(c),
             };
         }
+
+        builder.Append(BidiText.Closers(text));
     }
 
     /// <summary>

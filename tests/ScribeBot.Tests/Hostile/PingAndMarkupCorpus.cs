@@ -35,6 +35,7 @@ internal static class PingAndMarkupCorpus
         ("block-kit", "{\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"<!channel>\"}}]}"),
         ("zero-width", "@\u200Dchannel z\u200Bw\u2060j\uFEFFoin"),
         ("rtl", "\u202Egnp.exe\u202C \u2066iso\u2069 \u200Fmark"),
+        ("rtl-left-open", "\u202Egnp.exe and \u2067an isolate never closed"),
         ("long-line", "x" + new string('w', 3900) + " @channel"),
         ("newlines", "first line\nsecond line\r\nthird\rfourth"),
         ("mermaid", "a --> b; \"quoted\" %% comment\nend\nclick A call alert(1)\nsubgraph x"),
@@ -50,7 +51,7 @@ internal static class PingAndMarkupCorpus
     public const string Name = "<b>Mallory</b> <@U999> @everyone";
 
     /// <summary>An escalation target and reason that try to ping.</summary>
-    public const string EscalateTarget = "<!subteam^S123|@oncall> <at>Dana</at> @channel [x](javascript:alert(1))";
+    public const string EscalateTarget = "<!subteam^S123|@oncall> <at>Dana</at> @channel [x](javascript:alert(1)) \u202Edesrever";
 
     /// <summary>A resolve summary that tries to ping and format.</summary>
     public const string ResolveSummary = "<!here> rolled *back* <img src=x onerror=alert(1)> `done`";

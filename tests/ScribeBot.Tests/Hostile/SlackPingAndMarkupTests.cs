@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ScribeBot.Core.Text;
 using ScribeBot.Slack.Tests;
 using ScribeBot.Slack.Tests.WebApi;
 using ScribeBot.Tests.Slack;
@@ -110,6 +111,7 @@ public sealed partial class SlackPingAndMarkupTests
         }
 
         Assert.False(BroadcastWord().IsMatch(text), $"{type} carries a broadcast word:\n{text}");
+        Assert.True(BidiText.Closers(text).Length == 0, $"{type} leaves a direction override open:\n{text}");
         Assert.DoesNotContain("<at>", text, StringComparison.OrdinalIgnoreCase);
         if (type == "mrkdwn")
         {
@@ -144,6 +146,7 @@ public sealed partial class SlackPingAndMarkupTests
     internal static void AssertMarkdownIsInert(string markdown)
     {
         Assert.False(BroadcastWord().IsMatch(markdown), "the Markdown carries a broadcast word");
+        Assert.Equal("", BidiText.Closers(markdown));
         foreach (var bad in new[] { "<!", "<@", "<#", "<at>", "<script", "<img", "</div", "<https://evil" })
         {
             Assert.DoesNotContain(bad, markdown, StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ScribeBot.Core.Text;
 using ScribeBot.Teams.Tests;
 using ScribeBot.Tests.Teams;
 
@@ -41,6 +42,7 @@ public sealed partial class TeamsPingAndMarkupTests
             Assert.Equal("xml", (string?)activity["textFormat"]);
             var text = (string?)activity["text"] ?? "";
             var html = Parse(text);
+            Assert.True(BidiText.Closers(text).Length == 0, $"a direction override is left open:\n{text}");
             Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName == "at");
             foreach (var link in html.Descendants("a"))
             {
