@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Tests.Browser;
 using ScribeBot.Tests.Web;
@@ -62,6 +63,9 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
                 Assert.DoesNotContain(raw, html, StringComparison.OrdinalIgnoreCase);
             }
 
+            // Every direction override typed in the corpus is closed where its text ends.
+            // (The encoder writes U+202E as &#x202E;: decode before counting.)
+            Assert.True(BidiText.Closers(WebUtility.HtmlDecode(html)).Length == 0, $"{path} leaves a direction override open");
             foreach (var svg in Html.Svgs(html))
             {
                 Assert.Equal("svg", svg.Name.LocalName);
@@ -100,6 +104,7 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         }
 
         var path = SandboxChannel.PageUrl("corpus");
+        Assert.True(BidiText.Closers(WebUtility.HtmlDecode(await hostile.PageAsync(path))).Length == 0, $"{path} leaves a direction override open");
         var (hostileShape, urls) = await ShapeAsync(hostile, path, null);
         var (plainShape, _) = await ShapeAsync(plain, path, null);
         Assert.True(plainShape == hostileShape, $"{path}: elements differ from the plain twin's\nplain:   {plainShape}\nhostile: {hostileShape}");
