@@ -41,7 +41,14 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
                     if (/^(href|src|action|formaction|xlink:href|srcset|poster|data)$/i.test(a.name)) urls.push(a.value);
                 }
             }
-            return { shape: Object.entries(counts).map(([k, v]) => k + '=' + v).sort().join(' '), urls };
+            let overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+            for (const e of document.querySelectorAll('*')) {
+                // Scroll boxes too (the timeline table sits in one), but not form fields, which scroll their value.
+                if (/^(INPUT|TEXTAREA|PRE)$/.test(e.tagName) || !/auto|scroll/.test(getComputedStyle(e).overflowX)) continue;
+                overflow = Math.max(overflow, e.scrollWidth - e.clientWidth - 1);
+            }
+
+            return { shape: Object.entries(counts).map(([k, v]) => k + '=' + v).sort().join(' '), urls, overflow };
         }
         """;
 
@@ -151,6 +158,9 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
 
         var result = await page.EvaluateAsync<ShapeResult>(ShapeScript);
         Assert.Empty(dialogs);
+
+        // A very long line wraps: nothing makes the page wider than the window.
+        Assert.True(result.Overflow <= 0, $"{path} is {result.Overflow}px wider than the window");
         if (screenshot is not null)
         {
             output.WriteLine("Screenshot: " + await Screenshots.SaveAsync(page, screenshot));
@@ -165,6 +175,8 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         public string Shape { get; set; } = "";
 
         public string[] Urls { get; set; } = [];
+
+        public int Overflow { get; set; }
     }
 
     private static async Task<Incident> SeedAsync(DashboardHost host, Func<string, string> shape, ChannelRef? channel = null)
