@@ -260,6 +260,8 @@ public static class MarkdownText
                         break;
                 }
             }
+
+            output.Append(BidiText.Closers(text));
         }
 
         private void FlushBreak()

@@ -1,17 +1,34 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ScribeBot.Core.Text;
+using ScribeBot.Slack.Text;
 
 namespace ScribeBot.Slack.Blocks;
 
 /// <summary>The few blocks we send, as plain JSON. Text arrives already rendered and within its limit.</summary>
 internal static class BlockKit
 {
-    /// <summary>A header: plain_text, never parsed for markup or mentions; cut at <see cref="SlackLimits.MaxHeaderText"/>.</summary>
+    /// <summary>A header: plain_text, never parsed for markup or mentions, broadcast words broken all the same; cut at <see cref="SlackLimits.MaxHeaderText"/>.</summary>
     public static JsonObject Header(string text) => new()
     {
         ["type"] = "header",
-        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cut(text.ReplaceLineEndings(" "), SlackLimits.MaxHeaderText), ["emoji"] = false },
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = HeaderText(text), ["emoji"] = false },
     };
+
+    private static string HeaderText(string text)
+    {
+        var line = SlackMrkdwn.BreakBroadcasts(text.ReplaceLineEndings(" "));
+        var cut = Cut(line, SlackLimits.MaxHeaderText);
+        var closers = BidiText.Closers(cut);
+        if (closers.Length == 0)
+        {
+            return cut;
+        }
+
+        // A direction override in the title must not turn the rest of the header around.
+        var shorter = Cut(line, SlackLimits.MaxHeaderText - closers.Length);
+        return shorter + BidiText.Closers(shorter);
+    }
 
     public static JsonObject Section(string mrkdwn)
     {

@@ -267,12 +267,21 @@ internal static partial class SlackMrkdwn
                 _ => builder.Append(c),
             };
         }
+
+        builder.Append(BidiText.Closers(text));
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with a word joiner after the <c>@</c> of every <c>@channel</c>, <c>@here</c> and
+    /// <c>@everyone</c>: for plain_text too, which Slack does not parse, so that a copy of it pings nobody either.
+    /// </summary>
+    public static string BreakBroadcasts(string text) =>
+        Broadcast().Replace(text, match => "@" + WordJoiner + match.Groups[1].Value);
 
     // Rules that look across runs: a broadcast word split over two runs, a quote marker at the start of a line.
     private static string Finish(string mrkdwn)
     {
-        var result = Broadcast().Replace(mrkdwn, match => "@" + WordJoiner + match.Groups[1].Value);
+        var result = BreakBroadcasts(mrkdwn);
         return QuoteAtLineStart().Replace(result, match => match.Groups[1].Value + SoftHyphen + match.Groups[2].Value);
     }
 

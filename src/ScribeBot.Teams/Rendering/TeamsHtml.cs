@@ -246,6 +246,8 @@ internal static class TeamsHtml
 
             i += units;
         }
+
+        builder.Append(BidiText.Closers(text.Substring(start, count)));
     }
 
     /// <summary>

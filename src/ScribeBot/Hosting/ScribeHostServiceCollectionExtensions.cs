@@ -23,6 +23,8 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddTeams();
         services.AddSandbox();
         services.AddDashboardAccess(configuration);
+        // Before AddRazorPages, which only adds the default encoder when none is registered.
+        services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder, ScribeBot.Web.BidiClosingHtmlEncoder>();
         services.AddRazorPages();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);

@@ -14,11 +14,12 @@ namespace ScribeBot.Web;
 /// </summary>
 internal static partial class PostmortemHtml
 {
-    // Task lists for the [ ] tasks and bare-URL links as GitHub shows them; nothing else is needed by the core's output.
+    // Task lists for the [ ] tasks; nothing else is needed by the core's output. No bare-URL autolinks: every link on
+    // the page is one the core wrote (permalinks, anchors), so a URL someone typed in chat stays text, as it does in
+    // the bot's Slack and Teams posts (docs/decisions.md, "No accidental pings or markup").
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseTaskLists()
-        .UseAutoLinks()
         .Build();
 
     /// <summary>The draft's Markdown rendered to an HTML fragment.</summary>

@@ -17,7 +17,8 @@ internal static class SandboxHtml
         var html = new StringBuilder();
         foreach (var run in text.Runs)
         {
-            var encoded = encoder.Encode(run.Text);
+            // An override typed in the text ends with it (BidiText), so the bot's words after it read the right way.
+            var encoded = encoder.Encode(run.Text) + BidiText.Closers(run.Text);
             _ = run.Style switch
             {
                 RunStyle.Strong => html.Append("<strong>").Append(encoded).Append("</strong>"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Svg;
 
@@ -88,6 +89,7 @@ internal sealed class SvgWriter
             }
         }
 
+        builder.Append(BidiText.Closers(text));
         return builder.ToString();
     }
 

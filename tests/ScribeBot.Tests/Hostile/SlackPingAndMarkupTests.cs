@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ScribeBot.Core.Text;
+using ScribeBot.Slack.Tests;
+using ScribeBot.Slack.Tests.WebApi;
+using ScribeBot.Tests.Slack;
+
+namespace ScribeBot.Tests.Hostile;
+
+/// <summary>
+/// Issue 7, item 5 on Slack, end to end over loopback HTTP: every text of <see cref="PingAndMarkupCorpus"/> is sent as
+/// a channel message (as Slack sends a real mention, and as Slack sends the same characters typed literally), tagged
+/// into the timeline, and used as the title, display name, escalation, update and resolve summary. Everything the bot
+/// then sent to the fake Slack (every JSON string, every Block Kit text object, the uploaded Markdown) is checked, and
+/// compared with a twin incident whose texts have every symbol replaced by a letter: the hostile one must have exactly
+/// the twin's markup.
+/// </summary>
+public sealed partial class SlackPingAndMarkupTests
+{
+    private static readonly string[] Emoji =
+        ["rotating_light", "hammer_and_wrench", "x", "arrow_double_up", "dart", "white_check_mark", "pushpin"];
+
+    [Fact]
+    public async Task Nothing_the_bot_posts_to_slack_can_ping_link_or_format_from_user_text()
+    {
+        var hostileRun = RunAsync(s => s);
+        var plainRun = RunAsync(Plain);
+        await Task.WhenAll(hostileRun, plainRun);
+        var hostile = await hostileRun;
+        var plain = await plainRun;
+
+        // Every chat.postMessage goes out with link_names false: Slack then never links "@channel" typed as text.
+        Assert.All(hostile.Messages, m => Assert.False(m["link_names"]!.GetValue<bool>()));
+
+        var texts = hostile.Messages.Concat(hostile.Other).SelectMany(TextObjects).ToList();
+        Assert.NotEmpty(texts);
+        foreach (var (type, text) in texts)
+        {
+            AssertCannotPing(text, type);
+        }
+
+        // Each user text arrived (as text), so the checks above did look at it.
+        var all = string.Join("\n", texts.Select(t => t.Text));
+        Assert.Contains("SELECT ∗ FROM users;", all, StringComparison.Ordinal);
+        Assert.Contains("∗bold∗ ˍitˍ ∼strike∼", all, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert('x')&lt;/script&gt;", all, StringComparison.Ordinal);
+
+        // The bot's own structure: the same messages with the same kinds of blocks, and the same markup, as the twin.
+        Assert.Equal(hostile.Messages.Count, plain.Messages.Count);
+        for (var i = 0; i < hostile.Messages.Count; i++)
+        {
+            Assert.Equal(BlockShape(plain.Messages[i]), BlockShape(hostile.Messages[i]));
+        }
+
+        Assert.Equal(Markup(plain.Messages), Markup(hostile.Messages));
+
+        AssertMarkdownIsInert(hostile.Markdown);
+        Assert.Equal(MarkdownMarkup(plain.Markdown), MarkdownMarkup(hostile.Markdown));
+    }
+
+    /// <summary>Each string a Slack client would show, with how it is read: plain_text, or mrkdwn (the fallback <c>text</c> too).</summary>
+    internal static IEnumerable<(string Type, string Text)> TextObjects(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var type = (string?)obj["type"] is "plain_text" ? "plain_text" : "mrkdwn";
+                foreach (var (name, value) in obj)
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        // Ids, urls and types are no text, but a ping there would still be wrong: check every string.
+                        yield return (name == "text" ? type : "other:" + name, s);
+                    }
+                    else
+                    {
+                        foreach (var inner in TextObjects(value))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var inner in TextObjects(item))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// No Slack control sequence but links the bot wrote to its own targets; no broadcast word; no Markdown quote.
+    /// Slack's "Formatting text for app surfaces": a raw <c>&lt;</c> starts a mention, a special mention or a link.
+    /// </summary>
+    internal static void AssertCannotPing(string text, string type)
+    {
+        foreach (Match sequence in ControlSequence().Matches(text))
+        {
+            Assert.True(OwnLink().IsMatch(sequence.Value), $"{type} carries the control sequence {sequence.Value}:\n{text}");
+        }
+
+        Assert.False(BroadcastWord().IsMatch(text), $"{type} carries a broadcast word:\n{text}");
+        Assert.True(BidiText.Closers(text).Length == 0, $"{type} leaves a direction override open:\n{text}");
+        Assert.DoesNotContain("<at>", text, StringComparison.OrdinalIgnoreCase);
+        if (type == "mrkdwn")
+        {
+            Assert.False(QuoteLine().IsMatch(text), $"a line of mrkdwn starts a quote:\n{text}");
+            Assert.DoesNotContain("```", text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Block types of a message, runs of sections counted once (escaping lengthens text, which may add one).</summary>
+    private static string BlockShape(JsonObject message)
+    {
+        var types = message["blocks"]!.AsArray().Select(b => (string)b!["type"]!).ToList();
+        var collapsed = types.Where((t, i) => i == 0 || t != "section" || types[i - 1] != "section");
+        return string.Join(",", collapsed);
+    }
+
+    /// <summary>How many of each mrkdwn marker the messages carry, over all their text objects.</summary>
+    private static string Markup(IEnumerable<JsonObject> messages)
+    {
+        var text = string.Concat(messages.SelectMany(TextObjects).Where(t => t.Type == "mrkdwn").Select(t => t.Text));
+        return string.Join(" ", "*_~`<>".Select(c => $"{c}{text.Count(x => x == c)}"));
+    }
+
+    /// <summary>Markdown syntax not escaped with a backslash, outside the Mermaid block (which has its own check).</summary>
+    private static string MarkdownMarkup(string markdown)
+    {
+        var text = Mermaid().Replace(markdown, "");
+        var counts = "*_~`<>[]!|".Select(c => $"{c}{Regex.Count(text, $@"(?<!\\){Regex.Escape(c.ToString())}")}");
+        return string.Join(" ", counts);
+    }
+
+    internal static void AssertMarkdownIsInert(string markdown)
+    {
+        Assert.False(BroadcastWord().IsMatch(markdown), "the Markdown carries a broadcast word");
+        Assert.Equal("", BidiText.Closers(markdown));
+        foreach (var bad in new[] { "<!", "<@", "<#", "<at>", "<script", "<img", "</div", "<https://evil" })
+        {
+            Assert.DoesNotContain(bad, markdown, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The only links are the bot's: `](<http...>)` after an unescaped `]`; a user's `\](` is escaped text.
+        foreach (Match link in Regex.Matches(markdown, @"(?<!\\)\]\((.{0,40})"))
+        {
+            Assert.Matches(@"^<https?://(?!evil|x\.example)", link.Groups[1].Value);
+        }
+
+        // User lines never start a block: every line is ours (heading, bullet, table row of ours) or a continuation.
+        foreach (var line in markdown.Split('\n'))
+        {
+            Assert.False(line.StartsWith("> ", StringComparison.Ordinal), $"a quote line: {line}");
+            Assert.False(line.StartsWith("# heading", StringComparison.Ordinal) || line.StartsWith("## second", StringComparison.Ordinal), $"a user heading: {line}");
+        }
+
+        var mermaid = Assert.Single(Mermaid().Matches(markdown)).Value;
+        foreach (var line in mermaid.Split('\n').Skip(1).SkipLast(1))
+        {
+            // A label that ends a statement, starts a comment or an entity, or reads as a keyword breaks the chart.
+            var statement = line.Trim();
+            if (statement.StartsWith("dateFormat ", StringComparison.Ordinal) || statement.StartsWith("axisFormat ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var label = statement.StartsWith("title ", StringComparison.Ordinal) || statement.StartsWith("section ", StringComparison.Ordinal)
+                ? statement[(statement.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+                : statement.Split(" :", 2)[0];
+            Assert.True(label.IndexOfAny([';', '#', '%', '"', '<', '>', '`', '{', '}', '(', ')', '[', ']', ':', '\r']) < 0, $"Mermaid line: {line}");
+            Assert.DoesNotContain("-->", label, StringComparison.Ordinal);
+            Assert.False(label is "end" || label.StartsWith("click ", StringComparison.Ordinal) || label.StartsWith("call ", StringComparison.Ordinal), $"Mermaid line: {line}");
+        }
+    }
+
+    private sealed record Run(List<JsonObject> Messages, List<JsonObject> Other, string Markdown);
+
+    private static async Task<Run> RunAsync(Func<string, string> shape)
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var profile = JsonNode.Parse(Fixtures.Bytes("webapi_users.info_ok.docs.json"))!;
+        profile["user"]!["profile"]!["display_name"] = shape(PingAndMarkupCorpus.Name);
+        host.Slack.Enqueue("users.info", Enumerable.Repeat(FakeResponse.Json(profile.ToJsonString()), 500).ToArray());
+
+        var step = 0;
+        async Task CommandAsync(string text)
+        {
+            var form = SlackHost.Command(text, $"1.2.{++step}");
+            form["response_url"] = new Uri(host.Slack.Root, "response/" + step).AbsoluteUri;
+            using var response = await host.PostFormAsync(form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        async Task EventAsync(JsonNode body)
+        {
+            using var response = await host.PostJsonAsync(body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await CommandAsync($"start {shape(PingAndMarkupCorpus.Title)} sev2");
+        var n = 0;
+        foreach (var (_, text) in PingAndMarkupCorpus.Texts)
+        {
+            // As Slack sends a real mention or link, then as it sends the same characters typed literally.
+            foreach (var wire in new[] { shape(text), SlackEscape(shape(text)) })
+            {
+                n++;
+                var ts = SlackHost.Now(n);
+                await EventAsync(SlackHost.Event("event_message_channel.docs.json",
+                    ("event_id", $"EvP{n:D4}"), ("event.ts", ts), ("event.event_ts", ts), ("event.text", wire), ("event.user", "U123ABC456")));
+                await EventAsync(SlackHost.Event("event_reaction_added.docs.json",
+                    ("event_id", $"EvR{n:D4}"), ("event.reaction", Emoji[n % Emoji.Length]), ("event.item.ts", ts),
+                    ("event.event_ts", SlackHost.Now(n))));
+            }
+        }
+
+        await CommandAsync($"escalate {shape(PingAndMarkupCorpus.EscalateTarget)}");
+        await CommandAsync($"update {shape(PingAndMarkupCorpus.Texts[0].Text)} {shape(PingAndMarkupCorpus.Texts[18].Text)}");
+        await CommandAsync($"impact {shape(PingAndMarkupCorpus.Texts[11].Text)}");
+        await CommandAsync($"rootcause {shape(PingAndMarkupCorpus.Texts[15].Text)}");
+        await CommandAsync($"todo {shape(PingAndMarkupCorpus.Texts[2].Text)}");
+        await CommandAsync($"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}");
+        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+
+        var messages = host.Slack.CallsTo("chat.postMessage").Select(c => JsonNode.Parse(c.Body)!.AsObject()).ToList();
+        var other = host.Slack.Calls
+            .Where(c => c.ApiMethod is not ("chat.postMessage" or "upload" or "users.info" or "auth.test") && c.Body.Length > 0 && c.Body[0] == (byte)'{')
+            .Select(c => JsonNode.Parse(c.Body)!.AsObject())
+            .ToList();
+        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
+        return new Run(messages, other, Encoding.UTF8.GetString(upload.Body));
+    }
+
+    /// <summary>What Slack sends when a person types these characters (it escapes only these three).</summary>
+    private static string SlackEscape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>The text with every symbol a letter: same length and lines, no markup, no mention.</summary>
+    internal static string Plain(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsAsciiLetterOrDigit(c) || c is ' ' or '\n' ? c : 'a';
+            }
+        });
+
+    [GeneratedRegex("<[^>]*>?")]
+    private static partial Regex ControlSequence();
+
+    // The bot's own links: Slack permalinks (the fake's fixture host) and nothing a user typed.
+    [GeneratedRegex(@"^<https://ghostbusters\.slack\.com/[^<>|\s]*(\|[^<>]*)?>$")]
+    private static partial Regex OwnLink();
+
+    [GeneratedRegex(@"[@＠]\s*(channel|here|everyone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BroadcastWord();
+
+    [GeneratedRegex(@"(^|\n)[ \u00A0]*(&gt;|>|＞)")]
+    private static partial Regex QuoteLine();
+
+    [GeneratedRegex("```mermaid\n.*?```", RegexOptions.Singleline)]
+    private static partial Regex Mermaid();
+}
