@@ -46,7 +46,7 @@ public sealed class SlackOutageTests
         // The resolve's announcement gets through; everything after it, the draft first, meets the outage.
         host.Slack.BeginOutage(AnswerFor(outage), afterPosts: 1);
         await ResolveAsync(host);
-        await host.Slack.WaitForRefusedAsync(3, timeout.Token);
+        await WaitForFailedDeliveriesAsync(host, 3, timeout.Token);
         host.Slack.EndOutage();
 
         await AssertDraftDeliveredOnceAsync(host, timeout.Token);
@@ -66,13 +66,13 @@ public sealed class SlackOutageTests
         await StartIncidentAsync(first, timeout.Token);
         slack.BeginOutage(AnswerFor(outage), afterPosts: 1);
         await ResolveAsync(first);
-        await slack.WaitForRefusedAsync(2, timeout.Token);
+        await WaitForFailedDeliveriesAsync(first, 2, timeout.Token);
 
         await first.StopAsync();
-        var refusedBeforeRestart = slack.Refused.Count;
         await using var second = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
-        // The new host meets the outage too before Slack recovers.
-        await slack.WaitForRefusedAsync(refusedBeforeRestart + 1, timeout.Token);
+        // The new host meets the outage too, and fails at least once more, before Slack recovers.
+        var failedBeforeRestart = (await DraftAsync(second, timeout.Token)).Attempts;
+        await WaitForFailedDeliveriesAsync(second, failedBeforeRestart + 1, timeout.Token);
         slack.EndOutage();
 
         await AssertDraftDeliveredOnceAsync(second, timeout.Token);
@@ -86,6 +86,31 @@ public sealed class SlackOutageTests
         ChatOutage.Silence => null,
         _ => throw new ArgumentOutOfRangeException(nameof(outage)),
     };
+
+    private static async Task<OutboxItem> DraftAsync(SlackHost host, CancellationToken cancellationToken) =>
+        await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackHost.Channel, ResolveId, 1), cancellationToken)
+        ?? throw new InvalidOperationException("the draft was never enqueued");
+
+    /// <summary>
+    /// Waits until the outbox has recorded <paramref name="attempts"/> failed deliveries of the draft, looking again at
+    /// each call Slack refuses (one delivery can make several: the client retries its reads), and fails if the draft
+    /// was given up.
+    /// </summary>
+    private static async Task WaitForFailedDeliveriesAsync(SlackHost host, int attempts, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var refused = host.Slack.Refused.Count;
+            var draft = await DraftAsync(host, cancellationToken);
+            Assert.Equal(OutboxState.Pending, draft.State);
+            if (draft.Attempts >= attempts)
+            {
+                return;
+            }
+
+            await host.Slack.WaitForRefusedAsync(refused + 1, cancellationToken);
+        }
+    }
 
     private static async Task StartIncidentAsync(SlackHost host, CancellationToken cancellationToken)
     {
