@@ -4,7 +4,7 @@ namespace ScribeBot.Teams;
 /// The <c>Teams</c> configuration section: how the bot talks to the Bot Connector. The app registration itself uses
 /// the Bot Framework's standard root keys (<c>MicrosoftAppId</c> ...), not this section.
 /// </summary>
-public sealed class TeamsOptions
+internal sealed class TeamsOptions
 {
     public const string SectionName = "Teams";
 

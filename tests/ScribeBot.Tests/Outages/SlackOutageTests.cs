@@ -67,6 +67,10 @@ public sealed class SlackOutageTests
         slack.BeginOutage(AnswerFor(outage), afterPosts: 1);
         await ResolveAsync(first);
         await WaitForFailedDeliveriesAsync(first, 2, timeout.Token);
+        // Stop just after the outbox recorded a failure, while the worker waits for the retry: a stop while an answer is
+        // being read loses that answer (its Retry-After too), a window this test is not about.
+        var failed = (await DraftAsync(first, timeout.Token)).Attempts;
+        await RecordedAsync(async () => (await DraftAsync(first, timeout.Token)).Attempts > failed, timeout.Token);
 
         await first.StopAsync();
         await using var second = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
@@ -86,6 +90,15 @@ public sealed class SlackOutageTests
         ChatOutage.Silence => null,
         _ => throw new ArgumentOutOfRangeException(nameof(outage)),
     };
+
+    /// <summary>Until <paramref name="condition"/> holds: the store raises no event, so it is looked at every 20 ms.</summary>
+    internal static async Task RecordedAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
 
     private static async Task<OutboxItem> DraftAsync(SlackHost host, CancellationToken cancellationToken) =>
         await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackHost.Channel, ResolveId, 1), cancellationToken)

@@ -62,6 +62,12 @@ public sealed class TeamsOutageTests
         BeginOutage(connector, outage, fromAccepted: connector.Sent.Count + 2);
         await first.OkAsync(Command(first, ResolveId, "resolve rolled back", 200));
         await connector.WaitForAttemptsAsync(a => !a.Accepted, 2, Patience);
+        // Stop once the outbox recorded those failures, while the worker waits for the retry: a stop while an answer is
+        // being read loses that answer (its Retry-After too), a window this test is not about.
+        using var timeout = new CancellationTokenSource(Patience);
+        await SlackOutageTests.RecordedAsync(
+            async () => (await first.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1), timeout.Token))!.Attempts >= 2,
+            timeout.Token);
 
         await first.StopAsync();
         var failedBeforeRestart = connector.Attempts.Count(a => !a.Accepted);
