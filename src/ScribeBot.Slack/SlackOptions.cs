@@ -19,4 +19,11 @@ public sealed class SlackOptions
 
     /// <summary>Slack's Web API; configurable so tests point it at a fake Slack on loopback.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>
+    /// How long one Web API request (a post, a read, an upload step) may take before it counts as failed. A Slack that
+    /// accepts a request and never answers then costs one attempt, which the outbox retries, instead of holding the
+    /// channel's posts for HttpClient's 100 s default.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

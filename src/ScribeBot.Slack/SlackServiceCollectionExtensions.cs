@@ -28,6 +28,8 @@ public static class SlackServiceCollectionExtensions
             .BindConfiguration(SlackOptions.SectionName)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
                 "Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.RequestTimeout <= TimeSpan.FromMinutes(5),
+                "Slack:RequestTimeout must be more than zero and at most 00:05:00, e.g. 00:00:15.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSlackWebApi();

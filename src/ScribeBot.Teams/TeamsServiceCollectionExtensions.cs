@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Teams.Bot;
@@ -18,17 +19,24 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Bot Framework's <c>CloudAdapter</c>, configured by the standard root keys <c>MicrosoftAppType</c>,
-    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, the bot, and the Teams outbox
-    /// poster. Needs the core, an <c>IAdapterStateStore</c> and an <c>IIncidentStore</c> registered.
+    /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c> and <c>MicrosoftAppTenantId</c>, its HTTP client with the
+    /// <c>Teams:ConnectorTimeout</c> per request, the bot, and the Teams outbox poster. Needs the core, an
+    /// <c>IAdapterStateStore</c> and an <c>IIncidentStore</c> registered.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
-        services.AddHttpClient();
+        services.AddOptions<TeamsOptions>()
+            .BindConfiguration(TeamsOptions.SectionName)
+            .Validate(o => o.ConnectorTimeout > TimeSpan.Zero && o.ConnectorTimeout <= TimeSpan.FromMinutes(5),
+                "Teams:ConnectorTimeout must be more than zero and at most 00:05:00, e.g. 00:00:15.")
+            .ValidateOnStart();
+        services.AddHttpClient(ConnectorHttpClientFactory.ClientName).ConfigureHttpClient((provider, http) =>
+            http.Timeout = provider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => TeamsIdentity.From(provider.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
             provider.GetRequiredService<IConfiguration>(),
-            httpClientFactory: provider.GetRequiredService<IHttpClientFactory>(),
+            httpClientFactory: new ConnectorHttpClientFactory(provider.GetRequiredService<IHttpClientFactory>()),
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.TryAddSingleton(provider => new CloudAdapter(
             provider.GetRequiredService<BotFrameworkAuthentication>(),

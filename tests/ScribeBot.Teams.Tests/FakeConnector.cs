@@ -15,6 +15,10 @@ namespace ScribeBot.Teams.Tests;
 /// The Bot Connector's conversation API as a real HTTP server on loopback: records every activity the bot sends
 /// (<c>POST /v3/conversations/{id}/activities[/{replyToId}]</c>) and answers with a new activity id, or with the
 /// failures a test queued first. Point an activity's <c>serviceUrl</c> at <see cref="ServiceUrl"/>.
+/// <para>
+/// An outage (<see cref="BeginOutage"/>) refuses every activity with one status, or holds it unanswered, until
+/// <see cref="EndOutage"/>; an activity it did not answer 200 it did not take (it is not in <see cref="Sent"/>).
+/// </para>
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -23,6 +27,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<(int Accepted, Func<HttpResponse, Task> Fail)> _failuresAfter = [];
     private readonly List<SentActivity> _sent = [];
     private readonly List<int> _statuses = [];
+    private readonly List<ConnectorAttempt> _attempts = [];
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Outage? _outage;
     private readonly object _gate = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _nextId = 1000;
@@ -43,7 +50,7 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
-    /// <summary>The status of every answer given, failures included.</summary>
+    /// <summary>The status of every answer given, failures included (<see cref="ConnectorAttempt.Held"/> for none).</summary>
     public IReadOnlyList<int> Statuses
     {
         get
@@ -51,6 +58,60 @@ public sealed class FakeConnector : IAsyncDisposable
             lock (_gate)
             {
                 return [.. _statuses];
+            }
+        }
+    }
+
+    /// <summary>Every activity that arrived, in arrival order, with when (system clock) and how it was answered.</summary>
+    public IReadOnlyList<ConnectorAttempt> Attempts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _attempts];
+            }
+        }
+    }
+
+    /// <summary>
+    /// From the moment <paramref name="fromAccepted"/> activities have been accepted (now, by default), every activity
+    /// is refused with <paramref name="status"/> (and <paramref name="retryAfter"/>); with a null status the connector
+    /// goes silent: each activity is read and held, never answered, until the client gives up or
+    /// <see cref="EndOutage"/> drops it. Queued failures wait until the outage ends.
+    /// </summary>
+    public void BeginOutage(HttpStatusCode? status, TimeSpan? retryAfter = null, int fromAccepted = 0) =>
+        Interlocked.Exchange(ref _outage, new Outage(status is { } code ? Failure(code, retryAfter) : null, fromAccepted))?.End();
+
+    /// <summary>The connector is back: held activities are dropped unanswered (their senders must retry).</summary>
+    public void EndOutage() => Interlocked.Exchange(ref _outage, null)?.End();
+
+    /// <summary>Waits until an attempt matching <paramref name="match"/> was answered (or, held, arrived); fails after <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<ConnectorAttempt>> WaitForAttemptsAsync(
+        Func<ConnectorAttempt, bool> match, int count, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task answered;
+            lock (_gate)
+            {
+                answered = _answered.Task;
+            }
+
+            var attempts = Attempts;
+            if (attempts.Count(match) >= count)
+            {
+                return attempts;
+            }
+
+            try
+            {
+                await answered.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The connector saw {attempts.Count(match)} matching attempts, expected {count}: {string.Join(", ", attempts)}.");
             }
         }
     }
@@ -132,10 +193,25 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body);
+        var arrivedAt = TimeProvider.System.GetUtcNow();
         Func<HttpResponse, Task>? fail = null;
+        Outage? outage;
         lock (_gate)
         {
-            var index = _failuresAfter.FindIndex(f => f.Accepted == _sent.Count);
+            outage = _outage is { } current && _sent.Count >= current.FromAccepted ? current : null;
+        }
+
+        if (outage is { Fail: null })
+        {
+            Answered(arrivedAt, ConnectorAttempt.Held);
+            await outage.HoldAsync(context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        lock (_gate)
+        {
+            var index = outage is null ? _failuresAfter.FindIndex(f => f.Accepted == _sent.Count) : -1;
             if (index >= 0)
             {
                 fail = _failuresAfter[index].Fail;
@@ -143,14 +219,11 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
 
-        if (fail is not null || _failures.TryDequeue(out fail))
+        fail ??= outage?.Fail;
+        if (fail is not null || (outage is null && _failures.TryDequeue(out fail)))
         {
             await fail(context.Response);
-            lock (_gate)
-            {
-                _statuses.Add(context.Response.StatusCode);
-            }
-
+            Answered(arrivedAt, context.Response.StatusCode);
             return;
         }
 
@@ -163,13 +236,60 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_gate)
         {
             _sent.Add(sent);
-            _statuses.Add(StatusCodes.Status200OK);
         }
 
+        Answered(arrivedAt, StatusCodes.Status200OK);
         _arrived.Release();
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"id":"{{id}}"}""");
     }
+
+    private void Answered(DateTimeOffset arrivedAt, int status)
+    {
+        TaskCompletionSource answered;
+        lock (_gate)
+        {
+            _statuses.Add(status);
+            _attempts.Add(new ConnectorAttempt(arrivedAt, status));
+            answered = _answered;
+            _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        answered.TrySetResult();
+    }
+
+    /// <summary>One outage: its failure (null: silence), from when it counts, and its end, which drops held activities.</summary>
+    private sealed class Outage(Func<HttpResponse, Task>? fail, int fromAccepted)
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Func<HttpResponse, Task>? Fail { get; } = fail;
+
+        public int FromAccepted { get; } = fromAccepted;
+
+        public void End() => _ended.TrySetResult();
+
+        public async Task HoldAsync(CancellationToken clientGone)
+        {
+            try
+            {
+                await _ended.Task.WaitAsync(clientGone);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client timed out (or its host stopped): what a silent connector sees too.
+            }
+        }
+    }
+}
+
+/// <summary>An activity that reached the connector: when (system clock) and the status it was answered with.</summary>
+public sealed record ConnectorAttempt(DateTimeOffset ArrivedAt, int Status)
+{
+    /// <summary>The status of an activity the connector held and never answered.</summary>
+    public const int Held = 0;
+
+    public bool Accepted => Status == 200;
 }
 
 /// <summary>An activity the bot sent: to which conversation, in reply to which activity, and its JSON.</summary>

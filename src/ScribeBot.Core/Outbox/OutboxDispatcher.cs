@@ -131,6 +131,13 @@ public sealed partial class OutboxDispatcher
             result = DeliveryResult.Retry(null, $"{exception.GetType().Name}: {exception.Message}");
         }
 
+        // The platform has answered: its answer is recorded even when the host is stopping meanwhile. Dropped, a post
+        // it accepted would be sent again by the next host, and a Retry-After it gave would be forgotten.
+        await RecordAsync(item, result, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(OutboxItem item, DeliveryResult result, CancellationToken cancellationToken)
+    {
         var now = _timeProvider.GetUtcNow();
         switch (result)
         {

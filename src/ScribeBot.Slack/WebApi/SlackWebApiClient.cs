@@ -94,7 +94,9 @@ internal sealed class SlackWebApiClient
     /// <summary>
     /// The bot's marked messages in <paramref name="channel"/> since <paramref name="oldest"/>
     /// (<c>conversations.history</c>), or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>).
-    /// One page of up to 200 messages: enough for the minutes between a post and its retry.
+    /// One page of up to 200 messages: enough for the minutes between a post and its retry. A rate limit comes back at
+    /// once rather than being waited out here: the caller is an outbox delivery, which stores the Retry-After with the
+    /// item, so it holds across a restart too (a wait in memory would be forgotten by the next host).
     /// </summary>
     public Task<SlackApiResult<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>> FindMarkedPostsAsync(
         string channel, string? threadTs, DateTimeOffset oldest, CancellationToken cancellationToken)
@@ -104,7 +106,7 @@ internal sealed class SlackWebApiClient
         (string, string)[] query = threadTs is null
             ? [("channel", channel), ("oldest", since), ("include_all_metadata", "true"), ("limit", "200")]
             : [("channel", channel), ("ts", threadTs), ("include_all_metadata", "true"), ("limit", "200")];
-        return CallAsync<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>(method, () => Get(method, query), Retry.Reads, root =>
+        return CallAsync<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>(method, () => Get(method, query), Retry.ReadsButNotRateLimits, root =>
         {
             var found = new List<(string, SlackPostMarker)>();
             if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
@@ -225,6 +227,9 @@ internal sealed class SlackWebApiClient
     {
         Never,
         Reads,
+
+        /// <summary>A read that retries an unavailable Slack but hands a rate limit straight back to its caller.</summary>
+        ReadsButNotRateLimits,
     }
 
     private enum Token
@@ -280,11 +285,13 @@ internal sealed class SlackWebApiClient
         Token credential,
         CancellationToken cancellationToken)
     {
-        var attempts = retry == Retry.Reads ? ReadAttempts : 1;
+        var attempts = retry == Retry.Never ? 1 : ReadAttempts;
         for (var attempt = 1; ; attempt++)
         {
             var result = await SendOnceAsync(method, buildRequest, read, credential, cancellationToken).ConfigureAwait(false);
-            if (attempt >= attempts || RetryDelay(result) is not { } delay)
+            if (attempt >= attempts
+                || (retry == Retry.ReadsButNotRateLimits && result.Status == SlackApiStatus.RateLimited)
+                || RetryDelay(result) is not { } delay)
             {
                 return result;
             }

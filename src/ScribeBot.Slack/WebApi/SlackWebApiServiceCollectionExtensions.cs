@@ -11,9 +11,6 @@ namespace ScribeBot.Slack.WebApi;
 /// </summary>
 internal static class SlackWebApiServiceCollectionExtensions
 {
-    /// <summary>Long enough for a file upload, short enough that a hung Slack does not hold a worker for minutes.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     public static IServiceCollection AddSlackWebApi(this IServiceCollection services)
     {
         services.AddOptions<SlackOptions>();
@@ -21,11 +18,12 @@ internal static class SlackWebApiServiceCollectionExtensions
 
         services.AddHttpClient<SlackWebApiClient>((provider, http) =>
         {
-            var baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+            var baseUrl = options.ApiBaseUrl;
 
             // Without the trailing slash, "api" would be replaced by the method name instead of prefixing it.
             http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-            http.Timeout = Timeout;
+            http.Timeout = options.RequestTimeout;
         });
 
         services.TryAddSingleton(provider => new SlackUserDirectory(

@@ -73,7 +73,8 @@ internal sealed partial class TeamsChannelPoster(
                 return failure;
             }
 
-            await state.SetStateAsync(progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            // Recorded even when the host is stopping meanwhile: forgotten, the part would be sent again after the restart.
+            await state.SetStateAsync(progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
         }
 
         return DeliveryResult.Delivered;

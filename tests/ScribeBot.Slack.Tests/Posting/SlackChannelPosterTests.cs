@@ -147,6 +147,20 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rate_limited_check_for_earlier_parts_hands_retry_after_to_the_outbox_instead_of_waiting_in_memory()
+    {
+        // A wait inside the client would be forgotten by a restart; the outbox stores the Retry-After with the item.
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        _h.Slack.Enqueue("conversations.history", FakeResponse.RateLimited("3"));
+
+        var (result, _) = await _h.RunAdvancingTimeAsync(() => _poster.DeliverAsync(item, default));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), Assert.IsType<RetryResult>(result).RetryAfter);
+        Assert.Single(_h.Slack.CallsTo("conversations.history"));
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task When_the_check_for_earlier_parts_is_refused_the_post_goes_out_anyway()
     {
         var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -18,12 +19,20 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// URL it hands out is <c>/upload/...</c> on the same server (in production another host). Socket Mode too:
 /// <c>apps.connections.open</c> hands out <c>ws://.../link/?ticket=N</c> on the same server, and each WebSocket the bot
 /// opens there is handed to the test as a <see cref="FakeSocketConnection"/>.
+/// <para>
+/// An outage (<see cref="BeginOutage"/>) answers every Web API and upload request with one failure, or holds it
+/// unanswered, until <see cref="EndOutage"/>. Whatever the fake did not answer with an ok it did not take:
+/// <see cref="Delivered"/> lists only the calls it answered ok.
+/// </para>
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentQueue<RecordedCall> _delivered = new();
+    private readonly ConcurrentQueue<RecordedCall> _refused = new();
+    private Outage? _outage;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
     private int _tickets;
@@ -43,6 +52,12 @@ internal sealed class FakeSlack : IAsyncDisposable
     public Uri UploadUrl => new(Root, "upload/v1/ABC123");
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
+
+    /// <summary>Calls answered 200 with <c>"ok":true</c> (an upload: 200): what Slack took, in answer order.</summary>
+    public IReadOnlyList<RecordedCall> Delivered => [.. _delivered];
+
+    /// <summary>Calls answered with anything but an ok, or held unanswered (counted when they arrive).</summary>
+    public IReadOnlyList<RecordedCall> Refused => [.. _refused];
 
     /// <summary>The next Socket Mode connection the bot opens (in the order they were opened).</summary>
     public async Task<FakeSocketConnection> NextConnectionAsync() => await _connections.Reader.ReadAsync();
@@ -74,6 +89,52 @@ internal sealed class FakeSlack : IAsyncDisposable
     }
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. Calls.Where(c => c.ApiMethod == method)];
+
+    public IReadOnlyList<RecordedCall> DeliveredTo(string method) => [.. Delivered.Where(c => c.ApiMethod == method)];
+
+    /// <summary>
+    /// Once <paramref name="afterPosts"/> more <c>chat.postMessage</c> calls were answered ok (at once, by default),
+    /// every Web API and upload request gets <paramref name="answer"/>; with null, Slack goes silent: each request is
+    /// accepted and held, never answered, until the client gives up or <see cref="EndOutage"/> drops it. Scripted
+    /// answers (<see cref="Enqueue"/>) wait until the outage ends.
+    /// </summary>
+    public void BeginOutage(FakeResponse? answer, int afterPosts = 0) =>
+        Interlocked.Exchange(ref _outage, new Outage(answer, DeliveredTo("chat.postMessage").Count + afterPosts))?.End();
+
+    /// <summary>Slack is back: held requests are dropped unanswered (their senders must retry), the rest answered again.</summary>
+    public void EndOutage() => Interlocked.Exchange(ref _outage, null)?.End();
+
+    /// <summary>Waits until at least <paramref name="count"/> calls to <paramref name="method"/> were answered ok.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(string method, int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var arrived = _arrived.Task;
+            var delivered = DeliveredTo(method);
+            if (delivered.Count >= count)
+            {
+                return delivered;
+            }
+
+            await arrived.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> calls arrived during an outage and were refused or held.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForRefusedAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var arrived = _arrived.Task;
+            var refused = Refused;
+            if (refused.Count >= count)
+            {
+                return refused;
+            }
+
+            await arrived.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Waits until at least <paramref name="count"/> calls to <paramref name="method"/> arrived (posts made by a
@@ -117,17 +178,29 @@ internal sealed class FakeSlack : IAsyncDisposable
         var method = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..]
             : path.StartsWith("/upload/", StringComparison.Ordinal) ? "upload"
             : path;
-        _calls.Enqueue(new RecordedCall(
+        var call = new RecordedCall(
             method,
             context.Request.Method,
             path,
             context.Request.QueryString.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType,
-            buffer.ToArray()));
+            buffer.ToArray(),
+            TimeProvider.System.GetUtcNow());
+        _calls.Enqueue(call);
         Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-        var response = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Default(method);
+        var outage = Volatile.Read(ref _outage) is { } current && DeliveredTo("chat.postMessage").Count >= current.FromPosts ? current : null;
+        if (outage is { Answer: null })
+        {
+            Record(_refused, call);
+            await outage.HoldAsync(context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        var response = outage?.Answer
+            ?? (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Default(method));
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
         {
@@ -138,6 +211,26 @@ internal sealed class FakeSlack : IAsyncDisposable
         {
             context.Response.ContentType = response.ContentType;
             await context.Response.WriteAsync(response.Body, Encoding.UTF8);
+        }
+
+        Record(response.Status == 200 && (method == "upload" || IsOk(response.Body)) ? _delivered : _refused, call);
+    }
+
+    private void Record(ConcurrentQueue<RecordedCall> list, RecordedCall call)
+    {
+        list.Enqueue(call);
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private static bool IsOk(string? body)
+    {
+        try
+        {
+            return body is not null && JsonNode.Parse(body) is JsonObject json && json["ok"]?.GetValue<bool>() == true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -175,6 +268,32 @@ internal sealed class FakeSlack : IAsyncDisposable
                 return File.Exists(fixture)
                     ? FakeResponse.Json(File.ReadAllText(fixture))
                     : FakeResponse.Json("""{"ok":false,"error":"unknown_method"}""");
+        }
+    }
+
+    /// <summary>One outage: its answer (null: silence), from when it counts, and its end, which drops held requests.</summary>
+    private sealed class Outage(FakeResponse? answer, int fromPosts)
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FakeResponse? Answer { get; } = answer;
+
+        /// <summary>The outage counts once this many <c>chat.postMessage</c> calls were answered ok.</summary>
+        public int FromPosts { get; } = fromPosts;
+
+        public void End() => _ended.TrySetResult();
+
+        /// <summary>Until the outage ends or the client hangs up, whichever comes first.</summary>
+        public async Task HoldAsync(CancellationToken clientGone)
+        {
+            try
+            {
+                await _ended.Task.WaitAsync(clientGone);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client timed out (or its host stopped): what a silent Slack sees too.
+            }
         }
     }
 }

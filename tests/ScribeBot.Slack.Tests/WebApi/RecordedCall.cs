@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 
-/// <summary>One request the fake Slack received, as it arrived on the wire.</summary>
+/// <summary>One request the fake Slack received, as it arrived on the wire, and when (on the system clock).</summary>
 internal sealed record RecordedCall(
     string ApiMethod,
     string HttpMethod,
@@ -12,7 +12,8 @@ internal sealed record RecordedCall(
     string QueryString,
     IReadOnlyDictionary<string, string> Headers,
     string? ContentType,
-    byte[] Body)
+    byte[] Body,
+    DateTimeOffset ArrivedAt)
 {
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 

@@ -51,18 +51,28 @@ internal sealed class SlackHost : IAsyncDisposable
         where T : notnull => _factory.Services.GetRequiredService<T>();
 
     /// <param name="appToken">Set, the host runs Socket Mode against the fake Slack.</param>
+    /// <param name="directory">The data folder; reuse one (and <paramref name="slack"/>) to restart on the same store.</param>
+    /// <param name="settings">More configuration, e.g. <c>Slack:RequestTimeout</c>.</param>
     public static async Task<SlackHost> StartAsync(
-        string? signingSecret = Secret, Action<IServiceCollection>? services = null, string? appToken = null)
+        string? signingSecret = Secret, Action<IServiceCollection>? services = null, string? appToken = null,
+        string? directory = null, FakeSlack? slack = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var slack = await FakeSlack.StartAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-            .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
-            .UseSetting("Slack:SigningSecret", signingSecret ?? "")
-            .UseSetting("Slack:BotToken", "xoxb-test-token")
-            .UseSetting("Slack:AppToken", appToken ?? "")
-            .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri)
-            .ConfigureTestServices(services ?? (_ => { })));
+        slack ??= await FakeSlack.StartAsync();
+        directory ??= Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host
+                .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
+                .UseSetting("Slack:SigningSecret", signingSecret ?? "")
+                .UseSetting("Slack:BotToken", "xoxb-test-token")
+                .UseSetting("Slack:AppToken", appToken ?? "")
+                .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri)
+                .ConfigureTestServices(services ?? (_ => { }));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                host.UseSetting(key, value);
+            }
+        });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -144,6 +154,13 @@ internal sealed class SlackHost : IAsyncDisposable
         var incident = await Store.FindLatestIncidentAsync(Channel, CancellationToken.None);
         Assert.NotNull(incident);
         return await Store.GetTimelineAsync(incident.Id, CancellationToken.None);
+    }
+
+    /// <summary>Stops the host gracefully but keeps the data folder and the fake Slack (for a restart on the same store).</summary>
+    public async Task StopAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -52,32 +52,42 @@ internal sealed class TeamsHost : IAsyncDisposable
     /// <param name="appId">Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant).</param>
     /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
     /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
+    /// <param name="settings">More configuration, e.g. <c>Teams:ConnectorTimeout</c>.</param>
     public static async Task<TeamsHost> StartAsync(
         string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         connector ??= await FakeConnector.StartAsync();
         directory ??= Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-            .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
-            .UseSetting("Slack:SigningSecret", "")
-            .UseSetting("Slack:BotToken", "")
-            .UseSetting("MicrosoftAppType", appId is null ? "" : "MultiTenant")
-            .UseSetting("MicrosoftAppId", appId ?? "")
-            .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
-            .UseSetting("MicrosoftAppTenantId", "")
-            // Where the SDK fetches the keys that sign the Bot Connector's tokens, when it authenticates: a closed
-            // loopback port, so a test never reaches for login.botframework.com (tests talk to loopback only).
-            .UseSetting("ToBotFromChannelOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
-            .UseSetting("ToBotFromEmulatorOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
-            .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? "")
-            .ConfigureLogging(logging =>
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
-                if (logs is not null)
+                host.UseSetting(key, value);
+            }
+
+            host
+                .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
+                .UseSetting("Slack:SigningSecret", "")
+                .UseSetting("Slack:BotToken", "")
+                .UseSetting("MicrosoftAppType", appId is null ? "" : "MultiTenant")
+                .UseSetting("MicrosoftAppId", appId ?? "")
+                .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
+                .UseSetting("MicrosoftAppTenantId", "")
+                // Where the SDK fetches the keys that sign the Bot Connector's tokens, when it authenticates: a closed
+                // loopback port, so a test never reaches for login.botframework.com (tests talk to loopback only).
+                .UseSetting("ToBotFromChannelOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
+                .UseSetting("ToBotFromEmulatorOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
+                .UseSetting("Scribe:PublicBaseUrl", publicBaseUrl ?? "")
+                .ConfigureLogging(logging =>
                 {
-                    logging.AddProvider(logs);
-                }
-            }));
+                    if (logs is not null)
+                    {
+                        logging.AddProvider(logs);
+                    }
+                });
+        });
+
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
