@@ -52,6 +52,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
 
         try
         {
+            _database.Pragma("CHECKPOINT", settings.AutoCheckpointPages);
             _schema = new StoreSchema(_database);
             _schema.EnsureIndexes();
             _openIncidents = new OpenIncidentMap(_schema.LoadOpenIncidents());

@@ -16,6 +16,16 @@ public sealed class LiteDbOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// LiteDB folds its write-ahead log into the data file as soon as the log holds this many 8 KiB pages, inside
+    /// the commit that crossed the mark, so the writes queued behind it wait for the fold: a pause roughly in
+    /// proportion to this number. LiteDB's own default (1,000) paused acks about 10 ms every half second at 5,000
+    /// Slack events/s (p99 11 ms in bench/Ingest); 250 pauses about 3 ms, four times as often, for the same
+    /// throughput (p99 6 ms).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AutoCheckpointPages { get; set; } = 250;
+
+    /// <summary>
     /// When true, every group commit is also fsync'ed, so an acknowledged write survives power loss, not only a
     /// process crash. See docs/storage.md.
     /// </summary>

@@ -182,6 +182,30 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_write_ahead_log_is_folded_into_the_data_file_once_it_holds_the_configured_pages()
+    {
+        var path = _directory.File("store.db");
+        const int Pages = 40;
+        var log = Path.Combine(Path.GetDirectoryName(path)!, "store-log.db");
+        long largestLog = 0;
+        await using (var store = StoreFactory.Open(new LiteDbOptions { Path = path, FlushToDisk = false, AutoCheckpointPages = Pages }))
+        {
+            // One commit per message: each writes several pages to the log, far more than Pages in all.
+            for (var i = 0; i < 1_000; i++)
+            {
+                await store.AppendEntryAsync(Entry("i1", $"m{i:D4}"), None);
+                largestLog = Math.Max(largestLog, new FileInfo(log).Length);
+            }
+
+            Assert.Equal(1_000, (await store.GetTimelineAsync("i1", None)).Count);
+        }
+
+        // The log never outgrew the mark by more than the one commit that crossed it (LiteDB's default, 1,000 pages,
+        // would have let it reach about 8 MB here).
+        Assert.InRange(largestLog, 1, (Pages + 10) * 8192L);
+    }
+
+    [Fact]
     public async Task A_redelivery_older_than_the_ids_kept_in_memory_is_still_a_duplicate()
     {
         await using var store = StoreFactory.Open(_directory.File("store.db"));

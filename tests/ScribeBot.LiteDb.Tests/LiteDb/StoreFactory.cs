@@ -6,5 +6,8 @@ namespace ScribeBot.LiteDb.Tests.LiteDb;
 internal static class StoreFactory
 {
     public static LiteDbIncidentStore Open(string path, bool flushToDisk = true) =>
-        new(Options.Create(new LiteDbOptions { Path = path, FlushToDisk = flushToDisk }), NullLogger<LiteDbIncidentStore>.Instance);
+        Open(new LiteDbOptions { Path = path, FlushToDisk = flushToDisk });
+
+    public static LiteDbIncidentStore Open(LiteDbOptions options) =>
+        new(Options.Create(options), NullLogger<LiteDbIncidentStore>.Instance);
 }
