@@ -32,14 +32,7 @@ internal sealed class SignedSlackEvents(string signingSecret, string channel, lo
             $"\"channel\":\"{channel}\",\"user\":\"U0BENCH{n % 20:D2}\",\"text\":\"{Texts[n % Texts.Length]} (#{n})\"," +
             $"\"ts\":\"{ts}\",\"event_ts\":\"{ts}\",\"channel_type\":\"channel\"}},\"type\":\"event_callback\"," +
             $"\"event_id\":\"Ev0BENCH{n:D10}\",\"event_time\":{baseSeconds + (n / 1_000_000)}}}");
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var head = Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {hostHeader}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n" +
-            $"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {Sign(timestamp, body)}\r\n\r\n");
-        var request = new byte[head.Length + body.Length];
-        head.CopyTo(request, 0);
-        body.CopyTo(request, head.Length);
-        return request;
+        return Signed(path, hostHeader, "application/json", body);
     }
 
     /// <summary>A signed <c>/incident</c> slash command, as Slack posts it (form-encoded).</summary>
@@ -49,10 +42,15 @@ internal sealed class SignedSlackEvents(string signingSecret, string channel, lo
             $"token=bench&team_id=T0BENCH&team_domain=bench&channel_id={channel}&channel_name=bench&user_id=U0BENCH00" +
             $"&user_name=bench&command=%2Fincident&text={Uri.EscapeDataString(text)}" +
             $"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1%2F2&trigger_id={triggerId}&api_app_id=A0BENCH");
+        return Signed(path, hostHeader, "application/x-www-form-urlencoded", body);
+    }
+
+    private byte[] Signed(string path, string hostHeader, string contentType, byte[] body)
+    {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var head = Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {hostHeader}\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
-            $"Content-Length: {body.Length}\r\nX-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {Sign(timestamp, body)}\r\n\r\n");
+            $"POST {path} HTTP/1.1\r\nHost: {hostHeader}\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\n" +
+            $"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {Sign(timestamp, body)}\r\n\r\n");
         return [.. head, .. body];
     }
 
