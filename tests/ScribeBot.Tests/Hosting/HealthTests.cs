@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Tests.Hosting;
 
@@ -21,6 +24,34 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
         Assert.True(File.Exists(path), $"the store should have created {path}");
+    }
+
+    [Fact]
+    public async Task Healthz_answers_unhealthy_while_the_store_writer_is_stuck_and_healthy_once_it_moves()
+    {
+        await using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        using var client = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<IIncidentStore>();
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+
+        // A create callback runs on the writer thread: holding it there holds the writer, as a hung disk would.
+        var stuck = store.OpenIncidentAsync(new ChannelRef(ChatPlatform.Web, "health", "stuck"), _ =>
+        {
+            entered.Set();
+            gate.Wait();
+            throw new InvalidOperationException("released");
+        }, CancellationToken.None);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "the writer never ran the callback");
+        using var whileStuck = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        gate.Set();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileStuck.StatusCode);
+        Assert.Equal("Unhealthy", await whileStuck.Content.ReadAsStringAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stuck);
+        using var after = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     [Fact]
