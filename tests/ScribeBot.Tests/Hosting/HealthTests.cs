@@ -67,6 +67,23 @@ public sealed class HealthTests : IDisposable
         Assert.Contains("Scribe:TimeZone is 'Mars/Olympus'", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Slack:RequestTimeout", "00:00:00")]
+    [InlineData("Slack:RequestTimeout", "00:10:00")]
+    [InlineData("Teams:ConnectorTimeout", "-00:00:01")]
+    [InlineData("Teams:ConnectorTimeout", "00:10:00")]
+    public async Task A_chat_timeout_out_of_range_stops_the_host_at_start_naming_the_key(string key, string value)
+    {
+        await using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(host => host
+                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
+                .UseSetting(key, value));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains($"{key} must be more than zero and at most 00:05:00", error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
