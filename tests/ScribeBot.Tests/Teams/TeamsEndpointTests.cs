@@ -200,7 +200,7 @@ public sealed class TeamsEndpointTests
     private static string ForgedToken(string appId, Uri serviceUrl)
     {
         static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         var header = Base64Url(System.Text.Encoding.UTF8.GetBytes("{\"alg\":\"RS256\",\"kid\":\"forged-key\",\"typ\":\"JWT\"}"));
         var payload = Base64Url(System.Text.Encoding.UTF8.GetBytes(
             $"{{\"iss\":\"https://api.botframework.com\",\"aud\":\"{appId}\",\"serviceurl\":\"{serviceUrl}\",\"nbf\":{now - 60},\"exp\":{now + 3600}}}"));
