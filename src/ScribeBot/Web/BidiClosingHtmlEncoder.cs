@@ -10,6 +10,10 @@ namespace ScribeBot.Web;
 /// </summary>
 internal sealed class BidiClosingHtmlEncoder : HtmlEncoder
 {
+    /// <summary>What can open a direction run; text without any (nearly all) needs no closers and no copy.</summary>
+    private static readonly System.Buffers.SearchValues<char> Openers =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202D\u202E\u2066\u2067\u2068");
+
     private readonly HtmlEncoder _inner = Default;
 
     public override int MaxOutputCharactersPerInputCharacter => _inner.MaxOutputCharactersPerInputCharacter;
@@ -19,13 +23,19 @@ internal sealed class BidiClosingHtmlEncoder : HtmlEncoder
     public override void Encode(TextWriter output, string value, int startIndex, int characterCount)
     {
         _inner.Encode(output, value, startIndex, characterCount);
-        output.Write(BidiText.Closers(value.Substring(startIndex, characterCount)));
+        if (value.AsSpan(startIndex, characterCount).ContainsAny(Openers))
+        {
+            output.Write(BidiText.Closers(value.Substring(startIndex, characterCount)));
+        }
     }
 
     public override void Encode(TextWriter output, char[] value, int startIndex, int characterCount)
     {
         _inner.Encode(output, value, startIndex, characterCount);
-        output.Write(BidiText.Closers(new string(value, startIndex, characterCount)));
+        if (value.AsSpan(startIndex, characterCount).ContainsAny(Openers))
+        {
+            output.Write(BidiText.Closers(new string(value, startIndex, characterCount)));
+        }
     }
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength) =>
