@@ -38,8 +38,9 @@ public sealed class PipelinedSyncTests : IDisposable
         var writer = new WriterLoop(_schema, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 2_000, NullLogger.Instance);
         try
         {
-            var first = Append(writer, "m1");
+            // Scripted before the write: its fsync may start before this thread runs again.
             var firstSync = disk.NextCall();
+            var first = Append(writer, "m1");
             Assert.True(firstSync.Entered.Wait(Patience));
 
             // While the first fsync hangs, the writer goes on: the second batch is committed (visible) ...
@@ -88,8 +89,9 @@ public sealed class PipelinedSyncTests : IDisposable
                 },
                 TaskScheduler.Default);
 
-            var first = Tracked("m0");
+            // Scripted before the write: its fsync may start before this thread runs again.
             var firstSync = disk.NextCall();
+            var first = Tracked("m0");
             Assert.True(firstSync.Entered.Wait(Patience));
             // MaxBatchSize 1: each of these is its own commit, all made while the first fsync hangs.
             var later = Enumerable.Range(1, 5).Select(i => Tracked($"m{i}")).ToArray();
