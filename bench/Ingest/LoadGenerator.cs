@@ -23,7 +23,7 @@ internal sealed record RunResult(
 /// <summary>
 /// Sends signed message events over a fixed number of keep-alive connections, either as fast as each connection
 /// gets its answers (closed loop: the throughput ceiling) or on a fixed schedule (open loop: latency at a given
-/// rate). A request counts as acknowledged only on a 200. Latency is from the moment the request was written to the
+/// rate). A request counts as acknowledged only on a 200. Latency is from just before the request is written to the
 /// end of its response: what Slack waits for.
 /// </summary>
 internal sealed class LoadGenerator(SignedSlackEvents events)
