@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ScribeBot.Core.Text;
@@ -6,12 +7,15 @@ namespace ScribeBot.Core.Text;
 /// Keeps a bidirectional control in user text from reaching past that text. An override, embedding or isolate typed
 /// in chat (U+202A-U+202E, U+2066-U+2068) that is not closed would reorder whatever a renderer writes after it on the
 /// same line: the bot's own words ("INC-1 declared: ... (SEV2)") would read backwards. Renderers append
-/// <see cref="Closers"/> after each piece of user text, which ends what that text opened and nothing else.
+/// <see cref="Closers(string)"/> after each piece of user text, which ends what that text opened and nothing else.
 /// </summary>
 public static class BidiText
 {
     private const char PopDirectionalFormatting = '\u202C';
     private const char PopDirectionalIsolate = '\u2069';
+
+    /// <summary>What can open a run: text with none of these (nearly all) is answered without a pass over it.</summary>
+    private static readonly SearchValues<char> Openers = SearchValues.Create("\u202A\u202B\u202D\u202E\u2066\u2067\u2068");
 
     /// <summary>
     /// The PDF (U+202C) and PDI (U+2069) characters that close what <paramref name="text"/> leaves open, innermost
@@ -20,8 +24,16 @@ public static class BidiText
     /// the last open isolate. A newline is not taken as the end: HTML renders it as <c>&lt;br/&gt;</c>, which ends
     /// no paragraph, and a closer with nothing to close is ignored (X7).
     /// </summary>
-    public static string Closers(string text)
+    public static string Closers(string text) => Closers(text.AsSpan());
+
+    /// <inheritdoc cref="Closers(string)"/>
+    public static string Closers(ReadOnlySpan<char> text)
     {
+        if (!text.ContainsAny(Openers))
+        {
+            return "";
+        }
+
         Stack<char>? open = null;
         foreach (var c in text)
         {

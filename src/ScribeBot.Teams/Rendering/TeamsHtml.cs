@@ -247,7 +247,7 @@ internal static class TeamsHtml
             i += units;
         }
 
-        builder.Append(BidiText.Closers(text.Substring(start, count)));
+        builder.Append(BidiText.Closers(text.AsSpan(start, count)));
     }
 
     /// <summary>

@@ -5,15 +5,11 @@ namespace ScribeBot.Web;
 
 /// <summary>
 /// The encoder Razor writes every <c>@value</c> with: <see cref="HtmlEncoder.Default"/>, plus the closers of any
-/// direction override the value leaves open (<see cref="BidiText.Closers"/>), so a title typed with U+202E cannot
+/// direction override the value leaves open (<see cref="BidiText.Closers(string)"/>), so a title typed with U+202E cannot
 /// turn the rest of a line of the page around. Everything else is the default encoder's.
 /// </summary>
 internal sealed class BidiClosingHtmlEncoder : HtmlEncoder
 {
-    /// <summary>What can open a direction run; text without any (nearly all) needs no closers and no copy.</summary>
-    private static readonly System.Buffers.SearchValues<char> Openers =
-        System.Buffers.SearchValues.Create("\u202A\u202B\u202D\u202E\u2066\u2067\u2068");
-
     private readonly HtmlEncoder _inner = Default;
 
     public override int MaxOutputCharactersPerInputCharacter => _inner.MaxOutputCharactersPerInputCharacter;
@@ -23,19 +19,13 @@ internal sealed class BidiClosingHtmlEncoder : HtmlEncoder
     public override void Encode(TextWriter output, string value, int startIndex, int characterCount)
     {
         _inner.Encode(output, value, startIndex, characterCount);
-        if (value.AsSpan(startIndex, characterCount).ContainsAny(Openers))
-        {
-            output.Write(BidiText.Closers(value.Substring(startIndex, characterCount)));
-        }
+        output.Write(BidiText.Closers(value.AsSpan(startIndex, characterCount)));
     }
 
     public override void Encode(TextWriter output, char[] value, int startIndex, int characterCount)
     {
         _inner.Encode(output, value, startIndex, characterCount);
-        if (value.AsSpan(startIndex, characterCount).ContainsAny(Openers))
-        {
-            output.Write(BidiText.Closers(new string(value, startIndex, characterCount)));
-        }
+        output.Write(BidiText.Closers(value.AsSpan(startIndex, characterCount)));
     }
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength) =>
