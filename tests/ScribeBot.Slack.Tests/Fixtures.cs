@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ScribeBot.Slack.Tests;
 
 /// <summary>
-/// The shared, unedited Slack payloads in <c>../shared/fixtures/slack</c> next to the repository, read where they
-/// lie so that nobody can "fix" a copy.
+/// The published, unedited Slack payloads in <c>tests/fixtures/slack</c> (sources in <c>tests/fixtures/SOURCES.md</c>): copied
+/// into the repository so a clone passes with nothing beside it, and never edited, so nobody can "fix" a payload.
 /// </summary>
 internal static class Fixtures
 {
@@ -24,10 +24,10 @@ internal static class Fixtures
         {
             if (File.Exists(Path.Combine(directory.FullName, "ScribeBot.sln")))
             {
-                var shared = Path.Combine(directory.Parent?.FullName ?? directory.FullName, "shared", "fixtures", "slack");
-                return System.IO.Directory.Exists(shared)
-                    ? shared
-                    : throw new InvalidOperationException($"Slack fixtures not found at {shared}.");
+                var fixtures = Path.Combine(directory.FullName, "tests", "fixtures", "slack");
+                return System.IO.Directory.Exists(fixtures)
+                    ? fixtures
+                    : throw new InvalidOperationException($"Slack fixtures not found at {fixtures}.");
             }
         }
 

@@ -1,8 +1,8 @@
 namespace ScribeBot.Teams.Tests;
 
 /// <summary>
-/// The shared, unedited Teams payloads in <c>../shared/fixtures/teams</c> next to the repository, read where they
-/// lie so that nobody can "fix" a copy.
+/// The published, unedited Teams payloads in <c>tests/fixtures/teams</c> (sources in <c>tests/fixtures/SOURCES.md</c>): copied
+/// into the repository so a clone passes with nothing beside it, and never edited, so nobody can "fix" a payload.
 /// </summary>
 internal static class Fixtures
 {
@@ -16,10 +16,10 @@ internal static class Fixtures
         {
             if (File.Exists(Path.Combine(directory.FullName, "ScribeBot.sln")))
             {
-                var shared = Path.Combine(directory.Parent?.FullName ?? directory.FullName, "shared", "fixtures", "teams");
-                return System.IO.Directory.Exists(shared)
-                    ? shared
-                    : throw new InvalidOperationException($"Teams fixtures not found at {shared}.");
+                var fixtures = Path.Combine(directory.FullName, "tests", "fixtures", "teams");
+                return System.IO.Directory.Exists(fixtures)
+                    ? fixtures
+                    : throw new InvalidOperationException($"Teams fixtures not found at {fixtures}.");
             }
         }
 
