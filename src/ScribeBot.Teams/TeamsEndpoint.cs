@@ -4,29 +4,42 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
+using ScribeBot.Core.Access;
+using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 
 namespace ScribeBot.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>: the body size is checked first, then the real <see cref="CloudAdapter"/> authenticates
-/// the request (401 without a valid token when an app id is set) and runs the turn. The answer is written only after
-/// the turn, so Teams' 200 means the work is stored.
+/// <c>POST /api/messages</c>: without an app id it does not exist (404), unless the Emulator switch lets in this
+/// machine's own unauthenticated requests. Then the body size is checked, the real <see cref="CloudAdapter"/>
+/// authenticates the request (401 without a valid token when an app id is set) and runs the turn, whose first step
+/// refuses (403) an activity from outside Teams, from a tenant not allowed, or naming a service URL not allowed. The
+/// answer is written only after the turn, so Teams' 200 means the work is stored.
 /// </summary>
-internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, TeamsIdentity identity, ILogger<TeamsEndpoint> logger)
+internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, TeamsAccess access, ILogger<TeamsEndpoint> logger)
 {
     /// <summary>An activity is a few KB; Teams' own limit for a bot message is 40 KB. Anything near 1 MiB is not Teams.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (access.Mode == TeamsMode.Closed || (access.Mode == TeamsMode.Emulator && !IsFromThisMachine(context)))
+        {
+            // Nothing to authenticate against: the endpoint is not there for anyone (an Emulator setup, for this
+            // machine only). Nothing is read, nothing is called.
+            TeamsLog.Closed(logger, access.Mode);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             Refuse(context, StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
             return;
         }
 
-        if (identity.IsAuthenticated && !HasReadableBearerToken(context.Request))
+        if (access.Mode == TeamsMode.Authenticated && !HasReadableBearerToken(context.Request))
         {
             // The SDK answers a missing token with 401 but lets a token it cannot even parse escape as an exception
             // (a 500); a forged request must get nothing but the 401.
@@ -67,6 +80,16 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
         {
             Refuse(context, exception.StatusCode, exception.Message);
         }
+        catch (Microsoft.IdentityModel.Tokens.SecurityTokenException exception) when (!context.Response.HasStarted)
+        {
+            // The SDK lets some forgeries (a signature no published key verifies) escape as exceptions rather than
+            // its own 401; a 500 would make the sender try again.
+            Refuse(context, StatusCodes.Status401Unauthorized, "token refused: " + exception.GetType().Name);
+        }
+        catch (TeamsActivityRefusedException exception) when (!context.Response.HasStarted)
+        {
+            Refuse(context, StatusCodes.Status403Forbidden, exception.Message);
+        }
         catch (Exception exception) when (!context.Response.HasStarted && SigningKeyFailure.IsKeysUnreachable(exception))
         {
             // The token cannot be checked, so the request is neither trusted nor called forged: 503 says "not now",
@@ -84,6 +107,11 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
+
+    /// <summary>A loopback peer that no relay (a tunnel, a proxy on this machine) connected on someone else's behalf.</summary>
+    private static bool IsFromThisMachine(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
+        && RelayHeaders.FirstIn(context.Request.Headers.Keys) is null;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

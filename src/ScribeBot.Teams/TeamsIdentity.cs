@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace ScribeBot.Teams;
 
 /// <summary>
-/// The bot's Microsoft app id from the standard Bot Framework key <c>MicrosoftAppId</c>. Empty means no
-/// authentication at all, in either direction: local testing only (DESIGN.md, "Platforms").
+/// The bot's Microsoft app id from the standard Bot Framework key <c>MicrosoftAppId</c>. Empty means Teams is not
+/// configured: the endpoint is closed unless the Emulator switch opens it to this machine (<see cref="Access.TeamsAccess"/>).
 /// </summary>
 internal sealed record TeamsIdentity(string AppId)
 {

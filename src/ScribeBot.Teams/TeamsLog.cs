@@ -8,8 +8,19 @@ namespace ScribeBot.Teams;
 internal static partial class TeamsLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,
-        Message = "Teams: MicrosoftAppId is empty, so POST /api/messages accepts requests WITHOUT authentication and posts to any serviceUrl they name. Local testing only: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId before exposing this host.")]
+        Message = "Teams: Teams:AllowUnauthenticated is on and MicrosoftAppId is empty, so POST /api/messages accepts requests WITHOUT authentication from this machine (loopback peers without relay headers) and posts only to loopback service URLs. For the Bot Framework Emulator only: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId to connect Teams.")]
     public static partial void Unauthenticated(ILogger logger);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+        Message = "Teams: not configured (MicrosoftAppId is empty): POST /api/messages answers 404 and the bot calls no Bot Connector")]
+    public static partial void NotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "Teams: request answered 404 (mode {Mode})")]
+    public static partial void Closed(ILogger logger, Access.TeamsMode mode);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning,
+        Message = "Teams: unauthenticated activity accepted from this machine (Emulator mode)")]
+    public static partial void EmulatorActivity(ILogger logger);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Teams: {Activity} in {Channel}: {Result}")]
     public static partial void Captured(ILogger logger, string activity, string channel, CaptureResult result);

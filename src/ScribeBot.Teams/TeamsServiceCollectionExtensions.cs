@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 using ScribeBot.Teams.Conversations;
 using ScribeBot.Teams.Posting;
@@ -25,17 +26,21 @@ public static class TeamsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
-        services.AddOptions<TeamsOptions>()
-            .BindConfiguration(TeamsOptions.SectionName)
-            .Validate(o => o.ConnectorTimeout > TimeSpan.Zero && o.ConnectorTimeout <= TimeSpan.FromMinutes(5),
-                "Teams:ConnectorTimeout must be more than zero and at most 00:05:00, e.g. 00:00:15.")
-            .ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.AddHttpClient(ConnectorHttpClientFactory.ClientName).ConfigureHttpClient((provider, http) =>
             http.Timeout = provider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => TeamsIdentity.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<TeamsAccess>();
         services.TryAddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
             provider.GetRequiredService<IConfiguration>(),
+            // The token the bot logs in for is fetched with the connector's client too (its timeout, its handler):
+            // without a factory the SDK's MSAL login makes an HttpClient of its own.
+            credentialsFactory: new ConfigurationServiceClientCredentialFactory(
+                provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClientFactory.ClientName),
+                provider.GetRequiredService<ILogger<ConfigurationServiceClientCredentialFactory>>()),
             httpClientFactory: new ConnectorHttpClientFactory(provider.GetRequiredService<IHttpClientFactory>()),
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.TryAddSingleton(provider => new CloudAdapter(

@@ -1,16 +1,22 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ScribeBot.Teams.Access;
 
 namespace ScribeBot.Teams;
 
-/// <summary>Says, loudly and at every start, that the Teams endpoint is unauthenticated when no app id is set.</summary>
-internal sealed class TeamsStartupWarning(TeamsIdentity identity, ILogger<TeamsStartupWarning> logger) : IHostedService
+/// <summary>Says at every start how the Teams endpoint takes requests; loudly when it takes them unauthenticated.</summary>
+internal sealed class TeamsStartupWarning(TeamsAccess access, ILogger<TeamsStartupWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!identity.IsAuthenticated)
+        switch (access.Mode)
         {
-            TeamsLog.Unauthenticated(logger);
+            case TeamsMode.Emulator:
+                TeamsLog.Unauthenticated(logger);
+                break;
+            case TeamsMode.Closed:
+                TeamsLog.NotConfigured(logger);
+                break;
         }
 
         return Task.CompletedTask;

@@ -7,6 +7,7 @@ using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Text;
+using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Conversations;
 using ScribeBot.Teams.Inbound;
 
@@ -19,6 +20,7 @@ namespace ScribeBot.Teams.Bot;
 /// Channel posts (announcements, drafts) are not sent here but through the outbox.
 /// </summary>
 internal sealed class ScribeTeamsBot(
+    TeamsAccess access,
     CommandHandler commands,
     TimelineCapture capture,
     ConversationAddresses addresses,
@@ -29,6 +31,25 @@ internal sealed class ScribeTeamsBot(
 {
     /// <summary>Commands that make sense outside a team channel, where ScribeBot cannot record an incident.</summary>
     private static readonly HashSet<string> ChatVerbs = new(StringComparer.Ordinal) { "help", "stats", "" };
+
+    /// <summary>
+    /// Refuses, before anything is read or stored, what the SDK's authentication does not rule out: a Web Chat or Direct
+    /// Line activity dressed as Teams, a tenant that was not allowed, a service URL the bot must not call.
+    /// </summary>
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        if (access.RefusalOf(turnContext.Activity) is { } refusal)
+        {
+            throw new TeamsActivityRefusedException(refusal);
+        }
+
+        if (access.Mode == TeamsMode.Emulator)
+        {
+            TeamsLog.EmulatorActivity(logger);
+        }
+
+        return base.OnTurnAsync(turnContext, cancellationToken);
+    }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -16,14 +16,17 @@ internal sealed record TeamsConversation(ChannelRef Channel, string? ThreadRootI
     /// <summary>Teams ids are around a hundred characters; a far longer one is not from Teams and must not be stored.</summary>
     private const int MaxIdLength = 1000;
 
+    /// <summary>The tenant the activity says it comes from: Teams puts it in <c>channelData.tenant.id</c> and <c>conversation.tenantId</c>.</summary>
+    public static string? TenantOf(IActivity activity) =>
+        TenantOf(activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData), activity);
+
     public static TeamsConversation? Of(IActivity activity)
     {
         var channelData = activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData);
-        var tenant = (string?)channelData?.SelectToken("tenant.id") ?? activity.Conversation?.TenantId;
-        var conversationId = activity.Conversation?.Id;
+        var tenant = TenantOf(channelData, activity);
+        var conversationId = activity.Conversation?.Id ?? string.Empty;
         var channelId = (string?)channelData?.SelectToken("channel.id") ?? (string?)channelData?.SelectToken("teamsChannelId");
-        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(conversationId)
-            || tenant.Length > MaxIdLength || conversationId.Length > MaxIdLength || channelId?.Length > MaxIdLength)
+        if (!IsId(tenant) || !IsId(conversationId) || (channelId is not null && channelId.Length > MaxIdLength))
         {
             return null;
         }
@@ -36,6 +39,19 @@ internal sealed record TeamsConversation(ChannelRef Channel, string? ThreadRootI
             isChannel,
             activity.Conversation!.ConversationType == "personal" || conversationId.StartsWith("a:", StringComparison.Ordinal));
     }
+
+    // Both places must agree when both are given: otherwise the tenant the bot records would not be the one checked.
+    private static string? TenantOf(JObject? channelData, IActivity activity)
+    {
+        var fromChannelData = channelData?.SelectToken("tenant.id")?.Type == JTokenType.String ? (string?)channelData.SelectToken("tenant.id") : null;
+        var fromConversation = activity.Conversation?.TenantId;
+        return fromChannelData is null ? fromConversation
+            : fromConversation is null || string.Equals(fromChannelData, fromConversation, StringComparison.OrdinalIgnoreCase) ? fromChannelData
+            : null;
+    }
+
+    private static bool IsId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxIdLength;
 
     /// <summary>The conversation id without its thread, and the thread's root message id if it names one.</summary>
     public static (string Conversation, string? Root) Split(string conversationId)

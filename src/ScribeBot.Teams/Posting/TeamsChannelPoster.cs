@@ -13,6 +13,7 @@ using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
+using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 using ScribeBot.Teams.Conversations;
 using ScribeBot.Teams.Rendering;
@@ -32,6 +33,7 @@ internal sealed partial class TeamsChannelPoster(
     IIncidentStore store,
     PostmortemBuilder builder,
     TeamsIdentity identity,
+    TeamsAccess access,
     IOptions<ScribeOptions> scribe,
     TimeProvider time,
     ILogger<TeamsChannelPoster> logger) : IChannelPoster
@@ -39,10 +41,10 @@ internal sealed partial class TeamsChannelPoster(
     public ChatPlatform Platform => ChatPlatform.Teams;
 
     /// <summary>
-    /// Always: without an app id the connector is called unauthenticated, which is what local testing (the Bot
-    /// Framework Emulator, a fake connector) needs; Teams itself only ever talks to a bot with an app id.
+    /// With an app id, or in the Emulator mode (which calls loopback connectors only). A host without either has no
+    /// Teams conversation to post to.
     /// </summary>
-    public bool IsConfigured => true;
+    public bool IsConfigured => access.Mode != TeamsMode.Closed;
 
     public static string ProgressKeyOf(string itemId) => $"teams:delivered:{itemId}";
 
@@ -52,6 +54,12 @@ internal sealed partial class TeamsChannelPoster(
         if (reference is null)
         {
             return DeliveryResult.Permanent("no conversation reference stored for this channel");
+        }
+
+        if (!access.ServiceUrls.Allows(reference.ServiceUrl))
+        {
+            // Stored before the allow-list existed or changed since: the SDK would attach the bot's token to the call.
+            return DeliveryResult.Permanent("the stored service URL is not on Teams:AllowedServiceUrls");
         }
 
         var messages = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);

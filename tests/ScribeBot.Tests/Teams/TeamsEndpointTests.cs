@@ -211,7 +211,7 @@ public sealed class TeamsEndpointTests
     }
 
     [Fact]
-    public async Task Without_an_app_id_the_host_warns_that_it_is_unauthenticated_and_with_one_it_does_not()
+    public async Task In_the_emulator_mode_the_host_warns_that_it_is_unauthenticated_and_with_an_app_id_it_does_not()
     {
         using var open = new ScribeBot.Slack.Tests.WebApi.CapturingLoggerProvider();
         using var closed = new ScribeBot.Slack.Tests.WebApi.CapturingLoggerProvider();
@@ -225,6 +225,7 @@ public sealed class TeamsEndpointTests
 
         var warning = Assert.Single(open.Logs, l => l.Message.Contains("WITHOUT authentication", StringComparison.Ordinal) && l.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
         Assert.Contains("MicrosoftAppId is empty", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Teams:AllowUnauthenticated", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(closed.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("WITHOUT authentication", StringComparison.Ordinal));
     }
 

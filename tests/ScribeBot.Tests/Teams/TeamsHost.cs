@@ -49,10 +49,13 @@ internal sealed class TeamsHost : IAsyncDisposable
 
     private const string UnreachableMetadataUrl = "https://127.0.0.1:9/.well-known/openidconfiguration";
 
-    /// <param name="appId">Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant).</param>
+    /// <param name="appId">
+    /// Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant, the fixtures' tenant allowed);
+    /// null, the host runs in the Emulator mode (<c>Teams:AllowUnauthenticated</c>), which serves loopback peers.
+    /// </param>
     /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
     /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
-    /// <param name="settings">More configuration, e.g. <c>Teams:ConnectorTimeout</c>.</param>
+    /// <param name="settings">More configuration, e.g. <c>Teams:ConnectorTimeout</c>; it overrides the defaults above.</param>
     public static async Task<TeamsHost> StartAsync(
         string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null,
         ILoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null)
@@ -61,11 +64,6 @@ internal sealed class TeamsHost : IAsyncDisposable
         directory ??= Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            {
-                host.UseSetting(key, value);
-            }
-
             host
                 .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
                 .UseSetting("Slack:SigningSecret", "")
@@ -73,7 +71,12 @@ internal sealed class TeamsHost : IAsyncDisposable
                 .UseSetting("MicrosoftAppType", appId is null ? "" : "MultiTenant")
                 .UseSetting("MicrosoftAppId", appId ?? "")
                 .UseSetting("MicrosoftAppPassword", appId is null ? "" : "not-a-real-secret")
-                .UseSetting("MicrosoftAppTenantId", "")
+                .UseSetting("MicrosoftAppTenantId", appId is null ? "" : TeamsPayloads.Tenant)
+                // Without an app id the host has no Teams endpoint at all unless the Emulator switch is on; the tests'
+                // requests come from loopback, as the Emulator's do. With one, the fake connector on loopback is the
+                // only service URL the bot may call.
+                .UseSetting("Teams:AllowUnauthenticated", appId is null ? "true" : "false")
+                .UseSetting("Teams:AllowedServiceUrls:0", appId is null ? null : connector.ServiceUrl.AbsoluteUri)
                 // Where the SDK fetches the keys that sign the Bot Connector's tokens, when it authenticates: a closed
                 // loopback port, so a test never reaches for login.botframework.com (tests talk to loopback only).
                 .UseSetting("ToBotFromChannelOpenIdMetadataUrl", appId is null ? null : UnreachableMetadataUrl)
@@ -86,6 +89,12 @@ internal sealed class TeamsHost : IAsyncDisposable
                         logging.AddProvider(logs);
                     }
                 });
+
+            // Last, so a test can override any of the above.
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                host.UseSetting(key, value);
+            }
         });
 
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
