@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
@@ -47,7 +49,16 @@ internal sealed class TeamsHost : IAsyncDisposable
     public T Services<T>()
         where T : notnull => _factory.Services.GetRequiredService<T>();
 
+    /// <summary>The adapter's named HTTP client (src/ScribeBot.Teams/Posting/ConnectorHttpClientFactory.cs).</summary>
+    private const string ConnectorClientName = "ScribeBot.Teams.Connector";
+
     private const string UnreachableMetadataUrl = "https://127.0.0.1:9/.well-known/openidconfiguration";
+
+    /// <summary>The app id of a host started with an authority (<see cref="StartAsync"/>).</summary>
+    public const string AuthenticatedAppId = "5a0e4c7d-2b1f-4e8a-9c3d-6f7b8e9a0c1d";
+
+    /// <summary>The app password of a host started with an authority: what the bot must log in with.</summary>
+    public const string AuthenticatedAppPassword = "fake-app-secret-Zq8~pL3";
 
     /// <param name="appId">
     /// Set, the Bot Framework authenticates every request (MicrosoftAppType MultiTenant, the fixtures' tenant allowed);
@@ -56,12 +67,24 @@ internal sealed class TeamsHost : IAsyncDisposable
     /// <param name="publicBaseUrl">Set, drafts link to the host's Markdown download under this address.</param>
     /// <param name="directory">The data folder; reuse one to restart the host on the same store.</param>
     /// <param name="settings">More configuration, e.g. <c>Teams:ConnectorTimeout</c>; it overrides the defaults above.</param>
+    /// <param name="authority">
+    /// Set, the host authenticates both ways against this fake Bot Framework authority, through the SDK's own
+    /// configuration keys: incoming activities must carry a token signed with its keys, and the bot logs in to it
+    /// (app id <see cref="AuthenticatedAppId"/> unless <paramref name="appId"/> says otherwise, password
+    /// <see cref="AuthenticatedAppPassword"/>) for the bearer token of every call to the connector.
+    /// </param>
     public static async Task<TeamsHost> StartAsync(
         string? appId = null, string? directory = null, FakeConnector? connector = null, string? publicBaseUrl = null,
-        ILoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null)
+        ILoggerProvider? logs = null, IReadOnlyDictionary<string, string>? settings = null, FakeBotFrameworkAuthority? authority = null)
     {
         connector ??= await FakeConnector.StartAsync();
         directory ??= Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
+        if (authority is not null)
+        {
+            appId ??= AuthenticatedAppId;
+            PinSdkSigningKeyClient(authority);
+        }
+
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host
@@ -89,6 +112,10 @@ internal sealed class TeamsHost : IAsyncDisposable
                         logging.AddProvider(logs);
                     }
                 });
+            if (authority is not null)
+            {
+                Authenticate(host, authority, connector);
+            }
 
             // Last, so a test can override any of the above.
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -102,6 +129,51 @@ internal sealed class TeamsHost : IAsyncDisposable
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
         return new TeamsHost(factory, connector, client, directory);
+    }
+
+    /// <summary>
+    /// Everything an authenticated host needs, set through the Bot Framework's own keys as a private-cloud deployment
+    /// would (read by ConfigurationBotFrameworkAuthentication and ConfigurationServiceClientCredentialFactory): where
+    /// the channel's signing keys are and who issues its tokens; where the bot logs in for its own token and for which
+    /// scope; where the user-token service is; no authority validation, since the fake is not a known Azure AD host.
+    /// </summary>
+    private static void Authenticate(IWebHostBuilder host, FakeBotFrameworkAuthority authority, FakeConnector connector)
+    {
+        host
+            .UseSetting("MicrosoftAppPassword", AuthenticatedAppPassword)
+            .UseSetting("ToBotFromChannelOpenIdMetadataUrl", authority.OpenIdMetadataUrl)
+            .UseSetting("ToBotFromEmulatorOpenIdMetadataUrl", authority.OpenIdMetadataUrl)
+            .UseSetting("ToBotFromChannelTokenIssuer", FakeBotFrameworkAuthority.ChannelIssuer)
+            .UseSetting("ToChannelFromBotLoginUrl", authority.LoginUrl)
+            .UseSetting("ToChannelFromBotOAuthScope", FakeBotFrameworkAuthority.BotFrameworkScope)
+            .UseSetting("ValidateAuthority", "false")
+            // The user-token service (OAuth sign-in cards), which the SDK's parameterized configuration requires to be
+            // set; ScribeBot never signs users in, so this is only ever a URL.
+            .UseSetting("OAuthUrl", authority.UserTokenServiceUrl)
+            // Required by the lead's tenant and service URL allow-lists; ignored by code that has none.
+            .UseSetting("Teams:AllowedTenants:0", TeamsPayloads.Tenant)
+            .UseSetting("Teams:AllowedServiceUrls:0", connector.ServiceUrl.AbsoluteUri)
+            // The adapter's HTTP client (connector calls) trusts the fake authority's certificate and no other.
+            .ConfigureTestServices(services => services
+                .AddHttpClient(ConnectorClientName)
+                .ConfigurePrimaryHttpMessageHandler(authority.CreatePinnedHandler));
+    }
+
+    /// <summary>
+    /// The SDK fetches the channel's OpenID metadata and signing keys not with the adapter's HTTP client but with a
+    /// private static <c>new HttpClient()</c> (ParameterizedBotFrameworkAuthentication), which trusts only the system's
+    /// roots. Its key cache, though, is keyed by metadata URL and keeps the client of whoever asked first; so a
+    /// JwtTokenExtractor made here first, with a client pinned to the fake's certificate, makes the SDK's own retrieval
+    /// (metadata, keys, endorsements) reach the fake over HTTPS with exactly that certificate trusted, nothing
+    /// trusted machine-wide. The URL is unique to the authority, so no other test shares the entry.
+    /// </summary>
+    private static void PinSdkSigningKeyClient(FakeBotFrameworkAuthority authority)
+    {
+        // Lives as long as the SDK's cache entry: the test process.
+#pragma warning disable CA2000
+        var pinned = new HttpClient(authority.CreatePinnedHandler());
+#pragma warning restore CA2000
+        _ = new JwtTokenExtractor(pinned, new TokenValidationParameters(), authority.OpenIdMetadataUrl, AuthenticationConstants.AllowedSigningAlgorithms);
     }
 
     public async Task<HttpResponseMessage> PostAsync(JsonNode activity, string? authorization = null, string contentType = "application/json")

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Teams.Tests;
+
+namespace ScribeBot.Tests.Teams;
+
+/// <summary>
+/// Teams authentication both ways, through the real host and the real SDK: activities signed as the Bot Connector signs
+/// them are accepted and forged ones are not, and the bot's calls to the connector carry the token it obtained with its
+/// app credentials. The Bot Framework's identity services are a <see cref="FakeBotFrameworkAuthority"/> over HTTPS.
+/// </summary>
+public sealed class TeamsAuthenticationTests
+{
+    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
+    private static readonly (string Id, string Name) Bo = ("29:bo", "Bo Chen");
+
+    private const string StartId = "1772460000000";
+
+    /// <summary>Also the control for the forged-request theory: the same start, setup and token, minus the forgery.</summary>
+    [Fact]
+    public async Task A_genuinely_signed_start_is_accepted_and_stored()
+    {
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        await using var host = await TeamsHost.StartAsync(authority: authority);
+
+        using var response = await host.PostAsync(Start(host), Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl)));
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        Assert.NotNull(incident);
+        Assert.Equal(IncidentStatus.Triggered, incident.Status);
+        // The SDK checked the token against the authority's keys, fetched over HTTPS from the fake itself.
+        Assert.Contains(authority.Requests, r => r.Path.EndsWith("/v1/.well-known/keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_announcement_of_a_signed_start_carries_the_token_the_bot_logged_in_for_with_its_app_credentials()
+    {
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        await using var host = await TeamsHost.StartAsync(authority: authority);
+
+        using var response = await host.PostAsync(Start(host), Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl)));
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var announcement = Assert.Single(await host.Connector.WaitForSentAsync(1));
+        Assert.Contains("INC-1", announcement.Text, StringComparison.Ordinal);
+        var login = AssertIssuedByTheAuthority(authority, announcement);
+        Assert.Equal("client_credentials", login.GrantType);
+        Assert.Equal(TeamsHost.AuthenticatedAppId, login.ClientId);
+        Assert.Equal(TeamsHost.AuthenticatedAppPassword, login.ClientSecret);
+        Assert.Equal(FakeBotFrameworkAuthority.BotFrameworkScope + "/.default", login.Scope);
+    }
+
+    [Fact]
+    public async Task A_whole_signed_incident_ends_with_the_draft_posted_under_the_bot_s_token()
+    {
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        await using var host = await TeamsHost.StartAsync(authority: authority);
+        var url = host.ServiceUrl;
+        var at = TeamsPayloads.Start;
+        string Id(int i) => (1_772_460_000_000L + (i * 1000)).ToString(CultureInfo.InvariantCulture);
+        async Task SignedAsync(JsonObject activity)
+        {
+            using var response = await host.PostAsync(activity, Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, url)));
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await SignedAsync(Start(host));
+        await SignedAsync(TeamsPayloads.ChannelMessage(url, Id(1), "5xx alert firing on checkout-api", at.AddMinutes(1), Bo, StartId));
+        await SignedAsync(TeamsPayloads.ChannelMessage(url, Id(2), "payments p99 is 30s", at.AddMinutes(2), Alice, StartId));
+        await SignedAsync(TeamsPayloads.ChannelMessage(url, Id(3), "rollback done, errors back to baseline", at.AddMinutes(3), Bo, StartId));
+        // A reaction tags the alert as the detection, so the draft's timeline shows it.
+        await SignedAsync(TeamsPayloads.Reaction(url, Id(1), "surprised", Alice.Id, root: StartId));
+        await SignedAsync(TeamsPayloads.ChannelMessage(url, Id(4), "resolve rolled back payments-api", at.AddMinutes(4), Alice, StartId, mentionBot: true));
+
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        Assert.NotNull(incident);
+        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        var sent = await WaitForDraftAsync(host);
+        var draft = string.Join("\n", sent.SkipWhile(s => !s.Text.Contains("Issue Summary", StringComparison.Ordinal)).Select(s => s.Text));
+        Assert.Contains("Timeline", draft, StringComparison.Ordinal);
+        Assert.Contains("5xx alert firing on checkout-api", draft, StringComparison.Ordinal);
+        Assert.All(sent, s => Assert.Equal(TeamsHost.AuthenticatedAppId, AssertIssuedByTheAuthority(authority, s).ClientId));
+        Assert.All(authority.TokenRequests, r => Assert.Equal(TeamsHost.AuthenticatedAppPassword, r.ClientSecret));
+    }
+
+    /// <summary>Each way a request can fail to be the Bot Connector's, for the forged-request theory.</summary>
+    public enum Forgery
+    {
+        NoToken,
+        WrongAudience,
+        WrongIssuer,
+        Expired,
+        UnknownSigningKey,
+        KeyEndorsedForAnotherChannelOnly,
+        TokenForAnotherServiceUrl,
+    }
+
+    [Theory]
+    [InlineData(Forgery.NoToken)]
+    [InlineData(Forgery.WrongAudience)]
+    [InlineData(Forgery.WrongIssuer)]
+    [InlineData(Forgery.Expired)]
+    [InlineData(Forgery.UnknownSigningKey)]
+    [InlineData(Forgery.KeyEndorsedForAnotherChannelOnly)]
+    [InlineData(Forgery.TokenForAnotherServiceUrl)]
+    public async Task A_forged_start_is_refused_and_changes_nothing_and_calls_no_one(Forgery forgery)
+    {
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        await using var elsewhere = await FakeConnector.StartAsync();
+        await using var host = await TeamsHost.StartAsync(authority: authority);
+        var genuine = new ChannelTokenSpec(TeamsHost.AuthenticatedAppId, host.ServiceUrl);
+        var token = forgery switch
+        {
+            Forgery.NoToken => null,
+            Forgery.WrongAudience => authority.MintChannelToken(genuine with { Audience = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a" }),
+            Forgery.WrongIssuer => authority.MintChannelToken(genuine with { Issuer = "https://api.botframework.example" }),
+            Forgery.Expired => authority.MintChannelToken(genuine with { Expires = TimeProvider.System.GetUtcNow().AddHours(-1) }),
+            Forgery.UnknownSigningKey => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.UnknownToTheKeySet }),
+            Forgery.KeyEndorsedForAnotherChannelOnly => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.EndorsedForAnotherChannelOnly }),
+            Forgery.TokenForAnotherServiceUrl => authority.MintChannelToken(genuine with { ServiceUrl = elsewhere.ServiceUrl }),
+            _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
+        };
+
+        using var response = await host.PostAsync(Start(host), token is null ? null : Bearer(token));
+
+        Assert.True(
+            response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
+            $"{forgery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.Empty(host.Connector.Statuses);
+        Assert.Empty(elsewhere.Statuses);
+        Assert.Empty(authority.TokenRequests);
+    }
+
+    private static JsonObject Start(TeamsHost host) =>
+        TeamsPayloads.ChannelMessage(host.ServiceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
+
+    private static string Bearer(string token) => "Bearer " + token;
+
+    /// <summary>The connector saw a bearer token, and it is one the authority issued: returns the login it was issued to.</summary>
+    private static TokenRequest AssertIssuedByTheAuthority(FakeBotFrameworkAuthority authority, SentActivity sent)
+    {
+        const string Scheme = "Bearer ";
+        Assert.StartsWith(Scheme, sent.Authorization, StringComparison.Ordinal);
+        Assert.True(
+            authority.IssuedAccessTokens.TryGetValue(sent.Authorization[Scheme.Length..], out var login),
+            $"The connector was sent '{sent.Authorization}', which the authority never issued.");
+        return login;
+    }
+
+    /// <summary>Everything the connector received up to the end of the draft.</summary>
+    private static async Task<IReadOnlyList<SentActivity>> WaitForDraftAsync(TeamsHost host)
+    {
+        while (true)
+        {
+            var sent = host.Connector.Sent;
+            if (sent.Any(s => s.Text.Contains("Corrective and Preventative Measures", StringComparison.Ordinal)))
+            {
+                return sent;
+            }
+
+            await host.Connector.WaitForSentAsync(sent.Count + 1, TimeSpan.FromSeconds(30));
+        }
+    }
+}
