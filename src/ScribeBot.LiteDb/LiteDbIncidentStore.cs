@@ -30,6 +30,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     private readonly WriterLoop _writer;
     private readonly ILogger<LiteDbIncidentStore> _logger;
     private readonly DataFileLease _lease;
+    private readonly DataFileLock _lock;
     private int _disposed;
 
     public LiteDbIncidentStore(IOptions<LiteDbOptions> options, ILogger<LiteDbIncidentStore> logger)
@@ -39,13 +40,26 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         var path = Path.GetFullPath(settings.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
+        // The lease first: a previous store of this process that is still closing the file is waited for, whereas
+        // another process holding it is refused at once.
         _lease = DataFileLease.Acquire(path, TimeSpan.FromSeconds(30));
+        try
+        {
+            _lock = DataFileLock.Acquire(path);
+        }
+        catch
+        {
+            _lease.Dispose();
+            throw;
+        }
+
         try
         {
             _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         }
         catch
         {
+            _lock.Dispose();
             _lease.Dispose();
             throw;
         }
@@ -67,6 +81,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         catch
         {
             _database.Dispose();
+            _lock.Dispose();
             _lease.Dispose();
             throw;
         }
@@ -313,6 +328,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         }
         finally
         {
+            _lock.Dispose();
             _lease.Dispose();
         }
 
