@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Reflection;
 using LiteDB;
 
 namespace ScribeBot.LiteDb.Writing;
@@ -42,6 +44,7 @@ internal sealed class StoreFile : IDisposable
     /// </summary>
     public long Reopen()
     {
+        ForgetFailedTransactions(Schema.Database);
         try
         {
             Schema.Database.Dispose();
@@ -72,6 +75,33 @@ internal sealed class StoreFile : IDisposable
         {
             database.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.21 closes its engine when a commit fails on an I/O error and disposes the open transaction, but that
+    /// dispose itself fails ("discarded page must be writable": the pages were already handed to the log writer)
+    /// before it suppresses the transaction's finalizer. The finalizer then runs the same dispose on the finalizer
+    /// thread, throws again, and ends the process some time after the disk filled. The transaction is dead either way,
+    /// so its finalizer is suppressed here. Reflection on a pinned version's private fields: if they are not there (a
+    /// new LiteDB), nothing is done, and <c>StorageFailureTests</c>, which collects garbage after a full disk, fails.
+    /// </summary>
+    private static void ForgetFailedTransactions(LiteDatabase database)
+    {
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+        var engine = typeof(LiteDatabase).GetField("_engine", Private)?.GetValue(database);
+        var monitor = engine?.GetType().GetField("_monitor", Private)?.GetValue(engine);
+        if (monitor?.GetType().GetField("_transactions", Private)?.GetValue(monitor) is IDictionary transactions)
+        {
+            lock (transactions)
+            {
+                foreach (var transaction in transactions.Values)
+                {
+#pragma warning disable CA1816 // Another object's finalizer, on purpose: see above.
+                    GC.SuppressFinalize(transaction);
+#pragma warning restore CA1816
+                }
+            }
         }
     }
 
