@@ -23,26 +23,35 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     /// <summary>Adapter state records held in memory: far more than the conversations a bot takes part in.</summary>
     private const int CachedAdapterStates = 10_000;
 
-    private readonly LiteDatabase _database;
-    private readonly StoreSchema _schema;
+    private readonly StoreFile _file;
     private readonly OpenIncidentMap _openIncidents;
     private readonly AdapterStateCache _adapterState = new(CachedAdapterStates);
     private readonly WriterLoop _writer;
     private readonly ILogger<LiteDbIncidentStore> _logger;
     private readonly DataFileLease _lease;
+    private readonly DataFileLock _lock;
     private int _disposed;
 
-    public LiteDbIncidentStore(IOptions<LiteDbOptions> options, ILogger<LiteDbIncidentStore> logger)
+    public LiteDbIncidentStore(IOptions<LiteDbOptions> options, TimeProvider timeProvider, ILogger<LiteDbIncidentStore> logger)
+        : this(options, timeProvider, logger, OpenDatabase)
+    {
+    }
+
+    /// <param name="openDatabase">Opens the file; tests put a failing disk under LiteDB through it.</param>
+    internal LiteDbIncidentStore(
+        IOptions<LiteDbOptions> options, TimeProvider timeProvider, ILogger<LiteDbIncidentStore> logger, Func<string, LiteDatabase> openDatabase)
     {
         var settings = options.Value;
         _logger = logger;
         var path = Path.GetFullPath(settings.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
+        // The lease first: a previous store of this process that is still closing the file is waited for, whereas
+        // another process holding it is refused at once.
         _lease = DataFileLease.Acquire(path, TimeSpan.FromSeconds(30));
         try
         {
-            _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            _lock = DataFileLock.Acquire(path);
         }
         catch
         {
@@ -52,21 +61,32 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
 
         try
         {
-            _database.Pragma("CHECKPOINT", settings.AutoCheckpointPages);
-            _schema = new StoreSchema(_database);
-            _schema.EnsureIndexes();
-            _openIncidents = new OpenIncidentMap(_schema.LoadOpenIncidents());
+            _file = new StoreFile(path, settings.AutoCheckpointPages, openDatabase);
+        }
+        catch
+        {
+            _lock.Dispose();
+            _lease.Dispose();
+            throw;
+        }
+
+        try
+        {
+            _openIncidents = new OpenIncidentMap(_file.Schema.LoadOpenIncidents());
             _writer = new WriterLoop(
-                _schema,
+                _file,
                 _openIncidents,
                 _adapterState,
                 settings.FlushToDisk ? new LogFileSync(path) : null,
                 settings.MaxBatchSize,
+                timeProvider,
+                settings.WriteTimeout,
                 logger);
         }
         catch
         {
-            _database.Dispose();
+            _file.Dispose();
+            _lock.Dispose();
             _lease.Dispose();
             throw;
         }
@@ -80,7 +100,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var latest = _schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
+            var latest = _file.Schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
                 .MaxBy(doc => doc["number"].AsInt32);
             return latest is null ? null : IncidentMapping.FromDocument(latest);
         }, cancellationToken);
@@ -88,7 +108,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var doc = _schema.Incidents.FindById(incidentId);
+            var doc = _file.Schema.Incidents.FindById(incidentId);
             return doc is null ? null : IncidentMapping.FromDocument(doc);
         }, cancellationToken);
 
@@ -162,14 +182,14 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var doc = _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
+            var doc = _file.Schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
             return doc is null ? null : TimelineEntryMapping.FromDocument(doc);
         }, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            IReadOnlyList<TimelineEntry> timeline = _schema.EntriesOf(incidentId)
+            IReadOnlyList<TimelineEntry> timeline = _file.Schema.EntriesOf(incidentId)
                 .OrderBy(doc => doc[TimelineEntryMapping.AtField].AsInt64)
                 .ThenBy(TimelineEntryMapping.SequenceOf)
                 .Select(TimelineEntryMapping.FromDocument)
@@ -181,7 +201,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            IReadOnlyList<Incident> incidents = _schema.Incidents
+            IReadOnlyList<Incident> incidents = _file.Schema.Incidents
                 .Find(Query.And(
                     Query.EQ(IncidentMapping.WorkspaceKeyField, workspaceKey),
                     Query.GTE(IncidentMapping.DeclaredAtField, declaredSince.UtcTicks)))
@@ -194,7 +214,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
 
     // A scan: incidents number in the thousands at most, and the dashboard asks for one page at a time.
     public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
-        ReadAsync(() => query.PageOf(_schema.Incidents.FindAll().Select(IncidentMapping.FromDocument)), cancellationToken);
+        ReadAsync(() => query.PageOf(_file.Schema.Incidents.FindAll().Select(IncidentMapping.FromDocument)), cancellationToken);
 
     public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(
@@ -209,7 +229,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            IReadOnlyList<OutboxItem> due = _schema.OutboxHeads(platforms)
+            IReadOnlyList<OutboxItem> due = _file.Schema.OutboxHeads(platforms)
                 .Where(doc => OutboxMapping.NextAttemptOf(doc) <= now)
                 .Take(max)
                 .Select(OutboxMapping.FromDocument)
@@ -220,14 +240,14 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var heads = _schema.OutboxHeads(platforms).Select(OutboxMapping.NextAttemptOf).ToArray();
+            var heads = _file.Schema.OutboxHeads(platforms).Select(OutboxMapping.NextAttemptOf).ToArray();
             return heads.Length == 0 ? (DateTimeOffset?)null : heads.Min();
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            IReadOnlyDictionary<ChatPlatform, int> counts = _schema.Outbox
+            IReadOnlyDictionary<ChatPlatform, int> counts = _file.Schema.Outbox
                 .Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
                 .GroupBy(OutboxMapping.PlatformOf)
                 .ToDictionary(g => g.Key, g => g.Count());
@@ -247,7 +267,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var doc = _schema.Outbox.FindById(id);
+            var doc = _file.Schema.Outbox.FindById(id);
             return doc is null ? null : OutboxMapping.FromDocument(doc);
         }, cancellationToken);
 
@@ -262,7 +282,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         // The cache is filled here, on the writer thread, in order with the commits that update it.
         return ReadAsync(() =>
         {
-            var value = _schema.FindAdapterState(key);
+            var value = _file.Schema.FindAdapterState(key);
             _adapterState.Set(key, value);
             return value;
         }, cancellationToken);
@@ -293,7 +313,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         _writer.EnqueueMaintenanceAsync(
             _ =>
             {
-                _database.Checkpoint();
+                _file.Database.Checkpoint();
                 return true;
             },
             cancellationToken);
@@ -309,15 +329,19 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         try
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
-            _database.Dispose();
+            _file.Dispose();
         }
         finally
         {
+            _lock.Dispose();
             _lease.Dispose();
         }
 
         LogClosed();
     }
+
+    private static LiteDatabase OpenDatabase(string path) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
 
     private Task<bool> UpdateOutboxAsync(string id, Func<OutboxItem, OutboxItem> change, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(

@@ -31,6 +31,14 @@ public sealed class LiteDbOptions
     /// </summary>
     public bool FlushToDisk { get; set; } = true;
 
+    /// <summary>
+    /// Longest a caller waits for its write (or read) to finish: past it the caller gets an error, whatever the disk
+    /// or the writer is stuck on, so Slack and Teams are answered 500 and redeliver rather than time out on a request
+    /// that never ends. Far above a healthy commit (milliseconds); Slack gives up on an answer after 3 s anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most operations committed together in one transaction; bounds a caller's wait behind others.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 2_000;

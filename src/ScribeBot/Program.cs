@@ -1,4 +1,5 @@
 using ScribeBot.Hosting;
+using ScribeBot.LiteDb;
 using ScribeBot.Replay;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
@@ -40,7 +41,17 @@ app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
 app.MapBenchmarkCeiling();
 app.LogStartup();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DataFileInUseException exception)
+{
+    app.LogDataFileInUse(exception);
+    await app.DisposeAsync();
+    return 3;
+}
+
 return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

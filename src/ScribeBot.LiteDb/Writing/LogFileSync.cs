@@ -34,6 +34,8 @@ internal sealed class LogFileSync : ILogSync
         _handle.Flush(flushToDisk: true);
     }
 
+    public void Reopen() => Dispose();
+
     /// <summary>LiteDB deletes the log when it closes; let go of it first.</summary>
     public void Dispose()
     {

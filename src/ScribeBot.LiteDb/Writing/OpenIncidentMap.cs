@@ -6,7 +6,8 @@ namespace ScribeBot.LiteDb.Writing;
 
 /// <summary>
 /// Open incidents by channel key, read for every chat message without touching the file. The process owns the
-/// file, so the map is loaded once at start and then changed only by the writer loop, after each commit.
+/// file, so the map is loaded at start and then changed only by the writer loop: after each commit, and reloaded
+/// when the writer opened the file again after a storage failure.
 /// </summary>
 internal sealed class OpenIncidentMap
 {
@@ -21,6 +22,26 @@ internal sealed class OpenIncidentMap
     }
 
     public Incident? Find(ChannelRef channel) => _byChannel.GetValueOrDefault(channel.Key);
+
+    /// <summary>Replaces the content with what the file holds, after the database was opened again.</summary>
+    public void Reload(IEnumerable<Incident> openIncidents)
+    {
+        var loaded = new Dictionary<string, Incident>(StringComparer.Ordinal);
+        foreach (var incident in openIncidents)
+        {
+            loaded[incident.Channel.Key] = incident;
+        }
+
+        foreach (var key in _byChannel.Keys.Where(k => !loaded.ContainsKey(k)))
+        {
+            _byChannel.TryRemove(key, out _);
+        }
+
+        foreach (var (key, incident) in loaded)
+        {
+            _byChannel[key] = incident;
+        }
+    }
 
     public void Apply(IReadOnlyDictionary<string, Incident?> changes)
     {

@@ -16,6 +16,7 @@ internal sealed partial class SyncPipeline : IDisposable
     private readonly ILogger _logger;
     private readonly BlockingCollection<CommittedBatch> _queue = new(new ConcurrentQueue<CommittedBatch>());
     private readonly Thread _thread;
+    private int _logReopened;
 
     public SyncPipeline(ILogSync sync, ILogger logger)
     {
@@ -34,6 +35,13 @@ internal sealed partial class SyncPipeline : IDisposable
     /// </summary>
     public void CommitFailed(IReadOnlyList<WriteOperation> operations, Exception exception) =>
         _queue.Add(new CommittedBatch(operations, exception));
+
+    /// <summary>
+    /// The writer opened the database again; the fsync thread lets go of its log handle before its next fsync (the
+    /// handle is the fsync thread's alone). Batches committed before the failure are in the same file unless LiteDB
+    /// deleted it, which it does only to an empty log, so reaching them through a new handle is the same.
+    /// </summary>
+    public void LogReopened() => Volatile.Write(ref _logReopened, 1);
 
     /// <summary>Settles everything handed over so far, then releases the log handle.</summary>
     public void Dispose()
@@ -80,6 +88,11 @@ internal sealed partial class SyncPipeline : IDisposable
     {
         try
         {
+            if (Interlocked.Exchange(ref _logReopened, 0) == 1)
+            {
+                _sync.Reopen();
+            }
+
             _sync.Flush();
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 
@@ -18,39 +19,56 @@ namespace ScribeBot.LiteDb.Writing;
 /// fails on its own merits, and no caller is failed for another's fault. A failed commit fails every operation of
 /// that batch with the commit's exception, since none of them may be durable.
 /// </para>
+/// <para>
+/// A storage failure (an I/O error such as a full disk, or LiteDB's engine closed by one) fails the whole batch at
+/// once, without the one-by-one retry that would only meet the same disk, and then the file is opened again
+/// (<see cref="StoreFile.Reopen"/>), with the open incidents, the arrival counter and the caches reloaded from it, so
+/// the memory agrees with what was really committed. If it cannot be opened, each later batch tries again first and
+/// is failed at once while that fails. So the writer outlives the failure, and writes succeed again as soon as the
+/// disk does. Every operation also carries a deadline (<c>Storage:LiteDb:WriteTimeout</c>), so no caller waits
+/// forever whatever the writer or the fsync thread is stuck on.
+/// </para>
 /// </summary>
 internal sealed partial class WriterLoop : IAsyncDisposable
 {
     /// <summary>Incidents whose message ids are kept in memory: far more than are ever open at once.</summary>
     private const int KnownIncidents = 256;
 
-    private readonly StoreSchema _schema;
+    private readonly StoreFile _file;
     private readonly OpenIncidentMap _openIncidents;
     private readonly AdapterStateCache _adapterState;
     private readonly SyncPipeline? _syncPipeline;
     private readonly int _maxBatchSize;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
     private readonly BlockingCollection<WriteOperation> _queue = new(new ConcurrentQueue<WriteOperation>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private readonly KnownEntryKeys _knownKeys = new(KnownIncidents);
     private long _lastSequence;
+    private Exception? _unopened;
+    private volatile Exception? _crashed;
 
     public WriterLoop(
-        StoreSchema schema,
+        StoreFile file,
         OpenIncidentMap openIncidents,
         AdapterStateCache adapterState,
         ILogSync? logSync,
         int maxBatchSize,
+        TimeProvider timeProvider,
+        TimeSpan timeout,
         ILogger logger)
     {
-        _schema = schema;
+        _file = file;
+        _timeProvider = timeProvider;
+        _timeout = timeout;
         _openIncidents = openIncidents;
         _adapterState = adapterState;
         _syncPipeline = logSync is null ? null : new SyncPipeline(logSync, logger);
         _maxBatchSize = maxBatchSize;
         _logger = logger;
-        _lastSequence = WriteSession.LoadLastSequence(schema.Database);
+        _lastSequence = WriteSession.LoadLastSequence(file.Database);
         _thread = new Thread(Run) { IsBackground = true, Name = "ScribeBot.LiteDb writer" };
         _thread.Start();
     }
@@ -73,7 +91,12 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     private Task<T> Enqueue<T>(Func<WriteSession, T> apply, bool isMaintenance, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = new WriteOperation<T>(apply, isMaintenance, cancellationToken);
+        if (_crashed is { } crashed)
+        {
+            throw new InvalidOperationException("The store's writer stopped; restart the host.", crashed);
+        }
+
+        var operation = new WriteOperation<T>(apply, isMaintenance, _timeProvider, _timeout, cancellationToken);
         try
         {
             _queue.Add(operation, CancellationToken.None);
@@ -100,14 +123,25 @@ internal sealed partial class WriterLoop : IAsyncDisposable
                     Collect(next, batch, maintenance);
                 }
 
-                if (batch.Count > 0)
+                if (!IsOpen(out var unopened))
                 {
-                    ExecuteBatch(batch);
+                    Settle(batch, unopened);
+                    foreach (var operation in maintenance)
+                    {
+                        operation.Fail(unopened);
+                    }
                 }
-
-                foreach (var operation in maintenance)
+                else
                 {
-                    RunAlone(operation, inTransaction: false);
+                    if (batch.Count > 0)
+                    {
+                        ExecuteBatch(batch);
+                    }
+
+                    foreach (var operation in maintenance)
+                    {
+                        RunAlone(operation, inTransaction: false);
+                    }
                 }
 
                 batch.Clear();
@@ -116,8 +150,14 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            // Only a bug gets here; fail what is in hand rather than leave callers waiting forever.
+            // Only a bug gets here; fail what is in hand and what comes later rather than leave callers waiting.
+            _crashed = exception;
             LogWriterCrashed(exception);
+            while (_queue.TryTake(out var queued))
+            {
+                batch.Add(queued);
+            }
+
             foreach (var operation in batch.Concat(maintenance).Where(o => !o.IsFinished))
             {
                 operation.Fail(exception);
@@ -143,7 +183,16 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     {
         var session = NewSession(verifyInFile: false);
         var applied = new List<WriteOperation>(batch.Count);
-        _schema.Database.BeginTrans();
+        try
+        {
+            _file.Database.BeginTrans();
+        }
+        catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+        {
+            FailOnStorage(batch, exception);
+            return;
+        }
+
         foreach (var operation in batch)
         {
             session.BeginOperation();
@@ -152,10 +201,16 @@ internal sealed partial class WriterLoop : IAsyncDisposable
                 operation.Apply(session);
                 applied.Add(operation);
             }
-            catch (Exception exception) when (session.WritesInOperation == 0 && exception is not LiteException)
+            catch (Exception exception) when (session.WritesInOperation == 0 && exception is not LiteException && !StorageFailures.IsStorageFailure(exception))
             {
                 // The operation's own callback refused before writing: the transaction is intact.
                 operation.Fail(exception);
+            }
+            catch (Exception exception) when (StorageFailures.IsStorageFailure(exception))
+            {
+                TryRollback();
+                FailOnStorage(batch.Where(o => !o.IsFinished).ToList(), exception);
+                return;
             }
             catch (Exception exception)
             {
@@ -173,18 +228,72 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         try
         {
             session.SaveSequence();
-            _schema.Database.Commit();
+            _file.Database.Commit();
         }
         catch (Exception exception)
         {
             LogCommitFailed(exception, applied.Count);
             TryRollback();
             Settle(applied, exception);
+            if (StorageFailures.IsStorageFailure(exception))
+            {
+                Reopen();
+            }
+
             return;
         }
 
         Publish(session);
         Settle(applied, null);
+    }
+
+    /// <summary>Fails the callers at once (in commit order, through the fsync queue), then opens the file again.</summary>
+    private void FailOnStorage(List<WriteOperation> operations, Exception exception)
+    {
+        LogBatchFailed(exception, operations.Count);
+        Settle(operations, exception);
+        Reopen();
+    }
+
+    /// <summary>False while the file could not be opened again after a storage failure; tries once more first.</summary>
+    private bool IsOpen([NotNullWhen(false)] out Exception? failure)
+    {
+        if (_unopened is not null)
+        {
+            Reopen();
+        }
+
+        failure = _unopened;
+        return failure is null;
+    }
+
+    private void Reopen()
+    {
+        // Whatever the failure left in memory may not be what the file holds: take it all from the file again.
+        _knownKeys.Clear();
+        _adapterState.Clear();
+        try
+        {
+            var cut = _file.Reopen();
+            _openIncidents.Reload(_file.Schema.LoadOpenIncidents());
+            _lastSequence = WriteSession.LoadLastSequence(_file.Database);
+            _syncPipeline?.LogReopened();
+            if (_unopened is not null || cut > 0)
+            {
+                LogReopened(cut);
+            }
+
+            _unopened = null;
+        }
+        catch (Exception exception)
+        {
+            if (_unopened is null)
+            {
+                LogReopenFailed(exception);
+            }
+
+            _unopened = exception;
+        }
     }
 
     /// <summary>
@@ -227,7 +336,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         {
             if (inTransaction)
             {
-                _schema.Database.BeginTrans();
+                _file.Database.BeginTrans();
             }
 
             session.BeginOperation();
@@ -235,7 +344,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
             if (inTransaction)
             {
                 session.SaveSequence();
-                _schema.Database.Commit();
+                _file.Database.Commit();
             }
         }
         catch (Exception exception)
@@ -246,6 +355,12 @@ internal sealed partial class WriterLoop : IAsyncDisposable
             }
 
             operation.Fail(exception);
+            if (StorageFailures.IsStorageFailure(exception))
+            {
+                LogBatchFailed(exception, 1);
+                Reopen();
+            }
+
             return;
         }
 
@@ -261,7 +376,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
     }
 
     private WriteSession NewSession(bool verifyInFile) =>
-        new(_schema, _openIncidents, _adapterState, _lastSequence, _knownKeys, verifyInFile);
+        new(_file.Schema, _openIncidents, _adapterState, _lastSequence, _knownKeys, verifyInFile);
 
     private void Publish(WriteSession session)
     {
@@ -277,7 +392,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         _adapterState.Clear();
         try
         {
-            _schema.Database.Rollback();
+            _file.Database.Rollback();
         }
         catch (Exception exception)
         {
@@ -287,6 +402,15 @@ internal sealed partial class WriterLoop : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write failed inside a batch of {BatchSize}; retrying its operations one by one")]
     private partial void LogBatchRetried(Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed under a batch of {BatchSize} writes; all of them are reported as failed and the file is opened again")]
+    private partial void LogBatchFailed(Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store's file is open again after a storage failure ({CutBytes} bytes of a page cut short dropped from its tails)")]
+    private partial void LogReopened(long cutBytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store's file could not be opened again after a storage failure; writes fail until it can")]
+    private partial void LogReopenFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {BatchSize} writes failed; all of them are reported as failed")]
     private partial void LogCommitFailed(Exception exception, int batchSize);

@@ -38,6 +38,20 @@ internal static partial class StartupLog
         });
     }
 
+    /// <summary>
+    /// Another process holds the data file: one line that names the file and the holder, rather than a crash with a
+    /// stack trace. Written before the exit, so the caller must dispose the host to flush the console.
+    /// </summary>
+    public static void LogDataFileInUse(this WebApplication app, ScribeBot.LiteDb.DataFileInUseException exception)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScribeBot");
+        var reason = exception.Message;
+        LogDataFileInUse(logger, exception, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "ScribeBot cannot start: {Reason}")]
+    private static partial void LogDataFileInUse(ILogger logger, Exception exception, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "ScribeBot listening on {Urls}")]
     private static partial void LogListening(ILogger logger, string urls);
 

@@ -1,27 +1,30 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Hosting;
 
 /// <summary>
-/// Healthy when the store answers a read that goes through its writer loop (LiteDB reads run there, between
-/// transactions), so a stopped or stuck writer fails the check: the host's registration gives it a timeout.
-/// The open-incident lookup would not do: it is answered from memory.
+/// Healthy when the store commits a real write: a small heartbeat record (the probe's time) in the adapter state,
+/// which goes through the writer, the commit and the fsync like a platform's message. A read would not do: reads
+/// still succeed while a full disk fails every write. A stopped or stuck writer fails it too (the host's registration
+/// gives it a timeout, and the store's own write deadline bounds it).
 /// </summary>
-internal sealed class StoreHealthCheck(IIncidentStore store) : IHealthCheck
+internal sealed class StoreHealthCheck(IAdapterStateStore store, TimeProvider timeProvider) : IHealthCheck
 {
-    private const string ProbeIncidentId = "health-probe";
+    public const string HeartbeatKey = "scribebot:heartbeat";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await store.GetIncidentAsync(ProbeIncidentId, cancellationToken).ConfigureAwait(false);
+            var now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            await store.SetStateAsync(HeartbeatKey, now, cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The store did not answer.", e);
+            return HealthCheckResult.Unhealthy("The store could not commit a write.", e);
         }
     }
 }

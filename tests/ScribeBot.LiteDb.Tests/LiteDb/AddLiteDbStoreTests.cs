@@ -50,6 +50,18 @@ public sealed class AddLiteDbStoreTests : IDisposable
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LiteDbOptions>>().Value);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:10:01")]
+    public async Task A_write_timeout_out_of_range_fails_validation_naming_it(string value)
+    {
+        await using var services = Build(new() { ["Storage:LiteDb:Path"] = _directory.File("bot.db"), ["Storage:LiteDb:WriteTimeout"] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LiteDbOptions>>().Value);
+        Assert.Contains("WriteTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(10), new LiteDbOptions().WriteTimeout);
+    }
+
     [Fact]
     public void The_path_defaults_to_data_scribebot_db()
     {

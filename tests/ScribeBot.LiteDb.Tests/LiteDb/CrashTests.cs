@@ -118,7 +118,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static string CrashWriterPath()
+    internal static string CrashWriterPath()
     {
         // .../tests/ScribeBot.LiteDb.Tests/bin/<Configuration>/<tfm>/ -> the writer's folder of the same build.
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -15,19 +15,19 @@ public sealed class PipelinedSyncTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly TempDirectory _directory = new();
-    private readonly LiteDatabase _database;
+    private readonly StoreFile _file;
     private readonly StoreSchema _schema;
 
     public PipelinedSyncTests()
     {
-        _database = new LiteDatabase(new ConnectionString { Filename = _directory.File("store.db"), Connection = ConnectionType.Direct });
-        _schema = new StoreSchema(_database);
-        _schema.EnsureIndexes();
+        _file = new StoreFile(
+            _directory.File("store.db"), 1_000, path => new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
+        _schema = _file.Schema;
     }
 
     public void Dispose()
     {
-        _database.Dispose();
+        _file.Dispose();
         _directory.Dispose();
     }
 
@@ -35,7 +35,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task A_failed_fsync_fails_only_its_batch_and_a_later_batch_waits_for_it()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 2_000, NullLogger.Instance);
+        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 2_000, TimeProvider.System, Patience, NullLogger.Instance);
         try
         {
             // Scripted before the write: its fsync may start before this thread runs again.
@@ -73,7 +73,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task Batches_committed_during_a_slow_fsync_share_the_next_one_and_complete_in_commit_order()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_schema, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 1, NullLogger.Instance);
+        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 1, TimeProvider.System, Patience, NullLogger.Instance);
         try
         {
             var completed = new List<string>();
@@ -181,6 +181,10 @@ public sealed class PipelinedSyncTests : IDisposable
             {
                 throw call.Failure;
             }
+        }
+
+        public void Reopen()
+        {
         }
 
         public void Dispose()

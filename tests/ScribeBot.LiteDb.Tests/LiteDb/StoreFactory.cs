@@ -9,5 +9,5 @@ internal static class StoreFactory
         Open(new LiteDbOptions { Path = path, FlushToDisk = flushToDisk });
 
     public static LiteDbIncidentStore Open(LiteDbOptions options) =>
-        new(Options.Create(options), NullLogger<LiteDbIncidentStore>.Instance);
+        new(Options.Create(options), TimeProvider.System, NullLogger<LiteDbIncidentStore>.Instance);
 }

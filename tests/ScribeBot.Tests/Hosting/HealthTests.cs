@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Storage;
@@ -55,6 +56,32 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    public async Task Healthz_is_unhealthy_while_writes_fail_though_reads_succeed_and_healthy_once_writes_succeed_again()
+    {
+        var writes = new FailingWrites();
+        await using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(host => host
+                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
+                .ConfigureTestServices(services => services.AddSingleton<IAdapterStateStore>(
+                    sp => writes.Over((IAdapterStateStore)sp.GetRequiredService<IIncidentStore>()))));
+        using var client = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<IIncidentStore>();
+
+        writes.Failing = true;
+        using var whileFailing = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        // Reads still work, as they do on a full disk.
+        Assert.Null(await store.GetIncidentAsync("nothing", CancellationToken.None));
+        writes.Failing = false;
+        using var after = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileFailing.StatusCode);
+        Assert.Equal("Unhealthy", await whileFailing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        // The probe really wrote: its heartbeat is in the store.
+        Assert.NotNull(await ((IAdapterStateStore)store).GetStateAsync("scribebot:heartbeat", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_invalid_time_zone_stops_the_host_at_start_naming_the_key()
     {
         await using var factory = new WebApplicationFactory<Program>()
@@ -82,6 +109,24 @@ public sealed class HealthTests : IDisposable
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains($"{key} must be more than zero and at most 00:05:00", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The store's adapter state with a switch that fails every write as a full disk does.</summary>
+    private sealed class FailingWrites
+    {
+        public volatile bool Failing;
+
+        public IAdapterStateStore Over(IAdapterStateStore inner) => new Store(inner, this);
+
+        private sealed class Store(IAdapterStateStore inner, FailingWrites owner) : IAdapterStateStore
+        {
+            public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken) => inner.GetStateAsync(key, cancellationToken);
+
+            public Task SetStateAsync(string key, string value, CancellationToken cancellationToken) =>
+                owner.Failing
+                    ? Task.FromException(new IOException("No space left on device"))
+                    : inner.SetStateAsync(key, value, cancellationToken);
+        }
     }
 
     public void Dispose()

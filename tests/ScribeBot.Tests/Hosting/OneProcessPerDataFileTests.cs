@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace ScribeBot.Tests.Hosting;
+
+/// <summary>Issue 12, item 3: a second host on the same data file stops at start; the first one goes on.</summary>
+public sealed partial class OneProcessPerDataFileTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-onefile-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_second_host_on_the_same_data_file_exits_non_zero_naming_the_file_and_the_holders_pid_and_the_first_stays_healthy()
+    {
+        var dataFile = Path.Combine(_directory, "scribebot.db");
+        using var timeout = new CancellationTokenSource(Patience);
+        using var first = HostProcess.Start(
+            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", dataFile], workingDirectory: Path.GetTempPath());
+        var listening = await first.WaitForLineAsync(Listening(), timeout.Token);
+        using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
+
+        using var second = HostProcess.Start(
+            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", dataFile], workingDirectory: Path.GetTempPath());
+        var exitCode = await second.WaitForExitAsync(timeout.Token);
+
+        var output = second.OutputSoFar();
+        Assert.True(exitCode != 0, "the second host should have refused to start:\n" + output);
+        Assert.Contains($"The data file {dataFile} is in use by another process (pid {first.Id}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening on", output, StringComparison.Ordinal);
+        Assert.False(first.HasExited);
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+}
