@@ -25,6 +25,8 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_posts_json_with_bearer_token_channel_thread_and_link_names_false()
     {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_chat.postMessage_ok.docs.json"));
+
         var result = await _h.Client.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
