@@ -415,8 +415,10 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
 
         var logs = _h.Logs.Logs;
         Assert.Contains(logs, l => l.Message.Contains("not_in_channel", StringComparison.Ordinal));
-        Assert.Contains(logs, l => l.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Category == typeof(SlackHttpLogger).FullName && l.Message.Contains("pre-signed path withheld", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.All.Contains("SECRET-TOKEN", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.All.Contains(FakeSlack.UploadSecret, StringComparison.Ordinal));
     }
 
     [Fact]
