@@ -53,9 +53,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>(provider => new SlackChannelPoster(
             provider.GetRequiredService<SlackWebApiClient>,
             provider.GetRequiredService<IIncidentStore>(),
+            provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetRequiredService<PostmortemBuilder>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
-            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.

@@ -10,7 +10,12 @@ namespace ScribeBot.Core.Outbox;
 /// with no poster stay pending, untouched, until an adapter for it is configured.
 /// <para>
 /// Delivery is at least once: a crash after the platform accepted a post but before it was marked delivered sends it
-/// again after the restart (docs/decisions.md, "Outbox").
+/// again after the restart (docs/decisions.md, "Outbox"); the posters close that window by checking the channel.
+/// </para>
+/// <para>
+/// Waits and the time an item has been failing are measured on the monotonic clock within the process
+/// (<see cref="OutboxSchedule"/>): setting the wall clock back does not stall the outbox, setting it forward does not
+/// abandon it.
 /// </para>
 /// </summary>
 public sealed partial class OutboxDispatcher
@@ -27,6 +32,7 @@ public sealed partial class OutboxDispatcher
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly OutboxSchedule _schedule;
 
     public OutboxDispatcher(
         IOutboxStore store,
@@ -41,6 +47,7 @@ public sealed partial class OutboxDispatcher
         _signal = signal;
         _timeProvider = timeProvider;
         _logger = logger;
+        _schedule = new OutboxSchedule(timeProvider);
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (then returns without throwing).</summary>
@@ -82,21 +89,24 @@ public sealed partial class OutboxDispatcher
             return Timeout.InfiniteTimeSpan;
         }
 
-        var due = await _store.GetDueAsync(_timeProvider.GetUtcNow(), RoundSize, _platforms, cancellationToken).ConfigureAwait(false);
-        if (due.Count > 0)
+        // Every channel head, due or not: which is due is decided here, on the monotonic clock, not by comparing the
+        // persisted instants with a wall clock that may have jumped. Heads are one a channel, so this stays small.
+        var heads = await _store.GetDueAsync(DateTimeOffset.MaxValue, int.MaxValue, _platforms, cancellationToken).ConfigureAwait(false);
+        if (heads.Count == 0)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var wallNow = _timeProvider.GetUtcNow();
+        var dueIn = heads.Select(head => (Item: head, In: _schedule.DueIn(head, wallNow))).ToArray();
+        var due = dueIn.Where(h => h.In <= TimeSpan.Zero).Take(RoundSize).Select(h => h.Item).ToArray();
+        if (due.Length > 0)
         {
             await Task.WhenAll(due.Select(item => DeliverAsync(item, cancellationToken))).ConfigureAwait(false);
             return TimeSpan.Zero;
         }
 
-        var next = await _store.NextDueAtAsync(_platforms, cancellationToken).ConfigureAwait(false);
-        if (next is not { } nextAt)
-        {
-            return Timeout.InfiniteTimeSpan;
-        }
-
-        var wait = nextAt - _timeProvider.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        return dueIn.Min(h => h.In);
     }
 
     /// <summary>Test seam: raised with the wait once the dispatcher's timer and signal wait are both in place.</summary>
@@ -143,16 +153,19 @@ public sealed partial class OutboxDispatcher
         {
             case DeliveredResult:
                 await _store.MarkDeliveredAsync(item.Id, now, cancellationToken).ConfigureAwait(false);
+                _schedule.Forget(item.Id);
                 LogDelivered(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1);
                 break;
 
             case PermanentResult permanent:
                 await _store.AbandonAsync(item.Id, permanent.Error, now, cancellationToken).ConfigureAwait(false);
+                _schedule.Forget(item.Id);
                 LogAbandoned(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1, permanent.Error);
                 break;
 
-            case RetryResult retry when now - item.EnqueuedAt >= OutboxRetryPolicy.GiveUpAfter:
+            case RetryResult retry when FailingTooLong(item, now):
                 await _store.AbandonAsync(item.Id, retry.Error, now, cancellationToken).ConfigureAwait(false);
+                _schedule.Forget(item.Id);
                 LogAbandoned(item.Id, item.IncidentId, item.Channel.Key, item.Attempts + 1, $"still failing after {OutboxRetryPolicy.GiveUpAfter}: {retry.Error}");
                 break;
 
@@ -161,7 +174,11 @@ public sealed partial class OutboxDispatcher
                 var delay = retry.RetryAfter is { } after
                     ? (after > TimeSpan.Zero ? after : TimeSpan.Zero)
                     : OutboxRetryPolicy.Backoff(failures);
+
+                // The persisted instant serves the next process (which caps it, see OutboxSchedule); this one counts the
+                // delay on its monotonic clock.
                 await _store.RescheduleAsync(item.Id, now + delay, retry.Error, cancellationToken).ConfigureAwait(false);
+                _schedule.Rescheduled(item, now, delay);
                 LogRetrying(item.Id, item.IncidentId, item.Channel.Key, failures, delay, retry.Error);
                 break;
 
@@ -169,6 +186,15 @@ public sealed partial class OutboxDispatcher
                 throw new InvalidOperationException($"Unknown delivery result {result.GetType().Name}.");
         }
     }
+
+    /// <summary>
+    /// Watched failing by this process for <see cref="OutboxRetryPolicy.GiveUpAfter"/> on the monotonic clock, or as old
+    /// as that by the age this process can vouch for once it has failed often enough that the wall clock's word counts
+    /// (<see cref="OutboxRetryPolicy.AttemptsBeforeWallClockAgeCounts"/>).
+    /// </summary>
+    private bool FailingTooLong(OutboxItem item, DateTimeOffset now) =>
+        _schedule.WatchedFor(item, now) >= OutboxRetryPolicy.GiveUpAfter
+        || (item.Attempts + 1 >= OutboxRetryPolicy.AttemptsBeforeWallClockAgeCounts && _schedule.AgeOf(item, now) >= OutboxRetryPolicy.GiveUpAfter);
 
     private async Task ReportWaitingAsync(CancellationToken cancellationToken)
     {

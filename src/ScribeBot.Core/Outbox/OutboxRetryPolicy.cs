@@ -12,11 +12,29 @@ internal static class OutboxRetryPolicy
     /// </summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// The failed attempts the back-off makes in half of <see cref="GiveUpAfter"/> (295). An age read from the wall
+    /// clock counts towards giving up only once an item has failed this often: a clock set forward by days then
+    /// abandons only posts that really have been failing for at least a day, never a post that failed twice.
+    /// </summary>
+    public static readonly int AttemptsBeforeWallClockAgeCounts = AttemptsWithin(GiveUpAfter / 2);
+
     /// <summary>2 s after the first failure, doubling, at most 5 minutes.</summary>
     public static TimeSpan Backoff(int failures)
     {
         var doublings = Math.Clamp(failures - 1, 0, 20);
         var delay = FirstBackoff * Math.Pow(2, doublings);
         return delay < MaxBackoff ? delay : MaxBackoff;
+    }
+
+    private static int AttemptsWithin(TimeSpan window)
+    {
+        var attempts = 0;
+        for (var elapsed = TimeSpan.Zero; elapsed < window; elapsed += Backoff(attempts))
+        {
+            attempts++;
+        }
+
+        return attempts;
     }
 }

@@ -13,18 +13,22 @@ using ScribeBot.Slack.WebApi;
 namespace ScribeBot.Slack.Posting;
 
 /// <summary>
-/// Delivers the outbox's Slack posts. Timelines and drafts are rendered at delivery from the store, so a post
-/// retried after an outage shows the incident as it is then. A draft is its first message in the channel, the
-/// continuations in that message's thread, and the full Markdown (with the transcript) uploaded in the same thread.
+/// Delivers the outbox's Slack posts. Timelines and drafts are rendered from the store at an item's first attempt and
+/// that rendering is stored (<see cref="SlackDeliveryRecord"/>) before Slack is called: every later attempt posts the
+/// same parts, and, since an earlier attempt may have reached Slack (a crash, a lost answer), first looks in the
+/// channel for the parts the bot already posted. A draft is its first message in the channel, the continuations in
+/// that message's thread, and the full Markdown (with the transcript) uploaded in the same thread.
 /// </summary>
 internal sealed partial class SlackChannelPoster(
     Func<SlackWebApiClient> slack,
     IIncidentStore store,
+    IAdapterStateStore state,
     PostmortemBuilder builder,
     bool hasBotToken,
-    TimeProvider time,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
+    private readonly SlackPostAuthor _author = new(slack);
+
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
     private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
     {
@@ -35,53 +39,96 @@ internal sealed partial class SlackChannelPoster(
     public ChatPlatform Platform => ChatPlatform.Slack;
 
     /// <summary>
-    /// A first attempt older than this may follow a crash that lost the record of an earlier delivery, so it looks
-    /// for its parts in the channel first, as every retry does; a fresh post skips that read.
+    /// How far before its enqueue the channel check looks for an item's parts: the enqueue instant is our clock, the
+    /// messages' ts are Slack's, and a clock that was ahead when the item was stored must not hide a post.
     /// </summary>
-    internal static readonly TimeSpan FreshPost = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan ClockTolerance = TimeSpan.FromHours(1);
 
     public bool IsConfigured => hasBotToken;
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        var key = SlackDeliveryRecord.KeyOf(item.Id);
+        var record = SlackDeliveryRecord.FromJson(await state.GetStateAsync(key, cancellationToken).ConfigureAwait(false));
+        if (record is { Done: true })
+        {
+            // Everything went out; only the outbox's own record of it was lost (a crash just after).
+            return DeliveryResult.Delivered;
+        }
+
+        // An earlier attempt may have reached Slack whenever one started: a record exists (stored before any call)
+        // or a failure was counted (an item from before records were kept).
+        var mayFollow = record is not null || item.Attempts > 0;
+        if (record is null)
+        {
+            record = await RenderAsync(item, cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+            }
+
+            await state.SetStateAsync(key, record.ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+
         var client = slack();
-        var channel = item.Channel.Channel;
+        var result = await PostRecordAsync(client, item, record, mayFollow, cancellationToken).ConfigureAwait(false);
+        if (result is DeliveredResult)
+        {
+            // Written even when the host is stopping meanwhile, and it frees the stored rendering.
+            await state.SetStateAsync(key, SlackDeliveryRecord.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<SlackDeliveryRecord?> RenderAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
         switch (item.Post)
         {
             case AnnouncementPost announcement:
-                return await PostAllAsync(client, item, [AnnouncementBlocks.Render(announcement.Text)], cancellationToken).ConfigureAwait(false);
+                return new SlackDeliveryRecord([AnnouncementBlocks.Render(announcement.Text)], null);
 
             case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 var section = builder.BuildTimeline(found.Incident, found.Entries);
                 var title = $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far";
                 var meta = ChatText.Of(PostmortemBuilder.TimelineStatusLine(found.Incident));
-                return await PostAllAsync(client, item, PostmortemBlocks.RenderSection(title, meta, section), cancellationToken).ConfigureAwait(false);
+                return new SlackDeliveryRecord(PostmortemBlocks.RenderSection(title, meta, section), null);
 
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return await PostDraftAsync(client, item, found.Incident, builder.Build(found.Incident, found.Entries), cancellationToken).ConfigureAwait(false);
+                var document = builder.Build(found.Incident, found.Entries);
+                return new SlackDeliveryRecord(
+                    PostmortemBlocks.Render(document),
+                    new SlackUpload(
+                        $"{found.Incident.DisplayId}-postmortem.md",
+                        $"{found.Incident.DisplayId} postmortem draft",
+                        PostmortemMarkdown.Render(document)));
 
             default:
-                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+                return null;
         }
     }
 
-    private async Task<DeliveryResult> PostDraftAsync(
-        SlackWebApiClient client, OutboxItem item, Incident incident, PostmortemDocument document, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> PostRecordAsync(
+        SlackWebApiClient client, OutboxItem item, SlackDeliveryRecord record, bool mayFollow, CancellationToken cancellationToken)
     {
         var channel = item.Channel.Channel;
-        var posted = await PostThreadAsync(client, item, PostmortemBlocks.Render(document), cancellationToken).ConfigureAwait(false);
+        var posted = await PostThreadAsync(client, item, record.Parts, mayFollow, cancellationToken).ConfigureAwait(false);
         if (posted.Failure is { } failure)
         {
             return failure;
         }
 
-        var markdown = Encoding.UTF8.GetBytes(PostmortemMarkdown.Render(document));
+        if (record.Upload is not { } file)
+        {
+            return DeliveryResult.Delivered;
+        }
+
         var upload = await client.UploadFileAsync(
             channel,
             posted.ParentTs,
-            $"{incident.DisplayId}-postmortem.md",
-            $"{incident.DisplayId} postmortem draft",
-            markdown,
+            file.FileName,
+            file.Title,
+            Encoding.UTF8.GetBytes(file.Content),
             initialComment: null,
             cancellationToken).ConfigureAwait(false);
         return upload.IsOk
@@ -89,39 +136,44 @@ internal sealed partial class SlackChannelPoster(
             : await FailureAsync(client, channel, upload, "files.upload", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DeliveryResult> PostAllAsync(
-        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken) =>
-        (await PostThreadAsync(client, item, payloads, cancellationToken).ConfigureAwait(false)).Failure ?? DeliveryResult.Delivered;
-
     /// <summary>
     /// The first payload in the channel, the rest as replies in its thread, each marked with the item's id and its part.
-    /// A retry first reads which parts already reached Slack (an answer lost in a timeout, a later part that failed, a
-    /// crash before the delivery was recorded) and posts only the others; if that read fails, it retries later rather
-    /// than post blind.
+    /// An attempt that may follow an earlier one first reads which parts the bot already posted (an answer lost in a
+    /// timeout, a later part that failed, a crash before the delivery was recorded) and posts only the others; if that
+    /// read is rate limited, it retries later rather than post blind.
     /// </summary>
     private async Task<(string? ParentTs, DeliveryResult? Failure)> PostThreadAsync(
-        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, CancellationToken cancellationToken)
+        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, bool mayFollow, CancellationToken cancellationToken)
     {
         var channel = item.Channel.Channel;
         var posted = new Dictionary<int, string>();
-        if (item.Attempts > 0 || time.GetUtcNow() - item.EnqueuedAt > FreshPost)
+        if (mayFollow)
         {
-            var top = await client.FindMarkedPostsAsync(channel, threadTs: null, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
+            var bot = await _author.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (bot.Status == SlackApiStatus.RateLimited)
+            {
+                return (null, await FailureAsync(client, channel, bot, "auth.test", cancellationToken).ConfigureAwait(false));
+            }
+
+            var since = item.EnqueuedAt - ClockTolerance;
+            var top = bot.IsOk
+                ? await client.FindMarkedPostsAsync(channel, threadTs: null, since, cancellationToken).ConfigureAwait(false)
+                : bot.Failure<IReadOnlyList<SlackMarkedPost>>();
             if (top.Status == SlackApiStatus.RateLimited)
             {
                 return (null, await FailureAsync(client, channel, top, "conversations.history", cancellationToken).ConfigureAwait(false));
             }
 
-            AddParts(posted, top, item.Id, channel, "conversations.history");
+            AddParts(posted, top, bot.Value, item.Id, channel, bot.IsOk ? "conversations.history" : "auth.test");
             if (payloads.Count > 1 && posted.TryGetValue(0, out var parentTs))
             {
-                var replies = await client.FindMarkedPostsAsync(channel, parentTs, item.EnqueuedAt, cancellationToken).ConfigureAwait(false);
+                var replies = await client.FindMarkedPostsAsync(channel, parentTs, since, cancellationToken).ConfigureAwait(false);
                 if (replies.Status == SlackApiStatus.RateLimited)
                 {
                     return (parentTs, await FailureAsync(client, channel, replies, "conversations.replies", cancellationToken).ConfigureAwait(false));
                 }
 
-                AddParts(posted, replies, item.Id, channel, "conversations.replies");
+                AddParts(posted, replies, bot.Value, item.Id, channel, "conversations.replies");
             }
         }
 
@@ -149,19 +201,19 @@ internal sealed partial class SlackChannelPoster(
     // does not hold the post back: posting twice is better than never posting, and if Slack is down the post fails
     // and is retried anyway.
     private void AddParts(
-        Dictionary<int, string> posted, SlackApiResult<IReadOnlyList<(string Ts, SlackPostMarker Marker)>> found, string itemId, string channel, string method)
+        Dictionary<int, string> posted, SlackApiResult<IReadOnlyList<SlackMarkedPost>> found, SlackAuthInfo? bot, string itemId, string channel, string method)
     {
-        if (!found.IsOk)
+        if (!found.IsOk || bot is null)
         {
             LogLookupFailed(channel, method, found.Status, found.Error);
             return;
         }
 
-        foreach (var (ts, marker) in found.Value!)
+        foreach (var message in found.Value!)
         {
-            if (marker.OutboxId == itemId)
+            if (message.Marker.OutboxId == itemId && message.IsFrom(bot))
             {
-                posted.TryAdd(marker.Part, ts);
+                posted.TryAdd(message.Marker.Part, message.Ts);
             }
         }
     }

@@ -92,36 +92,72 @@ internal sealed class SlackWebApiClient
             cancellationToken);
 
     /// <summary>
-    /// The bot's marked messages in <paramref name="channel"/> since <paramref name="oldest"/>
-    /// (<c>conversations.history</c>), or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>).
-    /// One page of up to 200 messages: enough for the minutes between a post and its retry. A rate limit comes back at
-    /// once rather than being waited out here: the caller is an outbox delivery, which stores the Retry-After with the
-    /// item, so it holds across a restart too (a wait in memory would be forgotten by the next host).
+    /// The marked messages in <paramref name="channel"/> since <paramref name="oldest"/> (<c>conversations.history</c>),
+    /// or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>), with who posted each. Pages
+    /// through the whole window (Slack stops at <c>oldest</c>), not only its newest page: a busy channel can hold more
+    /// than a page between a post and its retry. At most <see cref="MaxMarkerPages"/> pages; more is answered as
+    /// <c>too_many_messages</c>. A rate limit comes back at once rather than being waited out here: the caller is an
+    /// outbox delivery, which stores the Retry-After with the item, so it holds across a restart too.
     /// </summary>
-    public Task<SlackApiResult<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>> FindMarkedPostsAsync(
+    public async Task<SlackApiResult<IReadOnlyList<SlackMarkedPost>>> FindMarkedPostsAsync(
         string channel, string? threadTs, DateTimeOffset oldest, CancellationToken cancellationToken)
     {
         var since = (oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
         var method = threadTs is null ? "conversations.history" : "conversations.replies";
-        (string, string)[] query = threadTs is null
-            ? [("channel", channel), ("oldest", since), ("include_all_metadata", "true"), ("limit", "200")]
-            : [("channel", channel), ("ts", threadTs), ("include_all_metadata", "true"), ("limit", "200")];
-        return CallAsync<IReadOnlyList<(string Ts, SlackPostMarker Marker)>>(method, () => Get(method, query), Retry.ReadsButNotRateLimits, root =>
+        var found = new List<SlackMarkedPost>();
+        string? cursor = null;
+        for (var page = 0; page < MaxMarkerPages; page++)
         {
-            var found = new List<(string, SlackPostMarker)>();
-            if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            List<(string, string)> query = threadTs is null
+                ? [("channel", channel), ("oldest", since), ("include_all_metadata", "true"), ("limit", "200")]
+                : [("channel", channel), ("ts", threadTs), ("include_all_metadata", "true"), ("limit", "200")];
+            if (cursor is not null)
             {
-                foreach (var message in messages.EnumerateArray())
-                {
-                    if (SlackPostMarker.FromMessage(message) is { } marker && String(message, "ts") is { } ts)
-                    {
-                        found.Add((ts, marker));
-                    }
-                }
+                query.Add(("cursor", cursor));
             }
 
-            return found;
-        }, cancellationToken);
+            var result = await CallAsync(method, () => Get(method, [.. query]), Retry.ReadsButNotRateLimits, ReadMarkerPage, cancellationToken)
+                .ConfigureAwait(false);
+            if (!result.IsOk)
+            {
+                return result.Failure<IReadOnlyList<SlackMarkedPost>>();
+            }
+
+            found.AddRange(result.Value!.Found);
+            if (result.Value.NextCursor is not { Length: > 0 } next)
+            {
+                return SlackApiResult.Ok<IReadOnlyList<SlackMarkedPost>>(found);
+            }
+
+            cursor = next;
+        }
+
+        return SlackApiResult.Error<IReadOnlyList<SlackMarkedPost>>("too_many_messages");
+    }
+
+    /// <summary>Pages of 200: 50 of them reach 10,000 messages back, far more than a channel sees during a retry.</summary>
+    internal const int MaxMarkerPages = 50;
+
+    private sealed record MarkerPage(IReadOnlyList<SlackMarkedPost> Found, string? NextCursor);
+
+    private static MarkerPage ReadMarkerPage(JsonElement root)
+    {
+        var found = new List<SlackMarkedPost>();
+        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (SlackPostMarker.FromMessage(message) is { } marker && String(message, "ts") is { } ts)
+                {
+                    found.Add(new SlackMarkedPost(ts, marker, String(message, "bot_id"), String(message, "user")));
+                }
+            }
+        }
+
+        var next = root.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+            ? String(meta, "next_cursor")
+            : null;
+        return new MarkerPage(found, Bool(root, "has_more") || !string.IsNullOrEmpty(next) ? next : null);
     }
 
     /// <summary><c>conversations.join</c> (public channels only); the channel id.</summary>

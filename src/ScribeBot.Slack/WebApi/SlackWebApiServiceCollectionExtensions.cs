@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Slack.Events;
 
@@ -24,7 +25,10 @@ internal static class SlackWebApiServiceCollectionExtensions
             // Without the trailing slash, "api" would be replaced by the method name instead of prefixing it.
             http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
             http.Timeout = options.RequestTimeout;
-        });
+        })
+            // The default loggers print URLs, and the upload URL is a secret (see SlackHttpLogger).
+            .RemoveAllLoggers()
+            .AddLogger(provider => new SlackHttpLogger(provider.GetRequiredService<ILogger<SlackHttpLogger>>()));
 
         services.TryAddSingleton(provider => new SlackUserDirectory(
             provider.GetRequiredService<SlackWebApiClient>,

@@ -27,16 +27,20 @@ internal sealed class DispatcherTestBed : IAsyncDisposable
     {
         Store = shared?.Store ?? new();
         Clock = shared?.Clock ?? new(T0);
+        WallClock = new JumpingClock(Clock);
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>What the dispatcher reads: <see cref="Clock"/>, whose wall time a test may set back or forward.</summary>
+    public JumpingClock WallClock { get; }
     public InMemoryIncidentStore Store { get; }
     public OutboxSignal Signal { get; } = new();
     public OutboxDispatcher? Dispatcher { get; private set; }
 
     public void Start(params IChannelPoster[] posters)
     {
-        Dispatcher = new OutboxDispatcher(Store, posters, Signal, Clock, NullLogger<OutboxDispatcher>.Instance)
+        Dispatcher = new OutboxDispatcher(Store, posters, Signal, WallClock, NullLogger<OutboxDispatcher>.Instance)
         {
             Sleeping = wait => _sleeps.Writer.TryWrite(wait),
         };

@@ -102,17 +102,95 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_post_still_failing_48_hours_after_it_was_enqueued_is_abandoned()
+    public async Task A_post_enqueued_48_hours_ago_that_has_failed_for_a_day_is_abandoned()
     {
         var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
         _bed.Start(poster);
-        var item = _bed.Item(C1, "r1", enqueuedAt: T0 - TimeSpan.FromHours(48));
+        var item = _bed.Item(C1, "r1", enqueuedAt: T0 - TimeSpan.FromHours(48)) with { Attempts = 400 };
 
         await _bed.EnqueueAsync(item);
         await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
 
         Assert.Equal(1, poster.AttemptsOf(item.Id));
         Assert.Contains("HTTP 503", (await _bed.GetAsync(item)).LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wall_clock_set_back_an_hour_does_not_hold_back_a_retry()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+            (_, attempt) => attempt == 1 ? DeliveryResult.Retry(null, "HTTP 503") : DeliveryResult.Delivered);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+        var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+
+        _bed.WallClock.Jump(TimeSpan.FromHours(-1));
+        _bed.Clock.Advance(wait);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), wait);
+        Assert.Equal(2, poster.AttemptsOf(item.Id));
+    }
+
+    [Fact]
+    public async Task A_wall_clock_set_forward_three_days_does_not_abandon_a_failing_post()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+            (_, attempt) => attempt <= 2 ? DeliveryResult.Retry(null, "HTTP 503") : DeliveryResult.Delivered);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+        var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+
+        _bed.WallClock.Jump(TimeSpan.FromDays(3));
+        _bed.Clock.Advance(wait);
+        var second = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 2));
+        Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(item)).State);
+        _bed.Clock.Advance(second);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal(TimeSpan.FromSeconds(4), second);
+        Assert.Equal(3, poster.AttemptsOf(item.Id));
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_wait_stored_before_the_clock_was_set_back_lasts_at_most_the_longest_back_off()
+    {
+        // Stored by a process whose clock was a day ahead: the post looks due tomorrow.
+        var item = _bed.Item(C1, "r1") with { Attempts = 3, NextAttemptAt = T0 + TimeSpan.FromDays(1) };
+        await _bed.Store.EnqueueAsync([item], CancellationToken.None);
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
+        _bed.Start(poster);
+
+        var wait = await _bed.SleepsUntilRetryAsync(() => Task.FromResult(true));
+        _bed.Clock.Advance(wait);
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+
+        Assert.Equal(TimeSpan.FromMinutes(5), wait);
+    }
+
+    [Fact]
+    public async Task A_post_failing_for_48_hours_of_this_process_is_abandoned_though_the_wall_clock_was_set_back_a_day()
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(TimeSpan.FromHours(1), "HTTP 429"));
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+        await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
+        _bed.WallClock.Jump(TimeSpan.FromDays(-1));
+
+        for (var hour = 1; hour < 48; hour++)
+        {
+            _bed.Clock.Advance(TimeSpan.FromHours(1));
+            var failures = hour + 1;
+            await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, failures));
+        }
+
+        _bed.Clock.Advance(TimeSpan.FromHours(1));
+        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
+
+        Assert.Equal(49, poster.AttemptsOf(item.Id));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
+using ScribeBot.Slack.Blocks;
 using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.Tests.WebApi;
 using ScribeBot.Slack.WebApi;
@@ -30,7 +31,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     {
         _h = await SlackApiHarness.StartAsync();
         _poster = new SlackChannelPoster(
-            _h.Services.GetRequiredService<SlackWebApiClient>, _store, new PostmortemBuilder(), hasBotToken: true, _h.Time, NullLogger<SlackChannelPoster>.Instance);
+            _h.Services.GetRequiredService<SlackWebApiClient>, _store, _store, new PostmortemBuilder(), hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -122,16 +123,99 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_first_attempt_long_after_enqueueing_checks_the_channel_first_as_after_a_crash()
+    public async Task An_attempt_after_one_that_started_checks_the_channel_even_seconds_after_the_enqueue()
     {
-        var item = Assert.Single(OutboxItem.For("req-1", [new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))], IncidentId,
-            _h.Time.GetUtcNow() - SlackChannelPoster.FreshPost - TimeSpan.FromSeconds(1)));
-        _h.Slack.Enqueue("conversations.history", Marked(item.Id, ("1772456400.000100", 0)));
+        // The first attempt stored its rendering, reached Slack, and its process died before it heard back.
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        await _store.SetStateAsync(SlackDeliveryRecord.KeyOf(item.Id),
+            new SlackDeliveryRecord([AnnouncementBlocks.Render(ChatText.Of("INC-7 declared"))], null).ToJson(), default);
+        _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
 
         var result = await _poster.DeliverAsync(item, default);
 
         Assert.Equal(DeliveryResult.Delivered, result);
         Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+        Assert.Single(_h.Slack.History.In("C0123"));
+    }
+
+    [Fact]
+    public async Task A_first_attempt_stores_its_rendering_before_it_calls_slack()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        _h.Slack.Enqueue("chat.postMessage", new FakeResponse(500, """{"ok":false,"error":"fatal_error"}"""));
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.IsType<RetryResult>(result);
+        var stored = SlackDeliveryRecord.FromJson(await _store.GetStateAsync(SlackDeliveryRecord.KeyOf(item.Id), default));
+        Assert.Contains("INC-7 declared", Assert.Single(stored!.Parts).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retry_ignores_its_marker_on_a_message_from_another_app()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var spoof = _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
+        spoof["bot_id"] = "BOTHERAPP";
+        spoof["user"] = "UOTHERAPP";
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task A_retry_finds_its_post_behind_more_than_a_page_of_newer_messages()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
+        for (var i = 0; i < 450; i++)
+        {
+            _h.Slack.History.Add("C0123", new JsonObject { ["type"] = "message", ["user"] = Alice.Id, ["text"] = $"chatter {i}", ["ts"] = _h.Slack.History.NextTs() });
+        }
+
+        var result = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+        Assert.Equal(3, _h.Slack.CallsTo("conversations.history").Count);
+    }
+
+    [Fact]
+    public async Task A_draft_resumed_after_a_partial_delivery_continues_its_first_rendering_though_the_incident_was_edited()
+    {
+        await SaveIncidentAsync(messages: 1500);
+        var item = Item(new PostmortemPost(Channel, IncidentId));
+        _h.Slack.Enqueue("chat.postMessage",
+            FakeResponse.Json("""{"ok":true,"channel":"C0123","ts":"1772460000.000100"}"""),
+            new FakeResponse(500, """{"ok":false,"error":"fatal_error"}"""));
+        Assert.IsType<RetryResult>(await _poster.DeliverAsync(item, default));
+        var incident = (await _store.GetIncidentAsync(IncidentId, default))!;
+        await _store.SaveIncidentAsync(incident with { Title = "Edited title after the first part" }, [], [], default);
+
+        var result = await _poster.DeliverAsync(item with { Attempts = 1 }, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var thread = _h.Slack.History.In("C0123");
+        Assert.True(thread.Count > 2, "a 1500-line draft is several messages");
+        Assert.Equal(Enumerable.Range(0, thread.Count), thread.Select(m => m["metadata"]!["event_payload"]!["part"]!.GetValue<int>()));
+        Assert.All(thread.Skip(1), m => Assert.Equal("1772460000.000100", m["thread_ts"]!.GetValue<string>()));
+        Assert.DoesNotContain(thread, m => m.ToJsonString().Contains("Edited title", StringComparison.Ordinal));
+        var markdown = Encoding.UTF8.GetString(Assert.Single(_h.Slack.CallsTo("upload")).Body);
+        Assert.StartsWith("# INC-7: Checkout returns 502", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delivered_item_whose_outbox_record_was_lost_is_not_posted_again()
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        Assert.Equal(DeliveryResult.Delivered, await _poster.DeliverAsync(item, default));
+
+        var again = await _poster.DeliverAsync(item, default);
+
+        Assert.Equal(DeliveryResult.Delivered, again);
+        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
@@ -263,9 +347,18 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
             ["type"] = "message",
             ["ts"] = m.Ts,
             ["text"] = "earlier post",
+            ["bot_id"] = FakeSlackHistory.BotId,
             ["metadata"] = new SlackPostMarker(m.ItemId, m.Part).ToMetadata(),
         }).ToArray()),
     }.ToJsonString());
+
+    /// <summary>A <c>chat.postMessage</c> body as the bot sends it for one part of an item.</summary>
+    private static JsonObject BotPost(string itemId, int part) => new()
+    {
+        ["channel"] = "C0123",
+        ["text"] = "INC-7 declared",
+        ["metadata"] = new SlackPostMarker(itemId, part).ToMetadata(),
+    };
 
     private async Task SaveIncidentAsync(int messages)
     {

@@ -7,6 +7,9 @@ internal sealed record FakeResponse(int Status, string? Body, IReadOnlyDictionar
 
     public static FakeResponse Json(string body) => new(200, body);
 
+    /// <summary>For <c>chat.postMessage</c>: Slack posts the message but its answer never comes (the connection hangs).</summary>
+    public static FakeResponse PostedButUnanswered { get; } = new(0, null);
+
     public static FakeResponse Fixture(string name) => new(200, File.ReadAllText(Path.Combine(Fixtures.Directory, name)));
 
     public static FakeResponse Error(string code) => Json($$"""{"ok":false,"error":"{{code}}"}""");

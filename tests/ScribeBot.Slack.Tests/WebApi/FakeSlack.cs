@@ -22,7 +22,12 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// <para>
 /// An outage (<see cref="BeginOutage"/>) answers every Web API and upload request with one failure, or holds it
 /// unanswered, until <see cref="EndOutage"/>. Whatever the fake did not answer with an ok it did not take:
-/// <see cref="Delivered"/> lists only the calls it answered ok.
+/// <see cref="Delivered"/> lists only the calls it answered ok (or took without answering,
+/// <see cref="FakeResponse.PostedButUnanswered"/>).
+/// </para>
+/// <para>
+/// Its channels keep what was posted (<see cref="History"/>): <c>conversations.history</c> and
+/// <c>conversations.replies</c> answer from them, paged, unless a test scripted an answer.
 /// </para>
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
@@ -41,7 +46,14 @@ internal sealed class FakeSlack : IAsyncDisposable
     {
         _app = app;
         Root = root;
+        History = new FakeSlackHistory(() => Clock);
     }
+
+    /// <summary>Slack's own clock, for the <c>ts</c> of the messages it takes (a test's fake clock, if it has one).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The messages the fake's channels hold.</summary>
+    public FakeSlackHistory History { get; }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
     public Uri Root { get; }
@@ -49,7 +61,11 @@ internal sealed class FakeSlack : IAsyncDisposable
     /// <summary>What <c>Slack:ApiBaseUrl</c> should be.</summary>
     public Uri ApiBaseUrl => new(Root, "api/");
 
-    public Uri UploadUrl => new(Root, "upload/v1/ABC123");
+    /// <summary>Shaped like Slack's: the secret is the path itself (and here a signature in the query too).</summary>
+    public Uri UploadUrl => new(Root, $"upload/v1/{UploadSecret}?sig={UploadSecret}-SIG");
+
+    /// <summary>The part of <see cref="UploadUrl"/> that grants the upload: it must never reach a log.</summary>
+    public const string UploadSecret = "CwABAAAAXAoAAZuSECRETUPLOAD";
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
@@ -199,8 +215,24 @@ internal sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
-        var response = outage?.Answer
-            ?? (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Default(method));
+        var scripted = outage is null && _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : null;
+        var response = outage?.Answer ?? scripted ?? Default(method, context.Request.Query, call);
+        if (method == "chat.postMessage" && ReferenceEquals(response, FakeResponse.PostedButUnanswered))
+        {
+            // Slack took the post; its answer is lost (the connection hangs, then drops).
+            History.AddPost(call.JsonObject(), History.NextTs());
+            Record(_delivered, call);
+            await HoldAsync(context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        if (method == "chat.postMessage" && scripted is not null && response.Status == 200 && IsOk(response.Body))
+        {
+            // A scripted ok: the message is in the channel under the ts the script gave.
+            History.AddPost(call.JsonObject(), JsonNode.Parse(response.Body!)!["ts"]?.GetValue<string>() ?? History.NextTs());
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
         {
@@ -234,10 +266,29 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
     }
 
-    private FakeResponse Default(string method)
+    private static async Task HoldAsync(CancellationToken clientGone)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clientGone);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, or its host stopped.
+        }
+    }
+
+    private FakeResponse Default(string method, IQueryCollection query, RecordedCall call)
     {
         switch (method)
         {
+            case "chat.postMessage":
+                var ts = History.NextTs();
+                var message = History.AddPost(call.JsonObject(), ts);
+                return FakeResponse.Json(new JsonObject
+                {
+                    ["ok"] = true, ["channel"] = call.JsonObject()["channel"]?.DeepClone(), ["ts"] = ts, ["message"] = message.DeepClone(),
+                }.ToJsonString());
             case "upload":
                 return new FakeResponse(200, "OK - 0", ContentType: "text/plain");
             case "files.getUploadURLExternal":
@@ -258,9 +309,10 @@ internal sealed class FakeSlack : IAsyncDisposable
             case "auth.test":
                 // Slack's documented answer for a bot token (no fixture is published for it).
                 return FakeResponse.Json("""{"ok":true,"url":"https://subarachnoid.slack.com/","team":"Subarachnoid Workspace","user":"scribebot","team_id":"T123ABC456","user_id":"UBOT00001","bot_id":"BBOT00001","is_enterprise_install":false}""");
-            case "conversations.history" or "conversations.replies":
-                // An empty channel: tests that need earlier marked posts script them.
-                return FakeResponse.Json("""{"ok":true,"messages":[],"has_more":false}""");
+            case "conversations.history":
+                return FakeResponse.Json(History.History(query));
+            case "conversations.replies":
+                return FakeResponse.Json(History.Replies(query));
             case "chat.getPermalink":
                 return FakeResponse.Json("""{"ok":true,"channel":"C1H9RESGA","permalink":"https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008"}""");
             default:

@@ -23,6 +23,9 @@ internal sealed record RecordedCall(
         return document.RootElement.Clone();
     }
 
+    public System.Text.Json.Nodes.JsonObject JsonObject() =>
+        System.Text.Json.Nodes.JsonNode.Parse(Body) as System.Text.Json.Nodes.JsonObject ?? [];
+
     public IReadOnlyDictionary<string, string> Form() =>
         QueryHelpers.ParseQuery(Encoding.UTF8.GetString(Body)).ToDictionary(p => p.Key, p => p.Value.ToString());
 

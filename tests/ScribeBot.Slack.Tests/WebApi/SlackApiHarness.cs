@@ -38,6 +38,7 @@ internal sealed class SlackApiHarness : IAsyncDisposable
     {
         var slack = await FakeSlack.StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+        slack.Clock = time;
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)

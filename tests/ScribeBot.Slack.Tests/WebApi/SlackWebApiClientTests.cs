@@ -25,6 +25,8 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_posts_json_with_bearer_token_channel_thread_and_link_names_false()
     {
+        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_chat.postMessage_ok.docs.json"));
+
         var result = await _h.Client.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
@@ -413,8 +415,10 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
 
         var logs = _h.Logs.Logs;
         Assert.Contains(logs, l => l.Message.Contains("not_in_channel", StringComparison.Ordinal));
-        Assert.Contains(logs, l => l.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Category == typeof(SlackHttpLogger).FullName && l.Message.Contains("pre-signed path withheld", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.All.Contains("SECRET-TOKEN", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.All.Contains(FakeSlack.UploadSecret, StringComparison.Ordinal));
     }
 
     [Fact]

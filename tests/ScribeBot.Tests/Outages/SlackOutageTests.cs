@@ -26,10 +26,13 @@ public sealed class SlackOutageTests
     /// <summary>A silent Slack costs each attempt this long, not HttpClient's 100 s.</summary>
     private static readonly Dictionary<string, string> Settings = new() { ["Slack:RequestTimeout"] = "00:00:01" };
 
-    /// <summary>The calls a delivery makes; a 429 on any of them must hold back the next.</summary>
+    /// <summary>
+    /// The calls a delivery makes; a 429 on any of them must hold back the next. auth.test: a retry learns the bot's ids
+    /// to tell its own markers from another app's.
+    /// </summary>
     private static readonly string[] DeliveryMethods =
     [
-        "chat.postMessage", "conversations.history", "conversations.replies", "files.getUploadURLExternal", "upload",
+        "auth.test", "chat.postMessage", "conversations.history", "conversations.replies", "files.getUploadURLExternal", "upload",
         "files.completeUploadExternal",
     ];
 
@@ -48,9 +51,10 @@ public sealed class SlackOutageTests
         await ResolveAsync(host);
         await WaitForFailedDeliveriesAsync(host, 3, timeout.Token);
         host.Slack.EndOutage();
+        var ended = TimeProvider.System.GetUtcNow();
 
         await AssertDraftDeliveredOnceAsync(host, timeout.Token);
-        AssertRetryAfterHonoured(host.Slack, outage);
+        AssertRetryAfterHonoured(host.Slack, outage, ended);
     }
 
     [Theory]
@@ -78,9 +82,10 @@ public sealed class SlackOutageTests
         var failedBeforeRestart = (await DraftAsync(second, timeout.Token)).Attempts;
         await WaitForFailedDeliveriesAsync(second, failedBeforeRestart + 1, timeout.Token);
         slack.EndOutage();
+        var ended = TimeProvider.System.GetUtcNow();
 
         await AssertDraftDeliveredOnceAsync(second, timeout.Token);
-        AssertRetryAfterHonoured(slack, outage);
+        AssertRetryAfterHonoured(slack, outage, ended);
     }
 
     private static FakeResponse? AnswerFor(ChatOutage outage) => outage switch
@@ -178,14 +183,19 @@ public sealed class SlackOutageTests
     }
 
     /// <summary>After every 429, the bot's next call for a delivery came no sooner than the Retry-After.</summary>
-    private static void AssertRetryAfterHonoured(FakeSlack slack, ChatOutage outage)
+    /// <remarks>
+    /// An auth.test after the outage ended may be the endpoint's, learning the bot's ids for the first command a fresh
+    /// host receives (the timeline asked for at the end), not the delivery's: those are not paired.
+    /// </remarks>
+    private static void AssertRetryAfterHonoured(FakeSlack slack, ChatOutage outage, DateTimeOffset outageEnded)
     {
         var calls = slack.Calls.Where(c => DeliveryMethods.Contains(c.ApiMethod)).OrderBy(c => c.ArrivedAt).ToArray();
         var limited = slack.Refused.Where(c => DeliveryMethods.Contains(c.ApiMethod)).ToHashSet();
         var checkedPairs = 0;
         for (var i = 0; i + 1 < calls.Length; i++)
         {
-            if (outage == ChatOutage.RateLimited && limited.Contains(calls[i]))
+            if (outage == ChatOutage.RateLimited && limited.Contains(calls[i])
+                && !(calls[i + 1].ApiMethod == "auth.test" && calls[i + 1].ArrivedAt >= outageEnded))
             {
                 var waited = calls[i + 1].ArrivedAt - calls[i].ArrivedAt;
                 Assert.True(waited >= RetryAfter, $"{calls[i + 1].ApiMethod} came {waited.TotalMilliseconds} ms after a 429 of {calls[i].ApiMethod} that said {RetryAfter}");

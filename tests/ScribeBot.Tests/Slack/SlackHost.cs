@@ -28,6 +28,7 @@ internal sealed class SlackHost : IAsyncDisposable
     public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     public const string Team = "T123ABC456";
     public const string ChannelId = "C123ABC456";
+    public const string BotToken = "xoxb-test-token";
     public static readonly ChannelRef Channel = new(ChatPlatform.Slack, Team, ChannelId);
 
     private readonly WebApplicationFactory<Program> _factory;
@@ -64,7 +65,7 @@ internal sealed class SlackHost : IAsyncDisposable
             host
                 .UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db"))
                 .UseSetting("Slack:SigningSecret", signingSecret ?? "")
-                .UseSetting("Slack:BotToken", "xoxb-test-token")
+                .UseSetting("Slack:BotToken", BotToken)
                 .UseSetting("Slack:AppToken", appToken ?? "")
                 .UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.AbsoluteUri)
                 .ConfigureTestServices(services ?? (_ => { }));
