@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ScribeBot.Bench.Ingest;
 
-/// <summary>The benchmark's command line: <c>--seconds</c>, <c>--warm-up-seconds</c>, <c>--soak-seconds</c>, <c>--rate</c>, <c>--connections</c>, <c>--skip-bolt</c>.</summary>
-internal sealed record BenchSettings(int Seconds, int WarmUpSeconds, int SoakSeconds, int Rate, int Connections, bool SkipBolt)
+/// <summary>The benchmark's command line: <c>--seconds</c>, <c>--warm-up-seconds</c>, <c>--soak-seconds</c>, <c>--rate</c>, <c>--connections</c>, <c>--skip-bolt</c>, <c>--skip-webapi-modes</c>.</summary>
+internal sealed record BenchSettings(int Seconds, int WarmUpSeconds, int SoakSeconds, int Rate, int Connections, bool SkipBolt, bool SkipWebApiModes = false)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -18,7 +18,8 @@ internal sealed record BenchSettings(int Seconds, int WarmUpSeconds, int SoakSec
                 "--rate" => settings with { Rate = Number(args, ++i) },
                 "--connections" => settings with { Connections = Number(args, ++i) },
                 "--skip-bolt" => settings with { SkipBolt = true },
-                var unknown => throw new ArgumentException($"Unknown option {unknown}. Options: --seconds N --warm-up-seconds N --soak-seconds N --rate N --connections N --skip-bolt"),
+                "--skip-webapi-modes" => settings with { SkipWebApiModes = true },
+                var unknown => throw new ArgumentException($"Unknown option {unknown}. Options: --seconds N --warm-up-seconds N --soak-seconds N --rate N --connections N --skip-bolt --skip-webapi-modes"),
             };
         }
 

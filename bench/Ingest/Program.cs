@@ -75,6 +75,22 @@ try
             (stored >= acked ? "(none lost)" : $"({acked - stored:N0} MISSING)"));
     }
 
+    if (!settings.SkipWebApiModes)
+    {
+        // With a bot token, so the host would look up names and its identity: Slack's Web API healthy, refusing
+        // connections, and accepting them but never answering. Acknowledging must not notice the difference.
+        await using (var healthy = FakeWebApi.Healthy())
+        {
+            await MeasureWithWebApiAsync("Web API healthy", healthy.ApiBaseUrl);
+        }
+
+        await MeasureWithWebApiAsync("Web API refusing", FakeWebApi.Refusing());
+        await using (var hanging = FakeWebApi.Hanging())
+        {
+            await MeasureWithWebApiAsync("Web API hanging", hanging.ApiBaseUrl);
+        }
+    }
+
     if (!settings.SkipBolt)
     {
         await MeasureBoltAsync(Path.Combine(repository, "bench", "Ingest", "bolt"));
@@ -95,6 +111,31 @@ async Task MeasureAsync(Target target)
     warmUps[target.Name] = warmUp.Acked;
     Report(await generator.FullSpeedAsync(target, settings.Connections, TimeSpan.FromSeconds(settings.Seconds), token));
     Report(await generator.FixedRateAsync(target, settings.Connections, settings.Rate, TimeSpan.FromSeconds(settings.Seconds), token));
+}
+
+async Task MeasureWithWebApiAsync(string name, string apiBaseUrl)
+{
+    var port = ServerProcess.FreePort();
+    var databasePath = Path.Combine(work, $"webapi-{results.Count}.db");
+    await using var host = ServerProcess.Start("dotnet", [hostAssembly], work, new Dictionary<string, string>
+    {
+        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["Storage__LiteDb__Path"] = databasePath,
+        ["Slack__SigningSecret"] = Secret,
+        ["Slack__BotToken"] = "xoxb-bench-not-a-real-token",
+        ["Slack__ApiBaseUrl"] = apiBaseUrl,
+    }, readyText: "ScribeBot listening on");
+    await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), token);
+    var endpoint = new IPEndPoint(IPAddress.Loopback, port);
+    await StartIncidentAsync(endpoint, token);
+    var target = new Target($"ScribeBot, {name}", endpoint, "/slack/events", host.Id);
+    await MeasureAsync(target);
+    peaks[target.Name] = ProcessMemory.PeakMiB(host.Id);
+    await host.StopAsync(token);
+    var acked = results.Where(r => r.Target == target.Name).Sum(r => r.Acked) + WarmUpAcked(target.Name);
+    var stored = CountStoredMessages(databasePath);
+    Console.WriteLine($"stored check ({name}): acked {acked:N0} messages, the file holds {stored:N0} " +
+        (stored >= acked ? "(none lost)" : $"({acked - stored:N0} MISSING)"));
 }
 
 long WarmUpAcked(string target) => warmUps.GetValueOrDefault(target);
@@ -186,6 +227,21 @@ void PrintSummary()
     if (!settings.SkipBolt)
     {
         Console.WriteLine($"ScribeBot / Bolt JS:     {ours / FullSpeed("Bolt"):0.0}x (goal >= 4x)");
+    }
+
+    if (!settings.SkipWebApiModes)
+    {
+        var healthy = results.Where(r => r.Target.EndsWith("Web API healthy", StringComparison.Ordinal)).ToArray();
+        foreach (var mode in new[] { "Web API refusing", "Web API hanging" })
+        {
+            var down = results.Where(r => r.Target.EndsWith(mode, StringComparison.Ordinal)).ToArray();
+            foreach (var run in new[] { "full speed", $"{settings.Rate:N0}/s" })
+            {
+                var (h, d) = (healthy.First(r => r.Mode == run), down.First(r => r.Mode == run));
+                Console.WriteLine($"{mode} / healthy, {run}: throughput {d.PerSecond / h.PerSecond:P0}, " +
+                    $"p99 ack {d.Latency.Milliseconds(0.99) / h.Latency.Milliseconds(0.99):P0} (goal: p99 within 120%)");
+            }
+        }
     }
 
     var ourRate = results.First(r => r.Target.StartsWith("ScribeBot", StringComparison.Ordinal) && r.Mode == $"{settings.Rate:N0}/s");

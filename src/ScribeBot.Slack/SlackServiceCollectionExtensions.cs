@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
+using ScribeBot.Slack.Names;
 using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.SocketMode;
 using ScribeBot.Slack.Verification;
@@ -42,7 +44,14 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SlackOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
+        services.AddHostedService<SlackBotIdentityStartup>();
         services.TryAddSingleton<SlackEventDeduplicator>();
+
+        // Names are looked up after the commit and kept in the store, for renderers (see SlackPeopleDirectory).
+        services.TryAddSingleton(provider => new SlackPersistedNames(provider.GetService<IAdapterStateStore>()));
+        services.TryAddSingleton<SlackNameResolver>();
+        services.AddHostedService(provider => provider.GetRequiredService<SlackNameResolver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPeopleDirectory, SlackPeopleDirectory>());
         services.TryAddSingleton(provider => new SlackChannelMembership(
             provider.GetRequiredService<SlackWebApiClient>,
             provider.GetRequiredService<IOptions<SlackOptions>>(),
@@ -55,6 +64,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetRequiredService<PostmortemBuilder>(),
+            provider.GetServices<IPeopleDirectory>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 

@@ -8,6 +8,7 @@ using ScribeBot.Slack.Blocks;
 using ScribeBot.Slack.Endpoint;
 using ScribeBot.Slack.Events;
 using ScribeBot.Slack.Interaction;
+using ScribeBot.Slack.Names;
 using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Dispatch;
@@ -17,12 +18,14 @@ namespace ScribeBot.Slack.Dispatch;
 /// it with the bot's identity and people's names, then capture, run the command, open or submit the modal. Work that
 /// must last is committed to the store before this returns, so the caller answers (HTTP 200, Socket Mode ack) only
 /// after it; an exception means nothing should be answered and Slack delivers again. A slash command's exception is
-/// the exception: the caller gets a correlation id rather than Slack's generic failure.
+/// the exception: the caller gets a correlation id rather than Slack's generic failure. An event never waits for
+/// Slack's Web API: it is read with the names already cached, and the others are looked up after the commit.
 /// </summary>
 internal sealed class SlackInboundDispatcher(
     SlackBotIdentity identity,
     SlackEventDeduplicator deduplicator,
     ISlackUserDirectory directory,
+    SlackNameResolver resolver,
     IOptions<SlackOptions> options,
     CommandHandler commands,
     TimelineCapture capture,
@@ -32,26 +35,29 @@ internal sealed class SlackInboundDispatcher(
     ILogger<SlackInboundDispatcher> logger)
 {
     /// <summary>
-    /// How long one inbound may spend asking Slack about names and the bot's identity: Slack wants its answer in 3 s,
-    /// and the store commit comes after. Past it, people are shown by id, never is the inbound failed.
+    /// How long a slash command or an interaction may spend asking Slack for the names it writes into its text (an
+    /// escalation's "Escalated to Dana"): Slack wants its answer in 3 s, and the membership check (1 s) and the store
+    /// commit share them. Past it, people are shown by the name the request carries or their id; a name that failed is
+    /// not asked for again for a while (<see cref="SlackUserDirectory.FailureTtl"/>), so an outage costs this once.
     /// </summary>
-    public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(1500);
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Reads an inbound with the reader that knows the bot's ids, then again with people's names (within
-    /// <see cref="LookupBudget"/>) unless it is an event already handled. <paramref name="read"/> is the transport's
-    /// reader call; it is given null names first.
+    /// Reads an inbound with the reader that knows the bot's ids (if <c>auth.test</c> answered yet), then again with
+    /// people's names: for an event only the cached ones, for a command or an interaction within
+    /// <see cref="LookupBudget"/>. <paramref name="read"/> is the transport's reader call; it is given null names first.
     /// </summary>
     public async Task<SlackInbound> ReadAsync(
         Func<SlackInboundReader, IReadOnlyDictionary<string, string>?, SlackInbound> read, CancellationToken cancellationToken)
     {
-        using var budget = new CancellationTokenSource(LookupBudget, time);
-        using var lookups = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
-        var reader = await identity.ReaderAsync(lookups.Token).ConfigureAwait(false);
+        var reader = identity.Reader;
         var first = read(reader, null);
-        return first is SlackEventCallback callback && deduplicator.WasHandled(callback.EventId)
-            ? first
-            : await WithNamesAsync(first, names => read(reader, names), lookups.Token, cancellationToken).ConfigureAwait(false);
+        if (first is SlackEventCallback callback)
+        {
+            return deduplicator.WasHandled(callback.EventId) ? first : SlackNames.FromCache(first, names => read(reader, names), directory);
+        }
+
+        return await WithNamesAsync(first, names => read(reader, names), cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="correlationId">Shown to the caller when a command fails, and logged with the failure.</param>
@@ -107,6 +113,7 @@ internal sealed class SlackInboundDispatcher(
         // Marked only once the store committed: a delivery that failed must be done when Slack retries it.
         deduplicator.MarkHandled(callback.EventId);
         SlackEndpointLog.Captured(logger, callback.EventId, channel.Key, result);
+        RequestNames(callback);
     }
 
     private async Task<SlackAnswer> RunCommandAsync(SlackSlashCommand command, string correlationId, CancellationToken cancellationToken)
@@ -133,6 +140,7 @@ internal sealed class SlackInboundDispatcher(
         }
 
         SlackEndpointLog.CommandHandled(logger, channel, outcome.Accepted);
+        RequestNames(command);
         // The handler has stored the channel posts in the outbox in the same commit as the command's change; the
         // outbox dispatcher delivers them. Only the caller's reply goes back in this answer.
         var reply = member.Notice is { } notice
@@ -190,27 +198,46 @@ internal sealed class SlackInboundDispatcher(
     }
 
     /// <summary>
+    /// After the commit: the people the inbound names whose names are not cached are looked up in the background, so the
+    /// renderers (<see cref="SlackPeopleDirectory"/>) know them.
+    /// </summary>
+    private void RequestNames(SlackInbound inbound)
+    {
+        var (teamId, userIds) = SlackNames.UsersIn(inbound);
+        if (teamId is not null && userIds.Count > 0)
+        {
+            resolver.Request(teamId, userIds);
+        }
+    }
+
+    /// <summary>
     /// Names from users.info, within the lookup budget. Without a bot token there is nobody to ask; when Slack is slow
     /// or down the people stay named by id. A name is a nicety, the record is not.
     /// </summary>
     private async Task<SlackInbound> WithNamesAsync(
-        SlackInbound first,
-        Func<IReadOnlyDictionary<string, string>, SlackInbound> readAgain,
-        CancellationToken lookups,
-        CancellationToken cancellationToken)
+        SlackInbound first, Func<IReadOnlyDictionary<string, string>, SlackInbound> readAgain, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.BotToken) || first is SlackMalformed or SlackIgnored or SlackUrlVerification)
         {
             return first;
         }
 
+        using var budget = new CancellationTokenSource(LookupBudget, time);
+        using var lookups = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
         try
         {
-            var named = await SlackNames.ResolveAsync(first, readAgain, directory, lookups).ConfigureAwait(false);
+            var named = await SlackNames.ResolveAsync(first, readAgain, directory, lookups.Token).ConfigureAwait(false);
             return named.GetType() == first.GetType() ? named : first;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Remembered as failed, so the next command during an outage does not wait again; retried in the background.
+            var (teamId, userIds) = SlackNames.UsersIn(first);
+            foreach (var id in teamId is null ? [] : userIds)
+            {
+                directory.NoteUnanswered(teamId!, id);
+            }
+
             SlackEndpointLog.NamesTimedOut(logger, LookupBudget.TotalMilliseconds);
             return first;
         }

@@ -6,9 +6,11 @@ using ScribeBot.Slack.WebApi;
 namespace ScribeBot.Slack.Endpoint;
 
 /// <summary>
-/// The reader that knows the bot's own user and bot ids, learnt once from <c>auth.test</c>, so that the bot's own
-/// messages are not recorded. Until <c>auth.test</c> succeeded (no token, Slack unreachable) requests are read without
-/// them rather than refused, and the call is tried again on a later request, at most every <see cref="RetryDelay"/>.
+/// The reader that knows the bot's own user and bot ids, learnt from <c>auth.test</c>, so that the bot's own messages
+/// are not recorded. <c>auth.test</c> is asked in the background (at start, then again on a request at most every
+/// <see cref="RetryDelay"/> until it succeeded) and never waited for: until it answered, requests are read without the
+/// ids, and the bot's own posts are still recognised by their <c>app_id</c>, which is the receiving app's
+/// <c>api_app_id</c> (see <see cref="SlackMessageConverter"/>).
 /// </summary>
 internal sealed partial class SlackBotIdentity(
     Func<SlackWebApiClient> client, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackBotIdentity> logger)
@@ -20,49 +22,69 @@ internal sealed partial class SlackBotIdentity(
 
     private volatile SlackInboundReader? _known;
     private long _nextAttemptTicks;
+    private int _asking;
 
-    public async ValueTask<SlackInboundReader> ReaderAsync(CancellationToken cancellationToken)
+    /// <summary>The reader with the bot's ids when known, else without them; starts a lookup when one is due.</summary>
+    public SlackInboundReader Reader
     {
-        if (_known is { } known)
+        get
         {
-            return known;
-        }
+            if (_known is { } known)
+            {
+                return known;
+            }
 
-        var now = time.GetUtcNow();
-        if (string.IsNullOrWhiteSpace(options.Value.BotToken) || now.UtcTicks < Interlocked.Read(ref _nextAttemptTicks))
-        {
+            StartLookupIfDue();
             return Anonymous;
         }
+    }
 
-        // Two requests at once may both ask; the answer is the same, so no lock is held across the call.
+    /// <summary>Starts <c>auth.test</c> in the background unless it succeeded, runs already, or failed less than <see cref="RetryDelay"/> ago.</summary>
+    public void StartLookupIfDue()
+    {
+        var now = time.GetUtcNow();
+        if (_known is not null || string.IsNullOrWhiteSpace(options.Value.BotToken)
+            || now.UtcTicks < Interlocked.Read(ref _nextAttemptTicks)
+            || Interlocked.CompareExchange(ref _asking, 1, 0) != 0)
+        {
+            return;
+        }
+
         Interlocked.Exchange(ref _nextAttemptTicks, (now + RetryDelay).UtcTicks);
-        SlackApiResult<SlackAuthInfo> result;
+        _ = Task.Run(LookupAsync);
+    }
+
+    private async Task LookupAsync()
+    {
         try
         {
-            result = await client().AuthTestAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The request's lookup budget ran out (or the caller went away): read this one without the ids.
-            LogAuthTestFailed(logger, "timeout");
-            return Anonymous;
-        }
+            // No caller to cancel it: the client's request timeout bounds a Slack that never answers.
+            var result = await client().AuthTestAsync(CancellationToken.None).ConfigureAwait(false);
+            if (!result.IsOk)
+            {
+                LogAuthTestFailed(logger, result.Error);
+                return;
+            }
 
-        if (!result.IsOk)
-        {
-            LogAuthTestFailed(logger, result.Error);
-            return Anonymous;
+            LogIdentified(logger, result.Value.UserId, result.Value.BotId, result.Value.TeamId);
+            _known = new SlackInboundReader(result.Value.UserId, result.Value.BotId);
         }
-
-        LogIdentified(logger, result.Value.UserId, result.Value.BotId, result.Value.TeamId);
-        var reader = new SlackInboundReader(result.Value.UserId, result.Value.BotId);
-        _known = reader;
-        return reader;
+        catch (Exception exception)
+        {
+            LogAuthTestThrew(logger, exception);
+        }
+        finally
+        {
+            Volatile.Write(ref _asking, 0);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Slack auth.test failed ({Error}); the bot's own messages cannot be recognised until it succeeds, retrying on a later request")]
+        Message = "Slack auth.test failed ({Error}); the bot's own messages are recognised by app id only until it succeeds, retrying on a later request")]
     private static partial void LogAuthTestFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack auth.test threw; retrying on a later request")]
+    private static partial void LogAuthTestThrew(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack bot identified: user {BotUserId}, bot {BotId}, workspace {TeamId}")]
     private static partial void LogIdentified(ILogger logger, string botUserId, string? botId, string? teamId);

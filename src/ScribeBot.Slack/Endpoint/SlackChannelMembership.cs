@@ -33,10 +33,17 @@ internal sealed partial class SlackChannelMembership(
     /// </summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// After Slack timed out or was unreachable, how long commands run unchecked without asking again: during an outage
+    /// each command would otherwise spend the whole <see cref="Budget"/> waiting, and a down Slack is not hammered.
+    /// </summary>
+    public static readonly TimeSpan UnreachableDuration = TimeSpan.FromSeconds(15);
+
     /// <summary>Bounds the cache; past it, expired entries are dropped.</summary>
     private const int MaxCachedChannels = 10_000;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _memberUntil = new(StringComparer.Ordinal);
+    private long _unreachableUntilTicks;
 
     public async Task<SlackMembershipCheck> EnsureAsync(SlackSlashCommand command, CancellationToken cancellationToken)
     {
@@ -45,6 +52,12 @@ internal sealed partial class SlackChannelMembership(
         if (string.IsNullOrWhiteSpace(options.Value.BotToken)
             || (_memberUntil.TryGetValue(channel.Key, out var until) && until > now))
         {
+            return SlackMembershipCheck.Proceed;
+        }
+
+        if (now.UtcTicks < Interlocked.Read(ref _unreachableUntilTicks))
+        {
+            LogUnchecked(logger, channel.Key, "Slack unreachable a moment ago");
             return SlackMembershipCheck.Proceed;
         }
 
@@ -57,6 +70,7 @@ internal sealed partial class SlackChannelMembership(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnchecked(logger, channel.Key, "timeout");
+            MarkUnreachable();
             return SlackMembershipCheck.Proceed;
         }
     }
@@ -73,6 +87,11 @@ internal sealed partial class SlackChannelMembership(
             {
                 LogNotMember(logger, channel.Key, "private or unknown");
                 return NotMember(command, InviteHint());
+            }
+
+            if (info.Status is SlackApiStatus.Unavailable or SlackApiStatus.RateLimited)
+            {
+                MarkUnreachable();
             }
 
             LogUnchecked(logger, channel.Key, info.Error);
@@ -109,6 +128,8 @@ internal sealed partial class SlackChannelMembership(
         LogUnchecked(logger, channel.Key, "join " + joined.Error);
         return SlackMembershipCheck.Proceed;
     }
+
+    private void MarkUnreachable() => Interlocked.Exchange(ref _unreachableUntilTicks, (time.GetUtcNow() + UnreachableDuration).UtcTicks);
 
     private void Remember(string channelKey)
     {

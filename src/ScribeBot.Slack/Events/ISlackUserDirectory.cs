@@ -6,5 +6,11 @@ namespace ScribeBot.Slack.Events;
 /// </summary>
 internal interface ISlackUserDirectory
 {
+    /// <summary>The name already known, without asking Slack: all an acknowledgement may wait for.</summary>
+    string? FindCachedDisplayName(string teamId, string userId);
+
+    /// <summary>A lookup gave up waiting: remember it like a failure, unless a name is known.</summary>
+    void NoteUnanswered(string teamId, string userId);
+
     ValueTask<string?> FindDisplayNameAsync(string teamId, string userId, CancellationToken cancellationToken);
 }

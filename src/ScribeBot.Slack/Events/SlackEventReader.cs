@@ -69,7 +69,7 @@ internal sealed class SlackEventReader(SlackMessageConverter messages)
         switch (inner.String("type"))
         {
             case "message":
-                return ReadMessage(inner, teamId, userNames, Callback);
+                return ReadMessage(inner, teamId, root.Text("api_app_id"), userNames, Callback);
             case "reaction_added" or "reaction_removed":
                 return ReadReaction(inner, teamId, userNames, Callback);
             case null:
@@ -80,7 +80,11 @@ internal sealed class SlackEventReader(SlackMessageConverter messages)
     }
 
     private SlackInbound ReadMessage(
-        JsonElement inner, string teamId, IReadOnlyDictionary<string, string>? userNames, Func<SlackChatEvent, string?, SlackInbound> callback)
+        JsonElement inner,
+        string teamId,
+        string? ownAppId,
+        IReadOnlyDictionary<string, string>? userNames,
+        Func<SlackChatEvent, string?, SlackInbound> callback)
     {
         if (inner.HasNonString("subtype"))
         {
@@ -117,7 +121,7 @@ internal sealed class SlackEventReader(SlackMessageConverter messages)
             }
 
             default:
-                var message = messages.TryConvert(inner, channel, userNames, out var error);
+                var message = messages.TryConvert(inner, channel, userNames, out var error, ownAppId);
                 return message is null
                     ? new SlackMalformed(error!)
                     : callback(new SlackMessagePosted(message), inner.String("text"));

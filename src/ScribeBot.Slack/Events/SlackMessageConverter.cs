@@ -14,8 +14,13 @@ namespace ScribeBot.Slack.Events;
 /// <param name="botId">Our bot's id (<c>B...</c>), which Slack sets on messages the app posts.</param>
 internal sealed class SlackMessageConverter(string? botUserId, string? botId)
 {
+    /// <param name="ownAppId">
+    /// The receiving app's id (an event callback's <c>api_app_id</c>). Used only until <c>auth.test</c> told us our bot's
+    /// ids: a message whose <c>app_id</c> is ours was posted by this app. The ids are more exact once known, since the
+    /// same app installed in another workspace of a shared channel has our app id but its own bot id.
+    /// </param>
     public ChatMessage? TryConvert(
-        JsonElement message, ChannelRef channel, IReadOnlyDictionary<string, string>? userNames, out string? error)
+        JsonElement message, ChannelRef channel, IReadOnlyDictionary<string, string>? userNames, out string? error, string? ownAppId = null)
     {
         var ts = message.String("ts");
         if (!SlackTimestamp.TryParse(ts, out var at))
@@ -49,7 +54,8 @@ internal sealed class SlackMessageConverter(string? botUserId, string? botId)
             At = at.Value,
             Author = author,
             Text = TextOf(message, userNames),
-            IsFromSelf = (botUserId is not null && user == botUserId) || (botId is not null && bot == botId),
+            IsFromSelf = (botUserId is not null && user == botUserId) || (botId is not null && bot == botId)
+                || (botUserId is null && botId is null && ownAppId is not null && bot is not null && message.Text("app_id") == ownAppId),
         };
     }
 

@@ -62,6 +62,31 @@ internal static class SlackNames
     }
 
     /// <summary>
+    /// Names only from the directory's cache, never asking Slack: how an event is read before its acknowledgement.
+    /// Returns <paramref name="first"/> unchanged when no name is cached.
+    /// </summary>
+    public static SlackInbound FromCache(
+        SlackInbound first, Func<IReadOnlyDictionary<string, string>, SlackInbound> readAgain, ISlackUserDirectory directory)
+    {
+        var (teamId, userIds) = UsersIn(first);
+        if (teamId is null || userIds.Count == 0)
+        {
+            return first;
+        }
+
+        Dictionary<string, string>? names = null;
+        foreach (var id in userIds)
+        {
+            if (directory.FindCachedDisplayName(teamId, id) is { Length: > 0 } name)
+            {
+                (names ??= new Dictionary<string, string>(StringComparer.Ordinal))[id] = name;
+            }
+        }
+
+        return names is null ? first : readAgain(names);
+    }
+
+    /// <summary>
     /// Looks up the names of the users in <paramref name="first"/> and, if any is known, returns
     /// <paramref name="readAgain"/> with them; otherwise <paramref name="first"/> unchanged.
     /// </summary>

@@ -24,6 +24,7 @@ internal sealed partial class SlackChannelPoster(
     IIncidentStore store,
     IAdapterStateStore state,
     PostmortemBuilder builder,
+    IEnumerable<IPeopleDirectory> people,
     bool hasBotToken,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
@@ -249,9 +250,15 @@ internal sealed partial class SlackChannelPoster(
         string incidentId, CancellationToken cancellationToken)
     {
         var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return incident is null
-            ? null
-            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
+        if (incident is null)
+        {
+            return null;
+        }
+
+        // People are stored with the name known when their message was acknowledged (maybe only their id, if Slack
+        // was slow then); the post shows the best name known now.
+        var entries = await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false);
+        return await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check {Channel} for earlier parts of a post ({Method}: {Status} {Error}); posting anyway")]

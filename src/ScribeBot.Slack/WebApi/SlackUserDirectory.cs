@@ -5,15 +5,21 @@ namespace ScribeBot.Slack.WebApi;
 
 /// <summary>
 /// Display names from <c>users.info</c>, cached: every captured message names its author, and names rarely change,
-/// so one lookup per person per <see cref="Ttl"/> is plenty. Only successes are cached, so a failed lookup (Slack
-/// down, rate limited, unknown user) is tried again next time and never pins an id in place of a name.
+/// so one lookup per person per <see cref="Ttl"/> is plenty. A failed lookup (Slack down, rate limited, unknown user)
+/// is remembered for <see cref="FailureTtl"/> only: long enough that a burst of messages from people Slack cannot name
+/// right now costs one call per person rather than one per message, short enough that names come back soon after Slack.
 /// </summary>
 internal sealed class SlackUserDirectory : ISlackUserDirectory
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromHours(1);
 
-    /// <summary>Past this many entries, expired ones are swept on insert so a huge workspace cannot grow it forever.</summary>
-    internal const int SweepThreshold = 10_000;
+    public static readonly TimeSpan FailureTtl = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most entries kept. The key comes from the request (any id a signed request names), so the cache is capped
+    /// rather than trusted to stay small: past it, expired entries are swept, then arbitrary ones dropped.
+    /// </summary>
+    internal const int MaxEntries = 20_000;
 
     private readonly Func<SlackWebApiClient> _client;
     private readonly TimeProvider _time;
@@ -29,11 +35,27 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
         _time = time;
     }
 
+    internal int Count => _cache.Count;
+
+    public string? FindCachedDisplayName(string teamId, string userId) =>
+        _cache.TryGetValue((teamId, userId), out var cached) && cached.Expires > _time.GetUtcNow() ? cached.Name : null;
+
+    /// <summary>True while a failed lookup of this user is remembered: asking again now would only load a down Slack.</summary>
+    public bool RecentlyFailed(string teamId, string userId) =>
+        _cache.TryGetValue((teamId, userId), out var cached) && cached.Name is null && cached.Expires > _time.GetUtcNow();
+
+    public void NoteUnanswered(string teamId, string userId)
+    {
+        if (!_cache.TryGetValue((teamId, userId), out var cached) || cached.Name is null)
+        {
+            Store((teamId, userId), new Entry(null, _time.GetUtcNow() + FailureTtl));
+        }
+    }
+
     public async ValueTask<string?> FindDisplayNameAsync(string teamId, string userId, CancellationToken cancellationToken)
     {
         var key = (teamId, userId);
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        if (_cache.TryGetValue(key, out var cached) && cached.Expires > _time.GetUtcNow())
         {
             return cached.Name;
         }
@@ -41,20 +63,32 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
         var result = await _client().GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
         if (!result.IsOk || string.IsNullOrWhiteSpace(result.Value))
         {
-            return null;
+            // A known name outlives a failure: Slack being down does not make it wrong.
+            if (cached?.Name is null)
+            {
+                Store(key, new Entry(null, _time.GetUtcNow() + FailureTtl));
+            }
+
+            return cached?.Name;
         }
 
-        if (_cache.Count >= SweepThreshold)
-        {
-            Sweep(now);
-        }
-
-        _cache[key] = new Entry(result.Value, _time.GetUtcNow() + Ttl);
+        Store(key, new Entry(result.Value, _time.GetUtcNow() + Ttl));
         return result.Value;
     }
 
-    private void Sweep(DateTimeOffset now)
+    private void Store((string TeamId, string UserId) key, Entry entry)
     {
+        if (_cache.Count >= MaxEntries && !_cache.ContainsKey(key))
+        {
+            MakeRoom();
+        }
+
+        _cache[key] = entry;
+    }
+
+    private void MakeRoom()
+    {
+        var now = _time.GetUtcNow();
         foreach (var (key, entry) in _cache)
         {
             if (entry.Expires <= now)
@@ -62,7 +96,15 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
                 _cache.TryRemove(key, out _);
             }
         }
+
+        // Still full of live entries (a flood of distinct ids): drop a tenth; the people dropped are asked again.
+        var excess = _cache.Count - (MaxEntries - MaxEntries / 10);
+        foreach (var key in _cache.Keys.Take(Math.Max(0, excess)))
+        {
+            _cache.TryRemove(key, out _);
+        }
     }
 
-    private sealed record Entry(string Name, DateTimeOffset Expires);
+    /// <summary>A name, or null for a remembered failure.</summary>
+    private sealed record Entry(string? Name, DateTimeOffset Expires);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using ScribeBot.Core.Channels;
 using System.Text;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
@@ -29,18 +31,24 @@ internal static class PostmortemDownloadEndpoint
 
     public static string HtmlPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.html";
 
-    private static async Task<IResult> DownloadMarkdownAsync(string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadMarkdownAsync(
+        string id, IIncidentStore store, PostmortemBuilder builder, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, builder, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, builder, people, cancellationToken).ConfigureAwait(false);
         return draft is not { } found
             ? Results.NotFound()
             : Results.File(Encoding.UTF8.GetBytes(found.Markdown), "text/markdown; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.md");
     }
 
     private static async Task<IResult> DownloadHtmlAsync(
-        string id, IIncidentStore store, PostmortemBuilder builder, HttpContext context, CancellationToken cancellationToken)
+        string id,
+        IIncidentStore store,
+        PostmortemBuilder builder,
+        [FromServices] IEnumerable<IPeopleDirectory> people,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, builder, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, builder, people, cancellationToken).ConfigureAwait(false);
         if (draft is not { } found)
         {
             return Results.NotFound();
@@ -54,7 +62,7 @@ internal static class PostmortemDownloadEndpoint
     }
 
     private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
-        string id, IIncidentStore store, PostmortemBuilder builder, CancellationToken cancellationToken)
+        string id, IIncidentStore store, PostmortemBuilder builder, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
         var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
         if (incident is null)
@@ -63,6 +71,7 @@ internal static class PostmortemDownloadEndpoint
         }
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken).ConfigureAwait(false);
+        (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
         return (incident, PostmortemMarkdown.Render(builder.Build(incident, entries)));
     }
 }

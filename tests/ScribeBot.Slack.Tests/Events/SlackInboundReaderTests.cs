@@ -88,6 +88,25 @@ public sealed class SlackInboundReaderTests
     }
 
     [Fact]
+    public void Before_auth_test_answered_our_own_apps_reply_is_recognised_by_its_app_id()
+    {
+        var reader = new SlackInboundReader(botUserId: null, botId: null);
+
+        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_bot_thread_reply.slack_web_golden.json"), RequestAt, null)).Message;
+
+        Assert.True(message.IsFromSelf);
+    }
+
+    [Fact]
+    public void Before_auth_test_answered_a_person_and_another_apps_bot_are_still_recorded()
+    {
+        var reader = new SlackInboundReader(botUserId: null, botId: null);
+
+        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_channel.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
+        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_subtype_bot_message.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
+    }
+
+    [Fact]
     public void An_integrations_bot_message_is_recorded_under_its_posting_name_with_the_link_decoded()
     {
         var message = Event<SlackMessagePosted>(ReadJsonFixture("event_message_subtype_bot_message.slack_web_golden.json")).Message;

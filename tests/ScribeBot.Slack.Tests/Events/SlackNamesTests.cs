@@ -12,6 +12,12 @@ public sealed class SlackNamesTests
     {
         public List<(string Team, string User)> Asked { get; } = [];
 
+        public string? FindCachedDisplayName(string teamId, string userId) => names.GetValueOrDefault(userId);
+
+        public void NoteUnanswered(string teamId, string userId)
+        {
+        }
+
         public ValueTask<string?> FindDisplayNameAsync(string teamId, string userId, CancellationToken cancellationToken)
         {
             Asked.Add((teamId, userId));

@@ -1,3 +1,4 @@
+using ScribeBot.Core.Channels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Postmortem;
@@ -11,7 +12,8 @@ namespace ScribeBot.Pages.Incidents;
 /// <c>/incidents/{id}</c>: an incident's summary, its timeline and the timeline diagram. The summary, warnings and
 /// diagram come from the same <see cref="PostmortemBuilder"/> as the draft, so the page and the posted draft agree.
 /// </summary>
-internal sealed class IncidentModel(IIncidentStore store, PostmortemBuilder builder, TimeProvider timeProvider) : PageModel
+internal sealed class IncidentModel(
+    IIncidentStore store, PostmortemBuilder builder, IEnumerable<IPeopleDirectory> people, TimeProvider timeProvider) : PageModel
 {
     public string RequestedId { get; private set; } = "";
 
@@ -41,6 +43,7 @@ internal sealed class IncidentModel(IIncidentStore store, PostmortemBuilder buil
         }
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
+        (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
         Clock = IncidentClock.For(incident.TimeZoneId);
         Document = builder.Build(incident, entries);

@@ -15,7 +15,8 @@ namespace ScribeBot.Pages.Incidents;
 /// channel". Saves go through the core's <see cref="PostmortemEditor"/> (validation, history, the channel lock) and
 /// redirect on success (post/redirect/get), so a reload never saves twice.
 /// </summary>
-public sealed class PostmortemModel(IIncidentStore store, PostmortemBuilder builder, PostmortemEditor editor) : PageModel
+public sealed class PostmortemModel(
+    IIncidentStore store, PostmortemBuilder builder, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -163,6 +164,7 @@ public sealed class PostmortemModel(IIncidentStore store, PostmortemBuilder buil
         }
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
+        (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
         DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(incident, entries)));
         PostKey = Guid.NewGuid().ToString("N");
