@@ -39,8 +39,10 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(provider => new SlackRequestVerifier(
             provider.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SlackBotAccount(
+            provider.GetRequiredService<SlackWebApiClient>, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new SlackBotIdentity(
-            provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<SlackBotAccount>(),
             provider.GetRequiredService<IOptions<SlackOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
@@ -61,6 +63,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>(provider => new SlackChannelPoster(
             provider.GetRequiredService<SlackWebApiClient>,
+            provider.GetRequiredService<SlackBotAccount>(),
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetRequiredService<PostmortemBuilder>(),

@@ -30,11 +30,13 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // Nor is it logged as an unhandled error: operators alert on those (README, Operations).
     SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
 });
+// Before authentication: a sign-in challenge must not be issued under a host name the host does not serve.
+app.UseMiddleware<WebHostGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/healthz");
-app.MapSlack();
-app.MapTeams();
+app.MapHealthChecks("/healthz").AsMachineEndpoint();
+app.MapSlack().AsMachineEndpoint();
+app.MapTeams().AsMachineEndpoint();
 app.MapDashboardAccess();
 app.MapPostmortemDownload();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);

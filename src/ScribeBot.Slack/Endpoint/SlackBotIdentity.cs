@@ -13,7 +13,7 @@ namespace ScribeBot.Slack.Endpoint;
 /// <c>api_app_id</c> (see <see cref="SlackMessageConverter"/>).
 /// </summary>
 internal sealed partial class SlackBotIdentity(
-    Func<SlackWebApiClient> client, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackBotIdentity> logger)
+    SlackBotAccount account, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackBotIdentity> logger)
 {
     /// <summary>Long enough not to add an auth.test to every request while Slack is down.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
@@ -59,7 +59,7 @@ internal sealed partial class SlackBotIdentity(
         try
         {
             // No caller to cancel it: the client's request timeout bounds a Slack that never answers.
-            var result = await client().AuthTestAsync(CancellationToken.None).ConfigureAwait(false);
+            var result = await account.GetAsync(CancellationToken.None).ConfigureAwait(false);
             if (!result.IsOk)
             {
                 LogAuthTestFailed(logger, result.Error);

@@ -21,6 +21,7 @@ namespace ScribeBot.Slack.Posting;
 /// </summary>
 internal sealed partial class SlackChannelPoster(
     Func<SlackWebApiClient> slack,
+    SlackBotAccount account,
     IIncidentStore store,
     IAdapterStateStore state,
     PostmortemBuilder builder,
@@ -28,8 +29,6 @@ internal sealed partial class SlackChannelPoster(
     bool hasBotToken,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
 {
-    private readonly SlackPostAuthor _author = new(slack);
-
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
     private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
     {
@@ -150,7 +149,7 @@ internal sealed partial class SlackChannelPoster(
         var posted = new Dictionary<int, string>();
         if (mayFollow)
         {
-            var bot = await _author.GetAsync(cancellationToken).ConfigureAwait(false);
+            var bot = await account.GetAsync(cancellationToken).ConfigureAwait(false);
             if (bot.Status == SlackApiStatus.RateLimited)
             {
                 return (null, await FailureAsync(client, channel, bot, "auth.test", cancellationToken).ConfigureAwait(false));

@@ -31,9 +31,13 @@ internal sealed class ServiceUrlAllowList
 
     public IReadOnlyList<Uri> Entries => _entries;
 
-    /// <summary>The configured entries, or Microsoft's when none are configured. Unparsable entries are the validator's to refuse.</summary>
-    public static ServiceUrlAllowList From(IReadOnlyCollection<string> configured) =>
-        new([.. (configured.Count > 0 ? configured : TeamsDefaults).Select(Parse).OfType<Uri>()], loopbackOnly: false);
+    /// <summary>The configured entries, or Microsoft's when none are configured. Unparsable entries are the validator's to refuse.
+    /// Blank entries (a key left empty in the environment) count as not set.</summary>
+    public static ServiceUrlAllowList From(IReadOnlyCollection<string> configured)
+    {
+        var entries = configured.Where(e => !string.IsNullOrWhiteSpace(e)).ToArray();
+        return new([.. (entries.Length > 0 ? entries : TeamsDefaults).Select(Parse).OfType<Uri>()], loopbackOnly: false);
+    }
 
     /// <summary>The Bot Framework Emulator's connector runs on the same machine; nothing else is called without an app id.</summary>
     public static ServiceUrlAllowList LoopbackOnly() => new([], loopbackOnly: true);

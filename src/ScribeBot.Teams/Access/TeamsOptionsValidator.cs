@@ -19,7 +19,7 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{Prefix}ConnectorTimeout must be more than zero and at most 00:05:00, e.g. 00:00:15.");
         }
 
-        foreach (var entry in options.AllowedServiceUrls)
+        foreach (var entry in options.AllowedServiceUrls.Where(e => !string.IsNullOrWhiteSpace(e)))
         {
             if (ServiceUrlAllowList.Parse(entry) is null)
             {

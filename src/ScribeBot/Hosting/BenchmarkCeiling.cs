@@ -1,3 +1,5 @@
+using ScribeBot.Web.Access;
+
 namespace ScribeBot.Hosting;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static partial class BenchmarkCeiling
             return;
         }
 
-        app.MapPost(Route, () => TypedResults.Ok());
+        app.MapPost(Route, () => TypedResults.Ok()).AsMachineEndpoint();
         LogMapped(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScribeBot"), Route, SettingKey);
     }
 

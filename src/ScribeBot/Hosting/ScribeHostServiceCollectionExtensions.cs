@@ -14,6 +14,7 @@ internal static class ScribeHostServiceCollectionExtensions
     public static IServiceCollection AddScribeHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestLimits();
+        services.AddSecretPlaceholderCheck();
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
         services.AddLiteDbStore();

@@ -31,7 +31,9 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     {
         _h = await SlackApiHarness.StartAsync();
         _poster = new SlackChannelPoster(
-            _h.Services.GetRequiredService<SlackWebApiClient>, _store, _store, new PostmortemBuilder(), [], hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
+            _h.Services.GetRequiredService<SlackWebApiClient>,
+            new SlackBotAccount(_h.Services.GetRequiredService<SlackWebApiClient>, TimeProvider.System),
+            _store, _store, new PostmortemBuilder(), [], hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

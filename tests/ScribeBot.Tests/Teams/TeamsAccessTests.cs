@@ -18,7 +18,7 @@ namespace ScribeBot.Tests.Teams;
 public sealed class TeamsAccessTests
 {
     private static readonly (string Id, string Name) Mallory = ("29:mallory", "Mallory");
-    private static readonly Dictionary<string, string> DefaultInstall = new() { ["Teams:AllowUnauthenticated"] = "" };
+    private static readonly Dictionary<string, string> DefaultInstall = new() { ["Teams:AllowUnauthenticated"] = "false" };
 
     [Fact]
     public async Task A_default_install_answers_404_to_an_anonymous_activity_and_never_calls_its_service_url()

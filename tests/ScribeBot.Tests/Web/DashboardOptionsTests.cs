@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ScribeBot.Tests.Hosting;
@@ -110,7 +111,9 @@ public sealed partial class DashboardOptionsTests : IDisposable
     }
 
     private static ValidateOptionsResult Validate(DashboardOidcOptions oidc) =>
-        new DashboardOptionsValidator().Validate(null, new DashboardOptions { Oidc = oidc });
+        new DashboardOptionsValidator(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Scribe:PublicBaseUrl"] = "https://scribebot.example.com" })
+            .Build()).Validate(null, new DashboardOptions { Oidc = oidc });
 
     [GeneratedRegex("Dashboard:Oidc:AllowedTenants or .*")]
     private static partial Regex MissingAllowList();

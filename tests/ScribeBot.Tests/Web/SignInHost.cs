@@ -41,6 +41,8 @@ internal sealed class SignInHost : IAsyncDisposable
         ["Dashboard:Oidc:ClientSecret"] = FakeOidcIssuer.ClientSecret,
         ["Dashboard:Oidc:AllowedTenants:0"] = tenant,
         ["Dashboard:Oidc:AllowedWorkspaces:0"] = workspace,
+        // With sign-in on, the pages are served under this host name only; the tests reach the host as 127.0.0.1.
+        ["Scribe:PublicBaseUrl"] = "http://127.0.0.1/",
     };
 
     public static WebApplicationFactory<Program> Factory(string directory, IReadOnlyDictionary<string, string?> settings) =>

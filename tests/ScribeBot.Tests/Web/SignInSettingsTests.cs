@@ -18,8 +18,9 @@ public sealed class SignInSettingsTests : IDisposable
         {
             ["Dashboard:Oidc:Authority"] = "https://slack.com",
             ["Dashboard:Oidc:ClientId"] = "client",
-            ["Dashboard:Oidc:ClientSecret"] = "secret",
+            ["Dashboard:Oidc:ClientSecret"] = "5f1c2d9e8a7b4c3d",
             ["Dashboard:Oidc:AllowedWorkspaces:0"] = "T0123456789",
+            ["Scribe:PublicBaseUrl"] = "https://scribebot.example.com",
         });
 
         var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);

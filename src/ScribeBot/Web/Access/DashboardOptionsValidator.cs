@@ -6,14 +6,26 @@ namespace ScribeBot.Web.Access;
 /// Refuses to start with a sign-in that would let in more than intended: an issuer reached over plain http, a
 /// half-done setup, or no allowed tenant or workspace (a multi-tenant issuer would otherwise admit every tenant).
 /// </summary>
-internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+internal sealed class DashboardOptionsValidator(IConfiguration configuration) : IValidateOptions<DashboardOptions>
 {
     private const string Prefix = DashboardOidcOptions.SectionName + ":";
+
+    /// <summary>ASP.NET Core's switch (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>) that trusts any relay's client-address headers.</summary>
+    public const string ForwardedHeadersKey = "FORWARDEDHEADERS_ENABLED";
+
+    public const string PublicBaseUrlKey = "Scribe:PublicBaseUrl";
 
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
         var oidc = options.Oidc;
         var failures = new List<string>();
+        if (!oidc.Enabled && configuration.GetValue<bool>(ForwardedHeadersKey))
+        {
+            failures.Add($"ASPNETCORE_FORWARDEDHEADERS_ENABLED is on but the dashboard has no sign-in: it would take any relayed " +
+                $"request for one from this machine. Configure sign-in ({Prefix}Authority and the keys beside it) to serve the " +
+                "dashboard through a proxy, or switch forwarded headers off.");
+        }
+
         if (!oidc.Enabled)
         {
             if (!string.IsNullOrWhiteSpace(oidc.ClientId) || !string.IsNullOrWhiteSpace(oidc.ClientSecret)
@@ -32,6 +44,12 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         {
             failures.Add($"{Prefix}Authority is '{oidc.Authority}', which is not an absolute https URL without query " +
                 "(e.g. https://login.microsoftonline.com/<tenant id>/v2.0 or https://slack.com; http only for a loopback host).");
+        }
+
+        if (!Uri.TryCreate(configuration[PublicBaseUrlKey], UriKind.Absolute, out _))
+        {
+            failures.Add($"{PublicBaseUrlKey} is required when sign-in is on: the web pages are served under its host name only " +
+                "(e.g. https://scribebot.example.com).");
         }
 
         if (string.IsNullOrWhiteSpace(oidc.ClientId))

@@ -35,7 +35,8 @@ internal sealed partial class SandboxChannel(
     /// <summary>
     /// Posts <paramref name="text"/> as <paramref name="userName"/>. <paramref name="siteBase"/> (the address the page
     /// was requested at) makes each message's permalink, unless <c>Scribe:PublicBaseUrl</c> is set; the draft's timeline
-    /// links back to the message in the feed with it. Refused input (no name, empty, too long) changes nothing.
+    /// links back to the message in the feed with it. Its host is one <see cref="Access.WebHostGuard"/> let through
+    /// (a loopback name, or the public host), never one a rebinding page chose. Refused input (no name, empty, too long) changes nothing.
     /// </summary>
     public async Task<SandboxPostResult> PostAsync(
         string channelName, string? userName, string? text, Uri? siteBase, CancellationToken cancellationToken)
