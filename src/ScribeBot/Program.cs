@@ -45,15 +45,24 @@ app.LogStartup();
 
 try
 {
-    await app.RunAsync();
+    await app.StartAsync();
 }
-catch (DataFileInUseException exception)
+catch (Exception exception) when (StartupFailure.ExitCodeOf(exception) is { } exitCode)
 {
-    app.LogDataFileInUse(exception);
+    // One Critical line per reason and a documented exit code, rather than a crash with a stack trace; the host is
+    // still alive to log it, and disposing it flushes the console.
+    app.LogCannotStart(exception);
     await app.DisposeAsync();
-    return 3;
+    if (!StartupFailure.IsOwnProcess)
+    {
+        throw;
+    }
+
+    return exitCode;
 }
 
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

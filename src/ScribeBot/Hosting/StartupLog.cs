@@ -21,9 +21,8 @@ internal static partial class StartupLog
             LogPlatform(logger, "Slack", !string.IsNullOrWhiteSpace(slack.SigningSecret) && !string.IsNullOrWhiteSpace(slack.BotToken)
                 ? "configured"
                 : "not configured (set Slack:SigningSecret and Slack:BotToken)");
-            LogPlatform(logger, "Microsoft Teams", string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"])
-                ? "POST /api/messages WITHOUT authentication (MicrosoftAppId is empty: local testing only)"
-                : "POST /api/messages, authenticated as app " + app.Configuration["MicrosoftAppId"]);
+            var teams = TeamsState(app.Configuration);
+            LogPlatform(logger, "Microsoft Teams", teams);
             var oidc = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Oidc;
             LogDashboardAccess(logger, oidc.Enabled
                 ? $"sign-in with {oidc.Authority}; allowed tenants [{string.Join(", ", oidc.TenantList)}], workspaces [{string.Join(", ", oidc.WorkspaceList)}]"
@@ -38,19 +37,25 @@ internal static partial class StartupLog
         });
     }
 
-    /// <summary>
-    /// Another process holds the data file: one line that names the file and the holder, rather than a crash with a
-    /// stack trace. Written before the exit, so the caller must dispose the host to flush the console.
-    /// </summary>
-    public static void LogDataFileInUse(this WebApplication app, ScribeBot.LiteDb.DataFileInUseException exception)
+    /// <summary>Why the host cannot start, one Critical line per reason (each names its key or the data file and its holder).</summary>
+    public static void LogCannotStart(this WebApplication app, Exception exception)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScribeBot");
-        var reason = exception.Message;
-        LogDataFileInUse(logger, exception, reason);
+        foreach (var reason in StartupFailure.ReasonsOf(exception))
+        {
+            LogCannotStart(logger, reason);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "ScribeBot cannot start: {Reason}")]
-    private static partial void LogDataFileInUse(ILogger logger, Exception exception, string reason);
+    private static partial void LogCannotStart(ILogger logger, string reason);
+
+    private static string TeamsState(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"])
+            ? "POST /api/messages, authenticated as app " + configuration["MicrosoftAppId"]
+            : configuration.GetValue<bool>("Teams:AllowUnauthenticated")
+                ? "POST /api/messages WITHOUT authentication, for the Bot Framework Emulator on this machine only (Teams:AllowUnauthenticated)"
+                : "off: POST /api/messages answers 404 (set MicrosoftAppId and the keys beside it to connect Teams)";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ScribeBot listening on {Urls}")]
     private static partial void LogListening(ILogger logger, string urls);

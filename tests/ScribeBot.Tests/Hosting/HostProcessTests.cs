@@ -23,6 +23,8 @@ public sealed partial class HostProcessTests : IDisposable
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
         Assert.Contains("not configured (set Slack:SigningSecret and Slack:BotToken)", platforms.Value, StringComparison.Ordinal);
+        var teams = await host.WaitForLineAsync(TeamsPlatform(), timeout.Token);
+        Assert.Contains("off: POST /api/messages answers 404", teams.Value, StringComparison.Ordinal);
         Assert.True(File.Exists(dataFile));
     }
 
@@ -39,4 +41,7 @@ public sealed partial class HostProcessTests : IDisposable
 
     [GeneratedRegex(@"Platform Slack: .*")]
     private static partial Regex SlackPlatform();
+
+    [GeneratedRegex(@"Platform Microsoft Teams: .*")]
+    private static partial Regex TeamsPlatform();
 }

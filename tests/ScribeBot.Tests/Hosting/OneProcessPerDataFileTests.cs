@@ -9,7 +9,7 @@ public sealed partial class OneProcessPerDataFileTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-onefile-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task A_second_host_on_the_same_data_file_exits_non_zero_naming_the_file_and_the_holders_pid_and_the_first_stays_healthy()
+    public async Task A_second_host_on_the_same_data_file_exits_3_naming_the_file_and_the_holders_pid_and_the_first_stays_healthy()
     {
         var dataFile = Path.Combine(_directory, "scribebot.db");
         using var timeout = new CancellationTokenSource(Patience);
@@ -24,8 +24,9 @@ public sealed partial class OneProcessPerDataFileTests : IDisposable
         var exitCode = await second.WaitForExitAsync(timeout.Token);
 
         var output = second.OutputSoFar();
-        Assert.True(exitCode != 0, "the second host should have refused to start:\n" + output);
-        Assert.Contains($"The data file {dataFile} is in use by another process (pid {first.Id}", output, StringComparison.Ordinal);
+        Assert.True(exitCode == 3, $"the second host should have refused to start with exit code 3, not {exitCode}:\n" + output);
+        Assert.Contains($"ScribeBot cannot start: The data file {dataFile} is in use by another process (pid {first.Id}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.DoesNotContain("listening on", output, StringComparison.Ordinal);
         Assert.False(first.HasExited);
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));

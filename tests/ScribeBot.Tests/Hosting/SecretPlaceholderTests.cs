@@ -38,6 +38,24 @@ public sealed class SecretPlaceholderTests : IDisposable
         Assert.DoesNotContain(placeholder, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_host_process_given_a_placeholder_secret_exits_2_with_one_line_naming_the_key()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var host = HostProcess.Start(
+            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")],
+            workingDirectory: Path.GetTempPath(),
+            new Dictionary<string, string> { ["Slack__SigningSecret"] = "changeme" });
+
+        var exitCode = await host.WaitForExitAsync(timeout.Token);
+
+        var output = host.OutputSoFar();
+        Assert.True(exitCode == 2, $"expected exit code 2 (invalid settings), got {exitCode}:\n{output}");
+        Assert.Contains("ScribeBot cannot start: Slack:SigningSecret holds a placeholder, not a secret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening on", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("8f742231b10e8888abcd99yyyzzz85a5")]
     [InlineData("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy")]
