@@ -238,6 +238,9 @@ internal sealed class SlackInboundDispatcher(
                 directory.NoteUnanswered(teamId!, id);
             }
 
+            // The membership check that follows would wait for the same silent Slack: together they would eat 2 of
+            // the 3 seconds Slack gives a command.
+            membership.NoteSlackUnreachable();
             SlackEndpointLog.NamesTimedOut(logger, LookupBudget.TotalMilliseconds);
             return first;
         }

@@ -28,7 +28,7 @@ internal sealed partial class SlackChannelMembership(
     public static readonly TimeSpan MemberCacheDuration = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The most the check may add to a slash command: Slack wants its answer in 3 s, and name lookups (1.5 s) and the
+    /// The most the check may add to a slash command: Slack wants its answer in 3 s, and name lookups (1 s) and the
     /// store commit share them. Past it, the command runs unchecked.
     /// </summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
@@ -128,6 +128,12 @@ internal sealed partial class SlackChannelMembership(
         LogUnchecked(logger, channel.Key, "join " + joined.Error);
         return SlackMembershipCheck.Proceed;
     }
+
+    /// <summary>
+    /// Slack did not answer another call of this command in time (its name lookups): the check is skipped for
+    /// <see cref="UnreachableDuration"/>, so one command never waits out two budgets against a hanging Slack.
+    /// </summary>
+    public void NoteSlackUnreachable() => MarkUnreachable();
 
     private void MarkUnreachable() => Interlocked.Exchange(ref _unreachableUntilTicks, (time.GetUtcNow() + UnreachableDuration).UtcTicks);
 

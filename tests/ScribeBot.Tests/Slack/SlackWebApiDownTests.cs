@@ -107,6 +107,20 @@ public sealed class SlackWebApiDownTests
         Assert.Equal(2, (await host.TimelineAsync()).Count(e => e.Text.Contains("dana", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_command_whose_name_lookup_timed_out_does_not_also_wait_for_the_membership_check()
+    {
+        await using var host = await SlackHost.StartAsync();
+        host.Slack.BeginOutage(null);
+
+        // The channel's first command: the bot's membership is not known yet, and Dana's name is not cached.
+        await Ok(host.PostFormAsync(SlackHost.Command("start Checkout returns 502 escalating to <@U0DANA|dana>", "1.2.start")));
+
+        Assert.NotEmpty(host.Slack.CallsTo("users.info"));
+        Assert.Empty(host.Slack.CallsTo("conversations.info"));
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+    }
+
     private static JsonNode Message(string eventId, string ts, string text, string user) =>
         SlackHost.Event("event_message_channel.docs.json",
             ("event_id", eventId), ("event.ts", ts), ("event.event_ts", ts), ("event.text", text), ("event.user", user));
