@@ -22,9 +22,10 @@ namespace ScribeBot.Teams.Posting;
 
 /// <summary>
 /// Delivers the outbox's Teams posts outside any turn, through the stored conversation reference of the channel
-/// (<see cref="ConversationAddresses"/>). Timelines and drafts are rendered at delivery from the store. A post that
-/// does not fit one Teams message is several, sent in order; each part that the connector accepted is recorded
-/// durably before the next is sent, so a retry after a 429, a 5xx or a restart sends only the parts still missing.
+/// (<see cref="ConversationAddresses"/>). Timelines and drafts are rendered from the store at an item's first attempt
+/// and that rendering is stored (<see cref="TeamsRendering"/>) before the connector is called. A post that does not
+/// fit one Teams message is several, sent in order; each part that the connector accepted is recorded durably before
+/// the next is sent, so a retry after a 429, a 5xx or a restart sends only the stored parts still missing.
 /// </summary>
 internal sealed partial class TeamsChannelPoster(
     CloudAdapter adapter,
@@ -50,6 +51,14 @@ internal sealed partial class TeamsChannelPoster(
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        var renderingKey = TeamsRendering.KeyOf(item.Id);
+        var rendering = TeamsRendering.FromJson(await state.GetStateAsync(renderingKey, cancellationToken).ConfigureAwait(false));
+        if (rendering is { Done: true })
+        {
+            // Every part went out; only the outbox's own record of it was lost (a crash just after).
+            return DeliveryResult.Delivered;
+        }
+
         var reference = await addresses.FindAsync(item.Channel, cancellationToken).ConfigureAwait(false);
         if (reference is null)
         {
@@ -62,12 +71,21 @@ internal sealed partial class TeamsChannelPoster(
             return DeliveryResult.Permanent("the stored service URL is not on Teams:AllowedServiceUrls");
         }
 
-        var messages = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
-        if (messages is null)
+        if (rendering is null)
         {
-            return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+            // The first attempt; or an item that a version before stored renderings left half sent, whose count of
+            // accepted parts is all it has: rendered now, it goes on from that count as that version would have.
+            var rendered = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
+            if (rendered is null)
+            {
+                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+            }
+
+            rendering = new TeamsRendering(rendered);
+            await state.SetStateAsync(renderingKey, rendering.ToJson(), cancellationToken).ConfigureAwait(false);
         }
 
+        var messages = rendering.Messages;
         var progressKey = ProgressKeyOf(item.Id);
         var sent = int.TryParse(await state.GetStateAsync(progressKey, cancellationToken).ConfigureAwait(false), NumberStyles.None, CultureInfo.InvariantCulture, out var done)
             ? done
@@ -85,6 +103,9 @@ internal sealed partial class TeamsChannelPoster(
             await state.SetStateAsync(progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
         }
 
+        // Frees the stored rendering, and answers a retry whose outbox mark was lost without calling the connector.
+        // Written even when the host is stopping, like the count.
+        await state.SetStateAsync(renderingKey, TeamsRendering.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
         return DeliveryResult.Delivered;
     }
 

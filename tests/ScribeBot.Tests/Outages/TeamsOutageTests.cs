@@ -18,7 +18,7 @@ public sealed class TeamsOutageTests
     private const string StartId = "1772460000000";
     private const string ResolveId = "1772461000000";
     private const string TimelineId = "1772461120000";
-    private const int Events = 40;
+    internal const int Events = 40;
 
     private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
 
@@ -99,7 +99,7 @@ public sealed class TeamsOutageTests
     }
 
     /// <summary>Declares INC-1 and tags <see cref="Events"/> long messages as key events: a draft of several messages.</summary>
-    private static async Task StartIncidentWithLongTimelineAsync(TeamsHost host)
+    internal static async Task StartIncidentWithLongTimelineAsync(TeamsHost host)
     {
         await host.OkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
         await host.Connector.WaitForSentAsync(1);

@@ -1,7 +1,14 @@
 using System.Globalization;
 using System.Net;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
+using ScribeBot.Teams.Rendering;
 using ScribeBot.Teams.Tests;
+using ScribeBot.Tests.Outages;
 
 namespace ScribeBot.Tests.Teams;
 
@@ -10,6 +17,8 @@ public sealed class TeamsPostingTests
 {
     private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
     private const string StartId = "1772460000000";
+    private const string ResolveId = "1772461000000";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_connector_that_answers_429_then_200_gets_one_post()
@@ -81,6 +90,84 @@ public sealed class TeamsPostingTests
     }
 
     [Fact]
+    public async Task A_draft_resumed_after_a_failed_part_continues_its_first_rendering_though_the_incident_was_edited_meanwhile()
+    {
+        const string EditedRootCause = "expired TLS certificate on the payments gateway";
+        await using var host = await TeamsHost.StartAsync();
+        await TeamsOutageTests.StartIncidentWithLongTimelineAsync(host);
+
+        // The resolve's announcement and the draft's first part get through; every later activity is refused until
+        // the incident has been edited, so no retry can come before the edit.
+        host.Connector.BeginOutage(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(1), fromAccepted: host.Connector.Sent.Count + 2);
+        await host.OkAsync(Command(host, ResolveId, "resolve rolled back", 200));
+        await host.Connector.WaitForAttemptsAsync(a => !a.Accepted, 1, Patience);
+        await host.OkAsync(Command(host, "1772461060000", $"rootcause {EditedRootCause}", 201));
+        host.Connector.EndOutage();
+
+        // The command's answer waits behind the draft (a channel's posts leave in order): once it is here, the draft is.
+        var sent = await WaitForTextAsync(host, "Recorded the root cause");
+        var draft = DraftOf(sent, until: "Recorded the root cause");
+        Assert.True(draft.Length >= 3, $"the draft took {draft.Length} messages; the test needs one split over several");
+        var edited = draft.Count(s => s.Text.Contains(EditedRootCause, StringComparison.Ordinal));
+        Assert.True(edited == 0, $"{edited} of the draft's {draft.Length} messages come from a rendering after the edit");
+        Assert.Contains("Corrective and Preventative Measures", draft[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(draft.Length, draft.Select(s => s.Text).Distinct().Count());
+        for (var i = 1; i <= TeamsOutageTests.Events; i++)
+        {
+            var marker = $"observation {i:D3} ";
+            Assert.Single(draft, s => s.Text.Contains(marker, StringComparison.Ordinal));
+        }
+
+        var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1), CancellationToken.None);
+        Assert.True(item!.Attempts > 0, "the draft never met the outage");
+    }
+
+    [Fact]
+    public async Task A_delivered_draft_whose_outbox_mark_was_lost_is_not_sent_again_though_the_incident_grew()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        await TeamsOutageTests.StartIncidentWithLongTimelineAsync(host);
+        await host.OkAsync(Command(host, ResolveId, "resolve rolled back", 200));
+        var draft = DraftOf(await WaitForTextAsync(host, "Corrective and Preventative Measures"), until: null);
+        var item = await DeliveredAsync(host, OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1));
+
+        // Edited after the delivery (in the store, so no command answer is posted meanwhile): rendered anew, the draft
+        // would now take more messages than were sent.
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var rootCause = string.Join(' ', Enumerable.Repeat("a cache stampede after the deploy", 1000));
+        await host.Store.SaveIncidentAsync(incident! with { RootCause = rootCause }, [], [], CancellationToken.None);
+        Assert.True(await RenderedPartsAsync(host) > draft.Length, "the edit did not lengthen the draft");
+        var attempts = host.Connector.Attempts.Count;
+
+        var again = await TeamsPoster(host).DeliverAsync(item, CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Delivered, again);
+        Assert.Equal(attempts, host.Connector.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task An_item_left_half_sent_by_the_previous_version_resumes_at_its_recorded_part()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        await host.OkAsync(Command(host, StartId, "start Checkout returns 502", 0));
+        await host.Connector.WaitForSentAsync(1);
+        // One line too long for one message: the announcement takes two, and the previous version recorded that the
+        // connector accepted the first (teams:delivered:{id} holding the count), with no stored rendering.
+        var text = ChatText.Of("first-half " + new string('x', TeamsLimits.MaxMessageChars) + " second-half");
+        var item = OutboxItem.For("1772460500000", [new AnnouncementPost(TeamsHost.Channel, text)], incidentId: null, TeamsPayloads.Start)[0];
+        await host.Services<IAdapterStateStore>().SetStateAsync($"teams:delivered:{item.Id}", "1", CancellationToken.None);
+        var before = host.Connector.Sent.Count;
+
+        var result = await TeamsPoster(host).DeliverAsync(item, CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var sent = host.Connector.Sent.Skip(before).ToArray();
+        var rest = Assert.Single(sent);
+        Assert.Contains("second-half", rest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("first-half", rest.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_connector_down_across_a_restart_the_draft_arrives_once_after_recovery()
     {
         var connector = await FakeConnector.StartAsync();
@@ -130,6 +217,35 @@ public sealed class TeamsPostingTests
         using var unknown = await host.Client.GetAsync(new Uri("incidents/teams%3Anope%3A9/postmortem.md", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    /// <summary>The messages after the resolve's announcement, up to the one containing <paramref name="until"/>.</summary>
+    private static SentActivity[] DraftOf(IReadOnlyList<SentActivity> sent, string? until)
+    {
+        var resolved = Assert.Single(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal));
+        return [.. sent.SkipWhile(s => s != resolved).Skip(1).TakeWhile(s => until is null || !s.Text.Contains(until, StringComparison.Ordinal))];
+    }
+
+    /// <summary>Waits until the outbox marked the item delivered (after the connector's answer, so a little later).</summary>
+    private static async Task<OutboxItem> DeliveredAsync(TeamsHost host, string itemId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        OutboxItem? item = null;
+        await SlackOutageTests.RecordedAsync(
+            async () => (item = await host.Services<IOutboxStore>().GetAsync(itemId, timeout.Token))?.State == OutboxState.Delivered,
+            timeout.Token);
+        return item!;
+    }
+
+    /// <summary>How many messages INC-1's draft would take if it were rendered now.</summary>
+    private static async Task<int> RenderedPartsAsync(TeamsHost host)
+    {
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var entries = await host.Store.GetTimelineAsync(incident!.Id, CancellationToken.None);
+        return TeamsMessages.Draft(host.Services<PostmortemBuilder>().Build(incident, entries), markdownUrl: null).Count;
+    }
+
+    private static IChannelPoster TeamsPoster(TeamsHost host) =>
+        host.Services<IEnumerable<IChannelPoster>>().Single(p => p.Platform == ChatPlatform.Teams);
 
     private static System.Text.Json.Nodes.JsonObject Command(TeamsHost host, string id, string text, int minute) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);

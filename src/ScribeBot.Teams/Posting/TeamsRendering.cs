@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace ScribeBot.Teams.Posting;
+
+/// <summary>
+/// The messages an outbox item's first attempt rendered, stored (adapter state, <c>teams:rendered:{id}</c>) before the
+/// connector is first called, so every later attempt, in this process or the next, sends the same messages and a draft
+/// resumed after a partial delivery never mixes two renderings. Which of them the connector accepted is counted apart
+/// (<see cref="TeamsChannelPoster.ProgressKeyOf"/>): that count is rewritten after every message, the rendering only
+/// once. When every message is accepted it shrinks to <see cref="Done"/>.
+/// </summary>
+internal sealed record TeamsRendering(IReadOnlyList<string> Messages, bool Done = false)
+{
+    public static TeamsRendering Completed { get; } = new([], Done: true);
+
+    public static string KeyOf(string itemId) => $"teams:rendered:{itemId}";
+
+    public string ToJson() =>
+        Done
+            ? new JsonObject { ["done"] = true }.ToJsonString()
+            : new JsonObject { ["messages"] = new JsonArray([.. Messages.Select(m => JsonValue.Create(m))]) }.ToJsonString();
+
+    public static TeamsRendering? FromJson(string? json)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject root)
+        {
+            return null;
+        }
+
+        return root["done"]?.GetValue<bool>() == true
+            ? Completed
+            : new TeamsRendering([.. (root["messages"] as JsonArray ?? []).Select(m => m!.GetValue<string>())]);
+    }
+}
