@@ -45,7 +45,7 @@ public static class TeamsServiceCollectionExtensions
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.TryAddSingleton(provider => new CloudAdapter(
             provider.GetRequiredService<BotFrameworkAuthentication>(),
-            provider.GetRequiredService<ILogger<CloudAdapter>>()));
+            new CloudAdapterLogger(provider.GetRequiredService<ILogger<CloudAdapter>>(), provider.GetRequiredService<ILogger<TeamsEndpoint>>())));
         services.TryAddSingleton<ConversationAddresses>();
         services.TryAddSingleton<ScribeTeamsBot>();
         services.TryAddSingleton<TeamsEndpoint>();

@@ -51,15 +51,18 @@ public sealed class FakeBotFrameworkAuthority : IAsyncDisposable
 
     private const string TeamsKeyId = "fake-msteams-key";
     private const string OtherChannelKeyId = "fake-webchat-key";
+    private const string UnlistedKeyId = "fake-unlisted-key";
 
     private readonly WebApplication _app;
     private readonly string _prefix = "/" + Guid.NewGuid().ToString("N");
     private readonly RsaSecurityKey _teamsKey = NewKey(TeamsKeyId);
     private readonly RsaSecurityKey _otherChannelKey = NewKey(OtherChannelKeyId);
     private readonly RsaSecurityKey _unknownKey = NewKey(TeamsKeyId);
+    private readonly RsaSecurityKey _unlistedKey = NewKey(UnlistedKeyId);
     private readonly ConcurrentQueue<AuthorityRequest> _requests = new();
     private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
     private readonly ConcurrentDictionary<string, TokenRequest> _issued = new();
+    private volatile bool _keysUnreachable;
 
     private FakeBotFrameworkAuthority(WebApplication app, X509Certificate2 certificate)
     {
@@ -126,13 +129,15 @@ public sealed class FakeBotFrameworkAuthority : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         var now = TimeProvider.System.GetUtcNow();
-        var expires = spec.Expires ?? now.AddHours(1);
-        var notBefore = spec.Expires is null ? now.AddMinutes(-5) : expires.AddHours(-1);
-        var key = spec.Key switch
+        var expires = spec.Expires ?? (spec.NotBefore ?? now).AddHours(1);
+        var notBefore = spec.NotBefore ?? (spec.Expires is null ? now.AddMinutes(-5) : expires.AddHours(-1));
+        RsaSecurityKey? key = spec.Key switch
         {
             ChannelTokenKey.EndorsedForTeams => _teamsKey,
             ChannelTokenKey.EndorsedForAnotherChannelOnly => _otherChannelKey,
             ChannelTokenKey.UnknownToTheKeySet => _unknownKey,
+            ChannelTokenKey.UnlistedKeyId => _unlistedKey,
+            ChannelTokenKey.None => null,
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
         var claims = new Dictionary<string, object>
@@ -147,9 +152,18 @@ public sealed class FakeBotFrameworkAuthority : IAsyncDisposable
             NotBefore = notBefore.UtcDateTime,
             Expires = expires.UtcDateTime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            // Without credentials the handler writes an unsigned token: header "alg": "none", an empty signature.
+            SigningCredentials = key is null ? null : new SigningCredentials(key, spec.Algorithm),
         });
     }
+
+    /// <summary>
+    /// From now on the OpenID metadata and the key set are unreachable: the server drops each such connection unanswered,
+    /// as a host cut off from login.botframework.com sees it. The token endpoint still answers.
+    /// </summary>
+    public void BeginKeysOutage() => _keysUnreachable = true;
+
+    public void EndKeysOutage() => _keysUnreachable = false;
 
     /// <summary>
     /// A handler that trusts this server's certificate and no other (pinned by SHA-256 thumbprint, on top of nothing:
@@ -248,6 +262,12 @@ public sealed class FakeBotFrameworkAuthority : IAsyncDisposable
         }
 
         var local = path[_prefix.Length..];
+        if (_keysUnreachable && local.StartsWith("/v1/.well-known/", StringComparison.Ordinal))
+        {
+            context.Abort();
+            return;
+        }
+
         switch (context.Request.Method, local)
         {
             case ("GET", "/v1/.well-known/openidconfiguration"):
@@ -328,11 +348,22 @@ public enum ChannelTokenKey
 
     /// <summary>A key the key set does not hold, with the same key id as the endorsed one: a forger's.</summary>
     UnknownToTheKeySet,
+
+    /// <summary>A key the key set does not hold, under a key id the key set does not list.</summary>
+    UnlistedKeyId,
+
+    /// <summary>No key: the token is unsigned (<c>"alg": "none"</c>).</summary>
+    None,
 }
 
-/// <summary>A channel token's contents; null members take the genuine value (issuer, an hour's validity).</summary>
+/// <summary>
+/// A channel token's contents; null members take the genuine value (issuer, valid from five minutes ago for an hour;
+/// given only one end of the validity, the other is an hour away from it). <see cref="Algorithm"/> is the signing
+/// algorithm of an RSA <see cref="Key"/>.
+/// </summary>
 public sealed record ChannelTokenSpec(
-    string Audience, Uri ServiceUrl, string? Issuer = null, DateTimeOffset? Expires = null, ChannelTokenKey Key = ChannelTokenKey.EndorsedForTeams);
+    string Audience, Uri ServiceUrl, string? Issuer = null, DateTimeOffset? Expires = null, ChannelTokenKey Key = ChannelTokenKey.EndorsedForTeams,
+    DateTimeOffset? NotBefore = null, string Algorithm = SecurityAlgorithms.RsaSha256);
 
 /// <summary>A request that reached the fake authority.</summary>
 public sealed record AuthorityRequest(string Method, string Path, string Query);

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Slack.Tests.WebApi;
 using ScribeBot.Teams.Tests;
 
 namespace ScribeBot.Tests.Teams;
@@ -93,7 +97,11 @@ public sealed class TeamsAuthenticationTests
         WrongAudience,
         WrongIssuer,
         Expired,
+        NotYetValid,
         UnknownSigningKey,
+        UnlistedKeyId,
+        Unsigned,
+        AlgorithmTheBotFrameworkDoesNotAllow,
         KeyEndorsedForAnotherChannelOnly,
         TokenForAnotherServiceUrl,
     }
@@ -103,22 +111,34 @@ public sealed class TeamsAuthenticationTests
     [InlineData(Forgery.WrongAudience)]
     [InlineData(Forgery.WrongIssuer)]
     [InlineData(Forgery.Expired)]
+    [InlineData(Forgery.NotYetValid)]
     [InlineData(Forgery.UnknownSigningKey)]
+    [InlineData(Forgery.UnlistedKeyId)]
+    [InlineData(Forgery.Unsigned)]
+    [InlineData(Forgery.AlgorithmTheBotFrameworkDoesNotAllow)]
     [InlineData(Forgery.KeyEndorsedForAnotherChannelOnly)]
     [InlineData(Forgery.TokenForAnotherServiceUrl)]
-    public async Task A_forged_start_is_refused_and_changes_nothing_and_calls_no_one(Forgery forgery)
+    public async Task A_forged_start_gets_401_logged_below_error_and_changes_nothing_and_calls_no_one(Forgery forgery)
     {
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         await using var elsewhere = await FakeConnector.StartAsync();
-        await using var host = await TeamsHost.StartAsync(authority: authority);
+        using var logs = new CapturingLoggerProvider();
+        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
         var genuine = new ChannelTokenSpec(TeamsHost.AuthenticatedAppId, host.ServiceUrl);
+        var now = TimeProvider.System.GetUtcNow();
         var token = forgery switch
         {
             Forgery.NoToken => null,
             Forgery.WrongAudience => authority.MintChannelToken(genuine with { Audience = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a" }),
             Forgery.WrongIssuer => authority.MintChannelToken(genuine with { Issuer = "https://api.botframework.example" }),
-            Forgery.Expired => authority.MintChannelToken(genuine with { Expires = TimeProvider.System.GetUtcNow().AddHours(-1) }),
+            Forgery.Expired => authority.MintChannelToken(genuine with { Expires = now.AddHours(-1) }),
+            // Well past the five minutes of clock skew the SDK allows.
+            Forgery.NotYetValid => authority.MintChannelToken(genuine with { NotBefore = now.AddHours(1) }),
             Forgery.UnknownSigningKey => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.UnknownToTheKeySet }),
+            Forgery.UnlistedKeyId => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.UnlistedKeyId }),
+            Forgery.Unsigned => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.None }),
+            // Signed by the key endorsed for msteams, so only the SDK's list of allowed algorithms (RS256/384/512) refuses it.
+            Forgery.AlgorithmTheBotFrameworkDoesNotAllow => authority.MintChannelToken(genuine with { Algorithm = SecurityAlgorithms.RsaSsaPssSha256 }),
             Forgery.KeyEndorsedForAnotherChannelOnly => authority.MintChannelToken(genuine with { Key = ChannelTokenKey.EndorsedForAnotherChannelOnly }),
             Forgery.TokenForAnotherServiceUrl => authority.MintChannelToken(genuine with { ServiceUrl = elsewhere.ServiceUrl }),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
@@ -127,18 +147,112 @@ public sealed class TeamsAuthenticationTests
         using var response = await host.PostAsync(Start(host), token is null ? null : Bearer(token));
 
         Assert.True(
-            response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
+            response.StatusCode == HttpStatusCode.Unauthorized,
             $"{forgery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
         Assert.Empty(elsewhere.Statuses);
         Assert.Empty(authority.TokenRequests);
+        // Logged, so an operator can tell a misconfigured app id from an attack, but as a refusal, not as an error.
+        Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("refused with 401", StringComparison.Ordinal));
+        AssertNothingLoggedAsAnError(logs);
+        Assert.DoesNotContain(logs.Logs, l => token is not null && l.All.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task While_the_signing_keys_are_unreachable_a_genuine_start_gets_503_and_once_they_are_back_it_is_stored()
+    {
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        using var logs = new CapturingLoggerProvider();
+        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
+        var token = authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl);
+        authority.BeginKeysOutage();
+
+        using var during = await host.PostAsync(Start(host), Bearer(token));
+
+        Assert.True(during.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)during.StatusCode}: {await during.Content.ReadAsStringAsync()}");
+        Assert.NotNull(during.Headers.RetryAfter);
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.Empty(host.Connector.Statuses);
+        Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("signing keys could not be fetched", StringComparison.Ordinal));
+        AssertNothingLoggedAsAnError(logs);
+
+        // The redelivery Teams makes after a 503.
+        authority.EndKeysOutage();
+        using var after = await host.PostAsync(Start(host), Bearer(token));
+
+        Assert.True(after.IsSuccessStatusCode, $"{(int)after.StatusCode}: {await after.Content.ReadAsStringAsync()}");
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Ways a genuinely signed activity can still be one ScribeBot must not act on, for the theory below: the token
+    /// proves the Bot Framework sent it, not that it came from Teams, from an allowed tenant, or names a connector the
+    /// bot may call.
+    /// </summary>
+    public enum Outsider
+    {
+        /// <summary>A Web Chat client's activity, signed with the key the Bot Framework endorses for webchat.</summary>
+        WebChatChannel,
+
+        TenantNotAllowed,
+
+        /// <summary>The token's <c>serviceurl</c> claim names the same connector, so only the allow-list refuses it.</summary>
+        ServiceUrlNotAllowed,
+    }
+
+    [Theory]
+    [InlineData(Outsider.WebChatChannel)]
+    [InlineData(Outsider.TenantNotAllowed)]
+    [InlineData(Outsider.ServiceUrlNotAllowed)]
+    public async Task A_genuinely_signed_activity_from_outside_the_allowed_teams_gets_403_and_changes_nothing_and_calls_no_one(Outsider outsider)
+    {
+        const string OtherTenant = "0d9a1c3e-5b7f-4a2c-8e6d-4f1b3a5c7e9d";
+        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
+        await using var elsewhere = await FakeConnector.StartAsync();
+        using var logs = new CapturingLoggerProvider();
+        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
+        var serviceUrl = outsider == Outsider.ServiceUrlNotAllowed ? elsewhere.ServiceUrl : host.ServiceUrl;
+        var start = TeamsPayloads.ChannelMessage(serviceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
+        var spec = new ChannelTokenSpec(TeamsHost.AuthenticatedAppId, serviceUrl);
+        switch (outsider)
+        {
+            case Outsider.WebChatChannel:
+                start["channelId"] = "webchat";
+                spec = spec with { Key = ChannelTokenKey.EndorsedForAnotherChannelOnly };
+                break;
+            case Outsider.TenantNotAllowed:
+                start["conversation"]!["tenantId"] = OtherTenant;
+                start["channelData"]!["tenant"]!["id"] = OtherTenant;
+                break;
+        }
+
+        using var response = await host.PostAsync(start, Bearer(authority.MintChannelToken(spec)));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{outsider}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        foreach (var tenant in new[] { TeamsPayloads.Tenant, OtherTenant })
+        {
+            Assert.Null(await host.Store.FindLatestIncidentAsync(new ChannelRef(ChatPlatform.Teams, tenant, TeamsPayloads.ChannelId), CancellationToken.None));
+        }
+
+        Assert.Empty(host.Connector.Statuses);
+        Assert.Empty(elsewhere.Statuses);
+        Assert.Empty(authority.TokenRequests);
+        Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("refused with 403", StringComparison.Ordinal));
+        AssertNothingLoggedAsAnError(logs);
     }
 
     private static JsonObject Start(TeamsHost host) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
 
     private static string Bearer(string token) => "Bearer " + token;
+
+    /// <summary>A refusal is the sender's problem, not the operator's: an Error line per forged request would let anyone fill the log.</summary>
+    private static void AssertNothingLoggedAsAnError(CapturingLoggerProvider logs)
+    {
+        var errors = logs.Logs.Where(l => l.Level >= LogLevel.Error).Select(l => l.All).ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n---\n", errors));
+    }
 
     /// <summary>The connector saw a bearer token, and it is one the authority issued: returns the login it was issued to.</summary>
     private static TokenRequest AssertIssuedByTheAuthority(FakeBotFrameworkAuthority authority, SentActivity sent)
