@@ -23,11 +23,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     {
         await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
 
-        var opened = new List<Incident>();
-        foreach (var channel in Channels)
-        {
-            opened.Add((await store.OpenIncidentAsync(channel, Create(channel), None)).Incident);
-        }
+        var opened = await OpenInEveryChannelAsync(store);
 
         Assert.InRange(store.OpenIncidentsInMemory, 1, Held);
         foreach (var incident in opened)
@@ -43,11 +39,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     public async Task A_channel_left_out_of_memory_is_not_given_a_second_open_incident()
     {
         await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
-        var opened = new List<Incident>();
-        foreach (var channel in Channels)
-        {
-            opened.Add((await store.OpenIncidentAsync(channel, Create(channel), None)).Incident);
-        }
+        var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened)
         {
@@ -62,11 +54,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     public async Task Resolve_and_reopen_are_seen_in_every_channel_held_or_not()
     {
         await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
-        var opened = new List<Incident>();
-        foreach (var channel in Channels)
-        {
-            opened.Add((await store.OpenIncidentAsync(channel, Create(channel), None)).Incident);
-        }
+        var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened)
         {
@@ -91,11 +79,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     public async Task Once_enough_incidents_closed_memory_answers_alone_again_after_the_next_checkpoint()
     {
         await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
-        var opened = new List<Incident>();
-        foreach (var channel in Channels)
-        {
-            opened.Add((await store.OpenIncidentAsync(channel, Create(channel), None)).Incident);
-        }
+        var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened.Skip(Held))
         {
@@ -110,6 +94,17 @@ public sealed class OpenIncidentMemoryTests : IDisposable
         {
             Assert.Equal(incident.Id, (await store.FindOpenIncidentAsync(incident.Channel, None))?.Id);
         }
+    }
+
+    private static async Task<List<Incident>> OpenInEveryChannelAsync(LiteDbIncidentStore store)
+    {
+        var opened = new List<Incident>();
+        foreach (var channel in Channels)
+        {
+            opened.Add((await store.OpenIncidentAsync(channel, Create(channel), None)).Incident);
+        }
+
+        return opened;
     }
 
     [Fact]
