@@ -23,6 +23,13 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     /// <summary>Adapter state records held in memory: far more than the conversations a bot takes part in.</summary>
     private const int CachedAdapterStates = 10_000;
 
+    /// <summary>
+    /// Open incidents held in memory for the per-message lookup: hundreds of times what an organisation has open at
+    /// once, so only a flood of <c>start</c> in distinct channels goes past it, and then a lookup the map misses reads
+    /// the file (one indexed read on the writer thread) instead of memory growing with the flood.
+    /// </summary>
+    internal const int OpenIncidentsHeld = 10_000;
+
     private readonly StoreFile _file;
     private readonly OpenIncidentMap _openIncidents;
     private readonly AdapterStateCache _adapterState = new(CachedAdapterStates);
@@ -40,6 +47,17 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
     /// <param name="openDatabase">Opens the file; tests put a failing disk under LiteDB through it.</param>
     internal LiteDbIncidentStore(
         IOptions<LiteDbOptions> options, TimeProvider timeProvider, ILogger<LiteDbIncidentStore> logger, Func<string, LiteDatabase> openDatabase)
+        : this(options, timeProvider, logger, openDatabase, OpenIncidentsHeld)
+    {
+    }
+
+    /// <param name="openIncidentsHeld">How many open incidents memory holds; tests go past a small number.</param>
+    internal LiteDbIncidentStore(
+        IOptions<LiteDbOptions> options,
+        TimeProvider timeProvider,
+        ILogger<LiteDbIncidentStore> logger,
+        Func<string, LiteDatabase> openDatabase,
+        int openIncidentsHeld)
     {
         var settings = options.Value;
         _logger = logger;
@@ -72,7 +90,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
 
         try
         {
-            _openIncidents = new OpenIncidentMap(_file.Schema.LoadOpenIncidents());
+            _openIncidents = new OpenIncidentMap(_file.Schema.LoadOpenIncidents(), openIncidentsHeld);
             _writer = new WriterLoop(
                 _file,
                 _openIncidents,
@@ -94,8 +112,30 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         LogOpened(path, settings.FlushToDisk);
     }
 
-    public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
-        Task.FromResult(_openIncidents.Find(channel));
+    internal int OpenIncidentsInMemory => _openIncidents.Count;
+
+    internal bool OpenIncidentMapIsComplete => _openIncidents.IsComplete;
+
+    public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        if (_openIncidents.TryFind(channel, out var held))
+        {
+            return Task.FromResult(held);
+        }
+
+        // More incidents are open than the map holds: the file answers, on the writer thread, in order with the
+        // commits that change the map, so what it puts in the map cannot undo a later close.
+        return ReadAsync(() =>
+        {
+            var open = _file.Schema.FindOpenIncident(channel.Key);
+            if (open is not null)
+            {
+                _openIncidents.Remember(open);
+            }
+
+            return open;
+        }, cancellationToken);
+    }
 
     public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
         ReadAsync(() =>
@@ -314,6 +354,13 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
             _ =>
             {
                 _file.Database.Checkpoint();
+
+                // After a flood of incidents, once enough of them closed, memory answers every lookup again.
+                if (!_openIncidents.IsComplete)
+                {
+                    _openIncidents.Reload(_file.Schema.LoadOpenIncidents());
+                }
+
                 return true;
             },
             cancellationToken);
@@ -340,7 +387,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore, IOutboxStore
         LogClosed();
     }
 
-    private static LiteDatabase OpenDatabase(string path) =>
+    internal static LiteDatabase OpenDatabase(string path) =>
         new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
 
     private Task<bool> UpdateOutboxAsync(string id, Func<OutboxItem, OutboxItem> change, CancellationToken cancellationToken) =>

@@ -64,4 +64,12 @@ internal sealed class StoreSchema
     public IEnumerable<Incident> LoadOpenIncidents() =>
         Incidents.Find(Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved)))
             .Select(IncidentMapping.FromDocument);
+
+    /// <summary>The channel's open incident, by the channel index, for when the open-incident map does not hold it.</summary>
+    public Incident? FindOpenIncident(string channelKey) =>
+        Incidents.Find(Query.And(
+                Query.EQ(IncidentMapping.ChannelKeyField, channelKey),
+                Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved))))
+            .Select(IncidentMapping.FromDocument)
+            .FirstOrDefault();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ScribeBot.Core.Commands;
 
 /// <summary>
@@ -8,19 +6,78 @@ namespace ScribeBot.Core.Commands;
 /// incident, changes it and saves it back (the <see cref="CommandHandler"/>, the postmortem editor) must hold this
 /// lock, and share one instance (a singleton), or one writer's save would overwrite the other's change.
 /// </summary>
+/// <remarks>
+/// The channel key comes from the request, so a lock exists only while someone holds it or waits for it: memory
+/// follows the commands in flight, not every channel that ever sent one.
+/// </remarks>
 public sealed class ChannelLocks
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    // A plain dictionary under one short lock rather than a concurrent one: taking a gate and counting oneself in
+    // must be one step, or a gate could be removed between a caller finding it and waiting on it, and a second
+    // caller would then create another gate for the same channel and both would run.
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Channels with a holder or a waiter.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _gates.Count;
+            }
+        }
+    }
 
     /// <summary>Waits for the channel's lock; dispose the result to release it.</summary>
     public async Task<IDisposable> AcquireAsync(string channelKey, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(channelKey, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(gate);
+        Gate gate;
+        lock (_lock)
+        {
+            if (!_gates.TryGetValue(channelKey, out gate!))
+            {
+                gate = new Gate();
+                _gates.Add(channelKey, gate);
+            }
+
+            gate.Users++;
+        }
+
+        try
+        {
+            await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(channelKey, gate);
+            throw;
+        }
+
+        return new Releaser(this, channelKey, gate);
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private void Leave(string channelKey, Gate gate)
+    {
+        lock (_lock)
+        {
+            if (--gate.Users == 0)
+            {
+                _gates.Remove(channelKey);
+            }
+        }
+    }
+
+    /// <summary>A channel's semaphore and how many callers hold it or wait for it (changed only under the lock).</summary>
+    private sealed class Gate
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private sealed class Releaser(ChannelLocks owner, string channelKey, Gate gate) : IDisposable
     {
         private int _released;
 
@@ -28,7 +85,9 @@ public sealed class ChannelLocks
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                // Released before leaving: a caller arriving in between still finds this gate and waits on it.
+                gate.Semaphore.Release();
+                owner.Leave(channelKey, gate);
             }
         }
     }

@@ -59,7 +59,9 @@ internal sealed class WriteSession
     public void BeginOperation() => WritesInOperation = 0;
 
     public Incident? FindOpenIncident(ChannelRef channel) =>
-        _openChanges.TryGetValue(channel.Key, out var changed) ? changed : _openIncidents.Find(channel);
+        _openChanges.TryGetValue(channel.Key, out var changed) ? changed
+        : _openIncidents.TryFind(channel, out var held) ? held
+        : _schema.FindOpenIncident(channel.Key);
 
     public int LastIncidentNumber(string workspaceKey) =>
         _counters.FindById(workspaceKey)?["last"].AsInt32 ?? 0;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Caching;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Events;
@@ -39,11 +39,19 @@ internal sealed partial class SlackChannelMembership(
     /// </summary>
     public static readonly TimeSpan UnreachableDuration = TimeSpan.FromSeconds(15);
 
-    /// <summary>Bounds the cache; past it, expired entries are dropped.</summary>
-    private const int MaxCachedChannels = 10_000;
+    /// <summary>
+    /// Bounds the cache, whose key is the channel a signed request names: past it, expired entries go, then arbitrary
+    /// ones (their next command asks Slack again). Far more channels than see a command within
+    /// <see cref="MemberCacheDuration"/>.
+    /// </summary>
+    internal const int MaxCachedChannels = 10_000;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _memberUntil = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, DateTimeOffset> _memberUntil =
+        new(MaxCachedChannels, StringComparer.Ordinal, isStale: until => until <= time.GetUtcNow());
+
     private long _unreachableUntilTicks;
+
+    internal int CachedChannels => _memberUntil.Count;
 
     public async Task<SlackMembershipCheck> EnsureAsync(SlackSlashCommand command, CancellationToken cancellationToken)
     {
@@ -137,22 +145,7 @@ internal sealed partial class SlackChannelMembership(
 
     private void MarkUnreachable() => Interlocked.Exchange(ref _unreachableUntilTicks, (time.GetUtcNow() + UnreachableDuration).UtcTicks);
 
-    private void Remember(string channelKey)
-    {
-        var now = time.GetUtcNow();
-        if (_memberUntil.Count >= MaxCachedChannels)
-        {
-            foreach (var (key, until) in _memberUntil)
-            {
-                if (until <= now)
-                {
-                    _memberUntil.TryRemove(key, out _);
-                }
-            }
-        }
-
-        _memberUntil[channelKey] = now + MemberCacheDuration;
-    }
+    internal void Remember(string channelKey) => _memberUntil.Set(channelKey, time.GetUtcNow() + MemberCacheDuration);
 
     private static SlackMembershipCheck NotMember(SlackSlashCommand command, ChatText notice) =>
         StartsCapture(command)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ScribeBot.Core.Caching;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Slack.Names;
@@ -9,10 +9,15 @@ namespace ScribeBot.Slack.Names;
 /// </summary>
 internal sealed class SlackPersistedNames(IAdapterStateStore? store)
 {
-    /// <summary>Bounds the memory of what was written; past it, it is forgotten and a name is at worst written again.</summary>
+    /// <summary>
+    /// Bounds the memory of what was written (keyed by the people requests name); a forgotten name costs one store
+    /// read, and a write only if it changed. As many as <see cref="Slack.WebApi.SlackUserDirectory.MaxEntries"/>.
+    /// </summary>
     internal const int MaxRemembered = 20_000;
 
-    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, string> _written = new(MaxRemembered, StringComparer.Ordinal);
+
+    internal int RememberedCount => _written.Count;
 
     public async Task<string?> FindAsync(string teamId, string userId, CancellationToken cancellationToken) =>
         store is null ? null : await store.GetStateAsync(Key(teamId, userId), cancellationToken).ConfigureAwait(false);
@@ -31,12 +36,7 @@ internal sealed class SlackPersistedNames(IAdapterStateStore? store)
             await store.SetStateAsync(key, name, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_written.Count >= MaxRemembered)
-        {
-            _written.Clear();
-        }
-
-        _written[key] = name;
+        _written.Set(key, name);
     }
 
     private static string Key(string teamId, string userId) => $"slack:name:{teamId}:{userId}";

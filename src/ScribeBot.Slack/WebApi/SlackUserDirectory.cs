@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ScribeBot.Core.Caching;
 using ScribeBot.Slack.Events;
 
 namespace ScribeBot.Slack.WebApi;
@@ -17,13 +17,14 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
 
     /// <summary>
     /// The most entries kept. The key comes from the request (any id a signed request names), so the cache is capped
-    /// rather than trusted to stay small: past it, expired entries are swept, then arbitrary ones dropped.
+    /// rather than trusted to stay small: past it, expired entries are swept, then arbitrary ones dropped (the people
+    /// dropped are asked again). Far more people than a workspace's incidents involve.
     /// </summary>
     internal const int MaxEntries = 20_000;
 
     private readonly Func<SlackWebApiClient> _client;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<(string TeamId, string UserId), Entry> _cache = new();
+    private readonly BoundedCache<(string TeamId, string UserId), Entry> _cache;
 
     /// <param name="client">
     /// A client per lookup: the typed client is transient so that IHttpClientFactory can rotate its handlers, and
@@ -33,6 +34,7 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
     {
         _client = client;
         _time = time;
+        _cache = new BoundedCache<(string TeamId, string UserId), Entry>(MaxEntries, isStale: entry => entry.Expires <= _time.GetUtcNow());
     }
 
     internal int Count => _cache.Count;
@@ -48,7 +50,7 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
     {
         if (!_cache.TryGetValue((teamId, userId), out var cached) || cached.Name is null)
         {
-            Store((teamId, userId), new Entry(null, _time.GetUtcNow() + FailureTtl));
+            _cache.Set((teamId, userId), new Entry(null, _time.GetUtcNow() + FailureTtl));
         }
     }
 
@@ -66,43 +68,14 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
             // A known name outlives a failure: Slack being down does not make it wrong.
             if (cached?.Name is null)
             {
-                Store(key, new Entry(null, _time.GetUtcNow() + FailureTtl));
+                _cache.Set(key, new Entry(null, _time.GetUtcNow() + FailureTtl));
             }
 
             return cached?.Name;
         }
 
-        Store(key, new Entry(result.Value, _time.GetUtcNow() + Ttl));
+        _cache.Set(key, new Entry(result.Value, _time.GetUtcNow() + Ttl));
         return result.Value;
-    }
-
-    private void Store((string TeamId, string UserId) key, Entry entry)
-    {
-        if (_cache.Count >= MaxEntries && !_cache.ContainsKey(key))
-        {
-            MakeRoom();
-        }
-
-        _cache[key] = entry;
-    }
-
-    private void MakeRoom()
-    {
-        var now = _time.GetUtcNow();
-        foreach (var (key, entry) in _cache)
-        {
-            if (entry.Expires <= now)
-            {
-                _cache.TryRemove(key, out _);
-            }
-        }
-
-        // Still full of live entries (a flood of distinct ids): drop a tenth; the people dropped are asked again.
-        var excess = _cache.Count - (MaxEntries - MaxEntries / 10);
-        foreach (var key in _cache.Keys.Take(Math.Max(0, excess)))
-        {
-            _cache.TryRemove(key, out _);
-        }
     }
 
     /// <summary>A name, or null for a remembered failure.</summary>

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using ScribeBot.Core.Caching;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Storage;
 
@@ -14,7 +14,16 @@ namespace ScribeBot.Teams.Conversations;
 /// </summary>
 internal sealed class ConversationAddresses(IAdapterStateStore store)
 {
-    private readonly ConcurrentDictionary<string, string> _lastSaved = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How many channels' last stored references are remembered to skip rewriting them. The channel comes from the
+    /// activity, so this is capped; a forgotten channel costs one write of its reference. Well above the channels one
+    /// bot holds incidents in at once, and at about a kilobyte a reference, a few megabytes at most.
+    /// </summary>
+    internal const int MaxRemembered = 4_096;
+
+    private readonly BoundedCache<string, string> _lastSaved = new(MaxRemembered, StringComparer.Ordinal);
+
+    internal int RememberedCount => _lastSaved.Count;
 
     public static string KeyOf(ChannelRef channel) => $"teams:conversation:{channel.Key}";
 
@@ -29,7 +38,7 @@ internal sealed class ConversationAddresses(IAdapterStateStore store)
         }
 
         await store.SetStateAsync(key, json, cancellationToken).ConfigureAwait(false);
-        _lastSaved[key] = json;
+        _lastSaved.Set(key, json);
     }
 
     public async Task<ConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken)

@@ -10,4 +10,9 @@ internal static class StoreFactory
 
     public static LiteDbIncidentStore Open(LiteDbOptions options) =>
         new(Options.Create(options), TimeProvider.System, NullLogger<LiteDbIncidentStore>.Instance);
+
+    /// <summary>A store whose memory holds only <paramref name="openIncidentsHeld"/> open incidents.</summary>
+    public static LiteDbIncidentStore OpenHolding(string path, int openIncidentsHeld) =>
+        new(Options.Create(new LiteDbOptions { Path = path, FlushToDisk = false }), TimeProvider.System, NullLogger<LiteDbIncidentStore>.Instance,
+            LiteDbIncidentStore.OpenDatabase, openIncidentsHeld);
 }

@@ -4,15 +4,29 @@ namespace ScribeBot.Web.Sandbox;
 
 /// <summary>
 /// What the sandbox channels show: people's messages, ScribeBot's posts and private replies, reactions. Kept in memory
-/// only, bounded (the last <see cref="MaxItemsPerChannel"/> lines of the <see cref="MaxChannels"/> most recently active
-/// channels): the record that matters, the incident and its timeline, is in the store, and a restart starts with empty
-/// feeds (docs/decisions.md, "Sandbox"). Every change gives the channel a new <see cref="SandboxFeedSnapshot.Version"/>,
-/// so a reader can ask "anything new?" cheaply and wait for a change.
+/// only, bounded by lines and by bytes (the last <see cref="MaxItemsPerChannel"/> lines, at most
+/// <see cref="MaxBytesPerChannel"/>, of the <see cref="MaxChannels"/> most recently active channels, at most
+/// <see cref="MaxBytes"/> in all): the record that matters, the incident and its timeline, is in the store, and a
+/// restart starts with empty feeds (docs/decisions.md, "Sandbox"). Every change gives the channel a new
+/// <see cref="SandboxFeedSnapshot.Version"/>, so a reader can ask "anything new?" cheaply and wait for a change.
 /// </summary>
 internal sealed class SandboxFeed
 {
     public const int MaxItemsPerChannel = 1000;
     public const int MaxChannels = 100;
+
+    /// <summary>
+    /// A channel's lines by <see cref="SandboxFeedItem.EstimatedBytes"/>: a hundred messages of the longest kind, or a
+    /// thousand ordinary lines and a few drafts. The line count alone let one channel of long messages hold 20 MB. Past
+    /// it the oldest lines go; the newest line always stays, however big, or a large draft would never show.
+    /// </summary>
+    public const long MaxBytesPerChannel = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// All channels together: sixteen full channels, so the sandbox's memory stays tens of megabytes however many
+    /// people type in however many channels. Past it the quietest channels go, as past <see cref="MaxChannels"/>.
+    /// </summary>
+    public const long MaxBytes = 32 * 1024 * 1024;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ChannelRef, ChannelFeed> _channels = [];
@@ -31,7 +45,7 @@ internal sealed class SandboxFeed
         lock (_lock)
         {
             return _channels.TryGetValue(channel, out var feed)
-                ? new SandboxFeedSnapshot(feed.Version, feed.Items.Where(item => item.IsVisibleTo(viewer)).ToArray())
+                ? new SandboxFeedSnapshot(feed.Version, feed.VisibleTo(viewer))
                 : new SandboxFeedSnapshot(0, []);
         }
     }
@@ -40,7 +54,7 @@ internal sealed class SandboxFeed
     {
         lock (_lock)
         {
-            return _channels.TryGetValue(channel, out var feed) ? feed.Items.Find(item => item.Id == id) : null;
+            return _channels.TryGetValue(channel, out var feed) && feed.IndexOf(id) is var index and >= 0 ? feed.At(index) : null;
         }
     }
 
@@ -50,17 +64,13 @@ internal sealed class SandboxFeed
         lock (_lock)
         {
             var feed = FeedOf(channel);
-            if (feed.Items.Exists(existing => existing.Id == item.Id))
+            if (feed.IndexOf(item.Id) >= 0)
             {
                 return false;
             }
 
-            feed.Items.Add(item);
-            if (feed.Items.Count > MaxItemsPerChannel)
-            {
-                feed.Items.RemoveRange(0, feed.Items.Count - MaxItemsPerChannel);
-            }
-
+            feed.Append(item);
+            Trim(feed);
             Changed(feed);
             return true;
         }
@@ -76,13 +86,14 @@ internal sealed class SandboxFeed
                 return false;
             }
 
-            var index = feed.Items.FindIndex(item => item.Id == id);
+            var index = feed.IndexOf(id);
             if (index < 0)
             {
                 return false;
             }
 
-            feed.Items[index] = change(feed.Items[index]);
+            feed.Replace(index, change(feed.At(index)));
+            Trim(feed);
             Changed(feed);
             return true;
         }
@@ -92,7 +103,7 @@ internal sealed class SandboxFeed
     {
         lock (_lock)
         {
-            if (_channels.TryGetValue(channel, out var feed) && feed.Items.RemoveAll(item => item.Id == id) > 0)
+            if (_channels.TryGetValue(channel, out var feed) && feed.Remove(id))
             {
                 Changed(feed);
             }
@@ -123,8 +134,7 @@ internal sealed class SandboxFeed
         {
             if (_channels.Count >= MaxChannels)
             {
-                var quietest = _channels.MinBy(pair => pair.Value.Version).Key;
-                _channels.Remove(quietest);
+                DropQuietestBut(null);
             }
 
             feed = new ChannelFeed();
@@ -132,6 +142,25 @@ internal sealed class SandboxFeed
         }
 
         return feed;
+    }
+
+    /// <summary>Brings <paramref name="changed"/> within the per-channel limits and all channels within <see cref="MaxBytes"/>.</summary>
+    private void Trim(ChannelFeed changed)
+    {
+        while (changed.Count > 1 && (changed.Count > MaxItemsPerChannel || changed.Bytes > MaxBytesPerChannel))
+        {
+            changed.RemoveOldest();
+        }
+
+        while (_channels.Count > 1 && _channels.Values.Sum(feed => feed.Bytes) > MaxBytes)
+        {
+            DropQuietestBut(changed);
+        }
+    }
+
+    private void DropQuietestBut(ChannelFeed? keep)
+    {
+        _channels.Remove(_channels.Where(pair => pair.Value != keep).MinBy(pair => pair.Value.Version).Key);
     }
 
     private void Changed(ChannelFeed feed)
@@ -147,7 +176,49 @@ internal sealed class SandboxFeed
 
     private sealed class ChannelFeed
     {
-        public List<SandboxFeedItem> Items { get; } = [];
+        private readonly List<SandboxFeedItem> _items = [];
+
+        public int Count => _items.Count;
+
+        /// <summary>The sum of the lines' <see cref="SandboxFeedItem.EstimatedBytes"/>.</summary>
+        public long Bytes { get; private set; }
+
+        public void Append(SandboxFeedItem item)
+        {
+            _items.Add(item);
+            Bytes += item.EstimatedBytes;
+        }
+
+        public void Replace(int index, SandboxFeedItem item)
+        {
+            Bytes += item.EstimatedBytes - _items[index].EstimatedBytes;
+            _items[index] = item;
+        }
+
+        public bool Remove(string id)
+        {
+            var index = IndexOf(id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            Bytes -= _items[index].EstimatedBytes;
+            _items.RemoveAt(index);
+            return true;
+        }
+
+        public void RemoveOldest()
+        {
+            Bytes -= _items[0].EstimatedBytes;
+            _items.RemoveAt(0);
+        }
+
+        public int IndexOf(string id) => _items.FindIndex(item => item.Id == id);
+
+        public SandboxFeedItem At(int index) => _items[index];
+
+        public SandboxFeedItem[] VisibleTo(string? viewer) => _items.Where(item => item.IsVisibleTo(viewer)).ToArray();
 
         public long Version { get; set; }
 

@@ -57,6 +57,19 @@ internal sealed record SandboxFeedItem
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Reactions { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Roughly what the line holds in memory, for the feed's byte budgets: its strings at two bytes a UTF-16 char, plus
+    /// <see cref="FixedBytes"/>. Strings shared with other lines (a person's name) are counted in each, so it errs high.
+    /// </summary>
+    public long EstimatedBytes =>
+        FixedBytes
+        + 2L * (Id.Length + Author.Length + (Text?.Length ?? 0) + (Html?.Length ?? 0) + (VisibleTo?.Length ?? 0)
+            + (InReplyTo?.Length ?? 0) + (IncidentId?.Length ?? 0)
+            + Reactions.Sum(reaction => reaction.Key.Length + reaction.Value.Sum(user => user.Length)));
+
+    /// <summary>The record, its dictionary and the string headers: a few hundred bytes whatever the text.</summary>
+    private const int FixedBytes = 256;
+
     /// <summary>People's lines take reactions; ScribeBot's do not (they are not on the timeline).</summary>
     public bool TakesReactions => Kind is SandboxItemKind.Message or SandboxItemKind.Command;
 

@@ -24,6 +24,62 @@ public sealed class SandboxFeedTests
     }
 
     [Fact]
+    public void A_channel_of_long_messages_keeps_its_newest_lines_within_its_byte_budget()
+    {
+        var longest = new string('x', SandboxInput.MaxMessageLength);
+        for (var i = 0; i < SandboxFeed.MaxItemsPerChannel; i++)
+        {
+            _feed.Add(Channel, Message($"m{i}") with { Text = longest });
+        }
+
+        var items = _feed.Read(Channel, null).Items;
+        Assert.InRange(items.Sum(item => item.EstimatedBytes), 1, SandboxFeed.MaxBytesPerChannel);
+        Assert.InRange(items.Count, 50, SandboxFeed.MaxItemsPerChannel - 1);
+        Assert.Equal($"m{SandboxFeed.MaxItemsPerChannel - 1}", items[^1].Id);
+        Assert.Equal(Enumerable.Range(SandboxFeed.MaxItemsPerChannel - items.Count, items.Count).Select(i => $"m{i}"), items.Select(item => item.Id));
+    }
+
+    [Fact]
+    public void All_channels_together_stay_within_the_total_byte_budget_and_the_quietest_go_first()
+    {
+        var longest = new string('x', SandboxInput.MaxMessageLength);
+        var channels = Enumerable.Range(0, SandboxFeed.MaxChannels).Select(i => SandboxChannel.ChannelOf($"c{i}")).ToArray();
+        foreach (var channel in channels)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                _feed.Add(channel, Message($"m{i}") with { Text = longest });
+            }
+        }
+
+        var held = channels.Select(channel => _feed.Read(channel, null).Items.Sum(item => item.EstimatedBytes)).ToArray();
+        Assert.InRange(held.Sum(), 1, SandboxFeed.MaxBytes);
+        Assert.Equal(0, held[0]);
+        Assert.NotEqual(0, held[^1]);
+    }
+
+    [Fact]
+    public void A_line_bigger_than_the_channel_budget_still_shows_alone()
+    {
+        _feed.Add(Channel, Message("m0"));
+        _feed.Add(Channel, Message("draft") with { Kind = SandboxItemKind.Draft, Html = new string('x', (int)SandboxFeed.MaxBytesPerChannel) });
+
+        Assert.Equal("draft", Assert.Single(_feed.Read(Channel, null).Items).Id);
+    }
+
+    [Fact]
+    public void A_line_grown_by_reactions_pushes_the_oldest_lines_out()
+    {
+        var half = new string('x', (int)(SandboxFeed.MaxBytesPerChannel / 4) - 1000);
+        _feed.Add(Channel, Message("m0") with { Text = half });
+        _feed.Add(Channel, Message("m1") with { Text = half });
+
+        _feed.Update(Channel, "m1", item => item.WithReaction("dart", new string('p', 10_000), added: true));
+
+        Assert.Equal("m1", Assert.Single(_feed.Read(Channel, null).Items).Id);
+    }
+
+    [Fact]
     public void A_line_is_added_once_by_its_id()
     {
         Assert.True(_feed.Add(Channel, Message("post-1")));

@@ -1,0 +1,89 @@
+using ScribeBot.Core.Commands;
+
+namespace ScribeBot.Core.Tests.Commands;
+
+public sealed class ChannelLocksTests
+{
+    [Fact]
+    public async Task Locks_of_channels_no_one_holds_are_forgotten()
+    {
+        var locks = new ChannelLocks();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            using var held = await locks.AcquireAsync($"web:local:channel-{i}", CancellationToken.None);
+            Assert.Equal(1, locks.Count);
+        }
+
+        Assert.Equal(0, locks.Count);
+    }
+
+    [Fact]
+    public async Task A_waiter_that_gives_up_leaves_no_lock_behind()
+    {
+        var locks = new ChannelLocks();
+        var held = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+        using var giveUp = new CancellationTokenSource();
+
+        var waiting = locks.AcquireAsync("slack:T1:C1", giveUp.Token);
+        Assert.False(waiting.IsCompleted);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        held.Dispose();
+
+        Assert.Equal(0, locks.Count);
+        using var again = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_caller_arriving_while_the_lock_is_held_waits_for_it_and_the_lock_is_forgotten_after_both()
+    {
+        var locks = new ChannelLocks();
+        var first = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+
+        var second = locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second).Dispose();
+
+        Assert.Equal(0, locks.Count);
+    }
+
+    [Fact]
+    public async Task Callers_of_one_channel_never_hold_its_lock_together_while_locks_come_and_go()
+    {
+        // Few keys and many callers, so gates are removed and created again all the time: a caller left waiting on a
+        // removed gate while another creates a new one for the same channel would show as two holders at once.
+        const int Callers = 16;
+        const int Rounds = 2_000;
+        string[] keys = ["slack:T1:C1", "slack:T1:C2", "teams:t:c"];
+        var holders = new int[keys.Length];
+        var overlaps = 0;
+        var locks = new ChannelLocks();
+
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                var k = (caller + round) % keys.Length;
+                using (await locks.AcquireAsync(keys[k], CancellationToken.None))
+                {
+                    if (Interlocked.Increment(ref holders[k]) != 1)
+                    {
+                        Interlocked.Increment(ref overlaps);
+                    }
+
+                    if (round % 3 == 0)
+                    {
+                        await Task.Yield();
+                    }
+
+                    Interlocked.Decrement(ref holders[k]);
+                }
+            }
+        })));
+
+        Assert.Equal(0, overlaps);
+        Assert.Equal(0, locks.Count);
+    }
+}
