@@ -7,6 +7,7 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Pages.Incidents;
 
@@ -209,8 +210,7 @@ public sealed class PostmortemModel(
             return true;
         }
 
-        var shown = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-        error = $"'{shown}' is not a percentage between 0 and 100. Write a number like 12 or 12.5.";
+        error = $"'{TextShortener.Shorten(text)}' is not a percentage between 0 and 100. Write a number like 12 or 12.5.";
         return false;
     }
 
