@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Time;
 using ScribeBot.Core.Timeline;
@@ -223,7 +224,7 @@ internal static class TimelineSvg
     private static List<LegendItem> LegendItems(IReadOnlyList<DiagramEvent> events)
     {
         var tags = events.Where(e => e.Tags.Count > 0).Select(e => e.Tags[0]).Distinct().Order();
-        var items = tags.Select(t => new LegendItem(t.ToName(), PostmortemBuilder.KindName(t), KindColours.Of(t))).ToList();
+        var items = tags.Select(t => new LegendItem(t.ToName(), t.ToLabel(), KindColours.Of(t))).ToList();
         if (events.Any(e => e.Tags.Count == 0))
         {
             items.Add(new LegendItem(KindColours.ChangeKey, KindColours.ChangeName, KindColours.ChangeColour));
