@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Editing;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web;
 using ScribeBot.Core.Text;
@@ -17,7 +19,7 @@ namespace ScribeBot.Pages.Incidents;
 /// redirect on success (post/redirect/get), so a reload never saves twice.
 /// </summary>
 public sealed class PostmortemModel(
-    IIncidentStore store, PostmortemBuilder builder, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
+    IIncidentStore store, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -167,7 +169,7 @@ public sealed class PostmortemModel(
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
-        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(incident, entries)));
+        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
         PostKey = Guid.NewGuid().ToString("N");
         return true;
     }

@@ -3,7 +3,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Sandbox;

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 
 namespace ScribeBot.Web.Svg;
 

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Web.Svg;
@@ -56,7 +57,7 @@ internal static class TimelineLegend
     private static List<Item> Items(IReadOnlyList<DiagramEvent> events)
     {
         var tags = events.Where(e => e.Tags.Count > 0).Select(e => e.Tags[0]).Distinct().Order();
-        var items = tags.Select(t => new Item(t.ToName(), PostmortemBuilder.KindName(t), KindColours.Of(t))).ToList();
+        var items = tags.Select(t => new Item(t.ToName(), t.ToLabel(), KindColours.Of(t))).ToList();
         if (events.Any(e => e.Tags.Count == 0))
         {
             items.Add(new Item(KindColours.ChangeKey, KindColours.ChangeName, KindColours.ChangeColour));

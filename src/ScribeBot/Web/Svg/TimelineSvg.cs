@@ -1,5 +1,6 @@
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using static ScribeBot.Web.Svg.TimelineLayout;
 
 namespace ScribeBot.Web.Svg;
