@@ -78,7 +78,7 @@ internal sealed partial class SlackChannelMembership(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnchecked(logger, channel.Key, "timeout");
-            MarkUnreachable();
+            NoteSlackUnreachable();
             return SlackMembershipCheck.Proceed;
         }
     }
@@ -99,7 +99,7 @@ internal sealed partial class SlackChannelMembership(
 
             if (info.Status is SlackApiStatus.Unavailable or SlackApiStatus.RateLimited)
             {
-                MarkUnreachable();
+                NoteSlackUnreachable();
             }
 
             LogUnchecked(logger, channel.Key, info.Error);
@@ -138,12 +138,10 @@ internal sealed partial class SlackChannelMembership(
     }
 
     /// <summary>
-    /// Slack did not answer another call of this command in time (its name lookups): the check is skipped for
+    /// Slack did not answer in time (this check, or another call of the same command): the check is skipped for
     /// <see cref="UnreachableDuration"/>, so one command never waits out two budgets against a hanging Slack.
     /// </summary>
-    public void NoteSlackUnreachable() => MarkUnreachable();
-
-    private void MarkUnreachable() => Interlocked.Exchange(ref _unreachableUntilTicks, (time.GetUtcNow() + UnreachableDuration).UtcTicks);
+    public void NoteSlackUnreachable() => Interlocked.Exchange(ref _unreachableUntilTicks, (time.GetUtcNow() + UnreachableDuration).UtcTicks);
 
     internal void Remember(string channelKey) => _memberUntil.Set(channelKey, time.GetUtcNow() + MemberCacheDuration);
 
