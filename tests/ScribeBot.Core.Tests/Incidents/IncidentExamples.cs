@@ -1,15 +1,16 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Incidents;
 
-/// <summary>Incidents for the rule tests: declared by Alice at 14:00 UTC on Monday 2026-03-02.</summary>
+/// <summary>Incidents for the rule tests: declared by Alice at <see cref="CommandTestBed.Start"/> (14:00 UTC), in the test bed's channel.</summary>
 internal static class IncidentExamples
 {
-    public static readonly ChannelRef Channel = new(ChatPlatform.Slack, "T1", "C1");
-    public static readonly Person Alice = new("U1", "Alice");
-    public static readonly Person Bob = new("U2", "Bob");
-    public static readonly DateTimeOffset Declared = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+    public static ChannelRef Channel => CommandTestBed.Channel;
+    public static Person Alice => CommandTestBed.Alice;
+    public static Person Bob => CommandTestBed.Bob;
+    public static DateTimeOffset Declared => CommandTestBed.Start;
 
     public static Incident Open(string timeZone = "UTC") =>
         Incident.Declare(Channel, 1, "Checkout returns 502", Severity.Sev2, timeZone, new Milestone(Declared, Alice, "r-start"));
