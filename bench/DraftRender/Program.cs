@@ -5,18 +5,18 @@ using System.Diagnostics;
 using System.Globalization;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Timeline;
 
 var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 
 var (incident, entries) = Generate(messages);
-var builder = new PostmortemBuilder();
 
 for (var i = 0; i < 3; i++)
 {
-    _ = PostmortemMarkdown.Render(builder.Build(incident, entries));
+    _ = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries));
 }
 
 var times = new List<double>(runs);
@@ -26,7 +26,7 @@ for (var i = 0; i < runs; i++)
 {
     var before = GC.GetAllocatedBytesForCurrentThread();
     var watch = Stopwatch.StartNew();
-    var markdown = PostmortemMarkdown.Render(builder.Build(incident, entries));
+    var markdown = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries));
     watch.Stop();
     bytes.Add(GC.GetAllocatedBytesForCurrentThread() - before);
     times.Add(watch.Elapsed.TotalMilliseconds);

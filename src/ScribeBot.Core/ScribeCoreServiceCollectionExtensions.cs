@@ -5,7 +5,7 @@ using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
@@ -23,7 +23,6 @@ public static class ScribeCoreServiceCollectionExtensions
         // One instance for every writer of incidents, so a command and a dashboard edit never overwrite each other.
         services.TryAddSingleton<ChannelLocks>();
         services.TryAddSingleton<CommandHandler>();
-        services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddSingleton<PostmortemEditor>();
         services.TryAddSingleton<TimelineCapture>();
         return services;

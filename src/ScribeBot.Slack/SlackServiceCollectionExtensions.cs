@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
@@ -60,13 +59,11 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackChannelMembership>>()));
 
-        services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, SlackChannelPoster>(provider => new SlackChannelPoster(
             provider.GetRequiredService<SlackWebApiClient>,
             provider.GetRequiredService<SlackBotAccount>(),
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<IAdapterStateStore>(),
-            provider.GetRequiredService<PostmortemBuilder>(),
             provider.GetServices<IPeopleDirectory>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));

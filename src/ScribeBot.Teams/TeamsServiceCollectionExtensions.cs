@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 using ScribeBot.Teams.Conversations;
@@ -49,7 +48,6 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConversationAddresses>();
         services.TryAddSingleton<ScribeTeamsBot>();
         services.TryAddSingleton<TeamsEndpoint>();
-        services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, TeamsChannelPoster>());
         services.AddHostedService<TeamsStartupWarning>();
         return services;

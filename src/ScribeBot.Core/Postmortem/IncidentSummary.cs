@@ -18,7 +18,7 @@ public static class IncidentSummary
         var declared = incident.Declared.At;
         var builder = new ChatTextBuilder()
             .Strong($"{incident.DisplayId}: {incident.Title}")
-            .Plain($" - {incident.Severity.ToLabel()}, {PostmortemBuilder.StatusName(incident).ToLowerInvariant()}\n")
+            .Plain($" - {incident.Severity.ToLabel()}, {incident.Status.ToLabel().ToLowerInvariant()}\n")
             .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).Plain("\n");
 
         var warnings = OrderCheck.Find(incident, clock);
@@ -96,7 +96,7 @@ public static class IncidentSummary
 
         var parts = Enum.GetValues<TimelineTag>()
             .Where(t => counts[(int)t] > 0)
-            .Select(t => $"{PostmortemBuilder.KindName(t).ToLowerInvariant()} {counts[(int)t]}")
+            .Select(t => $"{t.ToLabel().ToLowerInvariant()} {counts[(int)t]}")
             .ToList();
         return parts.Count == 0 ? "no tagged events yet" : string.Join(", ", parts);
     }

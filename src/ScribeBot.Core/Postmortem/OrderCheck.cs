@@ -9,9 +9,6 @@ namespace ScribeBot.Core.Postmortem;
 /// </summary>
 public static class OrderCheck
 {
-    /// <summary>The recorded instants in the order they must happen (<see cref="Incident.KnownInstants"/>).</summary>
-    public static IReadOnlyList<IncidentInstant> KnownFacts(Incident incident) => incident.KnownInstants();
-
     /// <summary>The draft's warning lines for the incident's <see cref="Incident.OrderConflicts"/>.</summary>
     public static IReadOnlyList<OrderWarning> Find(Incident incident, IncidentClock clock) =>
         [.. incident.OrderConflicts().Select(conflict => Warning(conflict, clock))];
@@ -28,11 +25,6 @@ public static class OrderCheck
             .Build();
         return new OrderWarning(earlier, earlierAt, later, laterAt, message);
     }
-
-    /// <summary>True when a warning concerns two instants within <paramref name="from"/>..<paramref name="to"/>,
-    /// i.e. a duration between these two facts would rest on a wrong time.</summary>
-    public static bool Spoils(IReadOnlyList<OrderWarning> warnings, IncidentFact from, IncidentFact to) =>
-        warnings.Any(w => new OrderConflict(new(w.Earlier, w.EarlierAt), new(w.Later, w.LaterAt)).Spoils(from, to));
 
     public static string Name(IncidentFact fact) => fact switch
     {

@@ -2,7 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ScribeBot.Core.Timeline;
 
-/// <summary>The wire names of tags (<c>root-cause</c>, <c>key-event</c>...), used in configuration and transcripts.</summary>
+/// <summary>
+/// The names of tags: wire names (<c>root-cause</c>, <c>key-event</c>...), used in configuration and transcripts, and
+/// the labels people read.
+/// </summary>
 public static class TimelineTagNames
 {
     private static readonly Dictionary<string, TimelineTag> ByName = new(StringComparer.OrdinalIgnoreCase)
@@ -24,6 +27,20 @@ public static class TimelineTagNames
         TimelineTag.RootCause => "root-cause",
         TimelineTag.KeyEvent => "key-event",
         _ => tag.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>How a tag is named where people read it: <c>Root cause</c>, <c>Key event</c>...</summary>
+    public static string ToLabel(this TimelineTag tag) => tag switch
+    {
+        TimelineTag.Detection => "Detection",
+        TimelineTag.Action => "Action",
+        TimelineTag.Misleading => "Misleading",
+        TimelineTag.Escalation => "Escalation",
+        TimelineTag.RootCause => "Root cause",
+        TimelineTag.Resolution => "Resolution",
+        TimelineTag.KeyEvent => "Key event",
+        TimelineTag.Note => "Note",
+        _ => tag.ToString(),
     };
 
     public static bool TryParse(string name, [NotNullWhen(true)] out TimelineTag? tag)

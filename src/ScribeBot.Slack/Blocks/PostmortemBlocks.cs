@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Text;
 
@@ -27,9 +27,8 @@ internal static class PostmortemBlocks
             AddText(blocks, ChatText.Of(":warning: ") + warning.Message);
         }
 
-        var hasPlaceholders = document.Sections.SelectMany(s => s.Blocks).Any(HasPlaceholder);
         blocks.Add(BlockKit.Context(SlackMrkdwn.EscapeWithin(
-            hasPlaceholders ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in." : document.WordCount.Describe(),
+            document.HasPlaceholders ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in." : document.WordCount.Describe(),
             2000)));
 
         foreach (var section in document.Sections)
@@ -205,14 +204,4 @@ internal static class PostmortemBlocks
 
         return messages;
     }
-
-    private static bool HasPlaceholder(PostmortemBlock block) => block switch
-    {
-        ParagraphBlock paragraph => HasPlaceholder(paragraph.Text),
-        BulletListBlock list => list.Items.Any(HasPlaceholder),
-        TimelineBlock timeline => timeline.Items.Any(item => HasPlaceholder(item.Text)),
-        _ => false,
-    };
-
-    private static bool HasPlaceholder(ChatText text) => text.Runs.Any(run => run.Style == RunStyle.Placeholder);
 }

@@ -4,7 +4,8 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Blocks;
@@ -24,7 +25,6 @@ internal sealed partial class SlackChannelPoster(
     SlackBotAccount account,
     IIncidentStore store,
     IAdapterStateStore state,
-    PostmortemBuilder builder,
     IEnumerable<IPeopleDirectory> people,
     bool hasBotToken,
     ILogger<SlackChannelPoster> logger) : IChannelPoster
@@ -89,13 +89,13 @@ internal sealed partial class SlackChannelPoster(
                 return new SlackDeliveryRecord([AnnouncementBlocks.Render(announcement.Text)], null);
 
             case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                var section = builder.BuildTimeline(found.Incident, found.Entries);
+                var section = PostmortemDraft.BuildTimeline(found.Incident, found.Entries);
                 var title = $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far";
-                var meta = ChatText.Of(PostmortemBuilder.TimelineStatusLine(found.Incident));
+                var meta = ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident));
                 return new SlackDeliveryRecord(PostmortemBlocks.RenderSection(title, meta, section), null);
 
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                var document = builder.Build(found.Incident, found.Entries);
+                var document = PostmortemDraft.Build(found.Incident, found.Entries);
                 return new SlackDeliveryRecord(
                     PostmortemBlocks.Render(document),
                     new SlackUpload(

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ScribeBot.Teams.Inbound;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Teams.Access;
 
@@ -72,5 +73,5 @@ internal sealed class TeamsAccess
     }
 
     // Echoed values are cut: the sender chose them, and a log line is no place for 10,000 characters of them.
-    private static string Shorten(string? text) => text is null ? "(none)" : text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
+    private static string Shorten(string? text) => text is null ? "(none)" : TextShortener.Shorten(text, TextShortener.LogLength);
 }

@@ -10,7 +10,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Access;
@@ -32,7 +32,6 @@ internal sealed partial class TeamsChannelPoster(
     ConversationAddresses addresses,
     IAdapterStateStore state,
     IIncidentStore store,
-    PostmortemBuilder builder,
     TeamsIdentity identity,
     TeamsAccess access,
     IOptions<ScribeOptions> scribe,
@@ -118,10 +117,10 @@ internal sealed partial class TeamsChannelPoster(
             case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Section(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
-                    ChatText.Of(PostmortemBuilder.TimelineStatusLine(found.Incident)),
-                    builder.BuildTimeline(found.Incident, found.Entries));
+                    ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
+                    PostmortemDraft.BuildTimeline(found.Incident, found.Entries));
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return TeamsMessages.Draft(builder.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+                return TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
             default:
                 return null;
         }

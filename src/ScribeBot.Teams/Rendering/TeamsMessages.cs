@@ -1,5 +1,5 @@
 using System.Text;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Teams.Rendering;
@@ -47,8 +47,7 @@ internal static class TeamsMessages
             paragraphs.Add(new([ChatText.Of(Warning) + warning.Message]));
         }
 
-        var hasPlaceholders = document.Sections.SelectMany(s => s.Blocks).Any(HasPlaceholder);
-        paragraphs.Add(new([new ChatTextBuilder().Emphasis(hasPlaceholders
+        paragraphs.Add(new([new ChatTextBuilder().Emphasis(document.HasPlaceholders
             ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in."
             : $"{document.WordCount.Describe()}.").Build()]));
 
@@ -272,14 +271,4 @@ internal static class TeamsMessages
     }
 
     private static int CutAt(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
-
-    private static bool HasPlaceholder(PostmortemBlock block) => block switch
-    {
-        ParagraphBlock paragraph => HasPlaceholder(paragraph.Text),
-        BulletListBlock list => list.Items.Any(HasPlaceholder),
-        TimelineBlock timeline => timeline.Items.Any(item => HasPlaceholder(item.Text)),
-        _ => false,
-    };
-
-    private static bool HasPlaceholder(ChatText text) => text.Runs.Any(run => run.Style == RunStyle.Placeholder);
 }

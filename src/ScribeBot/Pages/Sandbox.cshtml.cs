@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Time;
 using ScribeBot.Web.Sandbox;

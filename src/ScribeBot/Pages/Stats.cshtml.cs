@@ -6,6 +6,7 @@ using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Dashboard;
 using ScribeBot.Web.Svg;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Pages;
 
@@ -32,7 +33,7 @@ internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider
             }
             else
             {
-                Problem = $"\"{(days.Length <= 40 ? days : days[..39] + "…")}\" is not a number of days between 1 and {StatsReport.MaxDays}; "
+                Problem = $"\"{TextShortener.Shorten(days)}\" is not a number of days between 1 and {StatsReport.MaxDays}; "
                     + $"showing the last {StatsReport.DefaultDays} days.";
             }
         }

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Time;
 
@@ -53,7 +54,6 @@ internal static class ReplayVerb
             return NothingToDraft;
         }
 
-        var builder = new PostmortemBuilder();
         for (var i = 0; i < outcome.Incidents.Count; i++)
         {
             var (incident, entries) = outcome.Incidents[i];
@@ -62,7 +62,7 @@ internal static class ReplayVerb
                 await output.WriteLineAsync("\n---\n".AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
-            await output.WriteAsync(PostmortemMarkdown.Render(builder.Build(incident, entries)).TrimEnd().AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)).TrimEnd().AsMemory(), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScribeBot.Core.Time;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Replay;
 
@@ -97,7 +98,7 @@ internal static partial class TranscriptReader
             || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             throw new TranscriptFormatException(
-                $"{where}, field \"at\": '{Shorten(value)}' is not an ISO 8601 time with an offset, like 2026-03-02T14:02:10Z or 2026-03-02T15:02:10+01:00.");
+                $"{where}, field \"at\": '{TextShortener.Shorten(value)}' is not an ISO 8601 time with an offset, like 2026-03-02T14:02:10Z or 2026-03-02T15:02:10+01:00.");
         }
 
         return at.ToUniversalTime();
@@ -189,7 +190,6 @@ internal static partial class TranscriptReader
         return end < 0 ? message : message[..(end + 1)];
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitOffset();

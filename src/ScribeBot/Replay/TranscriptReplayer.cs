@@ -1,7 +1,7 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Sandbox;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using ScribeBot.Core.Channels;
 using System.Text;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Web;
@@ -32,9 +33,9 @@ internal static class PostmortemDownloadEndpoint
     public static string HtmlPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.html";
 
     private static async Task<IResult> DownloadMarkdownAsync(
-        string id, IIncidentStore store, PostmortemBuilder builder, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
+        string id, IIncidentStore store, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, builder, people, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, people, cancellationToken).ConfigureAwait(false);
         return draft is not { } found
             ? Results.NotFound()
             : Results.File(Encoding.UTF8.GetBytes(found.Markdown), "text/markdown; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.md");
@@ -43,12 +44,11 @@ internal static class PostmortemDownloadEndpoint
     private static async Task<IResult> DownloadHtmlAsync(
         string id,
         IIncidentStore store,
-        PostmortemBuilder builder,
         [FromServices] IEnumerable<IPeopleDirectory> people,
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, builder, people, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, people, cancellationToken).ConfigureAwait(false);
         if (draft is not { } found)
         {
             return Results.NotFound();
@@ -62,7 +62,7 @@ internal static class PostmortemDownloadEndpoint
     }
 
     private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
-        string id, IIncidentStore store, PostmortemBuilder builder, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
+        string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
         var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
         if (incident is null)
@@ -72,6 +72,6 @@ internal static class PostmortemDownloadEndpoint
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken).ConfigureAwait(false);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
-        return (incident, PostmortemMarkdown.Render(builder.Build(incident, entries)));
+        return (incident, PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
     }
 }

@@ -2,7 +2,8 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
@@ -173,7 +174,7 @@ public sealed partial class CommandHandlerTests
         await _bed.DoAsync("resolve");
 
         var incident = await _bed.IncidentAsync();
-        var draft = PostmortemMarkdown.Render(new PostmortemBuilder().Build(incident, await _bed.TimelineAsync()));
+        var draft = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, await _bed.TimelineAsync()));
 
         Assert.Contains("**Escalation** - Alice: Escalated to dana: database on-call", draft, StringComparison.Ordinal);
         Assert.Contains("**Declared** - Alice", draft, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Editing;
 using static ScribeBot.Core.Tests.Incidents.IncidentExamples;
 
 namespace ScribeBot.Core.Tests.Incidents;

@@ -2,7 +2,7 @@ using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Postmortem;

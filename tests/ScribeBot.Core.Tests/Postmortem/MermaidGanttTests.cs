@@ -1,4 +1,5 @@
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Postmortem.Markdown;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 

@@ -5,7 +5,10 @@ using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Postmortem.Editing;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Tests.Commands;
 using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
@@ -409,22 +412,21 @@ public sealed class PostmortemEditorTests : IDisposable
     public async Task History_entries_are_in_the_incident_record_but_not_in_the_drafts_timeline_diagram_or_transcript()
     {
         var incident = await ResolvedIncidentAsync();
-        var builder = new PostmortemBuilder();
-        var before = builder.Build(incident, await _bed.TimelineAsync());
+        var before = PostmortemDraft.Build(incident, await _bed.TimelineAsync());
 
         await SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed", Improvements = ["Alert on saturation"] });
         await _editor.PostToChannelAsync(IncidentId, Editor, "post-1", CancellationToken.None);
         var entries = await _bed.TimelineAsync();
-        var after = builder.Build(await _bed.IncidentAsync(), entries);
+        var after = PostmortemDraft.Build(await _bed.IncidentAsync(), entries);
 
         Assert.Equal(3, entries.Count(PostmortemHistory.IsHistory));
-        string Timeline(PostmortemDocument d) => PostmortemMarkdown.RenderSection(d.Sections.Single(s => s.Heading == PostmortemBuilder.TimelineHeading));
+        string Timeline(PostmortemDocument d) => PostmortemMarkdown.RenderSection(d.Sections.Single(s => s.Heading == PostmortemHeadings.Timeline));
         Assert.Equal(Timeline(before), Timeline(after));
         Assert.Equal(MermaidGantt.Render(before.Diagram), MermaidGantt.Render(after.Diagram));
         Assert.Equal(before.Transcript.Lines, after.Transcript.Lines);
         Assert.Equal(
-            PostmortemMarkdown.RenderSection(builder.BuildTimeline(incident, entries.Where(e => !PostmortemHistory.IsHistory(e)).ToArray())),
-            PostmortemMarkdown.RenderSection(builder.BuildTimeline(incident, entries)));
+            PostmortemMarkdown.RenderSection(PostmortemDraft.BuildTimeline(incident, entries.Where(e => !PostmortemHistory.IsHistory(e)).ToArray())),
+            PostmortemMarkdown.RenderSection(PostmortemDraft.BuildTimeline(incident, entries)));
         var markdown = PostmortemMarkdown.Render(after);
         Assert.Contains("Card payments failed", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("in the dashboard", markdown, StringComparison.Ordinal);

@@ -1,17 +1,17 @@
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Postmortem.Markdown;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class PostmortemGoldenTests
 {
-    private readonly PostmortemBuilder _builder = new();
-
     [Fact]
     public void Documented_payments_outage_renders_as_reviewed()
     {
         var (incident, entries) = Scenarios.PaymentsOutage();
 
-        var document = _builder.Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         GoldenFile.AssertMatches("payments-outage.md", PostmortemMarkdown.Render(document));
     }
@@ -21,7 +21,7 @@ public sealed class PostmortemGoldenTests
     {
         var (incident, entries) = Scenarios.PaymentsOutage();
 
-        var document = _builder.Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         Assert.InRange(document.WordCount.Words, WordCount.GuidelineMin, WordCount.GuidelineMax);
         Assert.Empty(document.Warnings);
@@ -32,7 +32,7 @@ public sealed class PostmortemGoldenTests
     {
         var (incident, entries) = Scenarios.SparseIncident();
 
-        GoldenFile.AssertMatches("sparse-incident.md", PostmortemMarkdown.Render(_builder.Build(incident, entries)));
+        GoldenFile.AssertMatches("sparse-incident.md", PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public sealed class PostmortemGoldenTests
     {
         var (incident, entries) = Scenarios.LongIncident(2000);
 
-        GoldenFile.AssertMatches("long-incident.md", PostmortemMarkdown.Render(_builder.Build(incident, entries)));
+        GoldenFile.AssertMatches("long-incident.md", PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
     }
 }

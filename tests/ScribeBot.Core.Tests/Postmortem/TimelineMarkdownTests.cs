@@ -1,4 +1,4 @@
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 

@@ -1,4 +1,4 @@
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Text;

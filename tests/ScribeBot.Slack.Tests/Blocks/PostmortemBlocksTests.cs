@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Slack.Blocks;
@@ -107,14 +108,14 @@ public sealed class PostmortemBlocksTests
     public void A_two_thousand_line_timeline_is_split_within_every_limit_and_loses_no_line()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}");
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var messages = PostmortemBlocks.Render(document);
 
         Assert.True(messages.Count > 2);
         AssertWithinLimits(messages);
         var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
-        var timeline = document.Sections.Single(s => s.Heading == PostmortemBuilder.TimelineHeading).Blocks.OfType<TimelineBlock>().Single();
+        var timeline = document.Sections.Single(s => s.Heading == PostmortemHeadings.Timeline).Blocks.OfType<TimelineBlock>().Single();
         Assert.True(timeline.Items.Count() >= 2000);
         foreach (var entry in entries.Where(e => !e.Text.Contains('<', StringComparison.Ordinal)))
         {
@@ -134,16 +135,16 @@ public sealed class PostmortemBlocksTests
     public void The_first_message_holds_the_summary_and_the_start_of_the_timeline_and_no_transcript()
     {
         var (incident, entries) = Incident(300, i => $"line {i}");
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var messages = PostmortemBlocks.Render(document);
 
         var headers = messages.SelectMany(BlocksOf).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
         var first = BlocksOf(messages[0]).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
-        Assert.Contains(PostmortemBuilder.IssueSummaryHeading, first);
-        Assert.Contains(PostmortemBuilder.TimelineHeading, first);
+        Assert.Contains(PostmortemHeadings.IssueSummary, first);
+        Assert.Contains(PostmortemHeadings.Timeline, first);
         Assert.Equal(
-            [PostmortemBuilder.IssueSummaryHeading, PostmortemBuilder.TimelineHeading, PostmortemBuilder.RootCauseHeading, PostmortemBuilder.MeasuresHeading],
+            [PostmortemHeadings.IssueSummary, PostmortemHeadings.Timeline, PostmortemHeadings.RootCause, PostmortemHeadings.Measures],
             headers.Skip(1));
         Assert.DoesNotContain(headers, h => h.Contains("Transcript", StringComparison.Ordinal));
         Assert.Contains(BlocksOf(messages[0]), b => (string)b["type"]! == "context" && TextsOf(b).Single().StartsWith("Word count", StringComparison.Ordinal));
@@ -153,7 +154,7 @@ public sealed class PostmortemBlocksTests
     public void Every_hostile_text_comes_out_inert_and_long_ones_split()
     {
         var (incident, entries) = Incident(Hostile.Length, i => Hostile[i - 1]);
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var messages = PostmortemBlocks.Render(document);
 
@@ -170,7 +171,7 @@ public sealed class PostmortemBlocksTests
     public void Timeline_lines_link_their_time_to_the_permalink()
     {
         var (incident, entries) = Incident(1, _ => "rolled back");
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var all = string.Join("\n", PostmortemBlocks.Render(document).SelectMany(BlocksOf).SelectMany(TextsOf));
 
@@ -181,7 +182,7 @@ public sealed class PostmortemBlocksTests
     public void The_timeline_verb_renders_one_section_under_a_title()
     {
         var (incident, entries) = Incident(120, i => $"line {i}");
-        var section = new PostmortemBuilder().BuildTimeline(incident, entries);
+        var section = PostmortemDraft.BuildTimeline(incident, entries);
 
         var messages = PostmortemBlocks.RenderSection("INC-7: Checkout", ChatText.Of("SEV2"), section);
 

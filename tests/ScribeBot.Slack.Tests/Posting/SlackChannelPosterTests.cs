@@ -5,7 +5,6 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -33,7 +32,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
         _poster = new SlackChannelPoster(
             _h.Services.GetRequiredService<SlackWebApiClient>,
             new SlackBotAccount(_h.Services.GetRequiredService<SlackWebApiClient>, TimeProvider.System),
-            _store, _store, new PostmortemBuilder(), [], hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
+            _store, _store, [], hasBotToken: true, NullLogger<SlackChannelPoster>.Instance);
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

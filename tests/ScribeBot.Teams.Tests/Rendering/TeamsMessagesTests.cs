@@ -4,7 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Teams.Rendering;
@@ -103,14 +104,14 @@ public sealed class TeamsMessagesTests
 
     private static readonly string[] SectionHeadings =
     [
-        PostmortemBuilder.IssueSummaryHeading, PostmortemBuilder.TimelineHeading, PostmortemBuilder.RootCauseHeading, PostmortemBuilder.MeasuresHeading,
+        PostmortemHeadings.IssueSummary, PostmortemHeadings.Timeline, PostmortemHeadings.RootCause, PostmortemHeadings.Measures,
     ];
 
     [Fact]
     public void A_realistic_draft_is_one_message_with_every_section_the_timeline_and_the_markdown_link()
     {
         var (incident, entries) = Incident(12, i => $"step {i}: {Hostile[i % Hostile.Length]}");
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -147,7 +148,7 @@ public sealed class TeamsMessagesTests
     public void Without_a_markdown_url_there_is_no_link_line_and_placeholders_are_explained()
     {
         var (incident, entries) = Incident(3, i => $"line {i}");
-        var document = new PostmortemBuilder().Build(incident with { RootCause = null, Improvements = [], Tasks = [] }, entries);
+        var document = PostmortemDraft.Build(incident with { RootCause = null, Improvements = [], Tasks = [] }, entries);
 
         var message = Assert.Single(TeamsMessages.Draft(document, markdownUrl: null));
 
@@ -161,7 +162,7 @@ public sealed class TeamsMessagesTests
     public void Impossible_order_warnings_follow_the_meta_line()
     {
         var (incident, entries) = Incident(2, i => $"line {i}");
-        var document = new PostmortemBuilder().Build(incident with { Acknowledged = new Milestone(Declared.AddMinutes(-30), Alice) }, entries);
+        var document = PostmortemDraft.Build(incident with { Acknowledged = new Milestone(Declared.AddMinutes(-30), Alice) }, entries);
         Assert.NotEmpty(document.Warnings);
 
         var text = TeamsHtmlAssert.PlainText(Assert.Single(TeamsMessages.Draft(document, MarkdownUrl)));
@@ -180,7 +181,7 @@ public sealed class TeamsMessagesTests
             2000,
             i => i == 777 ? longItem : $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}",
             every: TimeSpan.FromMinutes(1));
-        var document = new PostmortemBuilder().Build(incident with { RootCause = rootCause }, entries);
+        var document = PostmortemDraft.Build(incident with { RootCause = rootCause }, entries);
 
         var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -214,7 +215,7 @@ public sealed class TeamsMessagesTests
     {
         var rootCause = string.Join(' ', Enumerable.Range(1, 9000).Select(i => $"w{i}"));
         var (incident, entries) = Incident(3, i => $"line {i}");
-        var document = new PostmortemBuilder().Build(incident with { RootCause = rootCause }, entries);
+        var document = PostmortemDraft.Build(incident with { RootCause = rootCause }, entries);
 
         var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -229,7 +230,7 @@ public sealed class TeamsMessagesTests
     public void Continuation_messages_name_the_draft_and_no_message_ends_on_a_heading()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: checked the dashboards", every: TimeSpan.FromMinutes(1));
-        var document = new PostmortemBuilder().Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -250,10 +251,9 @@ public sealed class TeamsMessagesTests
     {
         // Growing the root cause a few characters at a time moves every later heading across a message end.
         var (incident, entries) = Incident(3, i => $"line {i}");
-        var builder = new PostmortemBuilder();
         for (var length = 1; length < TeamsLimits.MaxMessageChars / 2; length += 7)
         {
-            var document = builder.Build(incident with { RootCause = new string('r', length) }, entries);
+            var document = PostmortemDraft.Build(incident with { RootCause = new string('r', length) }, entries);
 
             var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -267,7 +267,7 @@ public sealed class TeamsMessagesTests
     {
         var improvements = Enumerable.Range(1, 600).Select(i => $"improvement {i}: " + string.Concat(Enumerable.Repeat("*check* ", 8))).ToList();
         var (incident, entries) = Incident(3, i => $"line {i}");
-        var document = new PostmortemBuilder().Build(incident with { Improvements = improvements }, entries);
+        var document = PostmortemDraft.Build(incident with { Improvements = improvements }, entries);
 
         var messages = TeamsMessages.Draft(document, MarkdownUrl);
 
@@ -282,7 +282,7 @@ public sealed class TeamsMessagesTests
     public void The_largest_message_fits_the_documented_40_KB_in_a_real_reply_activity()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: @here **{i}** <at>x</at> [a](http://e)", every: TimeSpan.FromMinutes(1));
-        var document = new PostmortemBuilder().Build(incident with { RootCause = new string('"', 30_000) }, entries);
+        var document = PostmortemDraft.Build(incident with { RootCause = new string('"', 30_000) }, entries);
         var largest = TeamsMessages.Draft(document, MarkdownUrl).MaxBy(m => m.Length)!;
         var incoming = JsonConvert.DeserializeObject<Activity>(Fixtures.Text("activity_message_channel_mention_thread_reply.json"))!;
 
@@ -299,7 +299,7 @@ public sealed class TeamsMessagesTests
     public void The_timeline_verb_renders_one_section_under_a_title()
     {
         var (incident, entries) = Incident(30, i => $"line {i}");
-        var section = new PostmortemBuilder().BuildTimeline(incident, entries);
+        var section = PostmortemDraft.BuildTimeline(incident, entries);
 
         var messages = TeamsMessages.Section("INC-7: Checkout <at>x</at>", ChatText.Of("SEV2 · Ongoing"), section);
 
@@ -313,7 +313,7 @@ public sealed class TeamsMessagesTests
     public void A_long_timeline_for_the_timeline_verb_continues_under_its_title()
     {
         var (incident, entries) = Incident(1000, i => $"line {i}");
-        var section = new PostmortemBuilder().BuildTimeline(incident, entries);
+        var section = PostmortemDraft.BuildTimeline(incident, entries);
 
         var messages = TeamsMessages.Section("INC-7: Checkout", ChatText.Of("SEV2"), section);
 

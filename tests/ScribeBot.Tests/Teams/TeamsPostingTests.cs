@@ -3,7 +3,7 @@ using System.Net;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Rendering;
@@ -241,7 +241,7 @@ public sealed class TeamsPostingTests
     {
         var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
         var entries = await host.Store.GetTimelineAsync(incident!.Id, CancellationToken.None);
-        return TeamsMessages.Draft(host.Services<PostmortemBuilder>().Build(incident, entries), markdownUrl: null).Count;
+        return TeamsMessages.Draft(PostmortemDraft.Build(incident, entries), markdownUrl: null).Count;
     }
 
     private static IChannelPoster TeamsPoster(TeamsHost host) =>

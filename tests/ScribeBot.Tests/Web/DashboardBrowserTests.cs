@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Tests.Browser;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -58,7 +58,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, ITestOutputH
         var path = await download.PathAsync();
         var markdown = await File.ReadAllTextAsync(path!);
         Assert.Equal("INC-1-postmortem.md", download.SuggestedFilename);
-        Assert.Contains($"## {PostmortemBuilder.RootCauseHeading}", markdown, StringComparison.Ordinal);
+        Assert.Contains($"## {PostmortemHeadings.RootCause}", markdown, StringComparison.Ordinal);
         Assert.Contains(RootCause, markdown, StringComparison.Ordinal);
 
         output.WriteLine($"Screenshots: {incidentShot}, {editorShot}");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Web.Svg;
 
@@ -124,7 +125,7 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
     {
         var html = await Host.PageAsync(PathOf(fixture.Checkout));
         var timeline = await Host.Store.GetTimelineAsync(fixture.Checkout.Id, CancellationToken.None);
-        var diagram = Host.Services<PostmortemBuilder>().Build(fixture.Checkout, timeline).Diagram;
+        var diagram = PostmortemDraft.Build(fixture.Checkout, timeline).Diagram;
 
         var svg = Assert.Single(Html.Svgs(html));
 

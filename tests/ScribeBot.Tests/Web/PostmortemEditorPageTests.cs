@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Tests.Web;

@@ -1,4 +1,4 @@
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Web;
 
 namespace ScribeBot.Tests.Web;

@@ -1,6 +1,8 @@
 using ScribeBot.Core.Channels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Dashboard;
@@ -10,10 +12,10 @@ namespace ScribeBot.Pages.Incidents;
 
 /// <summary>
 /// <c>/incidents/{id}</c>: an incident's summary, its timeline and the timeline diagram. The summary, warnings and
-/// diagram come from the same <see cref="PostmortemBuilder"/> as the draft, so the page and the posted draft agree.
+/// diagram come from the same <see cref="PostmortemDraft"/> as the draft, so the page and the posted draft agree.
 /// </summary>
 internal sealed class IncidentModel(
-    IIncidentStore store, PostmortemBuilder builder, IEnumerable<IPeopleDirectory> people, TimeProvider timeProvider) : PageModel
+    IIncidentStore store, IEnumerable<IPeopleDirectory> people, TimeProvider timeProvider) : PageModel
 {
     public string RequestedId { get; private set; } = "";
 
@@ -46,7 +48,7 @@ internal sealed class IncidentModel(
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
         Clock = IncidentClock.For(incident.TimeZoneId);
-        Document = builder.Build(incident, entries);
+        Document = PostmortemDraft.Build(incident, entries);
         Figures = IncidentFigures.Of(incident, timeProvider.GetUtcNow());
         Timeline = TimelineRow.From(entries, Clock);
         DeletedCount = entries.Count(e => e.Deleted);

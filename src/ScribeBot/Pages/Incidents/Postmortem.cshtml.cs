@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Editing;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Pages.Incidents;
 
@@ -16,7 +19,7 @@ namespace ScribeBot.Pages.Incidents;
 /// redirect on success (post/redirect/get), so a reload never saves twice.
 /// </summary>
 public sealed class PostmortemModel(
-    IIncidentStore store, PostmortemBuilder builder, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
+    IIncidentStore store, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -166,7 +169,7 @@ public sealed class PostmortemModel(
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
-        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(incident, entries)));
+        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
         PostKey = Guid.NewGuid().ToString("N");
         return true;
     }
@@ -209,8 +212,7 @@ public sealed class PostmortemModel(
             return true;
         }
 
-        var shown = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-        error = $"'{shown}' is not a percentage between 0 and 100. Write a number like 12 or 12.5.";
+        error = $"'{TextShortener.Shorten(text)}' is not a percentage between 0 and 100. Write a number like 12 or 12.5.";
         return false;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Access;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Access;
 
@@ -29,7 +30,7 @@ internal sealed partial class WebHostGuard(RequestDelegate next, IOptions<Dashbo
         var host = context.Request.Host.Host;
         if (!IsServedHost(host))
         {
-            LogRefused(logger, "host not served", Shorten(host));
+            LogRefused(logger, "host not served", TextShortener.Shorten(host, TextShortener.LogLength));
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Task.CompletedTask;
         }
@@ -49,8 +50,6 @@ internal sealed partial class WebHostGuard(RequestDelegate next, IOptions<Dashbo
         _signIn
             ? _publicHost is not null && string.Equals(host, _publicHost, StringComparison.OrdinalIgnoreCase)
             : LoopbackHosts.Any(h => string.Equals(h, host, StringComparison.OrdinalIgnoreCase));
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Web request refused ({Reason}): {Detail}")]
     private static partial void LogRefused(ILogger logger, string reason, string detail);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Dashboard;
 
@@ -32,7 +33,7 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
         if (!string.IsNullOrWhiteSpace(page)
             && !(int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= 1))
         {
-            problems.Add($"\"{Shown(page)}\" is not a page number; showing page 1.");
+            problems.Add($"\"{TextShortener.Shorten(page)}\" is not a page number; showing page 1.");
             number = 1;
         }
 
@@ -97,10 +98,7 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
             }
         }
 
-        problems.Add($"Unknown {name} \"{Shown(value)}\", so every {name} is shown. Choose one of: {string.Join(", ", options)}.");
+        problems.Add($"Unknown {name} \"{TextShortener.Shorten(value)}\", so every {name} is shown. Choose one of: {string.Join(", ", options)}.");
         return null;
     }
-
-    // The message repeats what was typed; a long value is cut so it cannot flood the page (it is encoded like all text).
-    private static string Shown(string value) => value.Length <= 40 ? value : value[..39] + "…";
 }

@@ -3,7 +3,8 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Sandbox;
 
@@ -88,7 +89,7 @@ internal sealed partial class SandboxChannel(
 
         if (emojiName is null || !emoji.IsChoice(emojiName))
         {
-            return SandboxReactResult.Refused($"'{Shorten(emojiName)}' is not one of the reactions ScribeBot reads here.");
+            return SandboxReactResult.Refused($"'{TextShortener.Shorten(emojiName)}' is not one of the reactions ScribeBot reads here.");
         }
 
         var channel = ChannelOf(channelName);
@@ -190,7 +191,6 @@ internal sealed partial class SandboxChannel(
     public static string PageUrl(string channelName) =>
         channelName == SandboxInput.DefaultChannel ? PagePath : $"{PagePath}?channel={Uri.EscapeDataString(channelName)}";
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "...";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sandbox message {MessageId} in {Channel}: {Result}")]
     private partial void LogCaptured(string channel, string messageId, CaptureResult result);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 
 namespace ScribeBot.Web.Sandbox;
 
@@ -13,7 +12,6 @@ internal static class SandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxMessageIds>();
         services.TryAddSingleton<SandboxEmoji>();
         services.TryAddSingleton<SandboxChannel>();
-        services.TryAddSingleton<PostmortemBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, WebChannelPoster>());
         return services;
     }

@@ -1,7 +1,8 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Web.Sandbox;
@@ -12,7 +13,7 @@ namespace ScribeBot.Web.Sandbox;
 /// (Markdig, raw HTML off). Always configured: the feed is in this process. A post delivered twice (at-least-once) is
 /// shown once, by its outbox id.
 /// </summary>
-internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, PostmortemBuilder builder, TimeProvider time) : IChannelPoster
+internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, TimeProvider time) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Web;
 
@@ -52,7 +53,7 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, P
             case PostmortemPost postmortem:
                 var found = await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
                 return found is var (resolved, timelineEntries)
-                    ? (SandboxItemKind.Draft, PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(builder.Build(resolved, timelineEntries))))
+                    ? (SandboxItemKind.Draft, PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(resolved, timelineEntries))))
                     : null;
             default:
                 return null;

@@ -1,4 +1,3 @@
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Web.Svg;
@@ -34,5 +33,5 @@ internal static class KindColours
     public static string Key(IReadOnlyList<TimelineTag> tags) => tags.Count == 0 ? ChangeKey : tags[0].ToName();
 
     /// <summary>The name people read (<c>Root cause</c>).</summary>
-    public static string Name(IReadOnlyList<TimelineTag> tags) => tags.Count == 0 ? ChangeName : PostmortemBuilder.KindName(tags[0]);
+    public static string Name(IReadOnlyList<TimelineTag> tags) => tags.Count == 0 ? ChangeName : tags[0].ToLabel();
 }

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 
 namespace ScribeBot.Web.Svg;

@@ -1,8 +1,7 @@
-using System.Globalization;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
-using ScribeBot.Core.Time;
-using ScribeBot.Core.Timeline;
+using ScribeBot.Core.Postmortem.Document;
+using static ScribeBot.Web.Svg.TimelineLayout;
 
 namespace ScribeBot.Web.Svg;
 
@@ -10,19 +9,11 @@ namespace ScribeBot.Web.Svg;
 /// The incident's timeline as an inline SVG: phase bars on top, one marker per tagged event coloured by kind (stacked
 /// when they crowd), the acknowledge and resolve moments as labelled vertical lines, a time axis in the incident's
 /// zone and a legend. Pure: the same chart gives the same bytes. User text appears only escaped, in the accessible
-/// <c>&lt;title&gt;</c>/<c>&lt;desc&gt;</c> and in each marker's tooltip.
+/// <c>&lt;title&gt;</c>/<c>&lt;desc&gt;</c> and in each marker's tooltip. Where each part goes is
+/// <see cref="TimelineLayout"/>'s; this draws it.
 /// </summary>
 internal static class TimelineSvg
 {
-    public const int Width = 960;
-
-    private const double Left = 16;
-    private const double Right = Width - 16;
-    private const double MarkerRadius = 6;
-    private const int MaxLevels = 4;
-    private const double LevelHeight = 16;
-    private const double PhaseRow = 22;
-    private const double CharWidth = 6.5;
     private const int MaxTooltip = 300;
 
     public const string AcknowledgedColour = "#b54708";
@@ -30,36 +21,16 @@ internal static class TimelineSvg
 
     private static readonly string[] PhaseFills = ["#fee4e2", "#fef0c7", "#d1e9ff", "#dcfae6", "#ebe9fe"];
 
-    private static readonly TimeSpan[] TickSteps =
-    [
-        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
-        TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2),
-        TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromDays(1),
-        TimeSpan.FromDays(2), TimeSpan.FromDays(7), TimeSpan.FromDays(14), TimeSpan.FromDays(28),
-    ];
-
     /// <param name="chart">What to draw.</param>
     /// <param name="id">Prefix of the element ids (<c>aria-labelledby</c>); unique within the page.</param>
     public static string Render(TimelineChart chart, string id = "timeline")
     {
         var clock = chart.Clock;
-        var (first, last) = Extent(chart);
-        var pad = first == last ? TimeSpan.FromMinutes(5) : TimeSpan.FromTicks(Math.Max((last - first).Ticks * 3 / 100, TimeSpan.FromSeconds(30).Ticks));
-        var from = first - pad;
-        var to = last + pad;
-        double X(DateTimeOffset at) => Left + ((at - from).Ticks / (double)(to - from).Ticks * (Right - Left));
-
-        var markers = Stack(chart.Events, X);
-        var levels = markers.Count == 0 ? 1 : markers.Max(m => m.Level) + 1;
-        const double phasesTop = 38;
-        var laneTop = phasesTop + (chart.Phases.Count * PhaseRow) + 4;
-        var axisY = laneTop + (levels * LevelHeight) + 8;
-        var captionY = axisY + 34;
-        var legend = LegendItems(chart.Events);
-        var legendRows = LayOut(legend);
-        var legendTop = captionY + 22;
-        var rows = legendRows.Count == 0 ? 0 : legendRows.Max(r => r.Row) + 1;
-        var height = rows == 0 ? captionY + 10 : legendTop + (rows * 18) + 6;
+        var layout = new TimelineLayout(chart);
+        var (first, last) = (layout.First, layout.Last);
+        var height = layout.Height;
+        var axisY = layout.AxisY;
+        Func<DateTimeOffset, double> x = layout.X;
 
         var svg = new SvgWriter().Start("svg",
             ("xmlns", SvgWriter.Namespace), ("viewBox", $"0 0 {Width} {SvgWriter.Number(height)}"), ("width", "100%"),
@@ -69,67 +40,22 @@ internal static class TimelineSvg
         svg.Text("desc", Description(chart, first, last), ("id", $"{id}-desc"));
         svg.Empty("rect", ("x", 0), ("y", 0), ("width", Width), ("height", height), ("fill", "#ffffff"));
 
-        var ticks = Ticks(from, to, clock);
         svg.Start("g", ("class", "grid"), ("stroke", "#eaecf0"));
-        foreach (var (at, _) in ticks)
+        foreach (var (at, _) in layout.Ticks)
         {
-            svg.Empty("line", ("x1", X(at)), ("x2", X(at)), ("y1", phasesTop - 4), ("y2", axisY));
+            svg.Empty("line", ("x1", x(at)), ("x2", x(at)), ("y1", PhasesTop - 4), ("y2", axisY));
         }
 
         svg.End();
 
-        Phases(svg, chart.Phases, X, phasesTop);
-        Events(svg, chart, markers, laneTop);
-        Moment(svg, "acknowledged", "Acknowledged", chart.Acknowledged, AcknowledgedColour, 14, axisY, clock, X);
-        Moment(svg, "resolved", "Resolved", chart.Resolved, ResolvedColour, 28, axisY, clock, X);
-        Axis(svg, ticks, axisY, X);
-        svg.Text("text", $"Times in {clock.ZoneLabel(first, last)}", ("class", "caption"), ("x", Left), ("y", captionY), ("fill", "#5b6475"));
-        Legend(svg, legendRows, legendTop);
+        Phases(svg, chart.Phases, x, PhasesTop);
+        Events(svg, chart, layout.Markers, layout.LaneTop);
+        Moment(svg, "acknowledged", "Acknowledged", chart.Acknowledged, AcknowledgedColour, 14, axisY, clock, x);
+        Moment(svg, "resolved", "Resolved", chart.Resolved, ResolvedColour, 28, axisY, clock, x);
+        Axis(svg, layout.Ticks, axisY, x);
+        svg.Text("text", $"Times in {clock.ZoneLabel(first, last)}", ("class", "caption"), ("x", Left), ("y", layout.CaptionY), ("fill", "#5b6475"));
+        TimelineLegend.Draw(svg, layout.Legend, layout.LegendTop);
         return svg.End().ToString();
-    }
-
-    private sealed record Marker(DiagramEvent Event, double X, int Level);
-
-    private sealed record LegendItem(string Key, string Name, string Colour);
-
-    private static (DateTimeOffset First, DateTimeOffset Last) Extent(TimelineChart chart)
-    {
-        var instants = new List<DateTimeOffset> { chart.Declared };
-        instants.AddRange(chart.Phases.SelectMany(p => new[] { p.Start, p.End }));
-        instants.AddRange(chart.Events.Select(e => e.At));
-        if (chart.Acknowledged is { } ack)
-        {
-            instants.Add(ack.At);
-        }
-
-        if (chart.Resolved is { } resolved)
-        {
-            instants.Add(resolved.At);
-        }
-
-        return (instants.Min(), instants.Max());
-    }
-
-    // Markers closer than a diameter move up a level, so a burst of events stays readable; past the last level they
-    // overlap where there is the most room.
-    private static List<Marker> Stack(IReadOnlyList<DiagramEvent> events, Func<DateTimeOffset, double> x)
-    {
-        var lastX = Enumerable.Repeat(double.NegativeInfinity, MaxLevels).ToArray();
-        var markers = new List<Marker>(events.Count);
-        foreach (var e in events.OrderBy(e => e.At))
-        {
-            var at = x(e.At);
-            var level = Array.FindIndex(lastX, l => at - l >= (2 * MarkerRadius) + 2);
-            if (level < 0)
-            {
-                level = Array.IndexOf(lastX, lastX.Min());
-            }
-
-            lastX[level] = at;
-            markers.Add(new Marker(e, at, level));
-        }
-
-        return markers;
     }
 
     private static void Phases(SvgWriter svg, IReadOnlyList<DiagramPhase> phases, Func<DateTimeOffset, double> x, double top)
@@ -159,7 +85,7 @@ internal static class TimelineSvg
         svg.End();
     }
 
-    private static void Events(SvgWriter svg, TimelineChart chart, List<Marker> markers, double laneTop)
+    private static void Events(SvgWriter svg, TimelineChart chart, IReadOnlyList<TimelineMarker> markers, double laneTop)
     {
         svg.Start("g", ("class", "events"));
         if (markers.Count == 0)
@@ -203,7 +129,8 @@ internal static class TimelineSvg
         svg.End();
     }
 
-    private static void Axis(SvgWriter svg, List<(DateTimeOffset At, string Label)> ticks, double axisY, Func<DateTimeOffset, double> x)
+    private static void Axis(
+        SvgWriter svg, IReadOnlyList<(DateTimeOffset At, string Label)> ticks, double axisY, Func<DateTimeOffset, double> x)
     {
         svg.Start("g", ("class", "axis"), ("fill", "#5b6475"));
         svg.Empty("line", ("x1", Left), ("x2", Right), ("y1", axisY), ("y2", axisY), ("stroke", "#5b6475"));
@@ -218,102 +145,6 @@ internal static class TimelineSvg
         }
 
         svg.End();
-    }
-
-    private static List<LegendItem> LegendItems(IReadOnlyList<DiagramEvent> events)
-    {
-        var tags = events.Where(e => e.Tags.Count > 0).Select(e => e.Tags[0]).Distinct().Order();
-        var items = tags.Select(t => new LegendItem(t.ToName(), PostmortemBuilder.KindName(t), KindColours.Of(t))).ToList();
-        if (events.Any(e => e.Tags.Count == 0))
-        {
-            items.Add(new LegendItem(KindColours.ChangeKey, KindColours.ChangeName, KindColours.ChangeColour));
-        }
-
-        return items;
-    }
-
-    private static List<(LegendItem Item, double X, int Row)> LayOut(List<LegendItem> items)
-    {
-        var placed = new List<(LegendItem, double, int)>(items.Count);
-        var x = Left;
-        var row = 0;
-        foreach (var item in items)
-        {
-            var width = 16 + (item.Name.Length * CharWidth) + 18;
-            if (x + width > Right && x > Left)
-            {
-                x = Left;
-                row++;
-            }
-
-            placed.Add((item, x, row));
-            x += width;
-        }
-
-        return placed;
-    }
-
-    private static void Legend(SvgWriter svg, List<(LegendItem Item, double X, int Row)> placed, double top)
-    {
-        if (placed.Count == 0)
-        {
-            return;
-        }
-
-        svg.Start("g", ("class", "legend"));
-        foreach (var (item, x, row) in placed)
-        {
-            var y = top + (row * 18);
-            svg.Start("g", ("class", "legend-item"), ("data-kind", item.Key));
-            svg.Empty("circle", ("cx", x + 5), ("cy", y - 4), ("r", 5), ("fill", item.Colour));
-            svg.Text("text", item.Name, ("x", x + 14), ("y", y), ("fill", "#1d2330"));
-            svg.End();
-        }
-
-        svg.End();
-    }
-
-    /// <summary>Ticks at round local wall-clock times (every 5 minutes, every hour, midnight...), at most about eight.</summary>
-    private static List<(DateTimeOffset At, string Label)> Ticks(DateTimeOffset from, DateTimeOffset to, IncidentClock clock)
-    {
-        var span = to - from;
-        var step = TickSteps.FirstOrDefault(s => span / s <= 8);
-        if (step == TimeSpan.Zero)
-        {
-            step = TimeSpan.FromDays(Math.Ceiling(span.TotalDays / 8));
-        }
-
-        var local = clock.Local(from).DateTime;
-        var start = step < TimeSpan.FromDays(1)
-            ? local.Date + TimeSpan.FromTicks(local.TimeOfDay.Ticks / step.Ticks * step.Ticks)
-            : local.Date;
-        var oneDay = clock.LocalDate(from) == clock.LocalDate(to);
-        var ticks = new List<(DateTimeOffset, string)>(10);
-        DateOnly? previousDay = null;
-        DateTimeOffset? previous = null;
-        for (var wall = start; ; wall += step)
-        {
-            var at = IncidentTimeZone.ToInstant(wall, clock.Zone);
-            if (at > to)
-            {
-                break;
-            }
-
-            if (at < from || at == previous)
-            {
-                continue;
-            }
-
-            var day = clock.LocalDate(at);
-            var label = step >= TimeSpan.FromDays(1) ? clock.Local(at).ToString("MMM d", CultureInfo.InvariantCulture)
-                : oneDay || day == previousDay ? clock.Time(at)
-                : $"{IncidentClock.ShortDay(day)} {clock.Time(at)}";
-            ticks.Add((at, label));
-            previous = at;
-            previousDay = day;
-        }
-
-        return ticks;
     }
 
     private static string Description(TimelineChart chart, DateTimeOffset first, DateTimeOffset last)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Tests.Browser;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -43,8 +43,8 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
 
         foreach (var heading in new[]
                  {
-                     PostmortemBuilder.IssueSummaryHeading, PostmortemBuilder.TimelineHeading,
-                     PostmortemBuilder.RootCauseHeading, PostmortemBuilder.MeasuresHeading,
+                     PostmortemHeadings.IssueSummary, PostmortemHeadings.Timeline,
+                     PostmortemHeadings.RootCause, PostmortemHeadings.Measures,
                  })
         {
             await Expect(draft.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Web.Sandbox;
@@ -20,7 +19,7 @@ public sealed class WebChannelPosterTests
     public WebChannelPosterTests()
     {
         _feed = new SandboxFeed(_clock);
-        _poster = new WebChannelPoster(_feed, new InMemoryIncidentStore(), new PostmortemBuilder(), _clock);
+        _poster = new WebChannelPoster(_feed, new InMemoryIncidentStore(), _clock);
     }
 
     [Fact]

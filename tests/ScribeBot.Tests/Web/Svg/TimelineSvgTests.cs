@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Web.Svg;

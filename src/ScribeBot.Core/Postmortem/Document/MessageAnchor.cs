@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>
 /// In-document anchors for transcript lines. A message with no chat permalink (replay, the web sandbox) links its

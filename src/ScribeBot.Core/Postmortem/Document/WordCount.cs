@@ -1,4 +1,4 @@
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>
 /// The word count of a draft's body against the guideline of <see cref="GuidelineMin"/>-<see cref="GuidelineMax"/>

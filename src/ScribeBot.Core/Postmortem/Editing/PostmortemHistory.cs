@@ -1,6 +1,6 @@
 using ScribeBot.Core.Timeline;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>
 /// The timeline entries the dashboard writes into an incident's history (a field edited, the draft posted). They are

@@ -1,6 +1,6 @@
 using ScribeBot.Core.Text;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>
 /// A postmortem draft, independent of any chat platform: Markdown, Slack Block Kit and Teams renderers all
@@ -20,7 +20,22 @@ public sealed record PostmortemDocument(
     WordCount WordCount,
     IReadOnlyList<PostmortemSection> Sections,
     PostmortemDiagram Diagram,
-    Transcript Transcript);
+    Transcript Transcript)
+{
+    /// <summary>
+    /// True when a section still shows a placeholder for a fact the bot does not have; every renderer then tells the
+    /// reader that text in brackets is to be filled in.
+    /// </summary>
+    public bool HasPlaceholders => Sections.SelectMany(section => section.Blocks).Any(block => block switch
+    {
+        ParagraphBlock paragraph => HasPlaceholder(paragraph.Text),
+        BulletListBlock list => list.Items.Any(HasPlaceholder),
+        TimelineBlock timeline => timeline.Items.Any(item => HasPlaceholder(item.Text)),
+        _ => false,
+    });
+
+    private static bool HasPlaceholder(ChatText text) => text.Runs.Any(run => run.Style == RunStyle.Placeholder);
+}
 
 /// <summary>A headed section of the draft.</summary>
 public sealed record PostmortemSection(string Heading, IReadOnlyList<PostmortemBlock> Blocks);

@@ -2,7 +2,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>The timeline items of one local day; <paramref name="Heading"/> (e.g. <c>Mon, Mar 2, 2026</c>) is null
 /// when the whole timeline falls on one day.</summary>

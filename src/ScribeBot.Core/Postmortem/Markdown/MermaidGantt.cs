@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ScribeBot.Core.Postmortem.Document;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Markdown;
 
 /// <summary>
 /// Renders a <see cref="PostmortemDiagram"/> as a Mermaid <c>gantt</c> chart: a "Phases" section with a bar per

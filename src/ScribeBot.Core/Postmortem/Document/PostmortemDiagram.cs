@@ -1,6 +1,6 @@
 using ScribeBot.Core.Timeline;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>
 /// What a diagram of the incident shows: the phases between its instants and the tagged events. Times carry the

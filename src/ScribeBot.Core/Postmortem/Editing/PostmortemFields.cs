@@ -4,7 +4,7 @@ using System.Text;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>
 /// The fields of a <see cref="PostmortemEdit"/>: their names (the keys of <see cref="PostmortemEditResult.Errors"/>

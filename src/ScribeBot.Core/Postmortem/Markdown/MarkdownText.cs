@@ -1,7 +1,8 @@
 using System.Text;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Markdown;
 
 /// <summary>
 /// Renders <see cref="ChatText"/> to CommonMark/GitHub Markdown so that user text stays literal:

@@ -1,6 +1,6 @@
 using ScribeBot.Core.Channels;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>The appendix: every kept entry (deleted ones left out), thread replies right after their parent.</summary>
 /// <param name="Lines">In reading order: a top-level message, then its replies, then the next top-level message.</param>

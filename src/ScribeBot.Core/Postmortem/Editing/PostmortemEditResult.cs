@@ -1,6 +1,6 @@
 using ScribeBot.Core.Incidents;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>The outcome of a postmortem edit.</summary>
 public sealed record PostmortemEditResult

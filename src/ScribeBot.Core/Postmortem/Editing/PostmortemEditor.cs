@@ -7,7 +7,7 @@ using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>
 /// Changes an incident's postmortem facts from the dashboard and posts its draft to the channel. Every write holds the

@@ -1,4 +1,4 @@
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>What <see cref="PostmortemEditor.SaveAsync"/> did.</summary>
 public enum PostmortemEditStatus

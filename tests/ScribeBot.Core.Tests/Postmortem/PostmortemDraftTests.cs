@@ -1,4 +1,7 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -6,11 +9,9 @@ using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 
-public sealed class PostmortemBuilderTests
+public sealed class PostmortemDraftTests
 {
     private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
-    private readonly PostmortemBuilder _builder = new();
-
     private static Incident Basic() => NewIncident(3, "Login slow", Declared, Alice);
 
     private static string Markdown(PostmortemDocument document) => PostmortemMarkdown.Render(document);
@@ -31,13 +32,13 @@ public sealed class PostmortemBuilderTests
             Status = IncidentStatus.Resolved,
         };
 
-        var document = _builder.Build(incident, []);
+        var document = PostmortemDraft.Build(incident, []);
 
         var warning = Assert.Single(document.Warnings);
         Assert.Equal((IncidentFact.Declared, IncidentFact.Acknowledged), (warning.Earlier, warning.Later));
         Assert.Contains("acknowledged (Mon, Mar 2, 2026, 14:05 CET) is recorded before declared (Mon, Mar 2, 2026, 14:10 CET)",
             warning.Message.ToPlainString(), StringComparison.Ordinal);
-        var summary = SectionMarkdown(document, PostmortemBuilder.IssueSummaryHeading);
+        var summary = SectionMarkdown(document, PostmortemHeadings.IssueSummary);
         Assert.Contains("not stated", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("1 hour", summary, StringComparison.Ordinal);
         Assert.StartsWith("> **Impossible order:**", Markdown(document).Split("\n\n")[2], StringComparison.Ordinal);
@@ -53,11 +54,11 @@ public sealed class PostmortemBuilderTests
             Acknowledged = new Milestone(Declared.AddMinutes(2), Bo),
         };
 
-        var document = _builder.Build(incident, []);
+        var document = PostmortemDraft.Build(incident, []);
 
         var warning = Assert.Single(document.Warnings);
         Assert.Equal((IncidentFact.ImpactBegan, IncidentFact.Detected), (warning.Earlier, warning.Later));
-        Assert.Contains("(MTTA):** 2 minutes", SectionMarkdown(document, PostmortemBuilder.IssueSummaryHeading), StringComparison.Ordinal);
+        Assert.Contains("(MTTA):** 2 minutes", SectionMarkdown(document, PostmortemHeadings.IssueSummary), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,10 +72,10 @@ public sealed class PostmortemBuilderTests
             Status = IncidentStatus.Resolved,
         };
 
-        var document = _builder.Build(incident, []);
+        var document = PostmortemDraft.Build(incident, []);
 
         Assert.Empty(document.Warnings);
-        var summary = SectionMarkdown(document, PostmortemBuilder.IssueSummaryHeading);
+        var summary = SectionMarkdown(document, PostmortemHeadings.IssueSummary);
         Assert.Contains("**Duration:** 1 hour, 30 minutes, from 14:02 to 15:32 Europe/Berlin (CET) on Mon, Mar 2, 2026.", summary, StringComparison.Ordinal);
         Assert.Contains("(MTTA):** 3 minutes", summary, StringComparison.Ordinal);
         Assert.Contains("(MTTR):** 1 hour, 22 minutes", summary, StringComparison.Ordinal);
@@ -83,9 +84,9 @@ public sealed class PostmortemBuilderTests
     [Fact]
     public void Unresolved_incident_says_ongoing_and_invents_no_end()
     {
-        var document = _builder.Build(Basic(), []);
+        var document = PostmortemDraft.Build(Basic(), []);
 
-        var summary = SectionMarkdown(document, PostmortemBuilder.IssueSummaryHeading);
+        var summary = SectionMarkdown(document, PostmortemHeadings.IssueSummary);
         Assert.Contains("**Duration:** **ongoing** - started Mon, Mar 2, 2026, 14:10 Europe/Berlin (CET), not resolved yet.", summary, StringComparison.Ordinal);
         Assert.Contains("(MTTR):** **ongoing**", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(Items(document), i => i.Kind == "Resolved");
@@ -112,7 +113,7 @@ public sealed class PostmortemBuilderTests
     {
         var incident = Basic() with { Resolved = new Milestone(Declared.AddHours(1), Alice), Status = IncidentStatus.Resolved };
 
-        var document = _builder.Build(incident, []);
+        var document = PostmortemDraft.Build(incident, []);
 
         var placeholders = AllTexts(document).SelectMany(t => t.Runs).Where(r => r.Style == RunStyle.Placeholder).Select(r => r.Text);
         Assert.True(placeholders.Contains(placeholder), $"no placeholder for {fact}");
@@ -123,7 +124,7 @@ public sealed class PostmortemBuilderTests
     {
         var (incident, entries) = PaymentsOutage();
 
-        var document = _builder.Build(incident, entries);
+        var document = PostmortemDraft.Build(incident, entries);
 
         var placeholders = AllTexts(document).SelectMany(t => t.Runs).Where(r => r.Style == RunStyle.Placeholder).Select(r => r.Text).ToList();
         Assert.Equal(["[no owner - /incident todo <task> @owner]"], placeholders);
@@ -134,7 +135,7 @@ public sealed class PostmortemBuilderTests
     {
         var incident = Basic() with { Tasks = [new IncidentTask("Add a pool alert", "Bo Chen"), new IncidentTask("Write a runbook", null)] };
 
-        var measures = SectionMarkdown(_builder.Build(incident, []), PostmortemBuilder.MeasuresHeading);
+        var measures = SectionMarkdown(PostmortemDraft.Build(incident, []), PostmortemHeadings.Measures);
 
         Assert.Contains("- [ ] Add a pool alert (owner: Bo Chen)\n", measures, StringComparison.Ordinal);
         Assert.Contains("- [ ] Write a runbook (owner: *\\[no owner", measures, StringComparison.Ordinal);
@@ -149,7 +150,7 @@ public sealed class PostmortemBuilderTests
         var gone = log.Say(Declared.AddMinutes(3), Priya, "password is hunter2", TimelineTag.Note);
         log.Delete(gone);
 
-        var markdown = Markdown(_builder.Build(Basic(), log.Entries));
+        var markdown = Markdown(PostmortemDraft.Build(Basic(), log.Entries));
 
         Assert.DoesNotContain("hunter2", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("databse", markdown, StringComparison.Ordinal);
@@ -165,9 +166,9 @@ public sealed class PostmortemBuilderTests
         log.Say(Declared.AddMinutes(2), Bo, "auth cache hit rate dropped to 3%", TimelineTag.Detection);
         log.Command(Declared.AddMinutes(4), Alice, "severity raised to SEV1");
 
-        var document = _builder.Build(Basic(), log.Entries);
+        var document = PostmortemDraft.Build(Basic(), log.Entries);
 
-        var timeline = SectionMarkdown(document, PostmortemBuilder.TimelineHeading);
+        var timeline = SectionMarkdown(document, PostmortemHeadings.Timeline);
         Assert.DoesNotContain("coffee", timeline, StringComparison.Ordinal);
         Assert.Contains("- 14:12 - **Detection** - Bo Chen: auth cache hit rate dropped to 3% ([message](<https://acme.slack.com/", timeline, StringComparison.Ordinal);
         Assert.Contains("- 14:14 - **Change** - Alice Ng: severity raised to SEV1 ([command](<https://acme.slack.com/", timeline, StringComparison.Ordinal);
@@ -181,7 +182,7 @@ public sealed class PostmortemBuilderTests
         var entry = log.Say(Declared.AddMinutes(1), Bo, "failover started", TimelineTag.Action);
         IReadOnlyList<TimelineEntry> entries = [entry with { Permalink = null }];
 
-        var timeline = SectionMarkdown(_builder.Build(Basic(), entries), PostmortemBuilder.TimelineHeading);
+        var timeline = SectionMarkdown(PostmortemDraft.Build(Basic(), entries), PostmortemHeadings.Timeline);
 
         Assert.Contains("- 14:11 - **Action** - Bo Chen: failover started\n", timeline, StringComparison.Ordinal);
     }
@@ -192,7 +193,7 @@ public sealed class PostmortemBuilderTests
         var log = new EntryList(Basic().Id);
         var start = log.Command(Declared, Alice, "incident declared");
 
-        var items = Items(_builder.Build(Basic(), log.Entries));
+        var items = Items(PostmortemDraft.Build(Basic(), log.Entries));
 
         var declared = Assert.Single(items, i => i.At == Declared && i.Kind != "Detected");
         Assert.Equal(("Declared", start.Permalink), (declared.Kind, declared.Link));
@@ -204,7 +205,7 @@ public sealed class PostmortemBuilderTests
         var log = new EntryList(Basic().Id);
         log.Say(Declared.AddMinutes(-6), Bo, "p99 is through the roof", TimelineTag.Detection);
 
-        var document = _builder.Build(Basic(), log.Entries);
+        var document = PostmortemDraft.Build(Basic(), log.Entries);
 
         var detected = Assert.Single(Items(document), i => i.Kind == "Detected");
         Assert.Equal(Declared.AddMinutes(-6), detected.At);
@@ -224,7 +225,7 @@ public sealed class PostmortemBuilderTests
         log.Say(declared.AddMinutes(10), Bo, "scheduler paused", TimelineTag.Action);
         log.Say(declared.AddMinutes(30), Bo, "scheduler resumed", TimelineTag.Action);
 
-        var items = Items(_builder.Build(incident, log.Entries));
+        var items = Items(PostmortemDraft.Build(incident, log.Entries));
 
         Assert.Equal(["01:40 CET", "01:40 CET", "01:50 CET", "03:10 CEST"], items.Select(i => i.TimeLabel));
     }
@@ -237,7 +238,7 @@ public sealed class PostmortemBuilderTests
         var log = new EntryList(incident.Id);
         log.Say(declared.AddMinutes(35), Bo, "export rerun started", TimelineTag.Action);
 
-        var timeline = SectionMarkdown(_builder.Build(incident, log.Entries), PostmortemBuilder.TimelineHeading);
+        var timeline = SectionMarkdown(PostmortemDraft.Build(incident, log.Entries), PostmortemHeadings.Timeline);
 
         Assert.Contains("### Mon, Mar 2, 2026\n\n- 23:40 - **Detected**", timeline, StringComparison.Ordinal);
         Assert.Contains("### Tue, Mar 3, 2026\n\n- 00:15 - **Action** - Bo Chen: export rerun started", timeline, StringComparison.Ordinal);
@@ -248,7 +249,7 @@ public sealed class PostmortemBuilderTests
     {
         var (incident, entries) = PaymentsOutage();
 
-        var block = _builder.Build(incident, entries).Sections.SelectMany(s => s.Blocks).OfType<TimelineBlock>().Single();
+        var block = PostmortemDraft.Build(incident, entries).Sections.SelectMany(s => s.Blocks).OfType<TimelineBlock>().Single();
 
         Assert.Null(Assert.Single(block.Days).Heading);
     }
@@ -258,7 +259,7 @@ public sealed class PostmortemBuilderTests
     {
         var incident = Basic() with { TimeZoneId = "Mars/Olympus_Mons" };
 
-        var document = _builder.Build(incident, []);
+        var document = PostmortemDraft.Build(incident, []);
 
         Assert.Contains("[time zone \"Mars/Olympus_Mons\" unknown, UTC shown", document.Meta.ToPlainString(), StringComparison.Ordinal);
         Assert.Equal("13:10", Items(document)[0].TimeLabel);
@@ -272,7 +273,7 @@ public sealed class PostmortemBuilderTests
         log.Say(Declared.AddMinutes(2), Priya, "unrelated");
         log.Reply(parent, Declared.AddMinutes(3), Dana, "attached");
 
-        var document = _builder.Build(Basic(), log.Entries);
+        var document = PostmortemDraft.Build(Basic(), log.Entries);
 
         Assert.Equal(["graphs?", "attached", "unrelated"], document.Transcript.Lines.Select(l => l.Text));
         Assert.Contains("  - ↳ 14:13 Dana Okafor: attached", Markdown(document), StringComparison.Ordinal);
@@ -281,7 +282,7 @@ public sealed class PostmortemBuilderTests
     [Fact]
     public void Word_count_line_reports_against_the_guideline()
     {
-        var sparse = _builder.Build(SparseIncident().Incident, SparseIncident().Entries);
+        var sparse = PostmortemDraft.Build(SparseIncident().Incident, SparseIncident().Entries);
 
         Assert.True(sparse.WordCount.BelowGuideline);
         Assert.Contains($"*Word count: {sparse.WordCount.Words} (below the 400-600 guideline).", Markdown(sparse), StringComparison.Ordinal);
@@ -296,8 +297,8 @@ public sealed class PostmortemBuilderTests
         var chatter = Enumerable.Range(1, 500)
             .Select(i => entries[0] with { MessageId = $"extra{i}", Text = "more chatter in the channel", Marks = [], At = Declared.AddSeconds(i) });
 
-        var plain = _builder.Build(incident, entries);
-        var chatty = _builder.Build(incident, [.. entries, .. chatter]);
+        var plain = PostmortemDraft.Build(incident, entries);
+        var chatty = PostmortemDraft.Build(incident, [.. entries, .. chatter]);
 
         Assert.Equal(plain.WordCount, chatty.WordCount);
         Assert.Equal(entries.Count + 500, chatty.Transcript.Lines.Count);
@@ -310,7 +311,7 @@ public sealed class PostmortemBuilderTests
         log.Say(Declared.AddMinutes(2), Bo, "rolled back and it is green", TimelineTag.Action, TimelineTag.Resolution);
         log.Command(Declared.AddMinutes(3), Alice, "severity raised to SEV1");
 
-        var events = _builder.Build(Basic(), log.Entries).Diagram.Events;
+        var events = PostmortemDraft.Build(Basic(), log.Entries).Diagram.Events;
 
         Assert.Equal(2, events.Count);
         Assert.Equal("Action / Resolution", events[0].Kind);

@@ -1,6 +1,6 @@
 using ScribeBot.Core.Text;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Document;
 
 /// <summary>One block of a section. Renderers switch over the closed set of derived records below.</summary>
 public abstract record PostmortemBlock;

@@ -1,6 +1,6 @@
 using ScribeBot.Core.Incidents;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Editing;
 
 /// <summary>
 /// The postmortem facts a person fills in on the dashboard: what the bot could not know. A save through

@@ -1,6 +1,7 @@
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Building;
 
 /// <summary>
 /// Counts the words a reader reads in the sections: paragraphs, list items and timeline lines. Headings,

@@ -1,7 +1,7 @@
 using System.Text;
-using ScribeBot.Core.Text;
+using ScribeBot.Core.Postmortem.Document;
 
-namespace ScribeBot.Core.Postmortem;
+namespace ScribeBot.Core.Postmortem.Markdown;
 
 /// <summary>Renders a <see cref="PostmortemDocument"/> as one Markdown file (GitHub/CommonMark flavour).</summary>
 public static class PostmortemMarkdown
@@ -25,17 +25,8 @@ public static class PostmortemMarkdown
             builder.Append("\n\n");
         }
 
-        var hasPlaceholders = document.Sections
-            .SelectMany(section => section.Blocks)
-            .Any(block => block switch
-            {
-                ParagraphBlock paragraph => HasPlaceholder(paragraph.Text),
-                BulletListBlock list => list.Items.Any(HasPlaceholder),
-                TimelineBlock timeline => timeline.Days.Any(day => day.Items.Any(item => HasPlaceholder(item.Text))),
-                _ => false,
-            });
         builder.Append('*');
-        MarkdownText.AppendEscaped(builder, hasPlaceholders
+        MarkdownText.AppendEscaped(builder, document.HasPlaceholders
             ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in."
             : $"{document.WordCount.Describe()}.");
         builder.Append("*\n\n");
@@ -177,8 +168,6 @@ public static class PostmortemMarkdown
             builder.Append('\n');
         }
     }
-
-    private static bool HasPlaceholder(ChatText text) => text.Runs.Any(run => run.Style == RunStyle.Placeholder);
 
     /// <summary>Entries without a permalink (the platform gave none, e.g. the web sandbox) get no link.</summary>
     private static void AppendLink(StringBuilder builder, string? link, string label)
