@@ -50,14 +50,13 @@ internal sealed partial class LiteDbIncidentStore : IOutboxStore
         }, cancellationToken);
 
     public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateOutboxAsync(id, i => i with { State = OutboxState.Delivered, DeliveredAt = at }, cancellationToken);
+        UpdateOutboxAsync(id, i => i.Delivered(at), cancellationToken);
 
     public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        UpdateOutboxAsync(id, i => i with { Attempts = i.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = error }, cancellationToken);
+        UpdateOutboxAsync(id, i => i.AttemptFailed(nextAttemptAt, error), cancellationToken);
 
     public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateOutboxAsync(
-            id, i => i with { State = OutboxState.Abandoned, Attempts = i.Attempts + 1, LastError = error, AbandonedAt = at }, cancellationToken);
+        UpdateOutboxAsync(id, i => i.Abandoned(error, at), cancellationToken);
 
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(() =>

@@ -6,8 +6,14 @@ namespace ScribeBot.Core.Incidents;
 /// One incident in one channel. Immutable: the core derives a changed copy for every command and the store
 /// persists it. Instants are UTC; <see cref="TimeZoneId"/> is an IANA id used only for display and for
 /// reading <c>HH:MM</c> times in commands.
+/// <para>
+/// The incident guards its own rules: its lifecycle (Incident.Lifecycle.cs), its lists (Incident.Lists.cs), its
+/// recorded facts (Incident.Facts.cs) and its times (Incident.Times.cs) change only through methods that answer an
+/// <see cref="IncidentDecision"/>: the changed copy, or a refusal for the caller. The limits are in
+/// <see cref="IncidentLimits"/>.
+/// </para>
 /// </summary>
-public sealed record Incident
+public sealed partial record Incident
 {
     /// <summary>Store key, unique across workspaces: <c>{workspace key}:{number}</c>.</summary>
     public required string Id { get; init; }

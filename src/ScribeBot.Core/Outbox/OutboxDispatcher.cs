@@ -171,9 +171,7 @@ public sealed partial class OutboxDispatcher
 
             case RetryResult retry:
                 var failures = item.Attempts + 1;
-                var delay = retry.RetryAfter is { } after
-                    ? (after > TimeSpan.Zero ? after : TimeSpan.Zero)
-                    : OutboxRetryPolicy.Backoff(failures);
+                var delay = item.NextRetryDelay(retry.RetryAfter);
 
                 // The persisted instant serves the next process (which caps it, see OutboxSchedule); this one counts the
                 // delay on its monotonic clock.

@@ -38,6 +38,26 @@ public sealed record OutboxItem
 
     public DateTimeOffset? AbandonedAt { get; init; }
 
+    /// <summary>The platform accepted the post.</summary>
+    public OutboxItem Delivered(DateTimeOffset at) => this with { State = OutboxState.Delivered, DeliveredAt = at };
+
+    /// <summary>A failed attempt, to be tried again at <paramref name="nextAttemptAt"/>.</summary>
+    public OutboxItem AttemptFailed(DateTimeOffset nextAttemptAt, string error) =>
+        this with { Attempts = Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = error };
+
+    /// <summary>Given up after a last failed attempt (counted); kept, <see cref="OutboxState.Abandoned"/>.</summary>
+    public OutboxItem Abandoned(string error, DateTimeOffset at) =>
+        this with { State = OutboxState.Abandoned, Attempts = Attempts + 1, LastError = error, AbandonedAt = at };
+
+    /// <summary>
+    /// How long to wait after this item's next failure: the platform's Retry-After when it gave one (never negative),
+    /// else the back-off for that many failures (<see cref="OutboxRetryPolicy.Backoff"/>).
+    /// </summary>
+    public TimeSpan NextRetryDelay(TimeSpan? retryAfter) =>
+        retryAfter is { } after
+            ? (after > TimeSpan.Zero ? after : TimeSpan.Zero)
+            : OutboxRetryPolicy.Backoff(Attempts + 1);
+
     /// <summary>
     /// <c>{channelKey}/{requestId}/post/{index}</c>. The channel is part of the id because platform request ids are
     /// only unique per channel (a Slack message <c>ts</c>); two channels' posts must never collide and be dropped.

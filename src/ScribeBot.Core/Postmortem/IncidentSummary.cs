@@ -33,10 +33,11 @@ public static class IncidentSummary
                 .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.\n");
         }
 
+        var times = incident.GetResponseTimes();
         builder.Plain("MTTA: ");
-        if (IncidentDurations.TimeToAcknowledge(incident) is { } mtta)
+        if (times.ToAcknowledge is { } mtta)
         {
-            builder.Plain(OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Acknowledged) ? "not stated (impossible order)" : DurationText.Humanize(mtta));
+            builder.Plain(DurationText.Humanize(mtta));
         }
         else
         {
@@ -44,9 +45,9 @@ public static class IncidentSummary
         }
 
         builder.Plain(". MTTR: ");
-        if (IncidentDurations.TimeToResolve(incident) is { } mttr)
+        if (times.ToResolve is { } mttr)
         {
-            builder.Plain(OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Resolved) ? "not stated (impossible order)" : DurationText.Humanize(mttr));
+            builder.Plain(DurationText.Humanize(mttr));
         }
         else
         {

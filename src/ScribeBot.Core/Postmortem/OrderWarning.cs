@@ -1,16 +1,7 @@
+using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Postmortem;
-
-/// <summary>The incident's instants, in the order they must happen.</summary>
-public enum IncidentFact
-{
-    ImpactBegan,
-    Detected,
-    Declared,
-    Acknowledged,
-    Resolved,
-}
 
 /// <summary>
 /// Two recorded instants in an impossible order: <paramref name="Earlier"/> should come no later than

@@ -205,13 +205,13 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapt
     }
 
     public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateOutbox(id, i => i with { State = OutboxState.Delivered, DeliveredAt = at });
+        UpdateOutbox(id, i => i.Delivered(at));
 
     public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        UpdateOutbox(id, i => i with { Attempts = i.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = error });
+        UpdateOutbox(id, i => i.AttemptFailed(nextAttemptAt, error));
 
     public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateOutbox(id, i => i with { State = OutboxState.Abandoned, Attempts = i.Attempts + 1, LastError = error, AbandonedAt = at });
+        UpdateOutbox(id, i => i.Abandoned(error, at));
 
     public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -300,12 +300,10 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_field_left_as_it_was_is_not_validated_again()
     {
-        // 51 improvements came in by command; editing the root cause must still be possible.
-        await ResolvedIncidentAsync();
-        for (var i = 1; i <= 51; i++)
-        {
-            await _bed.DoAsync($"improve measure {i}");
-        }
+        // 51 improvements, stored before the commands kept to the limit too; editing the root cause must still be possible.
+        var resolved = await ResolvedIncidentAsync();
+        var measures = Enumerable.Range(1, 51).Select(i => $"measure {i}").ToArray();
+        await _bed.Store.SaveIncidentAsync(resolved with { Improvements = measures }, [], [], CancellationToken.None);
 
         var result = await SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { RootCause = "pool too small" });
 

@@ -8,7 +8,7 @@ internal static class DiagramSection
 {
     public static PostmortemDiagram Build(Incident incident, List<TimelineItem> items, IncidentClock clock)
     {
-        var facts = OrderCheck.KnownFacts(incident);
+        var facts = incident.KnownInstants();
         var phases = new List<DiagramPhase>(4);
         for (var i = 1; i < facts.Count; i++)
         {

@@ -1,5 +1,4 @@
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -12,28 +11,25 @@ namespace ScribeBot.Core.Postmortem.Building;
 /// </summary>
 internal static class IssueSummarySection
 {
-    public static PostmortemSection Build(
-        Incident incident, TimelineEntry? firstDetection, IReadOnlyList<OrderWarning> warnings, IncidentClock clock)
+    public static PostmortemSection Build(Incident incident, TimelineEntry? firstDetection, IncidentClock clock)
     {
+        var times = incident.GetResponseTimes();
         var items = new List<ChatText>(6)
         {
-            DurationLine(incident, warnings, clock),
+            DurationLine(incident, times, clock),
             new ChatTextBuilder().Strong("Impact:").Plain(" ").Fact(incident.Impact, Placeholders.Impact).Build(),
             new ChatTextBuilder().Strong("Users affected:").Plain(" ")
                 .Fact(incident.UsersAffectedPercent is { } share ? $"{share:0.##}%" : null, Placeholders.UsersAffected).Build(),
             DetectionLine(incident, firstDetection, clock),
             new ChatTextBuilder().Strong("Root cause:").Plain(" ").Fact(incident.RootCause, Placeholders.RootCause).Build(),
-            ResponseTimesLine(incident, warnings),
+            ResponseTimesLine(times),
         };
         return new PostmortemSection(PostmortemHeadings.IssueSummary, [new BulletListBlock(items)]);
     }
 
-    private static ChatText DurationLine(Incident incident, IReadOnlyList<OrderWarning> warnings, IncidentClock clock)
+    private static ChatText DurationLine(Incident incident, ResponseTimes times, IncidentClock clock)
     {
-        var start = IncidentDurations.OutageStart(incident);
-        var startFact = incident.ImpactBegan is not null ? IncidentFact.ImpactBegan
-            : incident.Detected is not null ? IncidentFact.Detected
-            : IncidentFact.Declared;
+        var (startFact, start) = incident.OutageStart;
         var builder = new ChatTextBuilder().Strong("Duration:").Plain(" ");
 
         if (incident.Resolved is not { } resolved)
@@ -46,7 +42,7 @@ internal static class IssueSummarySection
             var span = clock.LocalDate(start) == clock.LocalDate(end)
                 ? $"from {clock.Time(start)} to {clock.Time(end)} {clock.ZoneLabel(start, end)} on {IncidentClock.Day(clock.LocalDate(start))}"
                 : $"from {clock.DayAndTime(start)} to {clock.DayAndTime(end)} {clock.ZoneLabel(start, end)}";
-            if (OrderCheck.Spoils(warnings, startFact, IncidentFact.Resolved))
+            if (times.Outage is { ImpossibleOrder: true })
             {
                 builder.Placeholder("[not stated: the recorded times are in an impossible order, see the warning above]")
                     .Plain($" Recorded {span}.");
@@ -93,34 +89,34 @@ internal static class IssueSummarySection
         return builder.Build();
     }
 
-    private static ChatText ResponseTimesLine(Incident incident, IReadOnlyList<OrderWarning> warnings)
+    private static ChatText ResponseTimesLine(ResponseTimes times)
     {
         var builder = new ChatTextBuilder().Strong("Time to acknowledge (MTTA):").Plain(" ");
-        if (IncidentDurations.TimeToAcknowledge(incident) is not { } mtta)
+        if (times.ToAcknowledge is not { } mtta)
         {
             builder.Placeholder(Placeholders.Acknowledged);
         }
-        else if (OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Acknowledged))
+        else if (mtta.ImpossibleOrder)
         {
             builder.Placeholder("[not stated: impossible order]");
         }
         else
         {
-            builder.Plain(DurationText.Humanize(mtta));
+            builder.Plain(DurationText.Humanize(mtta.Value));
         }
 
         builder.Plain("; ").Strong("time to resolve (MTTR):").Plain(" ");
-        if (IncidentDurations.TimeToResolve(incident) is not { } mttr)
+        if (times.ToResolve is not { } mttr)
         {
             builder.Strong("ongoing");
         }
-        else if (OrderCheck.Spoils(warnings, IncidentFact.Declared, IncidentFact.Resolved))
+        else if (mttr.ImpossibleOrder)
         {
             builder.Placeholder("[not stated: impossible order]");
         }
         else
         {
-            builder.Plain(DurationText.Humanize(mttr));
+            builder.Plain(DurationText.Humanize(mttr.Value));
         }
 
         return builder.Plain(". Both are measured from the declaration.").Build();

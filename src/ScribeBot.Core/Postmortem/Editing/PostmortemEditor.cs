@@ -22,8 +22,8 @@ public sealed partial class PostmortemEditor(
     TimeProvider timeProvider,
     ILogger<PostmortemEditor> logger)
 {
-    /// <summary>Most improvements, and most tasks, one incident may list.</summary>
-    public const int MaxListItems = 50;
+    /// <summary>Most improvements, and most tasks, one incident may list (the incident's own limit).</summary>
+    public const int MaxListItems = IncidentLimits.MaxListItems;
 
     // A list with many bad lines names the first few; the person fixes those and sees the rest on the next save.
     private const int MaxErrorsPerList = 5;

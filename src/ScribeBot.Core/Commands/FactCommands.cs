@@ -1,0 +1,90 @@
+using System.Globalization;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Text;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Commands;
+
+/// <summary>
+/// <c>detected</c>, <c>began</c>, <c>impact</c>, <c>users</c>, <c>rootcause</c>, <c>resolution</c>, <c>improve</c>,
+/// <c>todo</c>, <c>severity</c>, <c>commander</c>, <c>tz</c>: facts that may still be filled in after the resolve.
+/// </summary>
+internal static class FactCommands
+{
+    public static IncidentChange Detected(Incident incident, CommandRequest request, DetectedCommand detected)
+    {
+        var at = detected.At is { } time ? incident.ReadTypedTime(time, request.At) : incident.Declared.At;
+        var updated = incident.RecordDetection(CommandEntry.Milestone(request, at), detected.Method);
+        var entry = CommandEntry.For(updated, request, TimelineTag.Detection, $"Detected: {detected.Method}") with { At = at };
+        return IncidentChange.Recorded(updated, entry, $"Recorded detection at {incident.LocalTimeText(at)} on {incident.DisplayId}.");
+    }
+
+    public static IncidentChange Began(Incident incident, CommandRequest request, BeganCommand began)
+    {
+        var at = incident.ReadTypedTime(began.At, request.At);
+        var updated = incident.RecordImpactBegan(CommandEntry.Milestone(request, at));
+        var entry = CommandEntry.For(updated, request, TimelineTag.KeyEvent, "Impact began") with { At = at };
+        return IncidentChange.Recorded(updated, entry, $"Recorded that impact began at {incident.LocalTimeText(at)} on {incident.DisplayId}.");
+    }
+
+    // Impact and share of users are assessments that belong in the Issue Summary, not moments in the timeline, so
+    // (like improve and todo) they add no entry; setting the same value twice is harmless.
+    public static IncidentChange Impact(Incident incident, ImpactCommand impact) =>
+        IncidentChange.Noted(incident with { Impact = impact.Text }, $"Recorded the impact of {incident.DisplayId}.");
+
+    public static IncidentChange Users(Incident incident, UsersAffectedCommand users)
+    {
+        var percent = users.Percent.ToString("0.####", CultureInfo.InvariantCulture);
+        return IncidentChange.Noted(incident with { UsersAffectedPercent = users.Percent }, $"Recorded {percent}% of users affected on {incident.DisplayId}.");
+    }
+
+    public static IncidentChange RootCause(Incident incident, CommandRequest request, RootCauseCommand rootCause) =>
+        IncidentChange.Recorded(
+            incident with { RootCause = rootCause.Text },
+            CommandEntry.For(incident, request, TimelineTag.RootCause, $"Root cause: {rootCause.Text}"),
+            $"Recorded the root cause of {incident.DisplayId}.");
+
+    public static IncidentChange Resolution(Incident incident, CommandRequest request, ResolutionCommand resolution) =>
+        IncidentChange.Recorded(
+            incident with { Resolution = resolution.Text },
+            CommandEntry.For(incident, request, TimelineTag.Resolution, $"Resolution: {resolution.Text}"),
+            $"Recorded the resolution of {incident.DisplayId}.");
+
+    public static IncidentChange Improve(Incident incident, ImproveCommand improve) =>
+        IncidentChange.Of(incident.AddImprovement(improve.Text), updated =>
+            IncidentChange.Noted(updated, $"Added improvement {updated.Improvements.Count} to {incident.DisplayId}."));
+
+    public static IncidentChange Todo(Incident incident, TodoCommand todo)
+    {
+        var owner = todo.Owner is null ? null : PersonMention.Parse(todo.Owner).DisplayName;
+        return IncidentChange.Of(incident.AddTask(new IncidentTask(todo.Task, owner)), updated =>
+        {
+            var added = $"Added task {updated.Tasks.Count} to {incident.DisplayId}";
+            return IncidentChange.Noted(updated, owner is null ? $"{added}." : $"{added}, owned by {owner}.");
+        });
+    }
+
+    public static IncidentChange Severity(Incident incident, CommandRequest request, SeverityCommand severity) =>
+        IncidentChange.Of(incident.ChangeSeverity(severity.Severity), updated =>
+        {
+            var text = $"Severity changed from {incident.Severity.ToLabel()} to {severity.Severity.ToLabel()}";
+            return IncidentChange.Announce(
+                updated,
+                CommandEntry.For(incident, request, TimelineTag.KeyEvent, text),
+                new ChatTextBuilder().Strong($"{incident.DisplayId}: ").Plain($"{text} by {request.Caller.DisplayName}.").Build());
+        });
+
+    public static IncidentChange Commander(Incident incident, CommandRequest request, CommanderCommand commander)
+    {
+        var person = PersonMention.Parse(commander.Who);
+        return IncidentChange.Of(incident.HandOver(person), updated => IncidentChange.Announce(
+            updated,
+            CommandEntry.For(incident, request, TimelineTag.KeyEvent, $"{person.DisplayName} took command"),
+            new ChatTextBuilder().Strong($"{incident.DisplayId}: ").Plain($"{person.DisplayName} is now incident commander.").Build()));
+    }
+
+    public static IncidentChange TimeZone(Incident incident, TimeZoneCommand zone) =>
+        IncidentChange.Of(incident.ChangeTimeZone(zone.TimeZoneId), updated =>
+            IncidentChange.Noted(updated, $"{incident.DisplayId} now shows times in {zone.TimeZoneId}; HH:MM in commands is read in that zone too."));
+}

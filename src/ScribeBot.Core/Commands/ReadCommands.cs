@@ -1,0 +1,29 @@
+using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Postmortem;
+
+namespace ScribeBot.Core.Commands;
+
+/// <summary><c>status</c>, <c>timeline</c>, <c>postmortem</c>, <c>stats</c>: verbs that change no incident.</summary>
+internal sealed class ReadCommands(CommandRunner runner)
+{
+    public Task<CommandOutcome> StatusAsync(CommandRequest request, CancellationToken ct) =>
+        runner.ShowAsync(request, async incident =>
+        {
+            var entries = await runner.Store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
+            return CommandOutcome.Done(incident, IncidentSummary.Build(incident, entries, runner.Now));
+        }, ct);
+
+    public Task<CommandOutcome> TimelineAsync(CommandRequest request, CancellationToken ct) =>
+        runner.ShowAsync(request, incident => runner.PostAsync(incident, request, new TimelinePost(request.Channel, incident.Id), ct), ct);
+
+    public Task<CommandOutcome> PostmortemAsync(CommandRequest request, CancellationToken ct) =>
+        runner.ShowAsync(request, incident => runner.PostAsync(incident, request, new PostmortemPost(request.Channel, incident.Id), ct), ct);
+
+    public async Task<CommandOutcome> StatsAsync(StatsCommand stats, CommandRequest request, CancellationToken ct)
+    {
+        var since = runner.Now - TimeSpan.FromDays(stats.Days);
+        var incidents = await runner.Store.ListIncidentsAsync(request.Channel.WorkspaceKey, since, ct).ConfigureAwait(false);
+        var report = IncidentStatistics.Compute(incidents, stats.Days);
+        return CommandOutcome.Done(null, StatsText.Render(report));
+    }
+}

@@ -1,0 +1,7 @@
+namespace ScribeBot.Core.Incidents;
+
+/// <summary>
+/// An incident's durations, each null until its end is recorded. MTTA and MTTR run from the declaration (the moment
+/// the team took it on); the outage runs from <see cref="Incident.OutageStart"/> to resolution.
+/// </summary>
+public sealed record ResponseTimes(MeasuredSpan? ToAcknowledge, MeasuredSpan? ToResolve, MeasuredSpan? Outage);
