@@ -112,7 +112,7 @@ internal sealed class SlackSocketModeClient(
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            opened = await scope.ServiceProvider.GetRequiredService<SlackWebApiClient>().OpenConnectionAsync(cancellationToken)
+            opened = await scope.ServiceProvider.GetRequiredService<SlackWebApiClient>().AppsConnections.OpenAsync(cancellationToken)
                 .ConfigureAwait(false);
         }
 
