@@ -11,7 +11,7 @@ using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 
-public sealed class SlackWebApiClientTests : IAsyncLifetime
+public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 {
     private SlackApiHarness _h = null!;
 

@@ -4,19 +4,11 @@ using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 
-/// <summary>
-/// Every method group reads Slack's answers through <see cref="JsonFields"/>: a string JsonDocument cannot decode (an
-/// escaped lone surrogate, invalid UTF-8) is a malformed answer, as the inbound readers treat it, so the call comes back
-/// Unavailable (<c>invalid_response</c>) like any body that is not Slack's JSON, instead of throwing out of the client.
-/// </summary>
-public sealed class SlackApiAnswerReadingTests : IAsyncLifetime
+// Every method group reads Slack's answers through JsonFields: a string JsonDocument cannot decode (an escaped lone
+// surrogate, invalid UTF-8) is a malformed answer, as the inbound readers treat it, so the call comes back Unavailable
+// (invalid_response) like any body that is not Slack's JSON, instead of throwing out of the client.
+public sealed partial class SlackWebApiClientTests
 {
-    private SlackApiHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await SlackApiHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
-
     [Fact]
     public void JsonFields_reads_a_lone_surrogate_escape_as_a_malformed_payload()
     {
