@@ -157,7 +157,7 @@ internal sealed class SlackInboundDispatcher(
             return;
         }
 
-        var opened = await slack.OpenViewAsync(shortcut.TriggerId, TimelineShortcutModal.Build(shortcut), cancellationToken)
+        var opened = await slack.Views.OpenAsync(shortcut.TriggerId, TimelineShortcutModal.Build(shortcut), cancellationToken)
             .ConfigureAwait(false);
         if (!opened.IsOk)
         {

@@ -87,7 +87,7 @@ internal sealed partial class SlackChannelMembership(
     {
         var channel = command.Request.Channel;
         var api = client();
-        var info = await api.GetConversationAsync(channel.Channel, cancellationToken).ConfigureAwait(false);
+        var info = await api.Conversations.GetInfoAsync(channel.Channel, cancellationToken).ConfigureAwait(false);
         if (!info.IsOk)
         {
             // A bot sees a private channel only as a member: to it, a private channel it is not in does not exist.
@@ -118,7 +118,7 @@ internal sealed partial class SlackChannelMembership(
             return NotMember(command, InviteHint());
         }
 
-        var joined = await api.JoinConversationAsync(channel.Channel, cancellationToken).ConfigureAwait(false);
+        var joined = await api.Conversations.JoinAsync(channel.Channel, cancellationToken).ConfigureAwait(false);
         if (joined.IsOk)
         {
             LogJoined(logger, channel.Key);

@@ -80,6 +80,10 @@ internal static class JsonFields
             ? number
             : null;
 
+    /// <summary>True only for a JSON <c>true</c>: a missing field, <c>false</c> or a field of another kind is false.</summary>
+    public static bool IsTrue(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.True;
+
     /// <summary>True when the field is there but is neither a string nor null: a sign of a forged or broken payload.</summary>
     public static bool HasNonString(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && TryGet(element, name, out var value)

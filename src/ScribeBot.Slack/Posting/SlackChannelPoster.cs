@@ -123,7 +123,7 @@ internal sealed partial class SlackChannelPoster(
             return DeliveryResult.Delivered;
         }
 
-        var upload = await client.UploadFileAsync(
+        var upload = await client.Files.UploadAsync(
             channel,
             posted.ParentTs,
             file.FileName,
@@ -157,7 +157,7 @@ internal sealed partial class SlackChannelPoster(
 
             var since = item.EnqueuedAt - ClockTolerance;
             var top = bot.IsOk
-                ? await client.FindMarkedPostsAsync(channel, threadTs: null, since, cancellationToken).ConfigureAwait(false)
+                ? await client.Conversations.FindMarkedPostsAsync(channel, threadTs: null, since, cancellationToken).ConfigureAwait(false)
                 : bot.Failure<IReadOnlyList<SlackMarkedPost>>();
             if (top.Status == SlackApiStatus.RateLimited)
             {
@@ -167,7 +167,7 @@ internal sealed partial class SlackChannelPoster(
             AddParts(posted, top, bot.Value, item.Id, channel, bot.IsOk ? "conversations.history" : "auth.test");
             if (payloads.Count > 1 && posted.TryGetValue(0, out var parentTs))
             {
-                var replies = await client.FindMarkedPostsAsync(channel, parentTs, since, cancellationToken).ConfigureAwait(false);
+                var replies = await client.Conversations.FindMarkedPostsAsync(channel, parentTs, since, cancellationToken).ConfigureAwait(false);
                 if (replies.Status == SlackApiStatus.RateLimited)
                 {
                     return (parentTs, await FailureAsync(client, channel, replies, "conversations.replies", cancellationToken).ConfigureAwait(false));
@@ -185,7 +185,7 @@ internal sealed partial class SlackChannelPoster(
                 continue;
             }
 
-            var result = await client.PostMessageAsync(channel, payloads[part], parent, new SlackPostMarker(item.Id, part), cancellationToken).ConfigureAwait(false);
+            var result = await client.Chat.PostMessageAsync(channel, payloads[part], parent, new SlackPostMarker(item.Id, part), cancellationToken).ConfigureAwait(false);
             if (!result.IsOk)
             {
                 return (parent, await FailureAsync(client, channel, result, "chat.postMessage", cancellationToken).ConfigureAwait(false));
@@ -239,7 +239,7 @@ internal sealed partial class SlackChannelPoster(
     private static async Task<DeliveryResult> JoinThenRetryAsync(
         SlackWebApiClient client, string channel, string method, CancellationToken cancellationToken)
     {
-        var joined = await client.JoinConversationAsync(channel, cancellationToken).ConfigureAwait(false);
+        var joined = await client.Conversations.JoinAsync(channel, cancellationToken).ConfigureAwait(false);
         return DeliveryResult.Retry(
             joined.IsOk ? TimeSpan.Zero : null,
             joined.IsOk ? $"{method}: not_in_channel, joined" : $"{method}: not_in_channel; invite the bot with /invite");

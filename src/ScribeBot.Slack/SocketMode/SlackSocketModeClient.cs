@@ -1,13 +1,9 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Slack.Dispatch;
-using ScribeBot.Slack.Events;
 using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.SocketMode;
@@ -40,17 +36,10 @@ internal sealed class SlackSocketModeClient(
     /// <summary>Slack may not answer a close handshake promptly; the old socket is dropped after this.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
 
+    private readonly SocketModeMessageHandler _messages = new(scopes, time, logger);
+
     /// <summary>The connection Slack asked us to leave, kept open until its replacement is connected.</summary>
     private ClientWebSocket? _retiring;
-
-    private enum EndKind
-    {
-        /// <summary>Slack sent <c>disconnect</c>: reconnect at once.</summary>
-        Refresh,
-        OpenFailed,
-        Lost,
-        Closed,
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,17 +62,17 @@ internal sealed class SlackSocketModeClient(
                     delay = FirstRetryDelay;
                 }
 
-                if (end.Kind == EndKind.Refresh)
+                if (end.Kind == SocketModeEndKind.Refresh)
                 {
                     continue;
                 }
 
                 switch (end.Kind)
                 {
-                    case EndKind.OpenFailed:
+                    case SocketModeEndKind.OpenFailed:
                         SlackSocketModeLog.OpenFailed(logger, end.Reason, delay.TotalSeconds);
                         break;
-                    case EndKind.Closed:
+                    case SocketModeEndKind.Closed:
                         SlackSocketModeLog.ClosedBySlack(logger, end.CloseStatus, delay.TotalSeconds);
                         break;
                     default:
@@ -106,19 +95,19 @@ internal sealed class SlackSocketModeClient(
         }
     }
 
-    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
+    private async Task<SocketModeConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
     {
         SlackApiResult<Uri> opened;
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            opened = await scope.ServiceProvider.GetRequiredService<SlackWebApiClient>().OpenConnectionAsync(cancellationToken)
+            opened = await scope.ServiceProvider.GetRequiredService<SlackWebApiClient>().AppsConnections.OpenAsync(cancellationToken)
                 .ConfigureAwait(false);
         }
 
         if (!opened.IsOk)
         {
-            return new ConnectionEnd(EndKind.OpenFailed, false, opened.Error ?? opened.Status.ToString());
+            return new SocketModeConnectionEnd(SocketModeEndKind.OpenFailed, false, opened.Error ?? opened.Status.ToString());
         }
 
         var socket = new ClientWebSocket();
@@ -126,7 +115,7 @@ internal sealed class SlackSocketModeClient(
         // alive for as long as the OS keeps it, and the bot would hear nothing.
         socket.Options.KeepAliveInterval = KeepAlive;
         socket.Options.KeepAliveTimeout = KeepAlive;
-        var connection = new Connection(socket);
+        var connection = new SocketModeConnection(socket);
         try
         {
             await socket.ConnectAsync(opened.Value, cancellationToken).ConfigureAwait(false);
@@ -135,11 +124,11 @@ internal sealed class SlackSocketModeClient(
             // Slack's advice on disconnect: have the new connection up before closing the old one.
             await RetireAsync().ConfigureAwait(false);
             var end = await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (end.Kind == EndKind.Refresh)
+            if (end.Kind == SocketModeEndKind.Refresh)
             {
                 _retiring = socket;
             }
-            else if (end.Kind == EndKind.Closed)
+            else if (end.Kind == SocketModeEndKind.Closed)
             {
                 await CloseQuietlyAsync(socket).ConfigureAwait(false);
             }
@@ -150,7 +139,7 @@ internal sealed class SlackSocketModeClient(
         {
             // A dropped socket (WebSocketException), a refused connect, or a bug in one frame's handling: the loop
             // must outlive all of them, or the bot silently stops hearing Slack.
-            return new ConnectionEnd(EndKind.Lost, connection.Greeted, exception.GetType().Name, Exception: exception);
+            return new SocketModeConnectionEnd(SocketModeEndKind.Lost, connection.Greeted, exception.GetType().Name, Exception: exception);
         }
         finally
         {
@@ -161,7 +150,7 @@ internal sealed class SlackSocketModeClient(
         }
     }
 
-    private async Task<ConnectionEnd> ReadAsync(Connection connection, CancellationToken cancellationToken)
+    private async Task<SocketModeConnectionEnd> ReadAsync(SocketModeConnection connection, CancellationToken cancellationToken)
     {
         var socket = connection.Socket;
         var buffer = new byte[16 * 1024];
@@ -176,7 +165,7 @@ internal sealed class SlackSocketModeClient(
                 result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return new ConnectionEnd(EndKind.Closed, connection.Greeted, "closed", socket.CloseStatus);
+                    return new SocketModeConnectionEnd(SocketModeEndKind.Closed, connection.Greeted, "closed", socket.CloseStatus);
                 }
 
                 // A message may come in several frames; it is assembled, up to the bound.
@@ -195,93 +184,11 @@ internal sealed class SlackSocketModeClient(
             }
 
             if (result.MessageType == WebSocketMessageType.Text
-                && await HandleAsync(connection, message.ToArray(), cancellationToken).ConfigureAwait(false) is { } end)
+                && await _messages.HandleAsync(connection, message.ToArray(), cancellationToken).ConfigureAwait(false) is { } end)
             {
                 return end;
             }
         }
-    }
-
-    /// <summary>One message: a connection message (<c>hello</c>, <c>disconnect</c>) or an envelope to handle and ack.</summary>
-    private async Task<ConnectionEnd?> HandleAsync(Connection connection, byte[] frame, CancellationToken cancellationToken)
-    {
-        var receivedAt = time.GetUtcNow();
-        string? type;
-        string? envelopeId;
-        string? reason;
-        int connections;
-        try
-        {
-            using var document = JsonDocument.Parse(frame);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                SlackSocketModeLog.Unreadable(logger, "not a JSON object");
-                return null;
-            }
-
-            type = StringOf(root, "type");
-            envelopeId = StringOf(root, "envelope_id");
-            reason = StringOf(root, "reason");
-            connections = root.Int("num_connections") ?? 0;
-        }
-        catch (JsonException)
-        {
-            // The parser's message would quote the frame; the frame can hold people's messages.
-            SlackSocketModeLog.Unreadable(logger, "not JSON");
-            return null;
-        }
-
-        if (string.IsNullOrEmpty(envelopeId))
-        {
-            switch (type)
-            {
-                case "hello":
-                    connection.Greeted = true;
-                    SlackSocketModeLog.Hello(logger, connections);
-                    return null;
-                case "disconnect":
-                    // warning, refresh_requested, too_many_websockets, link_disabled...: all mean this socket is going;
-                    // a disabled link shows up as apps.connections.open failing, which backs off.
-                    SlackSocketModeLog.DisconnectRequested(logger, reason ?? "(no reason)");
-                    return new ConnectionEnd(EndKind.Refresh, connection.Greeted, reason ?? "disconnect");
-                default:
-                    SlackSocketModeLog.ControlIgnored(logger, type ?? "(untyped)");
-                    return null;
-            }
-        }
-
-        SlackAnswer answer;
-        try
-        {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var dispatcher = scope.ServiceProvider.GetRequiredService<SlackInboundDispatcher>();
-                var inbound = await dispatcher.ReadAsync(
-                    (reader, names) => reader.ReadSocketFrame(frame, receivedAt, names).Inbound, cancellationToken).ConfigureAwait(false);
-                answer = await dispatcher.DispatchAsync(inbound, envelopeId, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // As the HTTP endpoint's 500: no ack, so Slack delivers the envelope again.
-            SlackSocketModeLog.EnvelopeFailed(logger, envelopeId, type ?? "(untyped)", exception);
-            return null;
-        }
-
-        // A malformed envelope is acked too (the dispatcher logged it): delivering it again would not mend it.
-        var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        if (answer.Body is { } payload && type != "events_api")
-        {
-            // Slash commands and interactivity take their response (ephemeral reply, view errors) in the ack.
-            ack["payload"] = payload;
-        }
-
-        await connection.Socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken)
-            .ConfigureAwait(false);
-        SlackSocketModeLog.Acked(logger, envelopeId, type ?? "(untyped)");
-        return null;
     }
 
     private async Task RetireAsync()
@@ -313,18 +220,4 @@ internal sealed class SlackSocketModeClient(
             // Going away anyway; Dispose aborts it.
         }
     }
-
-    // Through JsonFields: a name or value with broken UTF-8/UTF-16 is a JsonException (an unreadable frame), not a crash.
-    private static string? StringOf(JsonElement element, string name) => element.String(name);
-
-    private sealed class Connection(ClientWebSocket socket)
-    {
-        public ClientWebSocket Socket { get; } = socket;
-
-        /// <summary>Slack said <c>hello</c>: the connection worked, whatever happens to it later.</summary>
-        public bool Greeted { get; set; }
-    }
-
-    private sealed record ConnectionEnd(
-        EndKind Kind, bool Greeted, string Reason, WebSocketCloseStatus? CloseStatus = null, Exception? Exception = null);
 }

@@ -39,7 +39,7 @@ internal sealed class SlackBotAccount(Func<SlackWebApiClient> client, TimeProvid
                 return SlackApiResult.RateLimited<SlackAuthInfo>(_notBefore - now);
             }
 
-            var result = await client().AuthTestAsync(cancellationToken).ConfigureAwait(false);
+            var result = await client().Auth.TestAsync(cancellationToken).ConfigureAwait(false);
             if (result.IsOk)
             {
                 _known = result.Value;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ScribeBot.Slack.Events;
 
 namespace ScribeBot.Slack.WebApi;
 
@@ -18,17 +19,10 @@ internal sealed record SlackPostMarker(string OutboxId, int Part)
     };
 
     /// <summary>The marker of a message from <c>conversations.history</c>/<c>replies</c>, if it carries ours.</summary>
-    public static SlackPostMarker? FromMessage(JsonElement message)
-    {
-        if (!message.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object
-            || !metadata.TryGetProperty("event_type", out var type) || type.GetString() != EventType
-            || !metadata.TryGetProperty("event_payload", out var payload) || payload.ValueKind != JsonValueKind.Object
-            || !payload.TryGetProperty("outbox_id", out var id) || id.ValueKind != JsonValueKind.String
-            || !payload.TryGetProperty("part", out var part) || !part.TryGetInt32(out var number))
-        {
-            return null;
-        }
-
-        return new SlackPostMarker(id.GetString()!, number);
-    }
+    public static SlackPostMarker? FromMessage(JsonElement message) =>
+        message.Object("metadata") is { } metadata && metadata.String("event_type") == EventType
+        && metadata.Object("event_payload") is { } payload
+        && payload.String("outbox_id") is { } id && payload.Int("part") is { } part
+            ? new SlackPostMarker(id, part)
+            : null;
 }

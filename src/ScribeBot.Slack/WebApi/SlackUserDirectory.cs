@@ -62,7 +62,7 @@ internal sealed class SlackUserDirectory : ISlackUserDirectory
             return cached.Name;
         }
 
-        var result = await _client().GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var result = await _client().Users.GetDisplayNameAsync(userId, cancellationToken).ConfigureAwait(false);
         if (!result.IsOk || string.IsNullOrWhiteSpace(result.Value))
         {
             // A known name outlives a failure: Slack being down does not make it wrong.

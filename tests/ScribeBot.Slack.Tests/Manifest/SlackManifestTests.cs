@@ -168,11 +168,17 @@ public sealed partial class SlackManifestTests
         Assert.Equal(Shape(Read("manifest.yaml")), Shape(Read("manifest.socket-mode.yaml")));
     }
 
-    /// <summary>The Web API methods <c>SlackWebApiClient</c> calls, read from its source.</summary>
+    /// <summary>The Web API methods <c>SlackWebApiClient</c>'s method groups call, read from the sources in <c>WebApi/</c>.</summary>
     private static List<string> CalledMethods()
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "ScribeBot.Slack", "WebApi", "SlackWebApiClient.cs"));
-        return [.. CallPattern().Matches(source).Select(m => m.Groups["method"].Value).Distinct(StringComparer.Ordinal)];
+        var folder = Path.Combine(RepositoryRoot(), "src", "ScribeBot.Slack", "WebApi");
+        return
+        [
+            .. Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal)
+                .SelectMany(file => CallPattern().Matches(File.ReadAllText(file)))
+                .Select(m => m.Groups["method"].Value)
+                .Distinct(StringComparer.Ordinal),
+        ];
     }
 
     [GeneratedRegex("""CallAsync\(\s*"(?<method>[A-Za-z]+\.[A-Za-z.]+)"\s*,""")]

@@ -223,7 +223,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     public async Task When_the_check_for_earlier_parts_is_rate_limited_nothing_is_posted_blind()
     {
         var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
-        _h.Slack.Enqueue("conversations.history", Enumerable.Repeat(FakeResponse.RateLimited("45"), SlackWebApiClient.ReadAttempts).ToArray());
+        _h.Slack.Enqueue("conversations.history", Enumerable.Repeat(FakeResponse.RateLimited("45"), SlackApiTransport.ReadAttempts).ToArray());
 
         var result = await _poster.DeliverAsync(item, default);
 

@@ -11,7 +11,7 @@ using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 
-public sealed class SlackWebApiClientTests : IAsyncLifetime
+public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 {
     private SlackApiHarness _h = null!;
 
@@ -27,7 +27,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_chat.postMessage_ok.docs.json"));
 
-        var result = await _h.Client.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("1503435956.000247", result.Value);
@@ -47,7 +47,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_without_thread_sends_no_thread_ts()
     {
-        await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.False(Assert.Single(_h.Slack.Calls).Json().TryGetProperty("thread_ts", out _));
     }
@@ -57,7 +57,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_chat.postMessage_error_too_many_attachments.docs.json"));
 
-        var result = await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.Error, result.Status);
         Assert.Equal("too_many_attachments", result.Error);
@@ -71,7 +71,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", FakeResponse.RateLimited("30"));
 
-        var result = await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.RateLimited, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
@@ -84,7 +84,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
 
-        var result = await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal("http_503", result.Error);
@@ -96,7 +96,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", new FakeResponse(200, "<html>captive portal</html>", ContentType: "text/html"));
 
-        var result = await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal("invalid_response", result.Error);
@@ -112,7 +112,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         listener.Stop();
         await using var harness = await SlackApiHarness.StartAsync(new Uri($"http://127.0.0.1:{port}/api/"));
 
-        var result = await harness.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await harness.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal("network_error", result.Error);
@@ -125,13 +125,13 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _h.Client.PostMessageAsync("C1", Payload(), null, cancelled.Token));
+            () => _h.Client.Chat.PostMessageAsync("C1", Payload(), null, cancelled.Token));
     }
 
     [Fact]
     public async Task PostEphemeral_posts_channel_user_and_the_payload()
     {
-        var result = await _h.Client.PostEphemeralAsync("C1", "U2", Payload("No open incident here."), CancellationToken.None);
+        var result = await _h.Client.Chat.PostEphemeralAsync("C1", "U2", Payload("No open incident here."), CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("1502210682.580145", result.Value);
@@ -148,7 +148,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task OpenConnection_uses_the_app_token_not_the_bot_token_and_returns_the_socket_url()
     {
-        var result = await _h.Client.OpenConnectionAsync(CancellationToken.None);
+        var result = await _h.Client.AppsConnections.OpenAsync(CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("ws", result.Value.Scheme);
@@ -166,8 +166,8 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
             FakeResponse.Json(File.ReadAllText(Path.Combine(Fixtures.Directory, "webapi_apps.connections.open_ok.docs.json"))),
             FakeResponse.Json("""{"ok":false,"error":"invalid_auth"}"""));
 
-        var documented = await _h.Client.OpenConnectionAsync(CancellationToken.None);
-        var refused = await _h.Client.OpenConnectionAsync(CancellationToken.None);
+        var documented = await _h.Client.AppsConnections.OpenAsync(CancellationToken.None);
+        var refused = await _h.Client.AppsConnections.OpenAsync(CancellationToken.None);
 
         Assert.Equal(new Uri("wss://wss-somethiing.slack.com/link/?ticket=12348&app_id=5678"), documented.Value);
         Assert.False(refused.IsOk);
@@ -177,7 +177,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task GetUser_is_a_get_with_the_user_in_the_query_and_reads_the_display_name()
     {
-        var result = await _h.Client.GetUserAsync("W012A3CDE", CancellationToken.None);
+        var result = await _h.Client.Users.GetDisplayNameAsync("W012A3CDE", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("spengler", result.Value);
@@ -196,7 +196,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("users.info", FakeResponse.Json(body));
 
-        var result = await _h.Client.GetUserAsync("U1", CancellationToken.None);
+        var result = await _h.Client.Users.GetDisplayNameAsync("U1", CancellationToken.None);
 
         Assert.Equal(expected, result.Value);
     }
@@ -206,7 +206,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("users.info", FakeResponse.Fixture("webapi_users.info_error_user_not_found.docs.json"));
 
-        var result = await _h.Client.GetUserAsync("U404", CancellationToken.None);
+        var result = await _h.Client.Users.GetDisplayNameAsync("U404", CancellationToken.None);
 
         Assert.Equal("user_not_found", result.Error);
         Assert.Single(_h.Slack.Calls);
@@ -217,7 +217,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("users.info", FakeResponse.RateLimited("3"));
 
-        var (result, waited) = await _h.RunAdvancingTimeAsync(() => _h.Client.GetUserAsync("W012A3CDE", CancellationToken.None));
+        var (result, waited) = await _h.RunAdvancingTimeAsync(() => _h.Client.Users.GetDisplayNameAsync("W012A3CDE", CancellationToken.None));
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("spengler", result.Value);
@@ -231,10 +231,10 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         _h.Slack.Enqueue("conversations.info",
             new FakeResponse(502, null), new FakeResponse(502, null), new FakeResponse(502, null), new FakeResponse(502, null));
 
-        var (result, _) = await _h.RunAdvancingTimeAsync(() => _h.Client.GetConversationAsync("C1", CancellationToken.None));
+        var (result, _) = await _h.RunAdvancingTimeAsync(() => _h.Client.Conversations.GetInfoAsync("C1", CancellationToken.None));
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
-        Assert.Equal(SlackWebApiClient.ReadAttempts, _h.Slack.Calls.Count);
+        Assert.Equal(SlackApiTransport.ReadAttempts, _h.Slack.Calls.Count);
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.getPermalink", FakeResponse.RateLimited("120"));
 
-        var result = await _h.Client.GetPermalinkAsync("C1", "1.2", CancellationToken.None);
+        var result = await _h.Client.Chat.GetPermalinkAsync("C1", "1.2", CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.RateLimited, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
@@ -252,7 +252,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task GetConversation_reads_name_privacy_and_membership()
     {
-        var result = await _h.Client.GetConversationAsync("C012AB3CD", CancellationToken.None);
+        var result = await _h.Client.Conversations.GetInfoAsync("C012AB3CD", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal(new SlackConversationInfo("C012AB3CD", "general", IsPrivate: false, IsMember: false), result.Value);
@@ -262,7 +262,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
 
         _h.Slack.Enqueue("conversations.info", FakeResponse.Json(
             """{"ok":true,"channel":{"id":"G1","name":"sec-incident","is_private":true,"is_member":true}}"""));
-        var secret = await _h.Client.GetConversationAsync("G1", CancellationToken.None);
+        var secret = await _h.Client.Conversations.GetInfoAsync("G1", CancellationToken.None);
         Assert.Equal(new SlackConversationInfo("G1", "sec-incident", IsPrivate: true, IsMember: true), secret.Value);
     }
 
@@ -271,7 +271,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("conversations.info", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
 
-        var result = await _h.Client.GetConversationAsync("C404", CancellationToken.None);
+        var result = await _h.Client.Conversations.GetInfoAsync("C404", CancellationToken.None);
 
         Assert.Equal("channel_not_found", result.Error);
         Assert.Contains("/invite", SlackErrorExplanation.ForUser(result), StringComparison.Ordinal);
@@ -283,7 +283,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         _h.Slack.Enqueue("conversations.join", FakeResponse.Json(
             """{"ok":false,"error":"missing_scope","needed":"channels:join","provided":"chat:write,users:read"}"""));
 
-        var result = await _h.Client.JoinConversationAsync("C1", CancellationToken.None);
+        var result = await _h.Client.Conversations.JoinAsync("C1", CancellationToken.None);
 
         Assert.Equal("missing_scope", result.Error);
         Assert.Equal("channels:join", result.NeededScope);
@@ -297,7 +297,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_error_not_in_channel.docs_conversations.rename.json"));
 
-        var result = await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
         Assert.Equal("not_in_channel", result.Error);
         Assert.Contains("/invite", SlackErrorExplanation.ForUser(result), StringComparison.Ordinal);
@@ -306,7 +306,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task JoinConversation_posts_the_channel_as_json()
     {
-        var result = await _h.Client.JoinConversationAsync("C061EG9SL", CancellationToken.None);
+        var result = await _h.Client.Conversations.JoinAsync("C061EG9SL", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("C061EG9SL", result.Value);
@@ -321,7 +321,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         var view = new JsonObject { ["type"] = "modal", ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Add to timeline" } };
 
-        var result = await _h.Client.OpenViewAsync("12345.98765.abcd2358fdea", view, CancellationToken.None);
+        var result = await _h.Client.Views.OpenAsync("12345.98765.abcd2358fdea", view, CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("VMHU10V25", result.Value);
@@ -333,7 +333,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task GetPermalink_is_a_get_with_channel_and_message_ts()
     {
-        var result = await _h.Client.GetPermalinkAsync("C1H9RESGA", "1358546515.000008", CancellationToken.None);
+        var result = await _h.Client.Chat.GetPermalinkAsync("C1H9RESGA", "1358546515.000008", CancellationToken.None);
 
         Assert.Equal("https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008", result.Value);
         var call = Assert.Single(_h.Slack.Calls);
@@ -348,7 +348,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         var content = Encoding.UTF8.GetBytes("# INC-7 postmortem\n\nÄrger mit dem Cache.\n");
 
-        var result = await _h.Client.UploadFileAsync(
+        var result = await _h.Client.Files.UploadAsync(
             "C1", "1503435000.000100", "INC-7-postmortem.md", "INC-7 postmortem", content, "The full draft", CancellationToken.None);
 
         Assert.True(result.IsOk, result.ToString());
@@ -386,7 +386,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("files.getUploadURLExternal", FakeResponse.Fixture("webapi_files.getUploadURLExternal_error_invalid_auth.docs.json"));
 
-        var result = await _h.Client.UploadFileAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
+        var result = await _h.Client.Files.UploadAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
 
         Assert.Equal("invalid_auth", result.Error);
         Assert.Single(_h.Slack.Calls);
@@ -397,7 +397,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("upload", new FakeResponse(500, null));
 
-        var result = await _h.Client.UploadFileAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
+        var result = await _h.Client.Files.UploadAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal(["files.getUploadURLExternal", "upload"], _h.Slack.Calls.Select(c => c.ApiMethod));
@@ -408,10 +408,10 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("not_in_channel"), FakeResponse.RateLimited("5"));
         _h.Slack.Enqueue("users.info", new FakeResponse(500, null), FakeResponse.Error("user_not_found"));
-        await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
-        await _h.Client.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
-        await _h.RunAdvancingTimeAsync(() => _h.Client.GetUserAsync("U1", CancellationToken.None));
-        await _h.Client.UploadFileAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
+        await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        await _h.RunAdvancingTimeAsync(() => _h.Client.Users.GetDisplayNameAsync("U1", CancellationToken.None));
+        await _h.Client.Files.UploadAsync("C1", null, "a.md", "a", new byte[] { 1 }, null, CancellationToken.None);
 
         var logs = _h.Logs.Logs;
         Assert.Contains(logs, l => l.Message.Contains("not_in_channel", StringComparison.Ordinal));
