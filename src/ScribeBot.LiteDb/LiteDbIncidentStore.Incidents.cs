@@ -4,6 +4,8 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
+using ScribeBot.Core.Metrics;
+using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 
 namespace ScribeBot.LiteDb;
@@ -36,12 +38,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
     }
 
     public Task<Incident?> FindLatestIncidentAsync(ChannelRef channel, CancellationToken cancellationToken) =>
-        ReadAsync(() =>
-        {
-            var latest = _file.Schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channel.Key))
-                .MaxBy(doc => doc["number"].AsInt32);
-            return latest is null ? null : IncidentMapping.FromDocument(latest);
-        }, cancellationToken);
+        ReadAsync(() => _file.Schema.FindLatestIncident(channel.Key), cancellationToken);
 
     public Task<Incident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken) =>
         ReadAsync(() =>
@@ -150,7 +147,31 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
             return incidents;
         }, cancellationToken);
 
-    // A scan: incidents number in the thousands at most, and the dashboard asks for one page at a time.
+    public Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(
+        string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
+        ReadAsync(() =>
+        {
+            var ledger = _file.Schema.Ledger.Read(declaredSince);
+            var workspace = workspaceKey is null ? -1 : ledger.OrdinalOf(workspaceKey);
+            if (workspaceKey is not null && workspace < 0)
+            {
+                return (IReadOnlyList<IncidentMeasure>)[];
+            }
+
+            IReadOnlyList<IncidentMeasure> measures = ledger.Entries
+                .Where(e => workspaceKey is null || e.Workspace == workspace)
+                .Select(e => e.ToMeasure())
+                .ToArray();
+            return measures;
+        }, cancellationToken);
+
+    /// <summary>Filtered, ordered and paged over the ledger; only the page's incidents are loaded.</summary>
     public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
-        ReadAsync(() => query.PageOf(_file.Schema.Incidents.FindAll().Select(IncidentMapping.FromDocument)), cancellationToken);
+        ReadAsync(() =>
+        {
+            var ledger = _file.Schema.Ledger.Read(query.DeclaredSince ?? DateTimeOffset.MinValue);
+            var (ids, total) = LedgerQuery.Page(ledger, query);
+            var items = ids.Select(id => _file.Schema.Incidents.FindById(id)).OfType<BsonDocument>().Select(IncidentMapping.FromDocument).ToArray();
+            return new IncidentPage(items, total);
+        }, cancellationToken);
 }

@@ -42,10 +42,10 @@ internal sealed partial class LiteDbIncidentStore : IOutboxStore
     public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            IReadOnlyDictionary<ChatPlatform, int> counts = _file.Schema.Outbox
-                .Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
-                .GroupBy(OutboxMapping.PlatformOf)
-                .ToDictionary(g => g.Key, g => g.Count());
+            IReadOnlyDictionary<ChatPlatform, int> counts = Enum.GetValues<ChatPlatform>()
+                .Select(p => (Platform: p, Count: _file.Schema.Outbox.Count(Query.EQ(OutboxMapping.PendingPlatformField, p.ToString()))))
+                .Where(c => c.Count > 0)
+                .ToDictionary(c => c.Platform, c => c.Count);
             return counts;
         }, cancellationToken);
 

@@ -2,6 +2,7 @@ using LiteDB;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
+using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 
 namespace ScribeBot.LiteDb;
@@ -9,6 +10,8 @@ namespace ScribeBot.LiteDb;
 /// <summary>The collections and their indexes, created once when the file is opened.</summary>
 internal sealed class StoreSchema
 {
+    public const string CounterCollection = "counters";
+
     public StoreSchema(LiteDatabase database)
     {
         Database = database;
@@ -16,6 +19,9 @@ internal sealed class StoreSchema
         Entries = database.GetCollection(TimelineEntryMapping.Collection);
         Outbox = database.GetCollection(OutboxMapping.Collection);
         AdapterState = database.GetCollection(AdapterStateMapping.Collection);
+        Counters = database.GetCollection(CounterCollection);
+        Ledger = new IncidentLedger(database);
+        LatestIncidents = new LatestIncidentPointers(Counters);
     }
 
     public LiteDatabase Database { get; }
@@ -28,6 +34,12 @@ internal sealed class StoreSchema
 
     public ILiteCollection<BsonDocument> AdapterState { get; }
 
+    public ILiteCollection<BsonDocument> Counters { get; }
+
+    public IncidentLedger Ledger { get; }
+
+    public LatestIncidentPointers LatestIncidents { get; }
+
     public void EnsureIndexes()
     {
         Incidents.EnsureIndex(IncidentMapping.ChannelKeyField, "$." + IncidentMapping.ChannelKeyField);
@@ -36,14 +48,29 @@ internal sealed class StoreSchema
         // finds an incident's entries (EntriesOf), and a second index cost ~40% of every insert on the writer thread.
         // Files written before this change had one; it is dropped once.
         Entries.DropIndex(TimelineEntryMapping.IncidentIdField);
-        // Delivered items stay (an audit trail); the dispatcher reads only the pending ones.
-        Outbox.EnsureIndex(OutboxMapping.StateField, "$." + OutboxMapping.StateField);
+        // Open incidents are few and history is long: the open ones are found by an index holding only them.
+        Incidents.EnsureIndex(IncidentMapping.OpenChannelField, "$." + IncidentMapping.OpenChannelField);
+        Ledger.EnsureIndexes();
+        // Delivered items stay (an audit trail); the dispatcher reads only the pending ones of the platforms it
+        // serves, so posts waiting for a platform that is not configured cost nothing.
+        Outbox.EnsureIndex(OutboxMapping.PendingPlatformField, "$." + OutboxMapping.PendingPlatformField);
+        Outbox.DropIndex(OutboxMapping.StateField);
     }
+
+    /// <summary>The pending items of <paramref name="platform"/>, as documents, in no particular order.</summary>
+    public IEnumerable<BsonDocument> PendingOutbox(ChatPlatform platform) => Outbox.Find(PendingOutboxQuery(platform));
+
+    /// <summary>The queries behind the reads that run on every request; tests check each is answered by an index.</summary>
+    public static BsonExpression PendingOutboxQuery(ChatPlatform platform) =>
+        Query.EQ(OutboxMapping.PendingPlatformField, platform.ToString());
+
+    public static BsonExpression OpenIncidentQuery(string channelKey) => Query.EQ(IncidentMapping.OpenChannelField, channelKey);
+
+    public static BsonExpression AllOpenIncidentsQuery() => Query.GTE(IncidentMapping.OpenChannelField, "");
 
     /// <summary>The oldest pending item of each channel on <paramref name="platforms"/>, oldest first, as documents.</summary>
     public IEnumerable<BsonDocument> OutboxHeads(IReadOnlyCollection<ChatPlatform> platforms) =>
-        Outbox.Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)))
-            .Where(doc => platforms.Contains(OutboxMapping.PlatformOf(doc)))
+        platforms.Distinct().SelectMany(PendingOutbox)
             .OrderBy(OutboxMapping.SequenceOf)
             .DistinctBy(doc => doc[OutboxMapping.ChannelKeyField].AsString);
 
@@ -62,14 +89,20 @@ internal sealed class StoreSchema
         AdapterStateMapping.ValueOf(AdapterState.FindById(AdapterStateMapping.IdOf(key)), key);
 
     public IEnumerable<Incident> LoadOpenIncidents() =>
-        Incidents.Find(Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved)))
+        Incidents.Find(AllOpenIncidentsQuery())
             .Select(IncidentMapping.FromDocument);
 
-    /// <summary>The channel's open incident, by the channel index, for when the open-incident map does not hold it.</summary>
+    /// <summary>The channel's open incident, by the open-incident index, for when the open-incident map does not hold it.</summary>
     public Incident? FindOpenIncident(string channelKey) =>
-        Incidents.Find(Query.And(
-                Query.EQ(IncidentMapping.ChannelKeyField, channelKey),
-                Query.Not(IncidentMapping.StatusField, nameof(IncidentStatus.Resolved))))
+        Incidents.Find(OpenIncidentQuery(channelKey))
+            // The file's collation ignores case; Teams conversation ids differ by case alone.
+            .Where(doc => doc[IncidentMapping.ChannelKeyField].AsString == channelKey)
             .Select(IncidentMapping.FromDocument)
             .FirstOrDefault();
+
+    /// <summary>The channel's most recently declared incident, open or resolved, by its pointer.</summary>
+    public Incident? FindLatestIncident(string channelKey) =>
+        LatestIncidents.Find(channelKey) is { } id && Incidents.FindById(id) is { } doc
+            ? IncidentMapping.FromDocument(doc)
+            : null;
 }

@@ -22,8 +22,8 @@ internal sealed class ReadCommands(CommandRunner runner)
     public async Task<CommandOutcome> StatsAsync(StatsCommand stats, CommandRequest request, CancellationToken ct)
     {
         var since = runner.Now - TimeSpan.FromDays(stats.Days);
-        var incidents = await runner.Store.ListIncidentsAsync(request.Channel.WorkspaceKey, since, ct).ConfigureAwait(false);
-        var report = IncidentStatistics.Compute(incidents, stats.Days);
+        var measures = await runner.Store.MeasureIncidentsAsync(request.Channel.WorkspaceKey, since, ct).ConfigureAwait(false);
+        var report = IncidentStatistics.Compute(measures, stats.Days);
         return CommandOutcome.Done(null, StatsText.Render(report));
     }
 }

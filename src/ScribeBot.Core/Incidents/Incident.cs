@@ -63,5 +63,7 @@ public sealed partial record Incident
 
     public static string FormatNumber(int number) => $"INC-{number}";
 
-    public static string MakeId(ChannelRef channel, int number) => $"{channel.WorkspaceKey}:{number}";
+    public static string MakeId(ChannelRef channel, int number) => MakeId(channel.WorkspaceKey, number);
+
+    public static string MakeId(string workspaceKey, int number) => $"{workspaceKey}:{number}";
 }

@@ -8,7 +8,7 @@ namespace ScribeBot.Core.Metrics;
 /// </summary>
 public sealed record IncidentStatistics(int Days, SeverityStatistics Overall, IReadOnlyList<SeverityStatistics> BySeverity)
 {
-    public static IncidentStatistics Compute(IReadOnlyCollection<Incident> incidents, int days)
+    public static IncidentStatistics Compute(IReadOnlyCollection<IncidentMeasure> incidents, int days)
     {
         var bySeverity = incidents
             .GroupBy(i => i.Severity)
@@ -18,9 +18,9 @@ public sealed record IncidentStatistics(int Days, SeverityStatistics Overall, IR
         return new IncidentStatistics(days, Summarise(null, incidents), bySeverity);
     }
 
-    private static SeverityStatistics Summarise(Severity? severity, IReadOnlyCollection<Incident> incidents) => new(
+    private static SeverityStatistics Summarise(Severity? severity, IReadOnlyCollection<IncidentMeasure> incidents) => new(
         severity,
         incidents.Count,
-        DurationSummary.Of(incidents.Select(IncidentDurations.TimeToAcknowledge).OfType<TimeSpan>()),
-        DurationSummary.Of(incidents.Select(IncidentDurations.TimeToResolve).OfType<TimeSpan>()));
+        DurationSummary.Of(incidents.Select(i => i.TimeToAcknowledge).OfType<TimeSpan>()),
+        DurationSummary.Of(incidents.Select(i => i.TimeToResolve).OfType<TimeSpan>()));
 }

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Timeline;
 
@@ -56,6 +57,14 @@ public interface IIncidentStore
     /// <summary>Incidents declared at or after <paramref name="declaredSince"/> in a workspace, newest first.</summary>
     Task<IReadOnlyList<Incident>> ListIncidentsAsync(
         string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The <see cref="IncidentMeasure"/> of every incident declared at or after <paramref name="declaredSince"/>, in one
+    /// workspace or, when <paramref name="workspaceKey"/> is null, in all; in no particular order. Statistics read
+    /// these, never whole incidents, so a store can answer from a compact record of each incident.
+    /// </summary>
+    Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(
+        string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken);
 
     /// <summary>Incidents of every workspace and platform that match <paramref name="query"/>, newest declared first (the dashboard).</summary>
     Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken);

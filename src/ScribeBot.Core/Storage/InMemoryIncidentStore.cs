@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Timeline;
 
@@ -152,6 +153,19 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapt
                 .ThenByDescending(i => i.Number)
                 .ToArray();
             return Task.FromResult(incidents);
+        }
+    }
+
+    public Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(
+        string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<IncidentMeasure> measures = _incidents.Values
+                .Where(i => (workspaceKey is null || i.Channel.WorkspaceKey == workspaceKey) && i.Declared.At >= declaredSince)
+                .Select(IncidentMeasure.Of)
+                .ToArray();
+            return Task.FromResult(measures);
         }
     }
 

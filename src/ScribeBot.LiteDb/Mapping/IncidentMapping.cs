@@ -16,6 +16,12 @@ internal static class IncidentMapping
     public const string StatusField = "status";
     public const string DeclaredAtField = "declaredAt";
 
+    /// <summary>The channel's key while the incident is open, absent once resolved: an index on it finds open incidents.</summary>
+    public const string OpenChannelField = "openChannel";
+
+    /// <summary>The incident's slot in the <see cref="Ledger.IncidentLedger"/>, set by the writer.</summary>
+    public const string LedgerSlotField = "ledgerSlot";
+
     public static BsonDocument ToDocument(Incident incident)
     {
         var doc = new BsonDocument
@@ -36,6 +42,11 @@ internal static class IncidentMapping
             ["improvements"] = new BsonArray(incident.Improvements.Select(i => new BsonValue(i))),
             ["tasks"] = new BsonArray(incident.Tasks.Select(ToDocument)),
         };
+
+        if (incident.IsOpen)
+        {
+            doc[OpenChannelField] = incident.Channel.Key;
+        }
 
         if (incident.Commander is not null)
         {

@@ -18,6 +18,9 @@ internal static class OutboxMapping
     public const string SequenceField = "seq";
     public const string ChannelKeyField = "channelKey";
 
+    /// <summary>The platform while the item is pending, absent after: the dispatcher reads only its platforms' pending items.</summary>
+    public const string PendingPlatformField = "pendingPlatform";
+
     private const string Announcement = "announcement";
     private const string Timeline = "timeline";
     private const string Postmortem = "postmortem";
@@ -36,6 +39,11 @@ internal static class OutboxMapping
             ["attempts"] = item.Attempts,
             [StateField] = item.State.ToString(),
         };
+        if (item.State == OutboxState.Pending)
+        {
+            doc[PendingPlatformField] = item.Channel.Platform.ToString();
+        }
+
         BsonFields.SetOptional(doc, "incidentId", item.IncidentId);
         BsonFields.SetInstant(doc, "enqueuedAt", "enqueuedOffset", item.EnqueuedAt);
         BsonFields.SetInstant(doc, "nextAttemptAt", "nextAttemptOffset", item.NextAttemptAt);

@@ -68,6 +68,7 @@ internal sealed class StoreFile : IDisposable
         {
             database.Pragma("CHECKPOINT", _autoCheckpointPages);
             var schema = new StoreSchema(database);
+            SchemaUpgrade.Apply(schema);
             schema.EnsureIndexes();
             return schema;
         }

@@ -16,7 +16,6 @@ namespace ScribeBot.LiteDb.Writing;
 /// </summary>
 internal sealed class WriteSession
 {
-    private const string CounterCollection = "counters";
     private const string ArrivalCounterId = "$arrival";
 
     private readonly StoreSchema _schema;
@@ -48,7 +47,7 @@ internal sealed class WriteSession
         _schema = schema;
         _openIncidents = openIncidents;
         _lastSequence = lastSequence;
-        _counters = schema.Database.GetCollection(CounterCollection);
+        _counters = schema.Counters;
     }
 
     /// <summary>Writes made by the operation being applied; a failure after one means the transaction is spoilt.</summary>
@@ -72,10 +71,19 @@ internal sealed class WriteSession
         _counters.Upsert(new BsonDocument { ["_id"] = workspaceKey, ["last"] = number });
     }
 
+    /// <summary>Stores the incident with its ledger entry, and points its channel at it when it is new.</summary>
     public void SaveIncident(Incident incident)
     {
+        var stored = _schema.Incidents.FindById(incident.Id);
         WritesInOperation++;
-        _schema.Incidents.Upsert(IncidentMapping.ToDocument(incident));
+        var slot = _schema.Ledger.Record(incident, stored?[IncidentMapping.LedgerSlotField].AsInt64);
+        var doc = IncidentMapping.ToDocument(incident);
+        doc[IncidentMapping.LedgerSlotField] = slot;
+        _schema.Incidents.Upsert(doc);
+        if (stored is null)
+        {
+            _schema.LatestIncidents.Point(incident.Channel.Key, incident.Id, incident.Number);
+        }
 
         var key = incident.Channel.Key;
         if (incident.IsOpen)
@@ -178,5 +186,5 @@ internal sealed class WriteSession
     }
 
     public static long LoadLastSequence(LiteDatabase database) =>
-        database.GetCollection(CounterCollection).FindById(ArrivalCounterId)?["last"].AsInt64 ?? 0;
+        database.GetCollection(StoreSchema.CounterCollection).FindById(ArrivalCounterId)?["last"].AsInt64 ?? 0;
 }

@@ -41,9 +41,8 @@ internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider
         var clock = IncidentClock.For(options.Value.TimeZone);
         ZoneId = clock.ZoneId;
         var now = timeProvider.GetUtcNow();
-        var page = await store.QueryIncidentsAsync(
-            new IncidentQuery { DeclaredSince = now - TimeSpan.FromDays(Days), Take = int.MaxValue }, cancellationToken);
-        var report = StatsReport.Build(page.Items, Days, now, clock);
+        var measures = await store.MeasureIncidentsAsync(null, now - TimeSpan.FromDays(Days), cancellationToken);
+        var report = StatsReport.Build(measures, Days, now, clock);
         Report = report;
         if (report.IncidentCount == 0)
         {

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
@@ -48,6 +49,9 @@ internal sealed class RecordingStore : IIncidentStore, IOutboxStore
     public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken) => _inner.GetEntryAsync(incidentId, messageId, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken) => _inner.GetTimelineAsync(incidentId, cancellationToken);
+
+    public Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
+        _inner.MeasureIncidentsAsync(workspaceKey, declaredSince, cancellationToken);
 
     public Task<IReadOnlyList<Incident>> ListIncidentsAsync(string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         _inner.ListIncidentsAsync(workspaceKey, declaredSince, cancellationToken);

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Web.Dashboard;
 
@@ -12,11 +13,11 @@ public sealed class StatsReportTests
     private static readonly IncidentClock Berlin = IncidentClock.For("Europe/Berlin");
     private static int _number;
 
-    private static Incident Incident(DateTimeOffset declared, TimeSpan? ack = null, TimeSpan? resolve = null, Severity severity = Severity.Sev2)
+    private static IncidentMeasure Incident(DateTimeOffset declared, TimeSpan? ack = null, TimeSpan? resolve = null, Severity severity = Severity.Sev2)
     {
         var number = Interlocked.Increment(ref _number);
         var channel = new ChannelRef(ChatPlatform.Slack, "T1", "C1");
-        return new Incident
+        return IncidentMeasure.Of(new Incident
         {
             Id = Core.Incidents.Incident.MakeId(channel, number),
             Number = number,
@@ -28,7 +29,7 @@ public sealed class StatsReportTests
             Acknowledged = ack is { } a ? new Milestone(declared + a, Alice) : null,
             Resolved = resolve is { } r ? new Milestone(declared + r, Alice) : null,
             Status = resolve is not null ? IncidentStatus.Resolved : ack is not null ? IncidentStatus.Acknowledged : IncidentStatus.Triggered,
-        };
+        });
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public sealed class StatsReportTests
     [Fact]
     public void Each_incident_counts_in_the_bar_of_its_declaration_and_outside_the_period_not_at_all()
     {
-        Incident[] incidents =
+        IncidentMeasure[] incidents =
         [
             Incident(Now.AddDays(-1), ack: TimeSpan.FromMinutes(4), resolve: TimeSpan.FromHours(1)),
             Incident(Now.AddDays(-2), ack: TimeSpan.FromMinutes(10)),

@@ -39,10 +39,10 @@ internal sealed record StatsReport(
     /// <summary><c>1 day</c>, <c>30 days</c>.</summary>
     public static string Period(int days) => "day".ToQuantity(days);
 
-    public static StatsReport Build(IReadOnlyCollection<Incident> incidents, int days, DateTimeOffset now, IncidentClock clock)
+    public static StatsReport Build(IReadOnlyCollection<IncidentMeasure> incidents, int days, DateTimeOffset now, IncidentClock clock)
     {
         var since = now - TimeSpan.FromDays(days);
-        var inPeriod = incidents.Where(i => i.Declared.At >= since && i.Declared.At <= now).ToArray();
+        var inPeriod = incidents.Where(i => i.Declared >= since && i.Declared <= now).ToArray();
         var unit = days <= 14 ? TrendUnit.Day : days <= 182 ? TrendUnit.Week : TrendUnit.Month;
 
         var buckets = new List<TrendBucket>();
@@ -57,7 +57,7 @@ internal sealed record StatsReport(
                 _ => wall.AddMonths(1),
             };
             var end = IncidentTimeZone.ToInstant(nextWall, clock.Zone);
-            var inBucket = inPeriod.Where(i => i.Declared.At >= start && i.Declared.At < end).ToArray();
+            var inBucket = inPeriod.Where(i => i.Declared >= start && i.Declared < end).ToArray();
             var (label, longLabel) = Labels(wall, unit);
             buckets.Add(new TrendBucket(start, end, label, longLabel, IncidentStatistics.Compute(inBucket, days).Overall));
             (wall, start) = (nextWall, end);

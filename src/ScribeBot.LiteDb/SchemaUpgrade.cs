@@ -1,0 +1,78 @@
+using LiteDB;
+using ScribeBot.Core.Outbox;
+using ScribeBot.LiteDb.Mapping;
+
+namespace ScribeBot.LiteDb;
+
+/// <summary>
+/// Brings a file written by an earlier version up to the current layout, once, when it is opened. Version 2 added what
+/// keeps every request's cost flat as history grows: the incident ledger, each channel's latest-incident pointer, the
+/// open-incident field and the pending-outbox field. Upgrading reads every incident once; a new file skips it. If the
+/// process stops half way, the next open starts the upgrade again from the beginning (the ledger is rebuilt whole).
+/// </summary>
+internal static class SchemaUpgrade
+{
+    public const int CurrentVersion = 2;
+
+    private const string VersionId = "$schema";
+    private const int DocumentsPerTransaction = 500;
+
+    public static void Apply(StoreSchema schema)
+    {
+        var stored = schema.Counters.FindById(VersionId)?["version"].AsInt32 ?? 1;
+        if (stored >= CurrentVersion)
+        {
+            return;
+        }
+
+        // A file with no incident and no post needs no upgrade: it is new.
+        if (schema.Incidents.Count() > 0 || schema.Outbox.Count() > 0)
+        {
+            ToVersion2(schema);
+        }
+
+        schema.Counters.Upsert(new BsonDocument { ["_id"] = VersionId, ["version"] = CurrentVersion });
+    }
+
+    private static void ToVersion2(StoreSchema schema)
+    {
+        schema.Ledger.Clear();
+        var incidents = schema.Incidents.FindAll()
+            .OrderBy(doc => doc[IncidentMapping.DeclaredAtField].AsInt64)
+            .ThenBy(doc => doc["_id"].AsString, StringComparer.Ordinal);
+        InBatches(schema.Database, incidents, doc =>
+        {
+            var incident = IncidentMapping.FromDocument(doc);
+            doc[IncidentMapping.LedgerSlotField] = schema.Ledger.Record(incident, slot: null);
+            if (incident.IsOpen)
+            {
+                doc[IncidentMapping.OpenChannelField] = incident.Channel.Key;
+            }
+
+            schema.Incidents.Update(doc);
+            schema.LatestIncidents.Point(incident.Channel.Key, incident.Id, incident.Number);
+        });
+
+        var pending = schema.Outbox.Find(Query.EQ(OutboxMapping.StateField, nameof(OutboxState.Pending)));
+        InBatches(schema.Database, pending, doc =>
+        {
+            doc[OutboxMapping.PendingPlatformField] = OutboxMapping.PlatformOf(doc).ToString();
+            schema.Outbox.Update(doc);
+        });
+    }
+
+    private static void InBatches(LiteDatabase database, IEnumerable<BsonDocument> documents, Action<BsonDocument> upgrade)
+    {
+        // Materialised first: updating a collection while its cursor is open is not safe in LiteDB.
+        foreach (var batch in documents.ToArray().Chunk(DocumentsPerTransaction))
+        {
+            database.BeginTrans();
+            foreach (var doc in batch)
+            {
+                upgrade(doc);
+            }
+
+            database.Commit();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using LiteDB;
+using ScribeBot.Core.Channels;
+using ScribeBot.LiteDb.Ledger;
+using ScribeBot.LiteDb.Mapping;
+using static ScribeBot.LiteDb.Tests.Contract.Samples;
+
+namespace ScribeBot.LiteDb.Tests.LiteDb;
+
+/// <summary>
+/// The reads every request makes are answered by an index, never by reading the whole collection: LiteDB's query plan
+/// (its EXPLAIN) names the index and seeks or scans a range of it.
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    public static TheoryData<string, string> Queries => new()
+    {
+        { IncidentMapping.Collection, "open incident of a channel" },
+        { IncidentMapping.Collection, "every open incident" },
+        { OutboxMapping.Collection, "pending posts of a platform" },
+        { IncidentLedger.Collection, "ledger pages of the last 30 days" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task The_query_uses_its_index(string collection, string read)
+    {
+        var path = _directory.File("store.db");
+        await using (var store = StoreFactory.Open(path))
+        {
+            // Enough documents that a full scan and an index read are told apart by the plan, not by luck.
+            for (var i = 0; i < 20; i++)
+            {
+                var channel = Channel($"C{i}");
+                await store.OpenIncidentAsync(channel, Create(channel, T0.AddDays(-i)), CancellationToken.None);
+            }
+        }
+
+        using var database = LiteDbIncidentStore.OpenDatabase(path);
+        var query = read switch
+        {
+            "open incident of a channel" => StoreSchema.OpenIncidentQuery(Channel("C3").Key),
+            "every open incident" => StoreSchema.AllOpenIncidentsQuery(),
+            "pending posts of a platform" => StoreSchema.PendingOutboxQuery(ChatPlatform.Slack),
+            _ => IncidentLedger.PagesSinceQuery(T0.AddDays(-30)),
+        };
+
+        var plan = database.GetCollection(collection).Query().Where(query).GetPlan();
+        var mode = plan["index"]["mode"].AsString;
+
+        Assert.StartsWith("INDEX ", mode);
+        Assert.DoesNotContain("FULL", mode);
+        Assert.NotEqual("_id", plan["index"]["name"].AsString);
+    }
+}
