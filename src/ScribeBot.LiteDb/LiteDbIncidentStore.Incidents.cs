@@ -151,7 +151,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
         string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var ledger = _file.Schema.Ledger.Read(declaredSince);
+            var ledger = _ledger.Read(_file.Schema.Ledger, declaredSince);
             var workspace = workspaceKey is null ? -1 : ledger.OrdinalOf(workspaceKey);
             if (workspaceKey is not null && workspace < 0)
             {
@@ -169,7 +169,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
     public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
         ReadAsync(() =>
         {
-            var ledger = _file.Schema.Ledger.Read(query.DeclaredSince ?? DateTimeOffset.MinValue);
+            var ledger = _ledger.Read(_file.Schema.Ledger, query.DeclaredSince ?? DateTimeOffset.MinValue);
             var (ids, total) = LedgerQuery.Page(ledger, query);
             var items = ids.Select(id => _file.Schema.Incidents.FindById(id)).OfType<BsonDocument>().Select(IncidentMapping.FromDocument).ToArray();
             return new IncidentPage(items, total);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
+using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Writing;
 
 namespace ScribeBot.LiteDb;
@@ -33,6 +34,7 @@ internal sealed partial class LiteDbIncidentStore : IAsyncDisposable
 
     private readonly StoreFile _file;
     private readonly OpenIncidentMap _openIncidents;
+    private readonly LedgerMemory _ledger = new();
     private readonly AdapterStateCache _adapterState = new(CachedAdapterStates);
     private readonly WriterLoop _writer;
     private readonly ILogger<LiteDbIncidentStore> _logger;
@@ -96,6 +98,7 @@ internal sealed partial class LiteDbIncidentStore : IAsyncDisposable
                 _file,
                 _openIncidents,
                 _adapterState,
+                _ledger,
                 settings.FlushToDisk ? new LogFileSync(path) : null,
                 settings.MaxBatchSize,
                 timeProvider,

@@ -43,7 +43,7 @@ internal static class SchemaUpgrade
         InBatches(schema.Database, incidents, doc =>
         {
             var incident = IncidentMapping.FromDocument(doc);
-            doc[IncidentMapping.LedgerSlotField] = schema.Ledger.Record(incident, slot: null);
+            doc[IncidentMapping.LedgerSlotField] = schema.Ledger.Record(incident, slot: null).Slot;
             if (incident.IsOpen)
             {
                 doc[IncidentMapping.OpenChannelField] = incident.Channel.Key;

@@ -50,7 +50,6 @@ internal sealed class StoreSchema
         Entries.DropIndex(TimelineEntryMapping.IncidentIdField);
         // Open incidents are few and history is long: the open ones are found by an index holding only them.
         Incidents.EnsureIndex(IncidentMapping.OpenChannelField, "$." + IncidentMapping.OpenChannelField);
-        Ledger.EnsureIndexes();
         // Delivered items stay (an audit trail); the dispatcher reads only the pending ones of the platforms it
         // serves, so posts waiting for a platform that is not configured cost nothing.
         Outbox.EnsureIndex(OutboxMapping.PendingPlatformField, "$." + OutboxMapping.PendingPlatformField);

@@ -7,8 +7,8 @@ namespace ScribeBot.LiteDb.Ledger;
 /// A compact copy of every incident's list and statistics fields (<see cref="LedgerEntry"/>, 40 bytes each), kept in
 /// pages of <see cref="EntriesPerPage"/> slots and written in the same transaction as the incident. The dashboard's
 /// list and the statistics read these pages, never the incidents: a year of history is a few hundred kilobytes, read
-/// in milliseconds, where loading the incidents themselves grew with every incident ever declared. Each page records
-/// the range of declaration instants it holds (indexed), so a query for the last N days reads only recent pages.
+/// in milliseconds, where loading the incidents themselves grew with every incident ever declared. The store keeps the
+/// committed ledger in memory (<see cref="LedgerMemory"/>); the pages are what it is loaded from.
 /// </summary>
 internal sealed class IncidentLedger
 {
@@ -16,7 +16,6 @@ internal sealed class IncidentLedger
     public const int EntriesPerPage = 256;
 
     private const string StateId = "$ledger";
-    private const string MaxDeclaredField = "maxDeclared";
     private const string EntriesField = "entries";
 
     private readonly ILiteCollection<BsonDocument> _pages;
@@ -28,13 +27,12 @@ internal sealed class IncidentLedger
         _counters = database.GetCollection(StoreSchema.CounterCollection);
     }
 
-    public void EnsureIndexes() => _pages.EnsureIndex(MaxDeclaredField, "$." + MaxDeclaredField);
-
     /// <summary>
     /// Writes <paramref name="incident"/>'s entry into <paramref name="slot"/>, or into a new slot when it has none yet;
-    /// returns the slot, which the incident's document keeps.
+    /// returns what was written: the slot (which the incident's document keeps), the entry and, when it grew, the
+    /// workspace list.
     /// </summary>
-    public long Record(Incident incident, long? slot)
+    public LedgerWrite Record(Incident incident, long? slot)
     {
         var state = LedgerState.Load(_counters.FindById(StateId));
         var workspace = state.OrdinalOf(incident.Channel.WorkspaceKey);
@@ -48,41 +46,33 @@ internal sealed class IncidentLedger
         var page = _pages.FindById(pageId) ?? new BsonDocument
         {
             ["_id"] = pageId,
-            [MaxDeclaredField] = long.MinValue,
             [EntriesField] = new byte[EntriesPerPage * LedgerEntry.Size],
         };
         var entry = LedgerEntry.Of(incident, workspace);
         var bytes = page[EntriesField].AsBinary;
         entry.WriteTo(bytes.AsSpan((int)(assigned % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size));
         page[EntriesField] = bytes;
-        page[MaxDeclaredField] = Math.Max(page[MaxDeclaredField].AsInt64, entry.DeclaredTicks);
         _pages.Upsert(page);
-        return assigned;
+        return new LedgerWrite(assigned, entry, state.Changed ? state.Workspaces.ToArray() : null);
     }
 
-    /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, in slot order, and the workspaces' keys by ordinal.</summary>
-    public LedgerSnapshot Read(DateTimeOffset declaredSince)
+    /// <summary>Every slot (empty ones included, so an entry's index is its slot) and the workspaces' keys by ordinal.</summary>
+    public (LedgerEntry[] Slots, IReadOnlyList<string> Workspaces) ReadAll()
     {
-        var since = declaredSince.UtcTicks;
-        var entries = new List<LedgerEntry>();
-        foreach (var page in _pages.Find(PagesSinceQuery(declaredSince)))
+        var state = LedgerState.Load(_counters.FindById(StateId));
+        var slots = new LedgerEntry[state.SlotCount];
+        foreach (var page in _pages.FindAll())
         {
+            var first = (long)page["_id"].AsInt32 * EntriesPerPage;
             var bytes = page[EntriesField].AsBinary;
-            for (var offset = 0; offset < bytes.Length; offset += LedgerEntry.Size)
+            for (var i = 0; i < EntriesPerPage && first + i < slots.Length; i++)
             {
-                var entry = LedgerEntry.ReadFrom(bytes.AsSpan(offset, LedgerEntry.Size));
-                if (!entry.IsEmpty && entry.DeclaredTicks >= since)
-                {
-                    entries.Add(entry);
-                }
+                slots[first + i] = LedgerEntry.ReadFrom(bytes.AsSpan(i * LedgerEntry.Size, LedgerEntry.Size));
             }
         }
 
-        return new LedgerSnapshot(entries, LedgerState.Load(_counters.FindById(StateId)).Workspaces);
+        return (slots, state.Workspaces);
     }
-
-    /// <summary>The pages that may hold an incident declared at or after <paramref name="declaredSince"/>.</summary>
-    public static BsonExpression PagesSinceQuery(DateTimeOffset declaredSince) => Query.GTE(MaxDeclaredField, declaredSince.UtcTicks);
 
     /// <summary>Forgets every entry (a rebuild starts here).</summary>
     public void Clear()

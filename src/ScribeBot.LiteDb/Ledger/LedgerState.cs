@@ -25,6 +25,9 @@ internal sealed class LedgerState
 
     public IReadOnlyList<string> Workspaces => _workspaces;
 
+    /// <summary>How many slots were ever given out (purged ones stay given out).</summary>
+    public long SlotCount => _slots;
+
     public static LedgerState Load(BsonDocument? doc) => doc is null
         ? new LedgerState(0, [])
         : new LedgerState(doc[SlotsField].AsInt64, doc[WorkspacesField].AsArray.Select(v => v.AsString).ToList());

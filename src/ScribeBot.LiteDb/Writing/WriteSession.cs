@@ -4,6 +4,7 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
+using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 
 namespace ScribeBot.LiteDb.Writing;
@@ -23,6 +24,9 @@ internal sealed class WriteSession
     private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
     private readonly AdapterStateCache _adapterState;
     private readonly Dictionary<string, string> _stateChanges = new(StringComparer.Ordinal);
+    private readonly LedgerMemory _ledger;
+    private readonly Dictionary<long, LedgerEntry> _ledgerChanges = [];
+    private IReadOnlyList<string>? _ledgerWorkspaces;
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly KnownEntryKeys _knownKeys;
     private readonly bool _verifyInFile;
@@ -37,11 +41,13 @@ internal sealed class WriteSession
         StoreSchema schema,
         OpenIncidentMap openIncidents,
         AdapterStateCache adapterState,
+        LedgerMemory ledger,
         long lastSequence,
         KnownEntryKeys knownKeys,
         bool verifyInFile)
     {
         _adapterState = adapterState;
+        _ledger = ledger;
         _knownKeys = knownKeys;
         _verifyInFile = verifyInFile;
         _schema = schema;
@@ -76,9 +82,11 @@ internal sealed class WriteSession
     {
         var stored = _schema.Incidents.FindById(incident.Id);
         WritesInOperation++;
-        var slot = _schema.Ledger.Record(incident, stored?[IncidentMapping.LedgerSlotField].AsInt64);
+        var written = _schema.Ledger.Record(incident, stored?[IncidentMapping.LedgerSlotField].AsInt64);
+        _ledgerChanges[written.Slot] = written.Entry;
+        _ledgerWorkspaces = written.Workspaces ?? _ledgerWorkspaces;
         var doc = IncidentMapping.ToDocument(incident);
-        doc[IncidentMapping.LedgerSlotField] = slot;
+        doc[IncidentMapping.LedgerSlotField] = written.Slot;
         _schema.Incidents.Upsert(doc);
         if (stored is null)
         {
@@ -183,6 +191,7 @@ internal sealed class WriteSession
     {
         _openIncidents.Apply(_openChanges);
         _adapterState.Apply(_stateChanges);
+        _ledger.Apply(_ledgerChanges, _ledgerWorkspaces);
     }
 
     public static long LoadLastSequence(LiteDatabase database) =>

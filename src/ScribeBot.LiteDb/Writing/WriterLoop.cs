@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 
+using ScribeBot.LiteDb.Ledger;
+
 namespace ScribeBot.LiteDb.Writing;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         StoreFile file,
         OpenIncidentMap openIncidents,
         AdapterStateCache adapterState,
+        LedgerMemory ledger,
         ILogSync? logSync,
         int maxBatchSize,
         TimeProvider timeProvider,
@@ -34,7 +37,7 @@ internal sealed partial class WriterLoop : IAsyncDisposable
         _acknowledger = new Acknowledger(logSync, logger);
         _maxBatchSize = maxBatchSize;
         _logger = logger;
-        var memory = new WriterMemory(openIncidents, adapterState, WriteSession.LoadLastSequence(file.Database));
+        var memory = new WriterMemory(openIncidents, adapterState, ledger, WriteSession.LoadLastSequence(file.Database));
         var recovery = new FileRecovery(file, memory, _acknowledger, logger);
         _committer = new BatchCommitter(file, memory, recovery, _acknowledger, logger);
         _thread = new Thread(Run) { IsBackground = true, Name = "ScribeBot.LiteDb writer" };

@@ -1,10 +1,12 @@
+using ScribeBot.LiteDb.Ledger;
+
 namespace ScribeBot.LiteDb.Writing;
 
 /// <summary>
-/// What the writer keeps in memory about the committed file: the open incidents, the adapter state cache, the known
-/// message ids and the last arrival number. Sessions change it only through <see cref="Publish"/>, after a commit.
+/// What the writer keeps in memory about the committed file: the open incidents, the adapter state cache, the ledger,
+/// the known message ids and the last arrival number. Sessions change it only through <see cref="Publish"/>, after a commit.
 /// </summary>
-internal sealed class WriterMemory(OpenIncidentMap openIncidents, AdapterStateCache adapterState, long lastSequence)
+internal sealed class WriterMemory(OpenIncidentMap openIncidents, AdapterStateCache adapterState, LedgerMemory ledger, long lastSequence)
 {
     /// <summary>Incidents whose message ids are kept in memory: far more than are ever open at once.</summary>
     private const int KnownIncidents = 256;
@@ -13,7 +15,7 @@ internal sealed class WriterMemory(OpenIncidentMap openIncidents, AdapterStateCa
     private long _lastSequence = lastSequence;
 
     public WriteSession NewSession(StoreSchema schema, bool verifyInFile) =>
-        new(schema, openIncidents, adapterState, _lastSequence, _knownKeys, verifyInFile);
+        new(schema, openIncidents, adapterState, ledger, _lastSequence, _knownKeys, verifyInFile);
 
     /// <summary>A session's transaction committed: its changes become what every later one starts from.</summary>
     public void Publish(WriteSession session)
@@ -31,12 +33,14 @@ internal sealed class WriterMemory(OpenIncidentMap openIncidents, AdapterStateCa
     {
         _knownKeys.Clear();
         adapterState.Clear();
+        ledger.Forget();
     }
 
     /// <summary>Takes the open incidents and the arrival counter from the file again (after it was reopened).</summary>
     public void Reload(StoreFile file)
     {
         openIncidents.Reload(file.Schema.LoadOpenIncidents());
+        ledger.Forget();
         _lastSequence = WriteSession.LoadLastSequence(file.Database);
     }
 }

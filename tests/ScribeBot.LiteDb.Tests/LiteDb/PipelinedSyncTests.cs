@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScribeBot.Core.Storage;
+using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 using ScribeBot.LiteDb.Writing;
 using static ScribeBot.LiteDb.Tests.Contract.Samples;
@@ -35,7 +36,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task A_failed_fsync_fails_only_its_batch_and_a_later_batch_waits_for_it()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 2_000, TimeProvider.System, Patience, NullLogger.Instance);
+        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), new LedgerMemory(), disk, 2_000, TimeProvider.System, Patience, NullLogger.Instance);
         try
         {
             // Scripted before the write: its fsync may start before this thread runs again.
@@ -73,7 +74,7 @@ public sealed class PipelinedSyncTests : IDisposable
     public async Task Batches_committed_during_a_slow_fsync_share_the_next_one_and_complete_in_commit_order()
     {
         var disk = new ScriptedSync();
-        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), disk, 1, TimeProvider.System, Patience, NullLogger.Instance);
+        var writer = new WriterLoop(_file, new OpenIncidentMap([]), new AdapterStateCache(16), new LedgerMemory(), disk, 1, TimeProvider.System, Patience, NullLogger.Instance);
         try
         {
             var completed = new List<string>();

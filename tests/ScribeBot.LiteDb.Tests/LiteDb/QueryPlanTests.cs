@@ -1,6 +1,5 @@
 using LiteDB;
 using ScribeBot.Core.Channels;
-using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 using static ScribeBot.LiteDb.Tests.Contract.Samples;
 
@@ -21,7 +20,6 @@ public sealed class QueryPlanTests : IDisposable
         { IncidentMapping.Collection, "open incident of a channel" },
         { IncidentMapping.Collection, "every open incident" },
         { OutboxMapping.Collection, "pending posts of a platform" },
-        { IncidentLedger.Collection, "ledger pages of the last 30 days" },
     };
 
     [Theory]
@@ -44,8 +42,7 @@ public sealed class QueryPlanTests : IDisposable
         {
             "open incident of a channel" => StoreSchema.OpenIncidentQuery(Channel("C3").Key),
             "every open incident" => StoreSchema.AllOpenIncidentsQuery(),
-            "pending posts of a platform" => StoreSchema.PendingOutboxQuery(ChatPlatform.Slack),
-            _ => IncidentLedger.PagesSinceQuery(T0.AddDays(-30)),
+            _ => StoreSchema.PendingOutboxQuery(ChatPlatform.Slack),
         };
 
         var plan = database.GetCollection(collection).Query().Where(query).GetPlan();

@@ -1,0 +1,71 @@
+namespace ScribeBot.LiteDb.Ledger;
+
+/// <summary>
+/// The committed ledger in memory, so the dashboard and statistics neither read nor decode its pages on every request
+/// (two megabytes at 50,000 incidents). Loaded from the file on first use, not at start-up; after that each commit's
+/// entries are applied by the writer (<see cref="Apply"/>). Used only on the writer thread, where reads run too, so it
+/// needs no lock. After a failed commit or a reopened file it is dropped and loaded again when next read.
+/// </summary>
+internal sealed class LedgerMemory
+{
+    private LedgerEntry[] _slots = [];
+    private List<string> _workspaces = [];
+    private bool _loaded;
+
+    /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, loading from <paramref name="ledger"/> first if needed.</summary>
+    public LedgerSnapshot Read(IncidentLedger ledger, DateTimeOffset declaredSince)
+    {
+        if (!_loaded)
+        {
+            var stored = ledger.ReadAll();
+            _slots = stored.Slots;
+            _workspaces = [.. stored.Workspaces];
+            _loaded = true;
+        }
+
+        var since = declaredSince.UtcTicks;
+        var entries = new List<LedgerEntry>();
+        foreach (var entry in _slots)
+        {
+            if (!entry.IsEmpty && entry.DeclaredTicks >= since)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return new LedgerSnapshot(entries, _workspaces.ToArray());
+    }
+
+    /// <summary>A transaction that wrote <paramref name="changes"/> committed; <paramref name="workspaces"/> is the ledger's list after it.</summary>
+    public void Apply(IReadOnlyDictionary<long, LedgerEntry> changes, IReadOnlyList<string>? workspaces)
+    {
+        if (!_loaded || changes.Count == 0)
+        {
+            return;
+        }
+
+        var highest = changes.Keys.Max();
+        if (highest >= _slots.Length)
+        {
+            Array.Resize(ref _slots, (int)Math.Max(highest + 1, _slots.Length * 2L));
+        }
+
+        foreach (var (slot, entry) in changes)
+        {
+            _slots[slot] = entry;
+        }
+
+        if (workspaces is not null)
+        {
+            _workspaces = [.. workspaces];
+        }
+    }
+
+    /// <summary>Forgets everything; the next read loads the file's ledger.</summary>
+    public void Forget()
+    {
+        _loaded = false;
+        _slots = [];
+        _workspaces = [];
+    }
+}
