@@ -60,6 +60,23 @@ internal sealed class IncidentLedger
         return assigned;
     }
 
+    /// <summary>
+    /// Empties <paramref name="slot"/> (zeros: number 0 means no incident) when its incident is purged. The slot is not
+    /// given again, and the page keeps its latest declaration instant, still an upper bound of what it holds.
+    /// </summary>
+    public void Erase(long slot)
+    {
+        if (_pages.FindById((int)(slot / EntriesPerPage)) is not { } page)
+        {
+            return;
+        }
+
+        var bytes = page[EntriesField].AsBinary;
+        bytes.AsSpan((int)(slot % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size).Clear();
+        page[EntriesField] = bytes;
+        _pages.Update(page);
+    }
+
     /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, in slot order, and the workspaces' keys by ordinal.</summary>
     public LedgerSnapshot Read(DateTimeOffset declaredSince)
     {
