@@ -51,8 +51,8 @@ internal sealed class StoreSchema
         // Open incidents are few and history is long: the open ones are found by an index holding only them.
         Incidents.EnsureIndex(IncidentMapping.OpenChannelField, "$." + IncidentMapping.OpenChannelField);
         Ledger.EnsureIndexes();
-        // Delivered items stay (an audit trail); the dispatcher reads only the pending ones of the platforms it
-        // serves, so posts waiting for a platform that is not configured cost nothing.
+        // Finished items stay until retention removes them (weeks later); the dispatcher reads only the pending ones of
+        // the platforms it serves, so posts waiting for a platform that is not configured cost nothing.
         Outbox.EnsureIndex(OutboxMapping.PendingPlatformField, "$." + OutboxMapping.PendingPlatformField);
         Outbox.DropIndex(OutboxMapping.StateField);
         // Retention removes finished posts by the time they finished, and a purge an incident's posts, each a range of
