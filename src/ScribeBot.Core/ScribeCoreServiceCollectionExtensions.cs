@@ -6,6 +6,7 @@ using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Editing;
+using ScribeBot.Core.Retention;
 using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
@@ -20,6 +21,9 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        // Needs an IRetentionStore, which the host's store registers; replay never asks for it.
+        services.TryAddSingleton<OutboxRetention>();
         // One instance for every writer of incidents, so a command and a dashboard edit never overwrite each other.
         services.TryAddSingleton<ChannelLocks>();
         services.TryAddSingleton<CommandHandler>();

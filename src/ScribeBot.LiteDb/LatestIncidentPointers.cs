@@ -29,14 +29,33 @@ internal sealed class LatestIncidentPointers(ILiteCollection<BsonDocument> count
             return;
         }
 
+        Write(channelKey, incidentId, number);
+    }
+
+    /// <summary>
+    /// Points the channel at <paramref name="latest"/> whatever it pointed at, or at nothing when it is null: for when
+    /// the incident it pointed at was purged.
+    /// </summary>
+    public void Repoint(string channelKey, (string Id, int Number)? latest)
+    {
+        if (latest is { } incident)
+        {
+            Write(channelKey, incident.Id, incident.Number);
+        }
+        else
+        {
+            counters.Delete(IdOf(channelKey));
+        }
+    }
+
+    private void Write(string channelKey, string incidentId, int number) =>
         counters.Upsert(new BsonDocument
         {
-            ["_id"] = id,
+            ["_id"] = IdOf(channelKey),
             [ChannelField] = channelKey,
             [IncidentField] = incidentId,
             [NumberField] = number,
         });
-    }
 
     // A hash, as for adapter state: the file's collation would find two channel keys that differ by case equal.
     private static string IdOf(string channelKey) => "latest:" + AdapterStateMapping.IdOf(channelKey);

@@ -25,14 +25,24 @@ internal sealed partial class LiteDbIncidentStore : IAdapterStateStore
         }, cancellationToken);
     }
 
-    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
+    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken) =>
+        WriteStateAsync(key, value, owner: null, cancellationToken);
+
+    /// <summary>The record names its owner (indexed), so retention and purge remove it with the item.</summary>
+    public Task SetItemStateAsync(string outboxItemId, string key, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outboxItemId);
+        return WriteStateAsync(key, value, outboxItemId, cancellationToken);
+    }
+
+    private Task<bool> WriteStateAsync(string key, string value, string? owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         return _writer.EnqueueAsync(
             session =>
             {
-                session.SetAdapterState(key, value);
+                session.SetAdapterState(key, value, owner);
                 return true;
             },
             cancellationToken);

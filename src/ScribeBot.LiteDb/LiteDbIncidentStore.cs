@@ -15,7 +15,7 @@ namespace ScribeBot.LiteDb;
 /// <see cref="FindOpenIncidentAsync"/> and cached <see cref="GetStateAsync"/> answers, which come from memory because
 /// they run for every chat message.
 /// <para>
-/// One type in four files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>) and this one for
+/// One type in five files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>, <c>.Retention</c>) and this one for
 /// owning the file: the ports are one instance by design (one <c>LiteDatabase</c> per file, one writer, caches that
 /// only that writer changes, and an incident write that carries its outbox items in the same transaction).
 /// </para>

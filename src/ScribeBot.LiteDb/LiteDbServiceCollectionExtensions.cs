@@ -9,8 +9,8 @@ namespace ScribeBot.LiteDb;
 public static class LiteDbServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the LiteDB store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/> and
-    /// <see cref="IAdapterStateStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
+    /// Registers the LiteDB store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IAdapterStateStore"/> and <see cref="IRetentionStore"/> singleton, its options (<c>Storage:LiteDb</c>) and the
     /// hosted service that opens it at start, checkpoints it periodically and drains its writer on shutdown.
     /// </summary>
     public static IServiceCollection AddLiteDbStore(this IServiceCollection services)
@@ -27,6 +27,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
         // The same instance again: one LiteDatabase per file per process, and its writer keeps the state cache current.
         services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
+        // And again: retention removes a post with the records it owns in one commit.
+        services.AddSingleton<IRetentionStore>(sp => sp.GetRequiredService<LiteDbIncidentStore>());
         services.AddHostedService<LiteDbMaintenanceService>();
         return services;
     }

@@ -50,10 +50,17 @@ internal sealed class StoreSchema
         Entries.DropIndex(TimelineEntryMapping.IncidentIdField);
         // Open incidents are few and history is long: the open ones are found by an index holding only them.
         Incidents.EnsureIndex(IncidentMapping.OpenChannelField, "$." + IncidentMapping.OpenChannelField);
-        // Delivered items stay (an audit trail); the dispatcher reads only the pending ones of the platforms it
-        // serves, so posts waiting for a platform that is not configured cost nothing.
+        // Finished items stay until retention removes them (weeks later); the dispatcher reads only the pending ones of
+        // the platforms it serves, so posts waiting for a platform that is not configured cost nothing.
         Outbox.EnsureIndex(OutboxMapping.PendingPlatformField, "$." + OutboxMapping.PendingPlatformField);
         Outbox.DropIndex(OutboxMapping.StateField);
+        // Retention removes finished posts by the time they finished, and a purge an incident's posts, each a range of
+        // an index instead of a read of the whole outbox (a pending item is under null in the first two).
+        Outbox.EnsureIndex(OutboxMapping.DeliveredAtField, "$." + OutboxMapping.DeliveredAtField);
+        Outbox.EnsureIndex(OutboxMapping.AbandonedAtField, "$." + OutboxMapping.AbandonedAtField);
+        Outbox.EnsureIndex(OutboxMapping.IncidentIdField, "$." + OutboxMapping.IncidentIdField);
+        // ... and the adapter records an outbox item owns, with it.
+        AdapterState.EnsureIndex(AdapterStateMapping.OwnerField, "$." + AdapterStateMapping.OwnerField);
     }
 
     /// <summary>The pending items of <paramref name="platform"/>, as documents, in no particular order.</summary>
@@ -62,6 +69,18 @@ internal sealed class StoreSchema
     /// <summary>The queries behind the reads that run on every request; tests check each is answered by an index.</summary>
     public static BsonExpression PendingOutboxQuery(ChatPlatform platform) =>
         Query.EQ(OutboxMapping.PendingPlatformField, platform.ToString());
+
+    /// <summary>Posts delivered before <paramref name="before"/>; a pending post (no delivery instant) is outside the range.</summary>
+    public static BsonExpression DeliveredBeforeQuery(DateTimeOffset before) =>
+        Query.Between(OutboxMapping.DeliveredAtField, 0L, before.UtcTicks - 1);
+
+    /// <summary>Posts abandoned before <paramref name="before"/>.</summary>
+    public static BsonExpression AbandonedBeforeQuery(DateTimeOffset before) =>
+        Query.Between(OutboxMapping.AbandonedAtField, 0L, before.UtcTicks - 1);
+
+    public static BsonExpression PostsOfIncidentQuery(string incidentId) => Query.EQ(OutboxMapping.IncidentIdField, incidentId);
+
+    public static BsonExpression StateOwnedByQuery(string outboxItemId) => Query.EQ(AdapterStateMapping.OwnerField, outboxItemId);
 
     public static BsonExpression OpenIncidentQuery(string channelKey) => Query.EQ(IncidentMapping.OpenChannelField, channelKey);
 
@@ -78,6 +97,17 @@ internal sealed class StoreSchema
         Entries.Find(Query.StartsWith("_id", TimelineEntryMapping.KeyOf(incidentId, "")))
             // An id that itself contains '/' shares the prefix ("a/b" under "a/"): keep only this incident's.
             .Where(doc => doc[TimelineEntryMapping.IncidentIdField].AsString == incidentId);
+
+    /// <summary>The posts about an incident, as documents.</summary>
+    public IEnumerable<BsonDocument> PostsOf(string incidentId) =>
+        Outbox.Find(PostsOfIncidentQuery(incidentId))
+            // The file's collation ignores case; ids may differ by case alone.
+            .Where(doc => BsonFields.GetOptionalString(doc, OutboxMapping.IncidentIdField) == incidentId);
+
+    /// <summary>The adapter records <paramref name="outboxItemId"/> owns, as documents.</summary>
+    public IEnumerable<BsonDocument> StatesOwnedBy(string outboxItemId) =>
+        AdapterState.Find(StateOwnedByQuery(outboxItemId))
+            .Where(doc => AdapterStateMapping.OwnerOf(doc) == outboxItemId);
 
     /// <summary>The message ids stored for an incident (the writer's duplicate check loads them once per incident).</summary>
     public IEnumerable<string> LoadMessageIds(string incidentId) =>

@@ -1,5 +1,6 @@
 using ScribeBot.Hosting;
 using ScribeBot.LiteDb;
+using ScribeBot.Purge;
 using ScribeBot.Replay;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
@@ -9,6 +10,11 @@ using ScribeBot.Web.Access;
 if (args is ["replay", .. var replayArgs])
 {
     return await ReplayVerb.RunAsync(replayArgs, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (args is ["purge", .. var purgeArgs])
+{
+    return await PurgeVerb.RunAsync(purgeArgs, Console.Out, Console.Error, CancellationToken.None);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

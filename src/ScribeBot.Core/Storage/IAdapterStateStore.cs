@@ -10,5 +10,16 @@ public interface IAdapterStateStore
 {
     Task<string?> GetStateAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Stores a record that no outbox item owns (kept until replaced), replacing the key's previous value and owner.</summary>
     Task SetStateAsync(string key, string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a record that belongs to the outbox item <paramref name="outboxItemId"/> (what a poster notes while it
+    /// delivers that item), replacing the key's previous value and owner: it is read only while the item is pending,
+    /// and the store removes it with the item (<see cref="IRetentionStore"/>), so the core never needs to know an
+    /// adapter's key format. The default ignores the owner, which is right only for a store that never removes outbox
+    /// items (a test double); every real store overrides it, and the store contract checks that it does.
+    /// </summary>
+    Task SetItemStateAsync(string outboxItemId, string key, string value, CancellationToken cancellationToken) =>
+        SetStateAsync(key, value, cancellationToken);
 }

@@ -9,9 +9,9 @@ namespace ScribeBot.Core.Storage;
 /// <summary>
 /// A store that lives in memory: for the <c>replay</c> verb (which must not touch the real data file) and as the
 /// reference implementation of the store contract: incidents, outbox and adapter state. One lock makes every operation
-/// atomic.
+/// atomic. Retention and purge (<see cref="IRetentionStore"/>) are in <c>InMemoryIncidentStore.Retention.cs</c>.
 /// </summary>
-public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapterStateStore
+public sealed partial class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapterStateStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
@@ -23,6 +23,9 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapt
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _adapterState = new(StringComparer.Ordinal);
+
+    // The outbox item that owns a key's record, for the keys that have one.
+    private readonly Dictionary<string, string> _adapterStateOwners = new(StringComparer.Ordinal);
 
     public Task<Incident?> FindOpenIncidentAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
@@ -251,6 +254,21 @@ public sealed class InMemoryIncidentStore : IIncidentStore, IOutboxStore, IAdapt
         lock (_lock)
         {
             _adapterState[key] = value;
+            _adapterStateOwners.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SetItemStateAsync(string outboxItemId, string key, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outboxItemId);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_lock)
+        {
+            _adapterState[key] = value;
+            _adapterStateOwners[key] = outboxItemId;
         }
 
         return Task.CompletedTask;

@@ -56,6 +56,23 @@ internal sealed class IncidentLedger
         return new LedgerWrite(assigned, entry, state.Changed ? state.Workspaces.ToArray() : null);
     }
 
+    /// <summary>
+    /// Empties <paramref name="slot"/> (zeros: number 0 means no incident) when its incident is purged; returns the empty
+    /// entry for the in-memory copy. The slot is not given again.
+    /// </summary>
+    public LedgerEntry Erase(long slot)
+    {
+        if (_pages.FindById((int)(slot / EntriesPerPage)) is { } page)
+        {
+            var bytes = page[EntriesField].AsBinary;
+            bytes.AsSpan((int)(slot % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size).Clear();
+            page[EntriesField] = bytes;
+            _pages.Update(page);
+        }
+
+        return default;
+    }
+
     /// <summary>Every slot (empty ones included, so an entry's index is its slot) and the workspaces' keys by ordinal.</summary>
     public (LedgerEntry[] Slots, IReadOnlyList<string> Workspaces) ReadAll()
     {

@@ -21,6 +21,15 @@ internal static class OutboxMapping
     /// <summary>The platform while the item is pending, absent after: the dispatcher reads only its platforms' pending items.</summary>
     public const string PendingPlatformField = "pendingPlatform";
 
+    /// <summary>The incident the post is about; a purge of the incident removes its posts by it.</summary>
+    public const string IncidentIdField = "incidentId";
+
+    /// <summary>UTC ticks of the delivery, present once delivered: retention finds expired posts by it.</summary>
+    public const string DeliveredAtField = "deliveredAt";
+
+    /// <summary>UTC ticks of the abandonment, present once abandoned: retention finds expired posts by it.</summary>
+    public const string AbandonedAtField = "abandonedAt";
+
     private const string Announcement = "announcement";
     private const string Timeline = "timeline";
     private const string Postmortem = "postmortem";
@@ -44,18 +53,18 @@ internal static class OutboxMapping
             doc[PendingPlatformField] = item.Channel.Platform.ToString();
         }
 
-        BsonFields.SetOptional(doc, "incidentId", item.IncidentId);
+        BsonFields.SetOptional(doc, IncidentIdField, item.IncidentId);
         BsonFields.SetInstant(doc, "enqueuedAt", "enqueuedOffset", item.EnqueuedAt);
         BsonFields.SetInstant(doc, "nextAttemptAt", "nextAttemptOffset", item.NextAttemptAt);
         BsonFields.SetOptional(doc, "lastError", item.LastError);
         if (item.DeliveredAt is { } delivered)
         {
-            BsonFields.SetInstant(doc, "deliveredAt", "deliveredOffset", delivered);
+            BsonFields.SetInstant(doc, DeliveredAtField, "deliveredOffset", delivered);
         }
 
         if (item.AbandonedAt is { } abandoned)
         {
-            BsonFields.SetInstant(doc, "abandonedAt", "abandonedOffset", abandoned);
+            BsonFields.SetInstant(doc, AbandonedAtField, "abandonedOffset", abandoned);
         }
 
         return doc;
@@ -69,18 +78,22 @@ internal static class OutboxMapping
         {
             Id = doc["_id"].AsString,
             Post = ToPost(channel, doc["post"].AsDocument),
-            IncidentId = BsonFields.GetOptionalString(doc, "incidentId"),
+            IncidentId = BsonFields.GetOptionalString(doc, IncidentIdField),
             EnqueuedAt = BsonFields.GetInstant(doc, "enqueuedAt", "enqueuedOffset"),
             Attempts = doc["attempts"].AsInt32,
             NextAttemptAt = BsonFields.GetInstant(doc, "nextAttemptAt", "nextAttemptOffset"),
             LastError = BsonFields.GetOptionalString(doc, "lastError"),
             State = BsonFields.GetEnum<OutboxState>(doc, StateField),
-            DeliveredAt = doc.ContainsKey("deliveredAt") ? BsonFields.GetInstant(doc, "deliveredAt", "deliveredOffset") : null,
-            AbandonedAt = doc.ContainsKey("abandonedAt") ? BsonFields.GetInstant(doc, "abandonedAt", "abandonedOffset") : null,
+            DeliveredAt = doc.ContainsKey(DeliveredAtField) ? BsonFields.GetInstant(doc, DeliveredAtField, "deliveredOffset") : null,
+            AbandonedAt = doc.ContainsKey(AbandonedAtField) ? BsonFields.GetInstant(doc, AbandonedAtField, "abandonedOffset") : null,
         };
     }
 
     public static long SequenceOf(BsonDocument doc) => doc[SequenceField].AsInt64;
+
+    public static string IdOf(BsonDocument doc) => doc["_id"].AsString;
+
+    public static OutboxState StateOf(BsonDocument doc) => BsonFields.GetEnum<OutboxState>(doc, StateField);
 
     public static DateTimeOffset NextAttemptOf(BsonDocument doc) => BsonFields.GetInstant(doc, "nextAttemptAt", "nextAttemptOffset");
 

@@ -29,8 +29,8 @@ internal sealed class AdapterStateCache(int capacity)
         _byKey[key] = value;
     }
 
-    /// <summary>Called after the commit that wrote <paramref name="changes"/>.</summary>
-    public void Apply(IReadOnlyDictionary<string, string> changes)
+    /// <summary>Called after the commit that wrote <paramref name="changes"/> (null: the record was removed).</summary>
+    public void Apply(IReadOnlyDictionary<string, string?> changes)
     {
         foreach (var (key, value) in changes)
         {

@@ -56,6 +56,9 @@ internal sealed class KnownEntryKeys(int maxIncidents)
 
     public void Clear() => _byIncident.Clear();
 
+    /// <summary>Drops an incident whose entries were removed (a purge).</summary>
+    public void Forget(string incidentId) => _byIncident.Remove(incidentId);
+
     /// <summary>Two generations of half the capacity each: when the newer fills, the older is dropped.</summary>
     private sealed class Entry
     {

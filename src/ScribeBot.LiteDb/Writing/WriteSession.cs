@@ -23,7 +23,7 @@ internal sealed class WriteSession
     private readonly OpenIncidentMap _openIncidents;
     private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
     private readonly AdapterStateCache _adapterState;
-    private readonly Dictionary<string, string> _stateChanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _stateChanges = new(StringComparer.Ordinal);
     private readonly LedgerMemory _ledger;
     private readonly Dictionary<long, LedgerEntry> _ledgerChanges = [];
     private IReadOnlyList<string>? _ledgerWorkspaces;
@@ -163,8 +163,11 @@ internal sealed class WriteSession
         _schema.Outbox.Update(OutboxMapping.ToDocument(change(OutboxMapping.FromDocument(stored)), OutboxMapping.SequenceOf(stored)));
     }
 
-    /// <summary>Stores <paramref name="value"/> for <paramref name="key"/>, replacing the key's previous value.</summary>
-    public void SetAdapterState(string key, string value)
+    /// <summary>
+    /// Stores <paramref name="value"/> for <paramref name="key"/>, replacing the key's previous value and owner;
+    /// <paramref name="owner"/> is the outbox item the record belongs to, if any.
+    /// </summary>
+    public void SetAdapterState(string key, string value, string? owner)
     {
         // The id is a hash: never let one key overwrite another's record, however unlikely the collision.
         if (_schema.AdapterState.FindById(AdapterStateMapping.IdOf(key)) is { } stored && AdapterStateMapping.KeyOf(stored) != key)
@@ -173,8 +176,106 @@ internal sealed class WriteSession
         }
 
         WritesInOperation++;
-        _schema.AdapterState.Upsert(AdapterStateMapping.ToDocument(key, value));
+        _schema.AdapterState.Upsert(AdapterStateMapping.ToDocument(key, value, owner));
         _stateChanges[key] = value;
+    }
+
+    /// <summary>
+    /// Removes at most <paramref name="max"/> posts delivered before <paramref name="deliveredBefore"/> or abandoned
+    /// before <paramref name="abandonedBefore"/>, found by their indexes, with the adapter records they own.
+    /// </summary>
+    public RemovedPosts RemoveFinishedPosts(DateTimeOffset deliveredBefore, DateTimeOffset abandonedBefore, int max)
+    {
+        // Read whole before anything is deleted: changing a collection under an open cursor is not safe in LiteDB.
+        var delivered = _schema.Outbox.Find(StoreSchema.DeliveredBeforeQuery(deliveredBefore), limit: max)
+            .Where(doc => OutboxMapping.StateOf(doc) == OutboxState.Delivered)
+            .ToArray();
+        var abandoned = delivered.Length < max
+            ? _schema.Outbox.Find(StoreSchema.AbandonedBeforeQuery(abandonedBefore), limit: max - delivered.Length)
+                .Where(doc => OutboxMapping.StateOf(doc) == OutboxState.Abandoned)
+                .ToArray()
+            : [];
+        var states = RemovePosts(delivered) + RemovePosts(abandoned);
+        return new RemovedPosts(delivered.Length, abandoned.Length, states);
+    }
+
+    /// <summary>
+    /// Removes the incident when it is resolved and was declared before <paramref name="declaredBefore"/>, with its
+    /// entries, its posts and the records they own, and its ledger slot; repoints its channel's latest-incident pointer
+    /// when it pointed at it. The workspace's counter stays, so the number is never given again. Null when it was not
+    /// removed (unknown, open, or declared later).
+    /// </summary>
+    public PurgeTally? Purge(string incidentId, DateTimeOffset declaredBefore)
+    {
+        if (_schema.Incidents.FindById(incidentId) is not { } doc || doc["_id"].AsString != incidentId)
+        {
+            return null;
+        }
+
+        var incident = IncidentMapping.FromDocument(doc);
+        if (incident.IsOpen || incident.Declared.At >= declaredBefore)
+        {
+            return null;
+        }
+
+        var entries = _schema.EntriesOf(incidentId).Select(entry => entry["_id"]).ToArray();
+        foreach (var id in entries)
+        {
+            WritesInOperation++;
+            _schema.Entries.Delete(id);
+        }
+
+        var posts = _schema.PostsOf(incidentId).ToArray();
+        RemovePosts(posts);
+        if (doc.TryGetValue(IncidentMapping.LedgerSlotField, out var slot))
+        {
+            WritesInOperation++;
+            _ledgerChanges[slot.AsInt64] = _schema.Ledger.Erase(slot.AsInt64);
+        }
+
+        WritesInOperation++;
+        _schema.Incidents.Delete(incidentId);
+        var channelKey = incident.Channel.Key;
+        if (_schema.LatestIncidents.Find(channelKey) == incidentId)
+        {
+            WritesInOperation++;
+            _schema.LatestIncidents.Repoint(channelKey, LatestIn(channelKey));
+        }
+
+        _knownKeys.Forget(incidentId);
+        return new PurgeTally(1, entries.Length, posts.Length);
+    }
+
+    /// <summary>Deletes the posts and the adapter records they own; returns how many records went.</summary>
+    private int RemovePosts(IReadOnlyList<BsonDocument> posts)
+    {
+        var states = 0;
+        foreach (var post in posts)
+        {
+            var id = OutboxMapping.IdOf(post);
+            foreach (var state in _schema.StatesOwnedBy(id).ToArray())
+            {
+                WritesInOperation++;
+                _schema.AdapterState.Delete(state["_id"]);
+                _stateChanges[AdapterStateMapping.KeyOf(state)] = null;
+                states++;
+            }
+
+            WritesInOperation++;
+            _schema.Outbox.Delete(post["_id"]);
+        }
+
+        return states;
+    }
+
+    /// <summary>The channel's latest incident still stored (by number), read by the channel index: a purge's rare path.</summary>
+    private (string Id, int Number)? LatestIn(string channelKey)
+    {
+        var latest = _schema.Incidents.Find(Query.EQ(IncidentMapping.ChannelKeyField, channelKey))
+            .Where(doc => doc[IncidentMapping.ChannelKeyField].AsString == channelKey)
+            .Select(IncidentMapping.FromDocument)
+            .MaxBy(incident => incident.Number);
+        return latest is null ? null : (latest.Id, latest.Number);
     }
 
     /// <summary>Stores the arrival counter with the entries that used it, so it never goes back after a restart.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class SlackChannelPoster(
                 return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
             }
 
-            await state.SetStateAsync(key, record.ToJson(), cancellationToken).ConfigureAwait(false);
+            await state.SetItemStateAsync(item.Id, key, record.ToJson(), cancellationToken).ConfigureAwait(false);
         }
 
         var client = slack();
@@ -75,7 +75,7 @@ internal sealed partial class SlackChannelPoster(
         if (result is DeliveredResult)
         {
             // Written even when the host is stopping meanwhile, and it frees the stored rendering.
-            await state.SetStateAsync(key, SlackDeliveryRecord.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
+            await state.SetItemStateAsync(item.Id, key, SlackDeliveryRecord.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
         }
 
         return result;

@@ -8,6 +8,7 @@ namespace ScribeBot.Slack.Posting;
 /// presence says a delivery may have started, so every later attempt, in this process or the next, checks the channel
 /// first; its parts are what every attempt posts, so a draft resumed after a partial delivery continues the same
 /// rendering even when the incident was edited in between. Once everything went out it shrinks to <see cref="Done"/>.
+/// The item owns it (<c>SetItemStateAsync</c>): it goes when the item's retention ends.
 /// </summary>
 internal sealed record SlackDeliveryRecord(IReadOnlyList<SlackMessagePayload> Parts, SlackUpload? Upload, bool Done = false)
 {

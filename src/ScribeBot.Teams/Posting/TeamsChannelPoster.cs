@@ -81,7 +81,7 @@ internal sealed partial class TeamsChannelPoster(
             }
 
             rendering = new TeamsRendering(rendered);
-            await state.SetStateAsync(renderingKey, rendering.ToJson(), cancellationToken).ConfigureAwait(false);
+            await state.SetItemStateAsync(item.Id, renderingKey, rendering.ToJson(), cancellationToken).ConfigureAwait(false);
         }
 
         var messages = rendering.Messages;
@@ -99,12 +99,12 @@ internal sealed partial class TeamsChannelPoster(
             }
 
             // Recorded even when the host is stopping meanwhile: forgotten, the part would be sent again after the restart.
-            await state.SetStateAsync(progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
+            await state.SetItemStateAsync(item.Id, progressKey, (part + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
         }
 
         // Frees the stored rendering, and answers a retry whose outbox mark was lost without calling the connector.
         // Written even when the host is stopping, like the count.
-        await state.SetStateAsync(renderingKey, TeamsRendering.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        await state.SetItemStateAsync(item.Id, renderingKey, TeamsRendering.Completed.ToJson(), CancellationToken.None).ConfigureAwait(false);
         return DeliveryResult.Delivered;
     }
 

@@ -7,7 +7,8 @@ namespace ScribeBot.Teams.Posting;
 /// connector is first called, so every later attempt, in this process or the next, sends the same messages and a draft
 /// resumed after a partial delivery never mixes two renderings. Which of them the connector accepted is counted apart
 /// (<see cref="TeamsChannelPoster.ProgressKeyOf"/>): that count is rewritten after every message, the rendering only
-/// once. When every message is accepted it shrinks to <see cref="Done"/>.
+/// once. When every message is accepted it shrinks to <see cref="Done"/>. Both records are the item's own
+/// (<c>SetItemStateAsync</c>): they go when the item's retention ends.
 /// </summary>
 internal sealed record TeamsRendering(IReadOnlyList<string> Messages, bool Done = false)
 {

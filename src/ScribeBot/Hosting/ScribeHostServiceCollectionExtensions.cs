@@ -1,5 +1,6 @@
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Retention;
 using ScribeBot.LiteDb;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
@@ -20,6 +21,8 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddLiteDbStore();
         // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
         services.AddHostedService<OutboxWorker>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
+        services.AddHostedService<RetentionWorker>();
         services.AddSlack();
         services.AddTeams();
         services.AddSandbox();
