@@ -1,18 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb;
-using ScribeBot.Tests.Hosting;
-using ScribeBot.Tests.Slack;
-using Xunit.Abstractions;
 
 namespace ScribeBot.Tests.Crash;
 
@@ -175,7 +162,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             new Dictionary<string, string>
             {
                 ["Storage__LiteDb__Path"] = DataFile,
-                ["Slack__SigningSecret"] = SlackHost.Secret,
+                ["Slack__SigningSecret"] = SlackPayloads.Secret,
                 // No bot token: nothing is posted to Slack. The API URL is a closed loopback port all the same.
                 ["Slack__BotToken"] = "",
                 ["Slack__AppToken"] = "",
@@ -202,14 +189,14 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
 
     private static async Task OpenIncidentAsync(HostGeneration life)
     {
-        var form = SlackHost.Command("start Crash test sev2", "1.2.crash");
+        var form = SlackPayloads.Command("start Crash test sev2", "1.2.crash");
         var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(life.BaseAddress, "slack/events")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackHost.Sign(timestamp, body));
+        request.Headers.Add("X-Slack-Signature", SlackPayloads.Sign(timestamp, body));
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -238,7 +225,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             .AddLiteDbStore()
             .BuildServiceProvider();
         var store = services.GetRequiredService<IIncidentStore>();
-        var incident = await store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None);
+        var incident = await store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
         // One incident: a lost "open incident" after a crash would have sent later messages nowhere or to a second one.
         Assert.Equal(1, incident.Number);

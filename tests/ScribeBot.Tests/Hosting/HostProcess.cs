@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
 namespace ScribeBot.Tests.Hosting;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>The host as an operator starts it: a real process, a real port on 127.0.0.1, a real data file.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>Issue 12, item 3: a second host on the same data file stops at start; the first one goes on.</summary>

@@ -1,8 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem;
-using ScribeBot.Web.Dashboard;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class StatsReportTests

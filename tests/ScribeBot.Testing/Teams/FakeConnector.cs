@@ -1,15 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
-namespace ScribeBot.Teams.Tests;
+namespace ScribeBot.Testing.Teams;
 
 /// <summary>
 /// The Bot Connector's conversation API as a real HTTP server on loopback: records every activity the bot sends

@@ -1,17 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing.Slack;
 
 /// <summary>
 /// Slack's Web API as a real HTTP server on 127.0.0.1 (Kestrel, port 0). It records every request and answers
@@ -30,7 +17,7 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// <c>conversations.replies</c> answer from them, paged, unless a test scripted an answer.
 /// </para>
 /// </summary>
-internal sealed class FakeSlack : IAsyncDisposable
+public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
@@ -293,7 +280,7 @@ internal sealed class FakeSlack : IAsyncDisposable
                 return new FakeResponse(200, "OK - 0", ContentType: "text/plain");
             case "files.getUploadURLExternal":
                 // The fixture's URL is Slack's host; hand out ours so the second step lands here.
-                var body = JsonNode.Parse(Fixtures.Bytes("webapi_files.getUploadURLExternal_ok.docs.json"))!;
+                var body = JsonNode.Parse(Fixtures.Slack.Bytes("webapi_files.getUploadURLExternal_ok.docs.json"))!;
                 body["upload_url"] = UploadUrl.AbsoluteUri;
                 return FakeResponse.Json(body.ToJsonString());
             case "apps.connections.open":
@@ -316,7 +303,7 @@ internal sealed class FakeSlack : IAsyncDisposable
             case "chat.getPermalink":
                 return FakeResponse.Json("""{"ok":true,"channel":"C1H9RESGA","permalink":"https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008"}""");
             default:
-                var fixture = Path.Combine(Fixtures.Directory, $"webapi_{method}_ok.docs.json");
+                var fixture = Path.Combine(Fixtures.Slack.Directory, $"webapi_{method}_ok.docs.json");
                 return File.Exists(fixture)
                     ? FakeResponse.Json(File.ReadAllText(fixture))
                     : FakeResponse.Json("""{"ok":false,"error":"unknown_method"}""");

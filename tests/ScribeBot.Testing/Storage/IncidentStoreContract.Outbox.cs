@@ -1,12 +1,6 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
-namespace ScribeBot.LiteDb.Tests.Contract;
+namespace ScribeBot.Testing.Storage;
 
 /// <summary>The outbox half of the contract (<see cref="IOutboxStore"/>), on the same store instance as the incidents.</summary>
 public abstract partial class IncidentStoreContract

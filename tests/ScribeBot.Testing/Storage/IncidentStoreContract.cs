@@ -1,14 +1,12 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
-namespace ScribeBot.LiteDb.Tests.Contract;
+namespace ScribeBot.Testing.Storage;
 
 /// <summary>
-/// The semantics documented on <see cref="IIncidentStore"/>, which every implementation must pass. Derived classes
-/// supply the store.
+/// The semantics documented on <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/> and
+/// <see cref="IAdapterStateStore"/>, which every store must pass. A store's test project derives one class from this
+/// and supplies the store (the in-memory store and LiteDB: tests/ScribeBot.LiteDb.Tests/Contract); a store added later
+/// does the same in its own test project.
 /// </summary>
 public abstract partial class IncidentStoreContract : IAsyncLifetime
 {

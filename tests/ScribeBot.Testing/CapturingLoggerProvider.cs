@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing;
 
 /// <summary>Keeps every log line (formatted message, state values and exception) so tests can search them.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _logs = new();
 
@@ -33,7 +30,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     }
 }
 
-internal sealed record CapturedLog(string Category, LogLevel Level, string Message, string Values, string? Exception)
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, string Values, string? Exception)
 {
     public string All => $"{Category} {Level} {Message} {Values} {Exception}";
 }

@@ -1,23 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-
-namespace ScribeBot.Tests.Web;
+namespace ScribeBot.Testing.Web;
 
 /// <summary>Who the fake issuer signs in next: <c>sub</c>, <c>name</c> and any further claims (tenant, workspace).</summary>
-internal sealed record FakeUser(string Subject, string Name, IReadOnlyDictionary<string, string> Claims);
+public sealed record FakeUser(string Subject, string Name, IReadOnlyDictionary<string, string> Claims);
 
 /// <summary>
 /// A tiny OpenID Connect issuer as a real HTTP server on loopback: discovery, a JWKS with an RSA key made here,
@@ -26,7 +10,7 @@ internal sealed record FakeUser(string Subject, string Name, IReadOnlyDictionary
 /// <c>id_token</c> carrying the nonce the code was issued for. With <paramref name="perTenantIssuer"/>, discovery names
 /// the issuer with Entra's <c>{tenantid}</c> placeholder and tokens carry the tenant's own issuer.
 /// </summary>
-internal sealed class FakeOidcIssuer : IAsyncDisposable
+public sealed class FakeOidcIssuer : IAsyncDisposable
 {
     public const string ClientId = "scribebot-test-client";
     public const string ClientSecret = "not-a-real-client-secret";

@@ -1,11 +1,7 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
-
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing.Slack;
 
 /// <summary>One request the fake Slack received, as it arrived on the wire, and when (on the system clock).</summary>
-internal sealed record RecordedCall(
+public sealed record RecordedCall(
     string ApiMethod,
     string HttpMethod,
     string Path,

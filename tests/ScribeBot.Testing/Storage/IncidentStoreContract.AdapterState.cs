@@ -1,6 +1,4 @@
-using ScribeBot.Core.Storage;
-
-namespace ScribeBot.LiteDb.Tests.Contract;
+namespace ScribeBot.Testing.Storage;
 
 /// <summary>The adapter state half of the contract (<see cref="IAdapterStateStore"/>), on the same store instance.</summary>
 public abstract partial class IncidentStoreContract

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
-namespace ScribeBot.Teams.Tests;
+namespace ScribeBot.Testing.Teams;
 
 /// <summary>
 /// Activities in the exact shapes Teams sends, built from the published fixtures with only ids, text, times and the
@@ -14,6 +11,8 @@ public static class TeamsPayloads
     public const string TeamId = "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2";
     public const string BotId = "28:0b6fe6d1-fece-44f7-9a48-56465e2d5ab8";
     public const string BotName = "ScribeBot";
+
+    public static readonly ChannelRef Channel = new(ChatPlatform.Teams, Tenant, ChannelId);
 
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 
@@ -119,7 +118,7 @@ public static class TeamsPayloads
         return activity;
     }
 
-    public static JsonObject Fixture(string name) => JsonNode.Parse(Fixtures.Text(name))!.AsObject();
+    public static JsonObject Fixture(string name) => JsonNode.Parse(Fixtures.Teams.Text(name))!.AsObject();
 
     /// <summary>Puts a fixture into our team channel and tenant, with our bot as recipient.</summary>
     private static void InChannel(JsonObject activity, Uri serviceUrl, string root)

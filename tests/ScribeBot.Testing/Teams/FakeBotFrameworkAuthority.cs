@@ -1,22 +1,9 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
-namespace ScribeBot.Teams.Tests;
+namespace ScribeBot.Testing.Teams;
 
 /// <summary>
 /// The Bot Framework's two identity services as one real HTTPS server on loopback, with a self-signed certificate made
@@ -36,6 +23,12 @@ public sealed class FakeBotFrameworkAuthority : IAsyncDisposable
 {
     /// <summary>The issuer of the Bot Connector's tokens to bots (the SDK's <c>ToBotFromChannelTokenIssuer</c>).</summary>
     public const string ChannelIssuer = "https://api.botframework.com";
+
+    /// <summary>The app id of a host authenticated by this authority (<c>WithTeams(authority: ...)</c>).</summary>
+    public const string BotAppId = "5a0e4c7d-2b1f-4e8a-9c3d-6f7b8e9a0c1d";
+
+    /// <summary>The app password of a host authenticated by this authority: what the bot must log in with.</summary>
+    public const string BotAppPassword = "fake-app-secret-Zq8~pL3";
 
     /// <summary>The audience the bot asks tokens for (<c>ToChannelFromBotOAuthScope</c>); MSAL adds <c>/.default</c>.</summary>
     public const string BotFrameworkScope = "https://api.botframework.com";

@@ -1,9 +1,6 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Storage;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
-namespace ScribeBot.LiteDb.Tests.Contract;
+namespace ScribeBot.Testing.Storage;
 
 /// <summary>The dashboard's query: every workspace and platform, filtered, newest first, one page at a time.</summary>
 public abstract partial class IncidentStoreContract

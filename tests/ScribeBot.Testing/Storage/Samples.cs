@@ -1,13 +1,7 @@
-using System.Text.Json;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
-
-namespace ScribeBot.LiteDb.Tests.Contract;
+namespace ScribeBot.Testing.Storage;
 
 /// <summary>Builders for incidents and entries, and a deep comparison (records compare lists by reference).</summary>
-internal static class Samples
+public static class Samples
 {
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
     public static readonly Person Alice = new("U1", "Alice Ng");

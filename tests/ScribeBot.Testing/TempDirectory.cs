@@ -1,11 +1,11 @@
-namespace ScribeBot.LiteDb.Tests.LiteDb;
+namespace ScribeBot.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scribebot-store-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scribebot-" + Guid.NewGuid().ToString("N"));
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -17,7 +17,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A killed child may still be releasing its handles; the OS temp cleaner gets the rest.
+            // Gone already, or a killed child still releasing its handles: the OS temp cleaner gets the rest.
         }
     }
 }

@@ -1,7 +1,7 @@
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing.Slack;
 
 /// <summary>One scripted answer of <see cref="FakeSlack"/>.</summary>
-internal sealed record FakeResponse(int Status, string? Body, IReadOnlyDictionary<string, string>? ExtraHeaders = null, string ContentType = "application/json; charset=utf-8")
+public sealed record FakeResponse(int Status, string? Body, IReadOnlyDictionary<string, string>? ExtraHeaders = null, string ContentType = "application/json; charset=utf-8")
 {
     public IReadOnlyDictionary<string, string> Headers => ExtraHeaders ?? new Dictionary<string, string>();
 
@@ -10,7 +10,7 @@ internal sealed record FakeResponse(int Status, string? Body, IReadOnlyDictionar
     /// <summary>For <c>chat.postMessage</c>: Slack posts the message but its answer never comes (the connection hangs).</summary>
     public static FakeResponse PostedButUnanswered { get; } = new(0, null);
 
-    public static FakeResponse Fixture(string name) => new(200, File.ReadAllText(Path.Combine(Fixtures.Directory, name)));
+    public static FakeResponse Fixture(string name) => new(200, File.ReadAllText(Path.Combine(Fixtures.Slack.Directory, name)));
 
     public static FakeResponse Error(string code) => Json($$"""{"ok":false,"error":"{{code}}"}""");
 

@@ -1,15 +1,12 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
 
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing.Slack;
 
 /// <summary>
 /// One Socket Mode WebSocket the bot opened to <see cref="FakeSlack"/>: the test sends frames as Slack would and waits
 /// for what the bot sends back (its acks). No sleeps: every wait is on something the bot did.
 /// </summary>
-internal sealed class FakeSocketConnection
+public sealed class FakeSocketConnection
 {
     private readonly WebSocket _socket;
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();

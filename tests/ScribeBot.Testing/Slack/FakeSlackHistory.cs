@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-
-namespace ScribeBot.Slack.Tests.WebApi;
+namespace ScribeBot.Testing.Slack;
 
 /// <summary>
 /// What the fake Slack's channels hold: every message it took (the bot's posts, and messages a test adds as other
@@ -12,7 +7,7 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// top-level messages, replies parent first then oldest first, <c>limit</c> per page and an opaque
 /// <c>response_metadata.next_cursor</c> while <c>has_more</c>; message metadata only with <c>include_all_metadata</c>.
 /// </summary>
-internal sealed class FakeSlackHistory(Func<TimeProvider> clock)
+public sealed class FakeSlackHistory(Func<TimeProvider> clock)
 {
     /// <summary>Who the fake's bot token belongs to (its <c>auth.test</c> answer).</summary>
     public const string BotUserId = "UBOT00001";
