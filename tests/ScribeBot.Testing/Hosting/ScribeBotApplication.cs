@@ -17,21 +17,17 @@ public sealed partial class ScribeBotApplication : WebApplicationFactory<Program
     /// The keys every test starts from: no Slack (Events API, Web API, Socket Mode), no Teams, no dashboard sign-in, no
     /// public address. Blank rather than absent, so that an environment variable or a user secret cannot fill them.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Baseline = new Dictionary<string, string>
-    {
-        ["Slack:SigningSecret"] = "",
-        ["Slack:BotToken"] = "",
-        ["Slack:AppToken"] = "",
-        ["MicrosoftAppType"] = "",
-        ["MicrosoftAppId"] = "",
-        ["MicrosoftAppPassword"] = "",
-        ["MicrosoftAppTenantId"] = "",
-        ["Teams:AllowUnauthenticated"] = "false",
-        ["Dashboard:Oidc:Authority"] = "",
-        ["Dashboard:Oidc:ClientId"] = "",
-        ["Dashboard:Oidc:ClientSecret"] = "",
-        ["Scribe:PublicBaseUrl"] = "",
-    };
+    public static readonly IReadOnlyDictionary<string, string> Baseline = new[]
+        {
+            "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken",
+            "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId",
+            "Dashboard:Oidc:Authority", "Dashboard:Oidc:ClientId", "Dashboard:Oidc:ClientSecret",
+            "Scribe:PublicBaseUrl",
+        }
+        .Select(key => KeyValuePair.Create(key, ""))
+        // A switch cannot be blank: off.
+        .Append(KeyValuePair.Create("Teams:AllowUnauthenticated", "false"))
+        .ToDictionary();
 
     // Three layers, later ones winning: the baseline and the data file; what WithSlack/WithTeams/WithSignIn turn on;
     // what the test sets itself (null there unsets a key).

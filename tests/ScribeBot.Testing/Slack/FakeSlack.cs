@@ -24,7 +24,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<RecordedCall> _delivered = new();
     private readonly ConcurrentQueue<RecordedCall> _refused = new();
-    private Outage? _outage;
+    private FakeOutage<FakeResponse>? _outage;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<FakeSocketConnection> _connections = Channel.CreateUnbounded<FakeSocketConnection>();
     private int _tickets;
@@ -102,61 +102,25 @@ public sealed class FakeSlack : IAsyncDisposable
     /// answers (<see cref="Enqueue"/>) wait until the outage ends.
     /// </summary>
     public void BeginOutage(FakeResponse? answer, int afterPosts = 0) =>
-        Interlocked.Exchange(ref _outage, new Outage(answer, DeliveredTo("chat.postMessage").Count + afterPosts))?.End();
+        Interlocked.Exchange(ref _outage, new FakeOutage<FakeResponse>(answer, DeliveredTo("chat.postMessage").Count + afterPosts))?.End();
 
     /// <summary>Slack is back: held requests are dropped unanswered (their senders must retry), the rest answered again.</summary>
     public void EndOutage() => Interlocked.Exchange(ref _outage, null)?.End();
 
     /// <summary>Waits until at least <paramref name="count"/> calls to <paramref name="method"/> were answered ok.</summary>
-    public async Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(string method, int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var arrived = _arrived.Task;
-            var delivered = DeliveredTo(method);
-            if (delivered.Count >= count)
-            {
-                return delivered;
-            }
-
-            await arrived.WaitAsync(cancellationToken);
-        }
-    }
+    public Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(string method, int count, CancellationToken cancellationToken) =>
+        WaitForAsync(() => DeliveredTo(method), count, cancellationToken);
 
     /// <summary>Waits until at least <paramref name="count"/> calls arrived during an outage and were refused or held.</summary>
-    public async Task<IReadOnlyList<RecordedCall>> WaitForRefusedAsync(int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var arrived = _arrived.Task;
-            var refused = Refused;
-            if (refused.Count >= count)
-            {
-                return refused;
-            }
-
-            await arrived.WaitAsync(cancellationToken);
-        }
-    }
+    public Task<IReadOnlyList<RecordedCall>> WaitForRefusedAsync(int count, CancellationToken cancellationToken) =>
+        WaitForAsync(() => Refused, count, cancellationToken);
 
     /// <summary>
     /// Waits until at least <paramref name="count"/> calls to <paramref name="method"/> arrived (posts made by a
-    /// background worker), woken by each call rather than polling a clock.
+    /// background worker).
     /// </summary>
-    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var arrived = _arrived.Task;
-            var calls = CallsTo(method);
-            if (calls.Count >= count)
-            {
-                return calls;
-            }
-
-            await arrived.WaitAsync(cancellationToken);
-        }
-    }
+    public Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, CancellationToken cancellationToken) =>
+        WaitForAsync(() => CallsTo(method), count, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -193,7 +157,7 @@ public sealed class FakeSlack : IAsyncDisposable
         _calls.Enqueue(call);
         Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-        var outage = Volatile.Read(ref _outage) is { } current && DeliveredTo("chat.postMessage").Count >= current.FromPosts ? current : null;
+        var outage = Volatile.Read(ref _outage) is { } current && DeliveredTo("chat.postMessage").Count >= current.From ? current : null;
         if (outage is { Answer: null })
         {
             Record(_refused, call);
@@ -233,6 +197,22 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         Record(response.Status == 200 && (method == "upload" || IsOk(response.Body)) ? _delivered : _refused, call);
+    }
+
+    /// <summary>Until <paramref name="calls"/> holds <paramref name="count"/>, woken by each call rather than polling a clock.</summary>
+    private async Task<IReadOnlyList<RecordedCall>> WaitForAsync(Func<IReadOnlyList<RecordedCall>> calls, int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var arrived = _arrived.Task;
+            var seen = calls();
+            if (seen.Count >= count)
+            {
+                return seen;
+            }
+
+            await arrived.WaitAsync(cancellationToken);
+        }
     }
 
     private void Record(ConcurrentQueue<RecordedCall> list, RecordedCall call)
@@ -307,32 +287,6 @@ public sealed class FakeSlack : IAsyncDisposable
                 return File.Exists(fixture)
                     ? FakeResponse.Json(File.ReadAllText(fixture))
                     : FakeResponse.Json("""{"ok":false,"error":"unknown_method"}""");
-        }
-    }
-
-    /// <summary>One outage: its answer (null: silence), from when it counts, and its end, which drops held requests.</summary>
-    private sealed class Outage(FakeResponse? answer, int fromPosts)
-    {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public FakeResponse? Answer { get; } = answer;
-
-        /// <summary>The outage counts once this many <c>chat.postMessage</c> calls were answered ok.</summary>
-        public int FromPosts { get; } = fromPosts;
-
-        public void End() => _ended.TrySetResult();
-
-        /// <summary>Until the outage ends or the client hangs up, whichever comes first.</summary>
-        public async Task HoldAsync(CancellationToken clientGone)
-        {
-            try
-            {
-                await _ended.Task.WaitAsync(clientGone);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client timed out (or its host stopped): what a silent Slack sees too.
-            }
         }
     }
 }

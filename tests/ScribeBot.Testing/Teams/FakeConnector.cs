@@ -18,7 +18,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<int> _statuses = [];
     private readonly List<ConnectorAttempt> _attempts = [];
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Outage? _outage;
+    private FakeOutage<Func<HttpResponse, Task>>? _outage;
     private readonly object _gate = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _nextId = 1000;
@@ -70,7 +70,7 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <see cref="EndOutage"/> drops it. Queued failures wait until the outage ends.
     /// </summary>
     public void BeginOutage(HttpStatusCode? status, TimeSpan? retryAfter = null, int fromAccepted = 0) =>
-        Interlocked.Exchange(ref _outage, new Outage(status is { } code ? Failure(code, retryAfter) : null, fromAccepted))?.End();
+        Interlocked.Exchange(ref _outage, new FakeOutage<Func<HttpResponse, Task>>(status is { } code ? Failure(code, retryAfter) : null, fromAccepted))?.End();
 
     /// <summary>The connector is back: held activities are dropped unanswered (their senders must retry).</summary>
     public void EndOutage() => Interlocked.Exchange(ref _outage, null)?.End();
@@ -184,13 +184,13 @@ public sealed class FakeConnector : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var arrivedAt = TimeProvider.System.GetUtcNow();
         Func<HttpResponse, Task>? fail = null;
-        Outage? outage;
+        FakeOutage<Func<HttpResponse, Task>>? outage;
         lock (_gate)
         {
-            outage = _outage is { } current && _sent.Count >= current.FromAccepted ? current : null;
+            outage = _outage is { } current && _sent.Count >= current.From ? current : null;
         }
 
-        if (outage is { Fail: null })
+        if (outage is { Answer: null })
         {
             Answered(arrivedAt, ConnectorAttempt.Held);
             await outage.HoldAsync(context.RequestAborted);
@@ -208,7 +208,7 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
 
-        fail ??= outage?.Fail;
+        fail ??= outage?.Answer;
         if (fail is not null || (outage is null && _failures.TryDequeue(out fail)))
         {
             await fail(context.Response);
@@ -245,30 +245,6 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         answered.TrySetResult();
-    }
-
-    /// <summary>One outage: its failure (null: silence), from when it counts, and its end, which drops held activities.</summary>
-    private sealed class Outage(Func<HttpResponse, Task>? fail, int fromAccepted)
-    {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Func<HttpResponse, Task>? Fail { get; } = fail;
-
-        public int FromAccepted { get; } = fromAccepted;
-
-        public void End() => _ended.TrySetResult();
-
-        public async Task HoldAsync(CancellationToken clientGone)
-        {
-            try
-            {
-                await _ended.Task.WaitAsync(clientGone);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client timed out (or its host stopped): what a silent connector sees too.
-            }
-        }
     }
 }
 

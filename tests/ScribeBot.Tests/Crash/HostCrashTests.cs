@@ -12,17 +12,17 @@ namespace ScribeBot.Tests.Crash;
 /// a printed seed: <c>SCRIBEBOT_CRASH_KILLS=50 SCRIBEBOT_CRASH_SEED=1234 dotnet test tests/ScribeBot.Tests --filter FullyQualifiedName~HostCrash</c>.
 /// </para>
 /// </summary>
-public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposable
+public sealed class HostCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Connections = 8;
 
     /// <summary>How long one life may take to listen, or to give its first acknowledgement: generous, a bound not a wait.</summary>
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private readonly List<HostProcess> _processes = [];
 
-    private string DataFile => Path.Combine(_directory, "data", "scribebot.db");
+    private string DataFile => _directory.File(Path.Combine("data", "scribebot.db"));
 
     [Fact]
     public async Task Every_event_acknowledged_before_a_SIGKILL_of_the_host_is_stored_exactly_once()
@@ -123,10 +123,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             process.Dispose();
         }
 
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        _directory.Dispose();
     }
 
     private static void AddSince(List<TimeSpan> durations, long? start)
@@ -174,7 +171,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             });
         _processes.Add(process);
         using var timeout = new CancellationTokenSource(StepTimeout);
-        var listening = await process.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await process.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         return new HostGeneration(number, process, new Uri(listening.Groups["url"].Value + "/"));
     }
 
@@ -231,7 +228,4 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(1, incident.Number);
         return await store.GetTimelineAsync(incident.Id, CancellationToken.None);
     }
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }

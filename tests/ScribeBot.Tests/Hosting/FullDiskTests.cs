@@ -31,7 +31,7 @@ public sealed partial class FullDiskTests
                 ["MicrosoftAppId"] = "",
             });
         using var timeout = new CancellationTokenSource(Patience);
-        var listening = await host.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value + "/"), Timeout = RequestTimeout };
 
         Assert.Equal(HttpStatusCode.OK, await HealthAsync(client));
@@ -99,7 +99,4 @@ public sealed partial class FullDiskTests
 
     [GeneratedRegex(@"Commit of \d+ writes failed|Storage failed under a batch")]
     private static partial Regex StorageFailureLogged();
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }
