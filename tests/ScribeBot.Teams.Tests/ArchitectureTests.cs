@@ -1,5 +1,4 @@
 using System.Reflection;
-using ScribeBot.Core.Channels;
 
 namespace ScribeBot.Teams.Tests;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace ScribeBot.Teams.Tests;
@@ -12,13 +11,13 @@ public sealed class TeamsRequestBodyFuzzTests
 {
     private const int MutationsPerFixture = 400;
 
-    private static readonly byte[][] Fragments =
+    private static readonly ByteMutator Mutator = new(
     [
         "\\ud800"u8.ToArray(), "\\udfff\\ud800"u8.ToArray(), [0xFF], [0x80, 0xC0, 0xAF], [0xED, 0xA0, 0x80], "{"u8.ToArray(), "["u8.ToArray(),
         "\""u8.ToArray(), "null"u8.ToArray(), "1e999"u8.ToArray(), "\u202E\u200B"u8.ToArray(), [.. Enumerable.Repeat((byte)'[', 100)],
-    ];
+    ]);
 
-    public static TheoryData<string> Activities => [.. Directory.GetFiles(Fixtures.Directory, "*.json")
+    public static TheoryData<string> Activities => [.. Directory.GetFiles(Fixtures.Teams.Directory, "*.json")
         .Select(path => Path.GetFileName(path))
         .Order(StringComparer.Ordinal)];
 
@@ -26,7 +25,7 @@ public sealed class TeamsRequestBodyFuzzTests
     [MemberData(nameof(Activities))]
     public void A_mutated_activity_is_checked_without_throwing_and_only_sound_JSON_passes(string fixture)
     {
-        var original = Encoding.UTF8.GetBytes(Fixtures.Text(fixture));
+        var original = Encoding.UTF8.GetBytes(Fixtures.Teams.Text(fixture));
         var random = new Random(fixture.Length * 7919);
         if (!fixture.Contains("SHORTENED", StringComparison.Ordinal) && fixture != "invoke_composeExtension_fetchTask_message_action_channel_thread.json")
         {
@@ -37,7 +36,7 @@ public sealed class TeamsRequestBodyFuzzTests
 
         for (var i = 0; i < MutationsPerFixture; i++)
         {
-            var body = Mutate(original, random);
+            var body = Mutator.Mutate(original, random);
             string? problem = null;
             var checkedOk = Record.Exception(() => problem = TeamsRequestBody.Check(body));
             Assert.True(checkedOk is null, $"{fixture} mutation {i.ToString(CultureInfo.InvariantCulture)}: {checkedOk}");
@@ -73,28 +72,5 @@ public sealed class TeamsRequestBodyFuzzTests
                 _ = element.GetString();
                 break;
         }
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        for (var step = random.Next(1, 4); step > 0 && bytes.Count > 0; step--)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 1:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                default:
-                    bytes.InsertRange(at, Fragments[random.Next(Fragments.Length)]);
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Storage;
-
 namespace ScribeBot.LiteDb.Tests.Contract;
 
 public sealed class InMemoryIncidentStoreTests : IncidentStoreContract

@@ -1,4 +1,3 @@
-using ScribeBot.Core.Storage;
 using ScribeBot.LiteDb.Tests.LiteDb;
 
 namespace ScribeBot.LiteDb.Tests.Contract;

@@ -1,7 +1,3 @@
-using LiteDB;
-using ScribeBot.LiteDb.Mapping;
-using ScribeBot.LiteDb.Writing;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

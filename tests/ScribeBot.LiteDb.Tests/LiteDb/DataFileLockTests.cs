@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using ScribeBot.Core.Storage;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
-using ScribeBot.LiteDb.Writing;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

@@ -1,10 +1,5 @@
-using LiteDB;
-using Microsoft.Extensions.Logging.Abstractions;
-using ScribeBot.Core.Storage;
 using ScribeBot.LiteDb.Ledger;
-using ScribeBot.LiteDb.Mapping;
-using ScribeBot.LiteDb.Writing;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

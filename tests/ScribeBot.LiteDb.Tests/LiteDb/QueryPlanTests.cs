@@ -1,7 +1,7 @@
 using LiteDB;
 using ScribeBot.Core.Channels;
 using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

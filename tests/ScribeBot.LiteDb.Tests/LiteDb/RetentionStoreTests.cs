@@ -4,7 +4,7 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Text;
 using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

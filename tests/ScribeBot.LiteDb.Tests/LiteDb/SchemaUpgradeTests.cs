@@ -7,7 +7,7 @@ using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.LiteDb.Tests.Contract.Samples;
+using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

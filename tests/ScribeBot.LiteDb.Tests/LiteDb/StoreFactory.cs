@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 internal static class StoreFactory

@@ -1,5 +1,3 @@
-using ScribeBot.Slack.Blocks;
-
 namespace ScribeBot.Slack.Tests.Blocks;
 
 public sealed class BlockKitTests

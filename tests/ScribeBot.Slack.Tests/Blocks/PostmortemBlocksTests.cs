@@ -1,12 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Slack.Blocks;
 using ScribeBot.Slack.Tests.Text;
 
 namespace ScribeBot.Slack.Tests.Blocks;

@@ -1,7 +1,3 @@
-using System.Text;
-using ScribeBot.Core.Channels;
-using ScribeBot.Slack.Events;
-
 namespace ScribeBot.Slack.Tests.Commands;
 
 public sealed class SlashCommandReadingTests
@@ -19,7 +15,7 @@ public sealed class SlashCommandReadingTests
     [Fact]
     public void Slacks_weather_example_becomes_a_command_request_at_the_request_time()
     {
-        var command = Read(Fixtures.Bytes("slash_command_weather.slack_docs_example.form.txt"));
+        var command = Read(Fixtures.Slack.Bytes("slash_command_weather.slack_docs_example.form.txt"));
 
         Assert.Equal("/weather", command.Command);
         Assert.Equal("94070", command.Request.Text);
@@ -37,7 +33,7 @@ public sealed class SlashCommandReadingTests
     [InlineData("signing_example.slack_docs.body.txt", "/webhook-collect", "", "U2CERLKJA", "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")]
     public void Every_published_slash_command_form_is_read(string fixture, string name, string text, string userId, string triggerId)
     {
-        var command = Read(Fixtures.Bytes(fixture));
+        var command = Read(Fixtures.Slack.Bytes(fixture));
 
         Assert.Equal(name, command.Command);
         Assert.Equal(text, command.Request.Text);
@@ -91,7 +87,7 @@ public sealed class SlashCommandReadingTests
     {
         var receivedAt = DateTimeOffset.FromUnixTimeSeconds(1_610_000_000);
 
-        var envelope = _reader.ReadSocketFrame(Fixtures.Bytes("socketmode_envelope_slash_commands.json"), receivedAt);
+        var envelope = _reader.ReadSocketFrame(Fixtures.Slack.Bytes("socketmode_envelope_slash_commands.json"), receivedAt);
 
         Assert.Equal("1d3c79ab-0ffb-41f3-a080-d19e85f53649", envelope.EnvelopeId);
         var command = Assert.IsType<SlackSlashCommand>(envelope.Inbound);

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using ScribeBot.Slack.Endpoint;
-using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.Endpoint;
 

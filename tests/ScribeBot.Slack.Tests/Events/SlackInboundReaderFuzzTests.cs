@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using ScribeBot.Slack.Events;
 
 namespace ScribeBot.Slack.Tests.Events;
 
@@ -13,14 +11,14 @@ public sealed class SlackInboundReaderFuzzTests
 {
     private const int MutationsPerFixture = 400;
 
-    private static readonly byte[][] Fragments =
+    private static readonly ByteMutator Mutator = new(
     [
         "\\ud800"u8.ToArray(), "\\udfff\\ud800"u8.ToArray(), [0xFF], [0x80, 0xC0, 0xAF], [0xED, 0xA0, 0x80], "%ED%A0%80"u8.ToArray(),
         "{"u8.ToArray(), "["u8.ToArray(), "\""u8.ToArray(), "null"u8.ToArray(), "1e999"u8.ToArray(), "-0"u8.ToArray(), "&payload="u8.ToArray(),
         "%"u8.ToArray(), "+"u8.ToArray(), "\u202E\u200B"u8.ToArray(), [.. Enumerable.Repeat((byte)'[', 200)], [.. Enumerable.Repeat((byte)'x', 20_000)],
-    ];
+    ]);
 
-    public static TheoryData<string> Payloads => [.. Directory.GetFiles(Fixtures.Directory)
+    public static TheoryData<string> Payloads => [.. Directory.GetFiles(Fixtures.Slack.Directory)
         .Select(path => Path.GetFileName(path))
         .Where(name => name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".form.txt", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)];
@@ -29,13 +27,13 @@ public sealed class SlackInboundReaderFuzzTests
     [MemberData(nameof(Payloads))]
     public void A_mutated_payload_is_read_without_throwing(string fixture)
     {
-        var original = Fixtures.Bytes(fixture);
+        var original = Fixtures.Slack.Bytes(fixture);
         var reader = new SlackInboundReader(botUserId: "U0BOT", botId: "B0BOT");
         var random = new Random(fixture.GetHashCode(StringComparison.Ordinal) ^ 20261124);
         var at = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < MutationsPerFixture; i++)
         {
-            var body = Mutate(original, random);
+            var body = Mutator.Mutate(original, random);
             foreach (var contentType in new[] { "application/json", "application/x-www-form-urlencoded", "text/plain", null })
             {
                 try
@@ -49,28 +47,5 @@ public sealed class SlackInboundReaderFuzzTests
                 }
             }
         }
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        for (var step = random.Next(1, 4); step > 0 && bytes.Count > 0; step--)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 1:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                default:
-                    bytes.InsertRange(at, Fragments[random.Next(Fragments.Length)]);
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }

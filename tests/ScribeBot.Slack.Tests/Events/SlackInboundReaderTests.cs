@@ -1,7 +1,3 @@
-using System.Text;
-using ScribeBot.Core.Channels;
-using ScribeBot.Slack.Events;
-
 namespace ScribeBot.Slack.Tests.Events;
 
 public sealed class SlackInboundReaderTests
@@ -14,7 +10,7 @@ public sealed class SlackInboundReaderTests
     private readonly SlackInboundReader _reader = new(botUserId: "U0442US8QGH", botId: "B0439P161B9");
 
     private SlackInbound ReadJsonFixture(string name, SlackRetry? retry = null) =>
-        _reader.ReadHttp(Json, Fixtures.Bytes(name), RequestAt, retry);
+        _reader.ReadHttp(Json, Fixtures.Slack.Bytes(name), RequestAt, retry);
 
     private static T Event<T>(SlackInbound inbound)
         where T : SlackChatEvent
@@ -81,7 +77,7 @@ public sealed class SlackInboundReaderTests
     {
         var reader = new SlackInboundReader(botUserId: "U0OTHER", botId: "B0OTHER");
 
-        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_bot_thread_reply.slack_web_golden.json"), RequestAt, null)).Message;
+        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Slack.Bytes("event_message_bot_thread_reply.slack_web_golden.json"), RequestAt, null)).Message;
 
         Assert.False(message.IsFromSelf);
         Assert.Equal("U0442US8QGH", message.Author.Id);
@@ -92,7 +88,7 @@ public sealed class SlackInboundReaderTests
     {
         var reader = new SlackInboundReader(botUserId: null, botId: null);
 
-        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_bot_thread_reply.slack_web_golden.json"), RequestAt, null)).Message;
+        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Slack.Bytes("event_message_bot_thread_reply.slack_web_golden.json"), RequestAt, null)).Message;
 
         Assert.True(message.IsFromSelf);
     }
@@ -102,8 +98,8 @@ public sealed class SlackInboundReaderTests
     {
         var reader = new SlackInboundReader(botUserId: null, botId: null);
 
-        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_channel.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
-        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_subtype_bot_message.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
+        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Slack.Bytes("event_message_channel.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
+        Assert.False(Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Slack.Bytes("event_message_subtype_bot_message.slack_web_golden.json"), RequestAt, null)).Message.IsFromSelf);
     }
 
     [Fact]
@@ -121,7 +117,7 @@ public sealed class SlackInboundReaderTests
     {
         var reader = new SlackInboundReader(botUserId: null, botId: "B07JWPS5Y5S");
 
-        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Bytes("event_message_subtype_bot_message.slack_web_golden.json"), RequestAt, null)).Message;
+        var message = Event<SlackMessagePosted>(reader.ReadHttp(Json, Fixtures.Slack.Bytes("event_message_subtype_bot_message.slack_web_golden.json"), RequestAt, null)).Message;
 
         Assert.True(message.IsFromSelf);
     }
@@ -299,7 +295,7 @@ public sealed class SlackInboundReaderTests
     [Fact]
     public void Truncated_fixtures_are_malformed_at_every_cut()
     {
-        var bytes = Fixtures.Bytes("event_message_changed.slack_web_golden.json");
+        var bytes = Fixtures.Slack.Bytes("event_message_changed.slack_web_golden.json");
         for (var length = 0; length < bytes.Length - 2; length += 7)
         {
             Assert.IsType<SlackMalformed>(_reader.ReadHttp(Json, bytes.AsSpan(0, length), RequestAt, null));
@@ -312,13 +308,13 @@ public sealed class SlackInboundReaderTests
     [InlineData("multipart/form-data; boundary=x")]
     public void Unknown_content_types_are_malformed(string? contentType)
     {
-        Assert.IsType<SlackMalformed>(_reader.ReadHttp(contentType, Fixtures.Bytes("url_verification.json"), RequestAt, null));
+        Assert.IsType<SlackMalformed>(_reader.ReadHttp(contentType, Fixtures.Slack.Bytes("url_verification.json"), RequestAt, null));
     }
 
     [Fact]
     public void Content_type_parameters_and_case_do_not_matter()
     {
-        Assert.IsType<SlackUrlVerification>(_reader.ReadHttp("Application/JSON; charset=utf-8", Fixtures.Bytes("url_verification.json"), RequestAt, null));
+        Assert.IsType<SlackUrlVerification>(_reader.ReadHttp("Application/JSON; charset=utf-8", Fixtures.Slack.Bytes("url_verification.json"), RequestAt, null));
     }
 
     [Theory]

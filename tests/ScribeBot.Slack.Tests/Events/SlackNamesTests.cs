@@ -1,6 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Slack.Events;
-
 namespace ScribeBot.Slack.Tests.Events;
 
 public sealed class SlackNamesTests
@@ -27,7 +24,7 @@ public sealed class SlackNamesTests
 
     private Task<SlackInbound> ReadNamedAsync(string fixture, FakeDirectory directory, string contentType = "application/json")
     {
-        var body = Fixtures.Bytes(fixture);
+        var body = Fixtures.Slack.Bytes(fixture);
         var first = _reader.ReadHttp(contentType, body, RequestAt, null);
         return SlackNames.ResolveAsync(first, names => _reader.ReadHttp(contentType, body, RequestAt, null, names), directory, CancellationToken.None);
     }
@@ -48,7 +45,7 @@ public sealed class SlackNamesTests
     public async Task Mentions_in_the_text_are_named_too()
     {
         var directory = new FakeDirectory(new() { ["U222"] = "Bo Chen", ["U111"] = "Alice Ng" });
-        var frame = Fixtures.Bytes("socketmode_envelope_events_api_message.json");
+        var frame = Fixtures.Slack.Bytes("socketmode_envelope_events_api_message.json");
         var first = _reader.ReadSocketFrame(frame, RequestAt).Inbound;
 
         var named = await SlackNames.ResolveAsync(first, names => _reader.ReadSocketFrame(frame, RequestAt, names).Inbound, directory, CancellationToken.None);

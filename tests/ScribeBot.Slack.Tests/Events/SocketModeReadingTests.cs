@@ -1,5 +1,3 @@
-using ScribeBot.Slack.Events;
-
 namespace ScribeBot.Slack.Tests.Events;
 
 public sealed class SocketModeReadingTests
@@ -10,7 +8,7 @@ public sealed class SocketModeReadingTests
     [Fact]
     public void An_events_api_envelope_carries_the_same_message_as_http()
     {
-        var envelope = _reader.ReadSocketFrame(Fixtures.Bytes("socketmode_envelope_events_api_message.json"), ReceivedAt);
+        var envelope = _reader.ReadSocketFrame(Fixtures.Slack.Bytes("socketmode_envelope_events_api_message.json"), ReceivedAt);
 
         Assert.Equal("ac2cfd40-6f8c-4d5e-a1ad-646e532baa19", envelope.EnvelopeId);
         var callback = Assert.IsType<SlackEventCallback>(envelope.Inbound);
@@ -25,7 +23,7 @@ public sealed class SocketModeReadingTests
     public void A_redelivered_envelope_carries_its_retry()
     {
         var callback = Assert.IsType<SlackEventCallback>(
-            _reader.ReadSocketFrame(Fixtures.Bytes("socketmode_envelope_events_api_message_retry_timeout.json"), ReceivedAt).Inbound);
+            _reader.ReadSocketFrame(Fixtures.Slack.Bytes("socketmode_envelope_events_api_message_retry_timeout.json"), ReceivedAt).Inbound);
 
         Assert.Equal(new SlackRetry(1, "timeout"), callback.Retry);
     }
@@ -36,7 +34,7 @@ public sealed class SocketModeReadingTests
     [InlineData("socketmode_envelope_interactive_block_actions_LARGE.json", "dfb98ec6-45a8-4200-98af-7d05fb6fb44f")]
     public void Envelopes_we_do_not_use_are_still_acknowledged(string fixture, string envelopeId)
     {
-        var envelope = _reader.ReadSocketFrame(Fixtures.Bytes(fixture), ReceivedAt);
+        var envelope = _reader.ReadSocketFrame(Fixtures.Slack.Bytes(fixture), ReceivedAt);
 
         Assert.Equal(envelopeId, envelope.EnvelopeId);
         Assert.IsType<SlackIgnored>(envelope.Inbound);
@@ -47,7 +45,7 @@ public sealed class SocketModeReadingTests
     [InlineData("socketmode_disconnect_too_many_websockets.json")]
     public void Connection_messages_have_nothing_to_acknowledge(string fixture)
     {
-        var envelope = _reader.ReadSocketFrame(Fixtures.Bytes(fixture), ReceivedAt);
+        var envelope = _reader.ReadSocketFrame(Fixtures.Slack.Bytes(fixture), ReceivedAt);
 
         Assert.Null(envelope.EnvelopeId);
         Assert.IsType<SlackIgnored>(envelope.Inbound);

@@ -1,7 +1,3 @@
-using System.Text;
-using ScribeBot.Core.Channels;
-using ScribeBot.Slack.Events;
-
 namespace ScribeBot.Slack.Tests.Interaction;
 
 public sealed class InteractionReadingTests
@@ -12,7 +8,7 @@ public sealed class InteractionReadingTests
 
     /// <summary>Wraps a JSON fixture the way Slack posts it: one form field, <c>payload</c>.</summary>
     private SlackInbound ReadAsForm(string fixture) =>
-        _reader.ReadHttp(Form, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(Encoding.UTF8.GetString(Fixtures.Bytes(fixture)))), RequestAt, null);
+        _reader.ReadHttp(Form, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(Encoding.UTF8.GetString(Fixtures.Slack.Bytes(fixture)))), RequestAt, null);
 
     [Fact]
     public void The_docs_message_shortcut_carries_the_message_to_tag()
@@ -69,7 +65,7 @@ public sealed class InteractionReadingTests
     [Fact]
     public void The_raw_global_shortcut_form_from_bolt_is_read_and_ignored()
     {
-        var inbound = _reader.ReadHttp(Form, Fixtures.Bytes("interactivity_shortcut_global.bolt_js_test.form.txt"), RequestAt, null);
+        var inbound = _reader.ReadHttp(Form, Fixtures.Slack.Bytes("interactivity_shortcut_global.bolt_js_test.form.txt"), RequestAt, null);
 
         Assert.Equal("interaction shortcut", Assert.IsType<SlackIgnored>(inbound).Reason);
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ScribeBot.Slack.Events;
 using ScribeBot.Slack.Interaction;
 
 namespace ScribeBot.Slack.Tests.Manifest;
@@ -103,12 +102,12 @@ public sealed partial class SlackManifestTests
         foreach (var (fixture, subscribed) in samples)
         {
             Assert.Contains(subscribed, events);
-            var inbound = reader.ReadHttp("application/json", Fixtures.Bytes(fixture), DateTimeOffset.UnixEpoch, null);
+            var inbound = reader.ReadHttp("application/json", Fixtures.Slack.Bytes(fixture), DateTimeOffset.UnixEpoch, null);
             Assert.IsType<SlackEventCallback>(inbound);
         }
 
         // message.groups is the same message event from a private channel (channel_type "group").
-        var privateMessage = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Bytes("event_message_channel.docs.json"))!;
+        var privateMessage = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Slack.Bytes("event_message_channel.docs.json"))!;
         privateMessage["event"]!["channel_type"] = "group";
         privateMessage["event"]!["channel"] = "G123ABC456";
         Assert.IsType<SlackEventCallback>(reader.ReadHttp(
@@ -171,7 +170,7 @@ public sealed partial class SlackManifestTests
     /// <summary>The Web API methods <c>SlackWebApiClient</c>'s method groups call, read from the sources in <c>WebApi/</c>.</summary>
     private static List<string> CalledMethods()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "ScribeBot.Slack", "WebApi");
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "ScribeBot.Slack", "WebApi");
         return
         [
             .. Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal)
@@ -185,18 +184,5 @@ public sealed partial class SlackManifestTests
     private static partial Regex CallPattern();
 
     private static YamlLite Read(string file) =>
-        YamlLite.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "manifests", "slack", file)));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ScribeBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ScribeBot.sln not found above " + AppContext.BaseDirectory);
-    }
+        YamlLite.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "manifests", "slack", file)));
 }

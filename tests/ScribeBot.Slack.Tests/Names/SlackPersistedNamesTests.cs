@@ -1,4 +1,3 @@
-using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Names;
 
 namespace ScribeBot.Slack.Tests.Names;

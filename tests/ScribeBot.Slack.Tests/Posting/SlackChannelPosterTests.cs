@@ -1,18 +1,7 @@
-using System.Text.Json.Nodes;
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Slack.Blocks;
 using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.Tests.WebApi;
-using ScribeBot.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ScribeBot.Slack.Tests.Posting;
 

@@ -1,7 +1,3 @@
-using ScribeBot.Core.Text;
-using ScribeBot.Slack.Blocks;
-using ScribeBot.Slack.Text;
-
 namespace ScribeBot.Slack.Tests.Text;
 
 public sealed class SlackMrkdwnBidiTests

@@ -1,6 +1,3 @@
-using ScribeBot.Core.Text;
-using ScribeBot.Slack.Text;
-
 namespace ScribeBot.Slack.Tests.Text;
 
 public sealed class SlackMrkdwnTests

@@ -1,5 +1,3 @@
-using ScribeBot.Slack.Text;
-
 namespace ScribeBot.Slack.Tests.Text;
 
 public sealed class SlackTextDecoderTests

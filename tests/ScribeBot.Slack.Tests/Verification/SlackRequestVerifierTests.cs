@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using ScribeBot.Slack.Verification;
 
 namespace ScribeBot.Slack.Tests.Verification;
@@ -8,10 +6,10 @@ namespace ScribeBot.Slack.Tests.Verification;
 public sealed class SlackRequestVerifierTests
 {
     // Slack's documented example (signing_example.slack_docs.json).
-    private static readonly string Secret = Fixtures.Json("signing_example.slack_docs.json").GetProperty("signing_secret").GetString()!;
+    private static readonly string Secret = Fixtures.Slack.Json("signing_example.slack_docs.json").GetProperty("signing_secret").GetString()!;
     private const string Timestamp = "1531420618";
     private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
-    private static readonly byte[] Body = Fixtures.Bytes("signing_example.slack_docs.body.txt");
+    private static readonly byte[] Body = Fixtures.Slack.Bytes("signing_example.slack_docs.body.txt");
 
     private static FakeTimeProvider ClockAt(long unixSeconds) => new(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
@@ -25,7 +23,7 @@ public sealed class SlackRequestVerifierTests
     [Fact]
     public void Slacks_documented_example_is_valid_and_yields_its_timestamp()
     {
-        var descriptor = Fixtures.Json("signing_example.slack_docs.json").GetProperty("headers");
+        var descriptor = Fixtures.Slack.Json("signing_example.slack_docs.json").GetProperty("headers");
         var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
 
         var result = verifier.Verify(

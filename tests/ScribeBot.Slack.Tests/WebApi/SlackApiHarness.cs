@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Slack.WebApi;
-
 namespace ScribeBot.Slack.Tests.WebApi;
 
 /// <summary>

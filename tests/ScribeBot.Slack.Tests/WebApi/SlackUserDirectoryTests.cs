@@ -1,5 +1,3 @@
-using ScribeBot.Slack.WebApi;
-
 namespace ScribeBot.Slack.Tests.WebApi;
 
 public sealed class SlackUserDirectoryTests : IAsyncLifetime

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ScribeBot.Slack.Events;
-using ScribeBot.Slack.WebApi;
-
 namespace ScribeBot.Slack.Tests.WebApi;
 
 // Every method group reads Slack's answers through JsonFields: a string JsonDocument cannot decode (an escaped lone

@@ -1,13 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using ScribeBot.Slack.Blocks;
-using ScribeBot.Slack.Events;
-using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 
@@ -163,7 +155,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     public async Task OpenConnection_reads_slacks_documented_answer_and_reports_an_error_code()
     {
         _h.Slack.Enqueue("apps.connections.open",
-            FakeResponse.Json(File.ReadAllText(Path.Combine(Fixtures.Directory, "webapi_apps.connections.open_ok.docs.json"))),
+            FakeResponse.Json(File.ReadAllText(Path.Combine(Fixtures.Slack.Directory, "webapi_apps.connections.open_ok.docs.json"))),
             FakeResponse.Json("""{"ok":false,"error":"invalid_auth"}"""));
 
         var documented = await _h.Client.AppsConnections.OpenAsync(CancellationToken.None);

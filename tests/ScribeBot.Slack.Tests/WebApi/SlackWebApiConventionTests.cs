@@ -1,5 +1,4 @@
 using System.Reflection;
-using ScribeBot.Slack.WebApi;
 
 namespace ScribeBot.Slack.Tests.WebApi;
 

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Schema;
-using ScribeBot.Core.Channels;
 using ScribeBot.Core.Storage;
 using ScribeBot.Teams.Conversations;
 

@@ -1,9 +1,5 @@
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Timeline;
 using ScribeBot.Teams.Inbound;
 
 namespace ScribeBot.Teams.Tests.Inbound;
@@ -45,7 +41,7 @@ public sealed class TeamsActivityReaderTests
     public void Without_the_bot_mention_a_channel_reply_is_a_chat_line_in_its_thread()
     {
         // As received with resource-specific consent: the same message, nobody mentioned.
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         ((JArray)json["entities"]!).RemoveAt(0);
         json["text"] = "checkout p99 <b>is</b> up &amp; climbing";
         var read = TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now);
@@ -61,7 +57,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void A_mention_of_someone_else_is_not_a_command()
     {
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         json["entities"]![0]!["mentioned"]!["id"] = "29:someone-else";
         var read = TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now);
 
@@ -74,7 +70,7 @@ public sealed class TeamsActivityReaderTests
     [InlineData("/INCIDENT ack", "ack")]
     public void A_channel_message_starting_with_slash_incident_is_a_command(string text, string expected)
     {
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         ((JArray)json["entities"]!).RemoveAt(0);
         json["text"] = text;
 
@@ -85,7 +81,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void A_word_that_merely_starts_with_incident_is_chat()
     {
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         ((JArray)json["entities"]!).RemoveAt(0);
         json["text"] = "/incidents are up this week";
 
@@ -95,7 +91,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void The_incident_word_after_the_mention_is_optional()
     {
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         json["text"] = "<at>ridotest</at> incident start Checkout returns 502 sev2";
 
         var command = Assert.IsType<TeamsCommandRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
@@ -142,7 +138,7 @@ public sealed class TeamsActivityReaderTests
         var published = Activity("activity_messageUpdate_editMessage.json");
         Assert.Null(TeamsActivityReader.ReadEdit(published, Now));
 
-        var json = JObject.Parse(Fixtures.Text("activity_messageUpdate_editMessage.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_messageUpdate_editMessage.json"));
         json["text"] = "p99 latency is through the roof";
         var edit = TeamsActivityReader.ReadEdit(json.ToObject<Activity>()!, Now);
 
@@ -220,7 +216,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void Without_a_thread_in_the_conversation_id_the_reply_to_id_places_the_message()
     {
-        var json = JObject.Parse(Fixtures.Text("activity_message_channel_mention_thread_reply.json"));
+        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
         ((JArray)json["entities"]!).RemoveAt(0);
         json["conversation"]!["id"] = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
         json["replyToId"] = "1759881511856";
@@ -232,5 +228,5 @@ public sealed class TeamsActivityReaderTests
     }
 
     private static Activity Activity(string fixture) =>
-        JsonConvert.DeserializeObject<Activity>(Fixtures.Text(fixture).TrimStart('\uFEFF'))!;
+        JsonConvert.DeserializeObject<Activity>(Fixtures.Teams.Text(fixture).TrimStart('\uFEFF'))!;
 }

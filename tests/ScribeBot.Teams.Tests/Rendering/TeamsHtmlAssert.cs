@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace ScribeBot.Teams.Tests.Rendering;
 

@@ -1,6 +1,3 @@
-using ScribeBot.Core.Text;
-using ScribeBot.Teams.Rendering;
-
 namespace ScribeBot.Teams.Tests.Rendering;
 
 public sealed class TeamsHtmlBidiTests

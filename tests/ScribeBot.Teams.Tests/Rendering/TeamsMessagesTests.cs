@@ -1,14 +1,7 @@
-using System.Xml.Linq;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
-using Newtonsoft.Json;
-using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Teams.Rendering;
 
 namespace ScribeBot.Teams.Tests.Rendering;
 
@@ -284,7 +277,7 @@ public sealed class TeamsMessagesTests
         var (incident, entries) = Incident(2000, i => $"step {i}: @here **{i}** <at>x</at> [a](http://e)", every: TimeSpan.FromMinutes(1));
         var document = PostmortemDraft.Build(incident with { RootCause = new string('"', 30_000) }, entries);
         var largest = TeamsMessages.Draft(document, MarkdownUrl).MaxBy(m => m.Length)!;
-        var incoming = JsonConvert.DeserializeObject<Activity>(Fixtures.Text("activity_message_channel_mention_thread_reply.json"))!;
+        var incoming = JsonConvert.DeserializeObject<Activity>(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"))!;
 
         var reply = incoming.CreateReply(largest);
         reply.TextFormat = TextFormatTypes.Xml;

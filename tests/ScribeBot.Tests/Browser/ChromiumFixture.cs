@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace ScribeBot.Tests.Browser;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ScribeBot.Tests.Crash;
 
 /// <summary>

@@ -1,18 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb;
-using ScribeBot.Tests.Hosting;
-using ScribeBot.Tests.Slack;
-using Xunit.Abstractions;
 
 namespace ScribeBot.Tests.Crash;
 
@@ -25,17 +12,17 @@ namespace ScribeBot.Tests.Crash;
 /// a printed seed: <c>SCRIBEBOT_CRASH_KILLS=50 SCRIBEBOT_CRASH_SEED=1234 dotnet test tests/ScribeBot.Tests --filter FullyQualifiedName~HostCrash</c>.
 /// </para>
 /// </summary>
-public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposable
+public sealed class HostCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Connections = 8;
 
     /// <summary>How long one life may take to listen, or to give its first acknowledgement: generous, a bound not a wait.</summary>
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private readonly List<HostProcess> _processes = [];
 
-    private string DataFile => Path.Combine(_directory, "data", "scribebot.db");
+    private string DataFile => _directory.File(Path.Combine("data", "scribebot.db"));
 
     [Fact]
     public async Task Every_event_acknowledged_before_a_SIGKILL_of_the_host_is_stored_exactly_once()
@@ -136,10 +123,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             process.Dispose();
         }
 
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        _directory.Dispose();
     }
 
     private static void AddSince(List<TimeSpan> durations, long? start)
@@ -175,7 +159,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             new Dictionary<string, string>
             {
                 ["Storage__LiteDb__Path"] = DataFile,
-                ["Slack__SigningSecret"] = SlackHost.Secret,
+                ["Slack__SigningSecret"] = SlackPayloads.Secret,
                 // No bot token: nothing is posted to Slack. The API URL is a closed loopback port all the same.
                 ["Slack__BotToken"] = "",
                 ["Slack__AppToken"] = "",
@@ -187,7 +171,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             });
         _processes.Add(process);
         using var timeout = new CancellationTokenSource(StepTimeout);
-        var listening = await process.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await process.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         return new HostGeneration(number, process, new Uri(listening.Groups["url"].Value + "/"));
     }
 
@@ -202,14 +186,14 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
 
     private static async Task OpenIncidentAsync(HostGeneration life)
     {
-        var form = SlackHost.Command("start Crash test sev2", "1.2.crash");
+        var form = SlackPayloads.Command("start Crash test sev2", "1.2.crash");
         var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(life.BaseAddress, "slack/events")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackHost.Sign(timestamp, body));
+        request.Headers.Add("X-Slack-Signature", SlackPayloads.Sign(timestamp, body));
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -238,13 +222,10 @@ public sealed partial class HostCrashTests(ITestOutputHelper output) : IDisposab
             .AddLiteDbStore()
             .BuildServiceProvider();
         var store = services.GetRequiredService<IIncidentStore>();
-        var incident = await store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None);
+        var incident = await store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
         // One incident: a lost "open incident" after a crash would have sent later messages nowhere or to a second one.
         Assert.Equal(1, incident.Number);
         return await store.GetTimelineAsync(incident.Id, CancellationToken.None);
     }
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }

@@ -1,5 +1,3 @@
-using ScribeBot.Tests.Hosting;
-
 namespace ScribeBot.Tests.Crash;
 
 /// <summary>One life of the host process, from its start to its SIGKILL, and the acknowledgements it gave.</summary>

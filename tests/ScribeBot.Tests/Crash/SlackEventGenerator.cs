@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using ScribeBot.Tests.Slack;
 
 namespace ScribeBot.Tests.Crash;
 
@@ -21,7 +15,7 @@ internal sealed class SlackEventGenerator : IAsyncDisposable
 
     private readonly HostLives _lives;
     private readonly HttpClient _client;
-    private readonly JsonNode _template = SlackHost.Event("event_message_channel.docs.json", ("event.user", User));
+    private readonly JsonNode _template = SlackPayloads.Event("event_message_channel.docs.json", ("event.user", User));
     private readonly long _baseSeconds = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
     private readonly ConcurrentDictionary<string, int> _sent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _acknowledged = new(StringComparer.Ordinal);
@@ -141,7 +135,7 @@ internal sealed class SlackEventGenerator : IAsyncDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackHost.Sign(timestamp, delivery.Body));
+        request.Headers.Add("X-Slack-Signature", SlackPayloads.Sign(timestamp, delivery.Body));
         if (delivery.Attempt > 0)
         {
             request.Headers.Add("X-Slack-Retry-Num", delivery.Attempt.ToString(CultureInfo.InvariantCulture));

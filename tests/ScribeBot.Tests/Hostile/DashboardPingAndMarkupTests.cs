@@ -1,13 +1,4 @@
-using System.Net;
-using Microsoft.Playwright;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Tests.Browser;
 using ScribeBot.Tests.Web;
-using ScribeBot.Web.Sandbox;
-using Xunit.Abstractions;
 
 namespace ScribeBot.Tests.Hostile;
 
@@ -55,8 +46,8 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
     [Fact]
     public async Task The_corpus_shows_as_text_on_every_page_and_download_with_the_markup_of_a_plain_incident()
     {
-        await using var hostile = await DashboardHost.StartAsync();
-        await using var plain = await DashboardHost.StartAsync();
+        await using var hostile = await DashboardFixture.StartHostAsync();
+        await using var plain = await DashboardFixture.StartHostAsync();
         var id = (await SeedAsync(hostile, s => s)).Id;
         Assert.Equal(id, (await SeedAsync(plain, SlackPingAndMarkupTests.Plain)).Id);
 
@@ -96,8 +87,8 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
     public async Task The_corpus_shows_as_text_in_the_sandbox_feed_with_the_markup_of_a_plain_incident()
     {
         var channel = SandboxChannel.ChannelOf("corpus");
-        await using var hostile = await DashboardHost.StartAsync();
-        await using var plain = await DashboardHost.StartAsync();
+        await using var hostile = await DashboardFixture.StartHostAsync();
+        await using var plain = await DashboardFixture.StartHostAsync();
         await SeedAsync(hostile, s => s, channel);
         await SeedAsync(plain, SlackPingAndMarkupTests.Plain, channel);
         var posts = await DraftPostedAsync(hostile, channel);
@@ -119,10 +110,10 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
     }
 
     /// <summary>Waits, on the feed's own change signal, until the outbox has put the draft into the sandbox feed.</summary>
-    private static async Task<IReadOnlyList<SandboxFeedItem>> DraftPostedAsync(DashboardHost host, ChannelRef channel)
+    private static async Task<IReadOnlyList<SandboxFeedItem>> DraftPostedAsync(ScribeBotApplication host, ChannelRef channel)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var feed = host.Services<SandboxFeed>();
+        var feed = host.Service<SandboxFeed>();
         while (true)
         {
             var snapshot = feed.Read(channel, null);
@@ -135,9 +126,9 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         }
     }
 
-    private async Task<(string Shape, IReadOnlyList<string> Urls)> ShapeAsync(DashboardHost host, string path, string? screenshot)
+    private async Task<(string Shape, IReadOnlyList<string> Urls)> ShapeAsync(ScribeBotApplication host, string path, string? screenshot)
     {
-        var page = await chromium.NewPageAsync(host.Client.BaseAddress!);
+        var page = await chromium.NewPageAsync(host.BaseAddress);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {
@@ -179,12 +170,12 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         public int Overflow { get; set; }
     }
 
-    private static async Task<Incident> SeedAsync(DashboardHost host, Func<string, string> shape, ChannelRef? channel = null)
+    private static async Task<Incident> SeedAsync(ScribeBotApplication host, Func<string, string> shape, ChannelRef? channel = null)
     {
         var target = channel ?? Channel;
         var alice = new Person("U1", "Alice Ng");
         var mallory = new Person("U6", shape(PingAndMarkupCorpus.Name));
-        var t0 = DashboardHost.Now.AddHours(-5);
+        var t0 = DashboardFixture.Now.AddHours(-5);
         await host.RunAsync(target, alice, $"start {shape(PingAndMarkupCorpus.Title)} sev1", t0);
         var n = 0;
         foreach (var (_, text) in PingAndMarkupCorpus.Texts)
@@ -200,6 +191,6 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         await host.RunAsync(target, alice, $"rootcause {shape(PingAndMarkupCorpus.Texts[19].Text)}", t0.AddMinutes(42));
         await host.RunAsync(target, alice, $"improve {shape(PingAndMarkupCorpus.Texts[20].Text)}", t0.AddMinutes(43));
         await host.RunAsync(target, alice, $"todo {shape(PingAndMarkupCorpus.Texts[21].Text)}", t0.AddMinutes(44));
-        return await host.RunAsync(target, alice, $"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}", t0.AddMinutes(60));
+        return (await host.RunAsync(target, alice, $"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}", t0.AddMinutes(60))).Incident!;
     }
 }

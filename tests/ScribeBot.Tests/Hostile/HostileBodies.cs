@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>The malformed and oversized bodies both hostile corpora send.</summary>

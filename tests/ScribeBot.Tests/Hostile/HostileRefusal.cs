@@ -1,6 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Storage;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>What every hostile request must get, on any endpoint: a 4xx or a short 200 answer, and nothing stored.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using ScribeBot.Core.Storage;
-using ScribeBot.Tests.Slack;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
@@ -16,7 +9,7 @@ public sealed class SlackHostileCorpusTests
     private const string Json = "application/json";
     private const string Form = "application/x-www-form-urlencoded";
 
-    private static readonly Dictionary<string, Func<SlackHost, Task<HttpResponseMessage>>> Cases = new()
+    private static readonly Dictionary<string, Func<ScribeBotApplication, Task<HttpResponseMessage>>> Cases = new()
     {
         ["truncated JSON event"] = h => Send(h, Cut(Event("hello")), Json),
         ["truncated form body"] = h => Send(h, Encoding.UTF8.GetBytes("token=x&team_id=T123ABC456&command=%2Fincident&text=start%20Ch%"), Form),
@@ -76,16 +69,16 @@ public sealed class SlackHostileCorpusTests
     [MemberData(nameof(Names))]
     public async Task Hostile_request_gets_a_4xx_or_a_clear_answer_and_stores_nothing(string name)
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
 
-        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, SlackHost.Channel);
+        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, SlackPayloads.Channel);
     }
 
     /// <summary>The control: the same host, signing and store check do see a valid command, so "nothing stored" means something.</summary>
     [Fact]
     public async Task Control_a_valid_start_sent_the_same_way_is_stored()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
 
         using var response = await Send(host, CommandForm("start Checkout returns 502"), Form);
 
@@ -110,15 +103,15 @@ public sealed class SlackHostileCorpusTests
     private static byte[] Multipart(byte[] json) =>
         [.. "--XyZ\r\nContent-Disposition: form-data; name=\"payload\"\r\nContent-Type: application/json\r\n\r\n"u8, .. json, .. "\r\n--XyZ--\r\n"u8];
 
-    private static byte[] CommandForm(string text, string channel = SlackHost.ChannelId)
+    private static byte[] CommandForm(string text, string channel = SlackPayloads.ChannelId)
     {
-        var form = SlackHost.Command(text, "1.2." + Guid.NewGuid().ToString("N"));
+        var form = SlackPayloads.Command(text, "1.2." + Guid.NewGuid().ToString("N"));
         form["channel_id"] = channel;
         return Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
     }
 
     private static async Task<HttpResponseMessage> Send(
-        SlackHost host, byte[] body, string? contentType, string? timestamp = null, string? secret = SlackHost.Secret,
+        ScribeBotApplication host, byte[] body, string? contentType, string? timestamp = null, string? secret = SlackPayloads.Secret,
         byte[]? signedBody = null, string? signature = null, bool chunked = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "slack/events")
@@ -134,7 +127,7 @@ public sealed class SlackHostileCorpusTests
         {
             timestamp ??= Seconds(0);
             request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", timestamp);
-            request.Headers.TryAddWithoutValidation("X-Slack-Signature", signature ?? SlackHost.Sign(timestamp, signedBody ?? body, secret));
+            request.Headers.TryAddWithoutValidation("X-Slack-Signature", signature ?? SlackPayloads.Sign(timestamp, signedBody ?? body, secret));
         }
 
         return await host.Client.SendAsync(request);

@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using ScribeBot.Core.Text;
-using ScribeBot.Slack.Tests;
-using ScribeBot.Slack.Tests.WebApi;
-using ScribeBot.Tests.Slack;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
@@ -188,24 +177,24 @@ public sealed partial class SlackPingAndMarkupTests
 
     private static async Task<Run> RunAsync(Func<string, string> shape)
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var profile = JsonNode.Parse(Fixtures.Bytes("webapi_users.info_ok.docs.json"))!;
+        var profile = JsonNode.Parse(Fixtures.Slack.Bytes("webapi_users.info_ok.docs.json"))!;
         profile["user"]!["profile"]!["display_name"] = shape(PingAndMarkupCorpus.Name);
         host.Slack.Enqueue("users.info", Enumerable.Repeat(FakeResponse.Json(profile.ToJsonString()), 500).ToArray());
 
         var step = 0;
         async Task CommandAsync(string text)
         {
-            var form = SlackHost.Command(text, $"1.2.{++step}");
+            var form = SlackPayloads.Command(text, $"1.2.{++step}");
             form["response_url"] = new Uri(host.Slack.Root, "response/" + step).AbsoluteUri;
-            using var response = await host.PostFormAsync(form);
+            using var response = await host.PostSlackFormAsync(form);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         async Task EventAsync(JsonNode body)
         {
-            using var response = await host.PostJsonAsync(body);
+            using var response = await host.PostSlackJsonAsync(body);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -217,12 +206,12 @@ public sealed partial class SlackPingAndMarkupTests
             foreach (var wire in new[] { shape(text), SlackEscape(shape(text)) })
             {
                 n++;
-                var ts = SlackHost.Now(n);
-                await EventAsync(SlackHost.Event("event_message_channel.docs.json",
+                var ts = SlackPayloads.Now(n);
+                await EventAsync(SlackPayloads.Event("event_message_channel.docs.json",
                     ("event_id", $"EvP{n:D4}"), ("event.ts", ts), ("event.event_ts", ts), ("event.text", wire), ("event.user", "U123ABC456")));
-                await EventAsync(SlackHost.Event("event_reaction_added.docs.json",
+                await EventAsync(SlackPayloads.Event("event_reaction_added.docs.json",
                     ("event_id", $"EvR{n:D4}"), ("event.reaction", Emoji[n % Emoji.Length]), ("event.item.ts", ts),
-                    ("event.event_ts", SlackHost.Now(n))));
+                    ("event.event_ts", SlackPayloads.Now(n))));
             }
         }
 

@@ -1,10 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using ScribeBot.Core.Storage;
-using ScribeBot.Teams.Tests;
-using ScribeBot.Tests.Teams;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
@@ -18,7 +11,7 @@ public sealed class TeamsHostileCorpusTests
     private static readonly (string Id, string Name) Mallory = ("29:mallory", "Mallory");
     private static readonly DateTimeOffset At = TeamsPayloads.Start;
 
-    private static readonly Dictionary<string, Func<TeamsHost, Task<HttpResponseMessage>>> Cases = new()
+    private static readonly Dictionary<string, Func<ScribeBotApplication, Task<HttpResponseMessage>>> Cases = new()
     {
         ["truncated JSON activity"] = h => Send(h, Cut(Bytes(Command(h, "start Checkout returns 502"))), Json),
         ["JSON activity sent as text/plain"] = h => Send(h, Bytes(Command(h, "start Checkout returns 502")), "text/plain"),
@@ -72,16 +65,16 @@ public sealed class TeamsHostileCorpusTests
     [MemberData(nameof(Names))]
     public async Task Hostile_request_gets_a_4xx_or_a_clear_answer_and_stores_nothing(string name)
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
 
-        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, TeamsHost.Channel);
+        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, TeamsPayloads.Channel);
     }
 
     /// <summary>The control: the same host and store check do see a valid command, so "nothing stored" means something.</summary>
     [Fact]
     public async Task Control_a_valid_start_sent_the_same_way_is_stored()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
 
         using var response = await Send(host, Bytes(Command(host, "start Checkout returns 502")), Json);
 
@@ -89,13 +82,13 @@ public sealed class TeamsHostileCorpusTests
         Assert.Equal(1, (await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None)).Total);
     }
 
-    private static JsonObject Command(TeamsHost host, string text) =>
+    private static JsonObject Command(ScribeBotApplication host, string text) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460000000", "incident " + text, At, Mallory, mentionBot: true);
 
-    private static JsonObject Message(TeamsHost host, string text) =>
+    private static JsonObject Message(ScribeBotApplication host, string text) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460001000", text, At, Mallory);
 
-    private static JsonObject Fetch(TeamsHost host) =>
+    private static JsonObject Fetch(ScribeBotApplication host) =>
         TeamsPayloads.FetchTask(host.ServiceUrl, "1772460001000", "payments p99 is 3s", Mallory, At);
 
     private static JsonObject With(JsonObject activity, Action<JsonObject> change)
@@ -123,7 +116,7 @@ public sealed class TeamsHostileCorpusTests
         return [.. result];
     }
 
-    private static async Task<HttpResponseMessage> Send(TeamsHost host, byte[] body, string? contentType, bool chunked = false)
+    private static async Task<HttpResponseMessage> Send(ScribeBotApplication host, byte[] body, string? contentType, bool chunked = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
         {

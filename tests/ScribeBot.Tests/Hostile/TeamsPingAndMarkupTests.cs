@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-using ScribeBot.Core.Text;
-using ScribeBot.Teams.Tests;
-using ScribeBot.Tests.Teams;
-
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
@@ -92,22 +84,22 @@ public sealed partial class TeamsPingAndMarkupTests
 
     private static async Task<(List<JsonObject> Activities, string Markdown)> RunAsync(Func<string, string> shape)
     {
-        await using var host = await TeamsHost.StartAsync(publicBaseUrl: "https://scribe.example.com/");
+        await using var host = await new ScribeBotApplication().WithTeams().WithSetting("Scribe:PublicBaseUrl", "https://scribe.example.com/").StartKestrelAsync();
         var person = ("29:mallory", shape(PingAndMarkupCorpus.Name));
         var minute = 0;
         var next = 1_772_460_000_000L;
         async Task CommandAsync(string text) =>
-            await host.OkAsync(TeamsPayloads.ChannelMessage(
+            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(
                 host.ServiceUrl, (next += 1000).ToString(CultureInfo.InvariantCulture), text, TeamsPayloads.Start.AddMinutes(++minute), person, StartId, mentionBot: true));
 
-        await host.OkAsync(TeamsPayloads.ChannelMessage(
+        await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(
             host.ServiceUrl, StartId, $"start {shape(PingAndMarkupCorpus.Title)} sev2", TeamsPayloads.Start, person, StartId, mentionBot: true));
         var n = 0;
         foreach (var (_, text) in PingAndMarkupCorpus.Texts)
         {
             var id = (next += 1000).ToString(CultureInfo.InvariantCulture);
-            await host.OkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, shape(text), TeamsPayloads.Start.AddMinutes(++minute), person, StartId));
-            await host.OkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, Reactions[n++ % Reactions.Length], "29:bo", root: StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, shape(text), TeamsPayloads.Start.AddMinutes(++minute), person, StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, Reactions[n++ % Reactions.Length], "29:bo", root: StartId));
         }
 
         await CommandAsync($"escalate {shape(PingAndMarkupCorpus.EscalateTarget)}");
@@ -124,7 +116,7 @@ public sealed partial class TeamsPingAndMarkupTests
             await host.Connector.WaitForSentAsync(host.Connector.Sent.Count + 1, TimeSpan.FromSeconds(60));
         }
 
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var markdown = await host.Client.GetStringAsync(new Uri($"incidents/{Uri.EscapeDataString(incident!.Id)}/postmortem.md", UriKind.Relative));
         return ([.. host.Connector.Sent.Select(s => s.Activity)], markdown);
     }

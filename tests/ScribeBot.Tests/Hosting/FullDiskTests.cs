@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
-using ScribeBot.Tests.Slack;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>
@@ -31,14 +24,14 @@ public sealed partial class FullDiskTests
             new Dictionary<string, string>
             {
                 ["Storage__LiteDb__Path"] = Path.Combine(disk.Path, "scribebot.db"),
-                ["Slack__SigningSecret"] = SlackHost.Secret,
+                ["Slack__SigningSecret"] = SlackPayloads.Secret,
                 ["Slack__BotToken"] = "",
                 ["Slack__AppToken"] = "",
                 ["Slack__ApiBaseUrl"] = "http://127.0.0.1:9/api/",
                 ["MicrosoftAppId"] = "",
             });
         using var timeout = new CancellationTokenSource(Patience);
-        var listening = await host.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value + "/"), Timeout = RequestTimeout };
 
         Assert.Equal(HttpStatusCode.OK, await HealthAsync(client));
@@ -78,7 +71,7 @@ public sealed partial class FullDiskTests
     private static async Task<HttpStatusCode> MessageAsync(HttpClient client, int number)
     {
         var ts = string.Create(CultureInfo.InvariantCulture, $"{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}.{number:D6}");
-        var body = SlackHost.Event("event_message_channel.docs.json", ("event.user", "U0DISKFULL"));
+        var body = SlackPayloads.Event("event_message_channel.docs.json", ("event.user", "U0DISKFULL"));
         body["event_id"] = "EvDISK" + number.ToString(CultureInfo.InvariantCulture);
         body["event"]!["ts"] = ts;
         body["event"]!["event_ts"] = ts;
@@ -88,7 +81,7 @@ public sealed partial class FullDiskTests
 
     private static async Task<HttpStatusCode> CommandAsync(HttpClient client, string text, string triggerId)
     {
-        var form = SlackHost.Command(text, triggerId);
+        var form = SlackPayloads.Command(text, triggerId);
         var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
         return await PostAsync(client, body, "application/x-www-form-urlencoded");
     }
@@ -99,14 +92,11 @@ public sealed partial class FullDiskTests
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("slack/events", UriKind.Relative)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackHost.Sign(timestamp, body));
+        request.Headers.Add("X-Slack-Signature", SlackPayloads.Sign(timestamp, body));
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }
 
     [GeneratedRegex(@"Commit of \d+ writes failed|Storage failed under a batch")]
     private static partial Regex StorageFailureLogged();
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }

@@ -1,23 +1,12 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Storage;
-
 namespace ScribeBot.Tests.Hosting;
 
-public sealed class HealthTests : IDisposable
+public sealed class HealthTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-health-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Healthz_answers_healthy_once_the_store_is_open_and_its_directory_exists()
     {
-        var path = Path.Combine(_directory, "nested", "scribebot.db");
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", path));
+        await using var factory = new ScribeBotApplication().WithDataFile(Path.Combine("nested", "scribebot.db"));
+        var path = factory.DataFile;
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -30,8 +19,7 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task Healthz_answers_unhealthy_while_the_store_writer_is_stuck_and_healthy_once_it_moves()
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        await using var factory = new ScribeBotApplication();
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<IIncidentStore>();
         using var entered = new ManualResetEventSlim();
@@ -59,11 +47,8 @@ public sealed class HealthTests : IDisposable
     public async Task Healthz_is_unhealthy_while_writes_fail_though_reads_succeed_and_healthy_once_writes_succeed_again()
     {
         var writes = new FailingWrites();
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host
-                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
-                .ConfigureTestServices(services => services.AddSingleton<IAdapterStateStore>(
-                    sp => writes.Over((IAdapterStateStore)sp.GetRequiredService<IIncidentStore>()))));
+        await using var factory = new ScribeBotApplication().WithServices(services => services.AddSingleton<IAdapterStateStore>(
+            sp => writes.Over((IAdapterStateStore)sp.GetRequiredService<IIncidentStore>())));
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<IIncidentStore>();
 
@@ -84,10 +69,7 @@ public sealed class HealthTests : IDisposable
     [Fact]
     public async Task An_invalid_time_zone_stops_the_host_at_start_naming_the_key()
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host
-                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
-                .UseSetting("Scribe:TimeZone", "Mars/Olympus"));
+        await using var factory = new ScribeBotApplication().WithSetting("Scribe:TimeZone", "Mars/Olympus");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -101,10 +83,7 @@ public sealed class HealthTests : IDisposable
     [InlineData("Teams:ConnectorTimeout", "00:10:00")]
     public async Task A_chat_timeout_out_of_range_stops_the_host_at_start_naming_the_key(string key, string value)
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host
-                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
-                .UseSetting(key, value));
+        await using var factory = new ScribeBotApplication().WithSetting(key, value);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -126,14 +105,6 @@ public sealed class HealthTests : IDisposable
                 owner.Failing
                     ? Task.FromException(new IOException("No space left on device"))
                     : inner.SetStateAsync(key, value, cancellationToken);
-        }
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }

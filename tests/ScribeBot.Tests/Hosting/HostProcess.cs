@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
 namespace ScribeBot.Tests.Hosting;
@@ -8,7 +6,7 @@ namespace ScribeBot.Tests.Hosting;
 /// Runs the built ScribeBot host (copied next to the tests by the project reference) as a child process and reads
 /// its output line by line, so tests wait on what it says rather than on a clock.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+internal sealed partial class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
@@ -25,6 +23,10 @@ internal sealed class HostProcess : IDisposable
     }
 
     public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "ScribeBot.dll");
+
+    /// <summary>The host's line that it listens, with its address in <c>url</c>.</summary>
+    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    public static partial Regex Listening();
 
     public int ExitCode => _process.ExitCode;
 

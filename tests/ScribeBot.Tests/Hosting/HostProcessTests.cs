@@ -1,23 +1,21 @@
-using System.Text.RegularExpressions;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>The host as an operator starts it: a real process, a real port on 127.0.0.1, a real data file.</summary>
 public sealed partial class HostProcessTests : IDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-host-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task The_host_listens_on_loopback_serves_healthz_and_logs_its_platforms()
     {
-        var dataFile = Path.Combine(_directory, "data", "scribebot.db");
+        var dataFile = _directory.File(Path.Combine("data", "scribebot.db"));
         using var host = HostProcess.Start(
             ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", dataFile],
             workingDirectory: Path.GetTempPath());
         using var timeout = new CancellationTokenSource(StartupTimeout);
 
-        var listening = await host.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         var platforms = await host.WaitForLineAsync(SlackPlatform(), timeout.Token);
 
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
@@ -28,16 +26,7 @@ public sealed partial class HostProcessTests : IDisposable
         Assert.True(File.Exists(dataFile));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
+    public void Dispose() => _directory.Dispose();
 
     [GeneratedRegex(@"Platform Slack: .*")]
     private static partial Regex SlackPlatform();

@@ -1,21 +1,19 @@
-using System.Text.RegularExpressions;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>Issue 12, item 3: a second host on the same data file stops at start; the first one goes on.</summary>
-public sealed partial class OneProcessPerDataFileTests : IDisposable
+public sealed class OneProcessPerDataFileTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-onefile-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task A_second_host_on_the_same_data_file_exits_3_naming_the_file_and_the_holders_pid_and_the_first_stays_healthy()
     {
-        var dataFile = Path.Combine(_directory, "scribebot.db");
+        var dataFile = _directory.File("scribebot.db");
         using var timeout = new CancellationTokenSource(Patience);
         using var first = HostProcess.Start(
             ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", dataFile], workingDirectory: Path.GetTempPath());
-        var listening = await first.WaitForLineAsync(Listening(), timeout.Token);
+        var listening = await first.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
         using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
 
@@ -32,14 +30,5 @@ public sealed partial class OneProcessPerDataFileTests : IDisposable
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
+    public void Dispose() => _directory.Dispose();
 }

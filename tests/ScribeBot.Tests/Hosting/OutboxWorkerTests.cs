@@ -1,27 +1,14 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Text;
-
 namespace ScribeBot.Tests.Hosting;
 
 public sealed class OutboxWorkerTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-outbox-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new();
 
-    private WebApplicationFactory<Program> Host(ILoggerProvider? logs = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"));
-            if (logs is not null)
-            {
-                host.ConfigureLogging(logging => logging.AddProvider(logs));
-            }
-        });
+    private ScribeBotApplication Host(ILoggerProvider? logs = null)
+    {
+        var host = new ScribeBotApplication(_data);
+        return logs is null ? host : host.WithLogs(logs);
+    }
 
     [Fact]
     public async Task Posts_left_in_the_outbox_are_kept_across_a_restart_and_reported_when_no_platform_can_take_them()
@@ -51,13 +38,7 @@ public sealed class OutboxWorkerTests : IDisposable
         Assert.Equal(0, stored?.Attempts);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     /// <summary>Completes <see cref="Seen"/> when an Information message containing the expected text is logged.</summary>
     private sealed class WaitingLoggerProvider(string expected) : ILoggerProvider, ILogger

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using ScribeBot.Hosting;
-using ScribeBot.Tests.Browser;
 using ScribeBot.Tests.Web.Sandbox;
 
 namespace ScribeBot.Tests.Hosting;
@@ -9,13 +5,9 @@ namespace ScribeBot.Tests.Hosting;
 /// <summary>Every route has a body limit, on the real Kestrel socket, whatever the route does with its body.</summary>
 public sealed class RequestLimitsTests : IAsyncLifetime
 {
-    private LoopbackHost _host = null!;
+    private ScribeBotApplication _host = null!;
 
-    public Task InitializeAsync()
-    {
-        _host = LoopbackHost.Start();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _host = await new ScribeBotApplication().StartKestrelAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -54,7 +46,7 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     /// </summary>
     private async Task<HttpStatusCode?> PostAsync(string path, byte[] body, bool chunked)
     {
-        using var client = _host.CreateClient();
+        using var client = _host.CreateBrowserClient();
         using var content = new StreamContent(new MemoryStream(body));
         content.Headers.ContentType = new("application/x-www-form-urlencoded");
         if (!chunked)

@@ -1,22 +1,11 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using ScribeBot.Hosting;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>No placeholder is ever a secret: the example file carries none, and the host refuses to start on one.</summary>
 public sealed class SecretPlaceholderTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-secrets-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Theory]
     [InlineData("Slack:SigningSecret", "(secret: set Slack__SigningSecret in the environment)")]
@@ -27,10 +16,7 @@ public sealed class SecretPlaceholderTests : IDisposable
     [InlineData("Slack:BotToken", "xoxb-your-token")]
     public async Task A_placeholder_secret_stops_the_host_at_start_naming_the_key(string key, string placeholder)
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host
-                .UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db"))
-                .UseSetting(key, placeholder));
+        await using var factory = new ScribeBotApplication().WithSetting(key, placeholder);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -43,7 +29,7 @@ public sealed class SecretPlaceholderTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var host = HostProcess.Start(
-            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")],
+            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", _directory.File("scribebot.db")],
             workingDirectory: Path.GetTempPath(),
             new Dictionary<string, string> { ["Slack__SigningSecret"] = "changeme" });
 

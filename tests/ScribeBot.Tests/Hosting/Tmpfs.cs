@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using ScribeBot.Core.Commands;
-
 namespace ScribeBot.Tests.Manifest;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
-using System.Text.Json;
-
 namespace ScribeBot.Tests.Manifest;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Slack.Tests.WebApi;
-using ScribeBot.Tests.Slack;
-
 namespace ScribeBot.Tests.Outages;
 
 /// <summary>
@@ -17,62 +10,65 @@ public sealed class SlackCrashRetryTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>Long enough that the first host is stopped while its post still waits for an answer.</summary>
-    private static readonly Dictionary<string, string> Settings = new() { ["Slack:RequestTimeout"] = "00:01:00" };
+    private static readonly Dictionary<string, string?> Settings = new() { ["Slack:RequestTimeout"] = "00:01:00" };
 
     [Fact]
     public async Task A_post_cut_off_by_a_stop_and_retried_at_once_by_the_next_host_is_in_the_channel_once()
     {
-        var slack = await FakeSlack.StartAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
+        await using var slack = await FakeSlack.StartAsync();
+        using var data = new TempDirectory();
         using var timeout = new CancellationTokenSource(Patience);
-        var first = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
-        await first.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start"));
+        var first = await new ScribeBotApplication(data).WithSlack(slack).WithSettings(Settings).StartKestrelAsync();
+        await first.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
         await slack.WaitForDeliveredAsync("chat.postMessage", 1, timeout.Token);
 
         // The resolve's announcement reaches the channel; its answer does not reach the host.
         slack.Enqueue("chat.postMessage", FakeResponse.PostedButUnanswered);
-        using (var resolve = await first.PostFormAsync(SlackHost.Command("resolve rolled back", "1.2.resolve")))
+        using (var resolve = await first.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve")))
         {
             Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
         }
 
         await slack.WaitForDeliveredAsync("chat.postMessage", 2, timeout.Token);
-        var announcementId = OutboxItem.MakeId(SlackHost.Channel, "1.2.resolve", 0);
-        await first.StopAsync();
+        var announcementId = OutboxItem.MakeId(SlackPayloads.Channel, "1.2.resolve", 0);
+        // A graceful stop: the data folder and the fake live on for the next host.
+        await first.DisposeAsync();
 
-        await using var second = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
-        var cutOff = await second.Services<IOutboxStore>().GetAsync(announcementId, timeout.Token);
+        await using var second = await new ScribeBotApplication(data).WithSlack(slack).WithSettings(Settings).StartKestrelAsync();
+        var cutOff = await second.Service<IOutboxStore>().GetAsync(announcementId, timeout.Token);
         Assert.True(TimeProvider.System.GetUtcNow() - cutOff!.EnqueuedAt < TimeSpan.FromSeconds(5), "the retry came later than a fast restart");
         Assert.Equal(0, cutOff.Attempts);
 
         // The timeline comes after the draft in the channel's queue: once it is there, the retry is settled.
-        await second.PostFormAsync(SlackHost.Command("timeline", "1.2.timeline"));
+        await second.PostSlackFormAsync(SlackPayloads.Command("timeline", "1.2.timeline"));
         await WaitForTextAsync(slack, "timeline so far", timeout.Token);
 
-        var texts = slack.History.In(SlackHost.ChannelId).Select(m => m["text"]!.GetValue<string>()).ToArray();
+        var texts = slack.History.In(SlackPayloads.ChannelId).Select(m => m["text"]!.GetValue<string>()).ToArray();
         Assert.Single(texts, t => t.Contains("INC-1 resolved", StringComparison.Ordinal));
         Assert.Single(texts, t => t.Contains("INC-1 declared", StringComparison.Ordinal));
         Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal));
-        Assert.Equal(OutboxState.Delivered, (await second.Services<IOutboxStore>().GetAsync(announcementId, timeout.Token))!.State);
+        Assert.Equal(OutboxState.Delivered, (await second.Service<IOutboxStore>().GetAsync(announcementId, timeout.Token))!.State);
     }
 
     [Fact]
     public async Task Neither_the_upload_url_nor_the_token_appears_in_any_log_line_of_the_host()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = await SlackHost.StartAsync(
-            services: s => s.AddSingleton<ILoggerProvider>(logs),
-            settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug" });
+        await using var host = await new ScribeBotApplication()
+            .WithSlack()
+            .WithServices(s => s.AddSingleton<ILoggerProvider>(logs))
+            .WithSetting("Logging:LogLevel:Default", "Debug")
+            .StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
-        await host.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start"));
-        await host.PostFormAsync(SlackHost.Command("resolve rolled back", "1.2.resolve"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve"));
         await host.Slack.WaitForDeliveredAsync("files.completeUploadExternal", 1, timeout.Token);
 
         var lines = logs.Logs;
         Assert.Contains(lines, l => l.Level == LogLevel.Debug);
         Assert.Single(host.Slack.DeliveredTo("upload"));
         Assert.DoesNotContain(lines, l => l.All.Contains(FakeSlack.UploadSecret, StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.All.Contains(SlackHost.BotToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.All.Contains(SlackPayloads.BotToken, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.All.Contains("Bearer", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Slack.Tests.WebApi;
-using ScribeBot.Tests.Slack;
-
 namespace ScribeBot.Tests.Outages;
 
 /// <summary>
@@ -24,7 +17,7 @@ public sealed class SlackOutageTests
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     /// <summary>A silent Slack costs each attempt this long, not HttpClient's 100 s.</summary>
-    private static readonly Dictionary<string, string> Settings = new() { ["Slack:RequestTimeout"] = "00:00:01" };
+    private static readonly Dictionary<string, string?> Settings = new() { ["Slack:RequestTimeout"] = "00:00:01" };
 
     /// <summary>
     /// The calls a delivery makes; a 429 on any of them must hold back the next. auth.test: a retry learns the bot's ids
@@ -42,7 +35,7 @@ public sealed class SlackOutageTests
     [InlineData(ChatOutage.Silence)]
     public async Task An_outage_while_the_draft_is_posted_delays_it_until_slack_is_back_then_it_is_posted_once(ChatOutage outage)
     {
-        await using var host = await SlackHost.StartAsync(settings: Settings);
+        await using var host = await new ScribeBotApplication().WithSlack().WithSettings(Settings).StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
         await StartIncidentAsync(host, timeout.Token);
 
@@ -63,10 +56,10 @@ public sealed class SlackOutageTests
     [InlineData(ChatOutage.Silence)]
     public async Task An_outage_across_a_restart_delays_the_draft_until_slack_is_back_then_it_is_posted_once(ChatOutage outage)
     {
-        var slack = await FakeSlack.StartAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-slack-" + Guid.NewGuid().ToString("N"));
+        await using var slack = await FakeSlack.StartAsync();
+        using var data = new TempDirectory();
         using var timeout = new CancellationTokenSource(Patience);
-        var first = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
+        var first = await new ScribeBotApplication(data).WithSlack(slack).WithSettings(Settings).StartKestrelAsync();
         await StartIncidentAsync(first, timeout.Token);
         slack.BeginOutage(AnswerFor(outage), afterPosts: 1);
         await ResolveAsync(first);
@@ -76,8 +69,9 @@ public sealed class SlackOutageTests
         var failed = (await DraftAsync(first, timeout.Token)).Attempts;
         await RecordedAsync(async () => (await DraftAsync(first, timeout.Token)).Attempts > failed, timeout.Token);
 
-        await first.StopAsync();
-        await using var second = await SlackHost.StartAsync(directory: directory, slack: slack, settings: Settings);
+        // A graceful stop: the data folder and the fake live on for the next host.
+        await first.DisposeAsync();
+        await using var second = await new ScribeBotApplication(data).WithSlack(slack).WithSettings(Settings).StartKestrelAsync();
         // The new host meets the outage too, and fails at least once more, before Slack recovers.
         var failedBeforeRestart = (await DraftAsync(second, timeout.Token)).Attempts;
         await WaitForFailedDeliveriesAsync(second, failedBeforeRestart + 1, timeout.Token);
@@ -105,8 +99,8 @@ public sealed class SlackOutageTests
         }
     }
 
-    private static async Task<OutboxItem> DraftAsync(SlackHost host, CancellationToken cancellationToken) =>
-        await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackHost.Channel, ResolveId, 1), cancellationToken)
+    private static async Task<OutboxItem> DraftAsync(ScribeBotApplication host, CancellationToken cancellationToken) =>
+        await host.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackPayloads.Channel, ResolveId, 1), cancellationToken)
         ?? throw new InvalidOperationException("the draft was never enqueued");
 
     /// <summary>
@@ -114,7 +108,7 @@ public sealed class SlackOutageTests
     /// each call Slack refuses (one delivery can make several: the client retries its reads), and fails if the draft
     /// was given up.
     /// </summary>
-    private static async Task WaitForFailedDeliveriesAsync(SlackHost host, int attempts, CancellationToken cancellationToken)
+    private static async Task WaitForFailedDeliveriesAsync(ScribeBotApplication host, int attempts, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -130,15 +124,15 @@ public sealed class SlackOutageTests
         }
     }
 
-    private static async Task StartIncidentAsync(SlackHost host, CancellationToken cancellationToken)
+    private static async Task StartIncidentAsync(ScribeBotApplication host, CancellationToken cancellationToken)
     {
-        await host.PostFormAsync(SlackHost.Command($"start {Title} sev2", "1.2.start"));
+        await host.PostSlackFormAsync(SlackPayloads.Command($"start {Title} sev2", "1.2.start"));
         await host.Slack.WaitForDeliveredAsync("chat.postMessage", 1, cancellationToken);
     }
 
-    private static async Task ResolveAsync(SlackHost host)
+    private static async Task ResolveAsync(ScribeBotApplication host)
     {
-        using var resolve = await host.PostFormAsync(SlackHost.Command("resolve rolled back to v2.40", ResolveId));
+        using var resolve = await host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back to v2.40", ResolveId));
         Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
     }
 
@@ -146,9 +140,9 @@ public sealed class SlackOutageTests
     /// Asks for the timeline after the draft and waits for it: a channel's posts leave in order, so when it has arrived
     /// the draft's delivery is settled and every call it made is on record.
     /// </summary>
-    private static async Task AssertDraftDeliveredOnceAsync(SlackHost host, CancellationToken cancellationToken)
+    private static async Task AssertDraftDeliveredOnceAsync(ScribeBotApplication host, CancellationToken cancellationToken)
     {
-        await host.PostFormAsync(SlackHost.Command("timeline", TimelineId));
+        await host.PostSlackFormAsync(SlackPayloads.Command("timeline", TimelineId));
         await WaitForDeliveredTextAsync(host.Slack, "timeline so far", cancellationToken);
 
         var posts = host.Slack.DeliveredTo("chat.postMessage").Select(c => c.Json()).ToArray();
@@ -158,7 +152,7 @@ public sealed class SlackOutageTests
         Assert.Single(texts, t => t.StartsWith($"INC-1: {Title} - postmortem draft", StringComparison.Ordinal));
 
         // Every part of the draft (its first message and any continuation in its thread) exactly once.
-        var draftId = OutboxItem.MakeId(SlackHost.Channel, ResolveId, 1);
+        var draftId = OutboxItem.MakeId(SlackPayloads.Channel, ResolveId, 1);
         var parts = posts
             .Where(p => p.TryGetProperty("metadata", out var m) && m.GetProperty("event_payload").GetProperty("outbox_id").GetString() == draftId)
             .Select(p => p.GetProperty("metadata").GetProperty("event_payload").GetProperty("part").GetInt32())
@@ -168,16 +162,16 @@ public sealed class SlackOutageTests
         Assert.NotEmpty(parts);
         Assert.Single(host.Slack.DeliveredTo("files.completeUploadExternal"));
 
-        var outbox = host.Services<IOutboxStore>();
+        var outbox = host.Service<IOutboxStore>();
         foreach (var index in new[] { 0, 1 })
         {
-            var item = await outbox.GetAsync(OutboxItem.MakeId(SlackHost.Channel, ResolveId, index), cancellationToken);
+            var item = await outbox.GetAsync(OutboxItem.MakeId(SlackPayloads.Channel, ResolveId, index), cancellationToken);
             Assert.Equal(OutboxState.Delivered, item!.State);
         }
 
         Assert.True(await outbox.GetAsync(draftId, cancellationToken) is { Attempts: > 0 }, "the draft never met the outage");
         // Nothing else pending; the timeline's own item may still be on its way from accepted to marked delivered.
-        var timelineItem = await outbox.GetAsync(OutboxItem.MakeId(SlackHost.Channel, TimelineId, 0), cancellationToken);
+        var timelineItem = await outbox.GetAsync(OutboxItem.MakeId(SlackPayloads.Channel, TimelineId, 0), cancellationToken);
         var pending = (await outbox.CountPendingAsync(cancellationToken)).GetValueOrDefault(ChatPlatform.Slack);
         Assert.True(pending <= (timelineItem!.State == OutboxState.Pending ? 1 : 0), $"{pending} posts still pending");
     }

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Teams.Tests;
-using ScribeBot.Tests.Teams;
-
 namespace ScribeBot.Tests.Outages;
 
 /// <summary>
@@ -26,7 +18,7 @@ public sealed class TeamsOutageTests
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     /// <summary>A silent connector costs each attempt this long, not HttpClient's 100 s.</summary>
-    private static readonly Dictionary<string, string> Settings = new() { ["Teams:ConnectorTimeout"] = "00:00:01" };
+    private static readonly Dictionary<string, string?> Settings = new() { ["Teams:ConnectorTimeout"] = "00:00:01" };
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -36,12 +28,12 @@ public sealed class TeamsOutageTests
     [InlineData(ChatOutage.Silence)]
     public async Task An_outage_in_the_middle_of_the_draft_delays_the_rest_until_the_connector_is_back_then_each_part_arrives_once(ChatOutage outage)
     {
-        await using var host = await TeamsHost.StartAsync(settings: Settings);
+        await using var host = await new ScribeBotApplication().WithTeams().WithSettings(Settings).StartKestrelAsync();
         await StartIncidentWithLongTimelineAsync(host);
 
         // The resolve's announcement and the draft's first part get through; the second part meets the outage.
         BeginOutage(host.Connector, outage, fromAccepted: host.Connector.Sent.Count + 2);
-        await host.OkAsync(Command(host, ResolveId, "resolve rolled back", 200));
+        await host.PostActivityOkAsync(Command(host, ResolveId, "resolve rolled back", 200));
         await host.Connector.WaitForAttemptsAsync(a => !a.Accepted, 3, Patience);
         host.Connector.EndOutage();
 
@@ -55,23 +47,24 @@ public sealed class TeamsOutageTests
     [InlineData(ChatOutage.Silence)]
     public async Task An_outage_across_a_restart_delays_the_rest_of_the_draft_until_the_connector_is_back_then_each_part_arrives_once(ChatOutage outage)
     {
-        var connector = await FakeConnector.StartAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
-        var first = await TeamsHost.StartAsync(directory: directory, connector: connector, settings: Settings);
+        await using var connector = await FakeConnector.StartAsync();
+        using var data = new TempDirectory();
+        var first = await new ScribeBotApplication(data).WithTeams(connector: connector).WithSettings(Settings).StartKestrelAsync();
         await StartIncidentWithLongTimelineAsync(first);
         BeginOutage(connector, outage, fromAccepted: connector.Sent.Count + 2);
-        await first.OkAsync(Command(first, ResolveId, "resolve rolled back", 200));
+        await first.PostActivityOkAsync(Command(first, ResolveId, "resolve rolled back", 200));
         await connector.WaitForAttemptsAsync(a => !a.Accepted, 2, Patience);
         // Stop once the outbox recorded those failures, while the worker waits for the retry: a stop while an answer is
         // being read loses that answer (its Retry-After too), a window this test is not about.
         using var timeout = new CancellationTokenSource(Patience);
         await SlackOutageTests.RecordedAsync(
-            async () => (await first.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1), timeout.Token))!.Attempts >= 2,
+            async () => (await first.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, 1), timeout.Token))!.Attempts >= 2,
             timeout.Token);
 
-        await first.StopAsync();
+        // A graceful stop: the data folder and the fake live on for the next host.
+        await first.DisposeAsync();
         var failedBeforeRestart = connector.Attempts.Count(a => !a.Accepted);
-        await using var second = await TeamsHost.StartAsync(directory: directory, connector: connector, settings: Settings);
+        await using var second = await new ScribeBotApplication(data).WithTeams(connector: connector).WithSettings(Settings).StartKestrelAsync();
         // The new host meets the outage too before the connector recovers.
         await connector.WaitForAttemptsAsync(a => !a.Accepted, failedBeforeRestart + 1, Patience);
         connector.EndOutage();
@@ -99,15 +92,15 @@ public sealed class TeamsOutageTests
     }
 
     /// <summary>Declares INC-1 and tags <see cref="Events"/> long messages as key events: a draft of several messages.</summary>
-    internal static async Task StartIncidentWithLongTimelineAsync(TeamsHost host)
+    internal static async Task StartIncidentWithLongTimelineAsync(ScribeBotApplication host)
     {
-        await host.OkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
         await host.Connector.WaitForSentAsync(1);
         for (var i = 1; i <= Events; i++)
         {
             var id = (1_772_460_000_000L + (i * 1000)).ToString(CultureInfo.InvariantCulture);
-            await host.OkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, $"observation {i:D3} " + new string('x', 600), TeamsPayloads.Start.AddSeconds(i), Alice, StartId));
-            await host.OkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, $"observation {i:D3} " + new string('x', 600), TeamsPayloads.Start.AddSeconds(i), Alice, StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: StartId));
         }
     }
 
@@ -115,9 +108,9 @@ public sealed class TeamsOutageTests
     /// Asks for the timeline after the draft and waits for it: a channel's posts leave in order, so when it has arrived
     /// the draft's delivery is settled and everything the connector accepted is on record.
     /// </summary>
-    private static async Task AssertDraftDeliveredOnceAsync(TeamsHost host)
+    private static async Task AssertDraftDeliveredOnceAsync(ScribeBotApplication host)
     {
-        await host.OkAsync(Command(host, TimelineId, "timeline", 202));
+        await host.PostActivityOkAsync(Command(host, TimelineId, "timeline", 202));
         var sent = await WaitForTextAsync(host.Connector, "timeline so far");
 
         Assert.Single(sent, s => s.Text.Contains("INC-1 declared", StringComparison.Ordinal));
@@ -134,17 +127,17 @@ public sealed class TeamsOutageTests
             Assert.Single(draft, s => s.Text.Contains(marker, StringComparison.Ordinal));
         }
 
-        var outbox = host.Services<IOutboxStore>();
+        var outbox = host.Service<IOutboxStore>();
         foreach (var index in new[] { 0, 1 })
         {
-            var item = await outbox.GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, index), CancellationToken.None);
+            var item = await outbox.GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, index), CancellationToken.None);
             Assert.Equal(OutboxState.Delivered, item!.State);
         }
 
-        var draftItem = await outbox.GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1), CancellationToken.None);
+        var draftItem = await outbox.GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, 1), CancellationToken.None);
         Assert.True(draftItem!.Attempts > 0, "the draft never met the outage");
         // Nothing else pending; the timeline's own item may still be on its way from accepted to marked delivered.
-        var timelineItem = await outbox.GetAsync(OutboxItem.MakeId(TeamsHost.Channel, TimelineId, 0), CancellationToken.None);
+        var timelineItem = await outbox.GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, TimelineId, 0), CancellationToken.None);
         var pending = (await outbox.CountPendingAsync(CancellationToken.None)).GetValueOrDefault(ChatPlatform.Teams);
         Assert.True(pending <= (timelineItem!.State == OutboxState.Pending ? 1 : 0), $"{pending} posts still pending");
     }
@@ -172,7 +165,7 @@ public sealed class TeamsOutageTests
         Assert.True(checkedPairs >= 2, $"only {checkedPairs} rate-limited activities were followed by another");
     }
 
-    private static JsonObject Command(TeamsHost host, string id, string text, int minute) =>
+    private static JsonObject Command(ScribeBotApplication host, string id, string text, int minute) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);
 
     private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(FakeConnector connector, string text)

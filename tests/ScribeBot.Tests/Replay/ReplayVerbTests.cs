@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using ScribeBot.Replay;
-using ScribeBot.Tests.Hosting;
-
 namespace ScribeBot.Tests.Replay;
 
 public sealed partial class ReplayVerbTests : IDisposable

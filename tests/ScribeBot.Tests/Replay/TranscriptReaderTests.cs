@@ -1,5 +1,3 @@
-using ScribeBot.Replay;
-
 namespace ScribeBot.Tests.Replay;
 
 public sealed class TranscriptReaderTests

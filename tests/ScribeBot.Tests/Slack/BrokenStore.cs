@@ -1,6 +1,3 @@
-using System.Reflection;
-using ScribeBot.Core.Storage;
-
 namespace ScribeBot.Tests.Slack;
 
 /// <summary>A store whose every call throws, as a corrupt data file or a full disk would: the core's failure, not an expected outcome.</summary>

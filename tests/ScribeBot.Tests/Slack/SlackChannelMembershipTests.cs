@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using ScribeBot.Slack.Tests.WebApi;
-
 namespace ScribeBot.Tests.Slack;
 
 /// <summary>
@@ -13,55 +9,55 @@ public sealed class SlackChannelMembershipTests
     [Fact]
     public async Task A_public_channel_the_bot_is_not_in_is_joined_and_the_command_runs()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", Info(isPrivate: false, isMember: false));
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.public"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.public"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var join = Assert.Single(host.Slack.CallsTo("conversations.join"));
-        Assert.Equal(SlackHost.ChannelId, join.Json().GetProperty("channel").GetString());
-        Assert.Equal(SlackHost.ChannelId, Assert.Single(host.Slack.CallsTo("conversations.info")).Query()["channel"]);
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.Equal(SlackPayloads.ChannelId, join.Json().GetProperty("channel").GetString());
+        Assert.Equal(SlackPayloads.ChannelId, Assert.Single(host.Slack.CallsTo("conversations.info")).Query()["channel"]);
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
         Assert.DoesNotContain("/invite", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_private_channel_the_bot_is_not_in_gets_an_invite_hint_and_start_records_nothing()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: false));
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.private"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.private"));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
         Assert.Contains("not run", json, StringComparison.Ordinal);
         Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_private_channel_slack_hides_from_the_bot_gets_the_invite_hint_too()
     {
         // A bot sees a private channel only as a member: conversations.info answers channel_not_found.
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.hidden"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.hidden"));
 
         Assert.Contains("/invite @ScribeBot", await EphemeralAsync(response), StringComparison.Ordinal);
         Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_command_that_does_not_start_capture_runs_in_a_private_channel_and_adds_the_hint()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: false));
 
-        using var response = await host.PostFormAsync(SlackHost.Command("help", "1.2.help"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("help", "1.2.help"));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("start", json, StringComparison.Ordinal);
@@ -72,52 +68,52 @@ public sealed class SlackChannelMembershipTests
     [Fact]
     public async Task A_channel_the_bot_is_in_is_not_joined_and_is_asked_about_once()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: true));
 
-        using var start = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.member"));
-        using var ack = await host.PostFormAsync(SlackHost.Command("ack", "1.2.ack"));
+        using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.member"));
+        using var ack = await host.PostSlackFormAsync(SlackPayloads.Command("ack", "1.2.ack"));
 
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Empty(host.Slack.CallsTo("conversations.join"));
         Assert.Single(host.Slack.CallsTo("conversations.info"));
-        var incident = await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident?.Acknowledged);
     }
 
     [Fact]
     public async Task When_slack_cannot_say_whether_the_bot_is_a_member_the_command_still_runs()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         var outage = new FakeResponse(503, "upstream unavailable", ContentType: "text/plain");
         host.Slack.Enqueue("conversations.info", outage, outage, outage);
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.outage"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.outage"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("/invite", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_join_refused_for_a_reason_the_caller_can_fix_is_explained_and_start_records_nothing()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         host.Slack.Enqueue("conversations.info", Info(isPrivate: false, isMember: false));
         host.Slack.Enqueue("conversations.join", FakeResponse.Json("""{"ok":false,"error":"missing_scope","needed":"channels:join","provided":"commands,chat:write"}"""));
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.scope"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.scope"));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("channels:join", json, StringComparison.Ordinal);
-        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     /// <summary>conversations.info's documented answer, trimmed to the fields the bot reads.</summary>
     private static FakeResponse Info(bool isPrivate, bool isMember) => FakeResponse.Json($$$"""
-        {"ok":true,"channel":{"id":"{{{SlackHost.ChannelId}}}","name":"payments-oncall","is_channel":{{{Lower(!isPrivate)}}},
+        {"ok":true,"channel":{"id":"{{{SlackPayloads.ChannelId}}}","name":"payments-oncall","is_channel":{{{Lower(!isPrivate)}}},
          "is_group":false,"is_im":false,"is_private":{{{Lower(isPrivate)}}},"is_member":{{{Lower(isMember)}}},"is_archived":false}}
         """);
 

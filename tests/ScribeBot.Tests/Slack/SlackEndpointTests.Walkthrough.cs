@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using ScribeBot.Slack.Tests.WebApi;
-
 namespace ScribeBot.Tests.Slack;
 
 public sealed partial class SlackEndpointTests
@@ -14,11 +9,11 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task A_whole_incident_ends_with_the_draft_and_its_markdown_posted_back_to_slack()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Ok(host.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start")));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
 
-        var ts = Enumerable.Range(1, 20).Select(i => SlackHost.Now(i)).ToArray();
+        var ts = Enumerable.Range(1, 20).Select(i => SlackPayloads.Now(i)).ToArray();
         string Text(int i) => i switch
         {
             1 => "5xx alert firing on checkout-api",
@@ -35,32 +30,32 @@ public sealed partial class SlackEndpointTests
         for (var i = 1; i <= 20; i++)
         {
             var threadTs = i is 5 or 6 ? ts[2] : null;
-            await Ok(host.PostJsonAsync(Message($"EvW{i:D3}", ts[i - 1], Text(i), threadTs)));
+            await Ok(host.PostSlackJsonAsync(Message($"EvW{i:D3}", ts[i - 1], Text(i), threadTs)));
         }
 
-        await Ok(host.PostJsonAsync(SlackHost.Event("event_message_changed.docs.json",
-            ("event_id", "EvW100"), ("event.ts", SlackHost.Now(21)), ("event.message.ts", ts[3]),
-            ("event.message.text", "payments p99 is 30s, right at the gateway timeout"), ("event.message.edited.ts", SlackHost.Now(21)))));
-        await Ok(host.PostJsonAsync(SlackHost.Event("event_message_deleted.docs.json",
-            ("event_id", "EvW101"), ("event.ts", SlackHost.Now(22)), ("event.deleted_ts", ts[6]))));
+        await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_message_changed.docs.json",
+            ("event_id", "EvW100"), ("event.ts", SlackPayloads.Now(21)), ("event.message.ts", ts[3]),
+            ("event.message.text", "payments p99 is 30s, right at the gateway timeout"), ("event.message.edited.ts", SlackPayloads.Now(21)))));
+        await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_message_deleted.docs.json",
+            ("event_id", "EvW101"), ("event.ts", SlackPayloads.Now(22)), ("event.deleted_ts", ts[6]))));
         var reactions = new[] { (1, "rotating_light"), (4, "pushpin"), (9, "hammer_and_wrench"), (10, "x"), (18, "white_check_mark") };
         foreach (var (message, emoji) in reactions)
         {
-            await Ok(host.PostJsonAsync(SlackHost.Event("event_reaction_added.docs.json",
+            await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_reaction_added.docs.json",
                 ("event_id", $"EvW2{message:D2}"), ("event.reaction", emoji), ("event.item.ts", ts[message - 1]),
-                ("event.event_ts", SlackHost.Now(23)))));
+                ("event.event_ts", SlackPayloads.Now(23)))));
         }
 
-        var shortcut = SlackHost.Event("interactivity_message_action.slack_docs_example.json",
-            ("callback_id", "add_to_timeline"), ("team.id", SlackHost.Team), ("channel.id", SlackHost.ChannelId),
+        var shortcut = SlackPayloads.Event("interactivity_message_action.slack_docs_example.json",
+            ("callback_id", "add_to_timeline"), ("team.id", SlackPayloads.Team), ("channel.id", SlackPayloads.ChannelId),
             ("message.ts", ts[11]), ("message.text", Text(12)));
-        await Ok(host.PostFormAsync(new Dictionary<string, string> { ["payload"] = shortcut.ToJsonString() }));
+        await Ok(host.PostSlackFormAsync(new Dictionary<string, string> { ["payload"] = shortcut.ToJsonString() }));
         var view = Assert.Single(host.Slack.CallsTo("views.open")).Json().GetProperty("view");
-        await Ok(host.PostFormAsync(new Dictionary<string, string> { ["payload"] = Submission(view, "root-cause", null).ToJsonString() }));
+        await Ok(host.PostSlackFormAsync(new Dictionary<string, string> { ["payload"] = Submission(view, "root-cause", null).ToJsonString() }));
 
-        await Ok(host.PostFormAsync(SlackHost.Command("escalate <@U0DANA|Dana Okafor> database on-call", "1.2.escalate")));
-        await Ok(host.PostFormAsync(SlackHost.Command("rootcause The payments-api release set the DB pool to 5 instead of 50", "1.2.rootcause")));
-        await Ok(host.PostFormAsync(SlackHost.Command("resolve rolled back payments-api", "1.2.resolve")));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("escalate <@U0DANA|Dana Okafor> database on-call", "1.2.escalate")));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("rootcause The payments-api release set the DB pool to 5 instead of 50", "1.2.rootcause")));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back payments-api", "1.2.resolve")));
 
         await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
         var posted = host.Slack.CallsTo("chat.postMessage").Select(c => Encoding.UTF8.GetString(c.Body)).ToArray();
@@ -88,6 +83,6 @@ public sealed partial class SlackEndpointTests
         Assert.DoesNotContain("lunch order", markdown, StringComparison.Ordinal);
         Assert.Contains("gateway logs show upstream timeouts", markdown, StringComparison.Ordinal);
         using var complete = JsonDocument.Parse(Assert.Single(host.Slack.CallsTo("files.completeUploadExternal")).Body);
-        Assert.Equal(SlackHost.ChannelId, complete.RootElement.GetProperty("channel_id").GetString());
+        Assert.Equal(SlackPayloads.ChannelId, complete.RootElement.GetProperty("channel_id").GetString());
     }
 }

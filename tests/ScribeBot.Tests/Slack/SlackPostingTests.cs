@@ -1,7 +1,3 @@
-using System.Net;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Slack.Tests.WebApi;
-
 namespace ScribeBot.Tests.Slack;
 
 /// <summary>Channel posts leave through the outbox and reach Slack: the whole path, on real loopback HTTP.</summary>
@@ -12,26 +8,26 @@ public sealed class SlackPostingTests
     [Fact]
     public async Task Start_is_announced_in_the_channel_by_the_outbox_worker()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
 
-        using var response = await host.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var post = Assert.Single(await host.Slack.WaitForCallsAsync("chat.postMessage", 1, timeout.Token)).Json();
-        Assert.Equal(SlackHost.ChannelId, post.GetProperty("channel").GetString());
+        Assert.Equal(SlackPayloads.ChannelId, post.GetProperty("channel").GetString());
         Assert.Contains("INC-1 declared", post.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Resolve_posts_the_announcement_then_the_draft_with_its_markdown_file()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
-        await host.PostFormAsync(SlackHost.Command("start Checkout returns 502 sev2", "1.2.start"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
         await host.Slack.WaitForCallsAsync("chat.postMessage", 1, timeout.Token);
 
-        await host.PostFormAsync(SlackHost.Command("resolve rolled back to v2.40", "1.2.resolve"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back to v2.40", "1.2.resolve"));
 
         await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
         var posts = host.Slack.CallsTo("chat.postMessage");
@@ -43,21 +39,21 @@ public sealed class SlackPostingTests
     [Fact]
     public async Task Rate_limited_by_slack_the_announcement_is_retried_after_retry_after_and_posted_once()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
         host.Slack.Enqueue("chat.postMessage", FakeResponse.RateLimited("1"));
 
-        await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.start"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start"));
 
         // The outbox keeps a channel's posts in order, so the ack's announcement is sent only once the start's was
         // settled: when it arrives, the start's delivery is final and every attempt is on record.
-        await host.PostFormAsync(SlackHost.Command("ack", "1.2.ack"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("ack", "1.2.ack"));
         var posts = await host.Slack.WaitForCallsAsync("chat.postMessage", 3, timeout.Token);
 
         var texts = posts.Select(p => p.Json().GetProperty("text").GetString()!).ToArray();
         Assert.Equal(2, texts.Count(t => t.Contains("INC-1 declared", StringComparison.Ordinal)));
         Assert.Contains("INC-1 acknowledged", texts[2], StringComparison.Ordinal);
-        var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackHost.Channel, "1.2.start", 0), timeout.Token);
+        var item = await host.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(SlackPayloads.Channel, "1.2.start", 0), timeout.Token);
         Assert.Equal(OutboxState.Delivered, item!.State);
         Assert.Equal(1, item.Attempts);
     }
@@ -65,15 +61,15 @@ public sealed class SlackPostingTests
     [Fact]
     public async Task With_slack_unreachable_during_resolve_the_draft_arrives_once_it_is_back()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         using var timeout = new CancellationTokenSource(Patience);
-        await host.PostFormAsync(SlackHost.Command("start Checkout returns 502", "1.2.start"));
+        await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start"));
         await host.Slack.WaitForCallsAsync("chat.postMessage", 1, timeout.Token);
         host.Slack.Enqueue("chat.postMessage",
             new FakeResponse(503, "<html>down</html>", ContentType: "text/html"),
             new FakeResponse(502, "<html>bad gateway</html>", ContentType: "text/html"));
 
-        using var resolve = await host.PostFormAsync(SlackHost.Command("resolve rolled back", "1.2.resolve"));
+        using var resolve = await host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve"));
 
         Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
         await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Slack.Tests;
-using ScribeBot.Slack.Tests.WebApi;
-
 namespace ScribeBot.Tests.Slack;
 
 /// <summary>
@@ -18,7 +13,7 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task Envelopes_are_handled_and_acked_and_a_disconnect_moves_the_session_to_a_new_connection()
     {
-        await using var host = await SlackHost.StartAsync(appToken: AppToken);
+        await using var host = await new ScribeBotApplication().WithSlack(appToken: AppToken).StartKestrelAsync();
         var first = await host.Slack.NextConnectionAsync().WaitAsync(Timeout);
         await first.SendAsync(Hello());
 
@@ -33,13 +28,13 @@ public sealed class SlackSocketModeTests
         await first.SendAsync(SlashCommand("E-start", "start Checkout returns 502"), fragments: 3);
         Assert.Equal("E-start", (await first.ReceiveAsync().WaitAsync(Timeout))["envelope_id"]!.GetValue<string>());
 
-        var before = SlackHost.Now(1);
+        var before = SlackPayloads.Now(1);
         await first.SendAsync(Message("E-msg-1", "Ev0001", before, "p99 is through the roof"));
         var eventAck = await first.ReceiveAsync().WaitAsync(Timeout);
         Assert.Equal("E-msg-1", eventAck["envelope_id"]!.GetValue<string>());
         Assert.Null(eventAck["payload"]);
         // Acked after the commit: the message is in the store by the time the ack arrives.
-        Assert.Equal("p99 is through the roof", Assert.Single(await host.TimelineAsync(), e => e.MessageId == before).Text);
+        Assert.Equal("p99 is through the roof", Assert.Single(await host.TimelineAsync(SlackPayloads.Channel), e => e.MessageId == before).Text);
 
         await first.SendAsync(Disconnect("refresh_requested"));
         var second = await host.Slack.NextConnectionAsync().WaitAsync(Timeout);
@@ -47,14 +42,14 @@ public sealed class SlackSocketModeTests
         // The old connection is closed once the new one is up.
         await first.Closed.WaitAsync(Timeout);
 
-        var after = SlackHost.Now(2);
+        var after = SlackPayloads.Now(2);
         await second.SendAsync(Message("E-msg-2", "Ev0002", after, "rolling back now"));
         Assert.Equal("E-msg-2", (await second.ReceiveAsync().WaitAsync(Timeout))["envelope_id"]!.GetValue<string>());
         // Socket Mode redelivers too (retry_attempt): acked again, recorded once.
         await second.SendAsync(Message("E-msg-1b", "Ev0001", before, "p99 is through the roof", retryAttempt: 1));
         Assert.Equal("E-msg-1b", (await second.ReceiveAsync().WaitAsync(Timeout))["envelope_id"]!.GetValue<string>());
 
-        var timeline = await host.TimelineAsync();
+        var timeline = await host.TimelineAsync(SlackPayloads.Channel);
         Assert.Single(timeline, e => e.MessageId == before);
         Assert.Single(timeline, e => e.MessageId == after);
         var opens = host.Slack.CallsTo("apps.connections.open");
@@ -65,7 +60,7 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task A_dropped_socket_is_reconnected_and_envelopes_are_handled_again()
     {
-        await using var host = await SlackHost.StartAsync(appToken: AppToken);
+        await using var host = await new ScribeBotApplication().WithSlack(appToken: AppToken).StartKestrelAsync();
         var first = await host.Slack.NextConnectionAsync().WaitAsync(Timeout);
         await first.SendAsync(Hello());
 
@@ -76,17 +71,17 @@ public sealed class SlackSocketModeTests
         await second.SendAsync(Hello());
         await second.SendAsync(SlashCommand("E-start", "start Checkout returns 502"));
         Assert.Equal("E-start", (await second.ReceiveAsync().WaitAsync(Timeout))["envelope_id"]!.GetValue<string>());
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackHost.Channel, CancellationToken.None));
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     [Fact]
     public async Task An_envelope_whose_work_failed_is_not_acked_so_that_Slack_delivers_it_again()
     {
-        await using var host = await SlackHost.StartAsync(services: s => s.AddSingleton(BrokenStore.Create()), appToken: AppToken);
+        await using var host = await new ScribeBotApplication().WithSlack(appToken: AppToken).WithServices(s => s.AddSingleton(BrokenStore.Create())).StartKestrelAsync();
         var connection = await host.Slack.NextConnectionAsync().WaitAsync(Timeout);
         await connection.SendAsync(Hello());
 
-        await connection.SendAsync(Message("E-lost", "Ev0900", SlackHost.Now(), "into the void"));
+        await connection.SendAsync(Message("E-lost", "Ev0900", SlackPayloads.Now(), "into the void"));
         await connection.SendAsync(SlashCommand("E-broken", "start Checkout returns 502"));
 
         // Envelopes are handled in order, so the first ack after the event's is the command's: the event got none.
@@ -98,16 +93,16 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task Without_an_app_token_no_socket_is_opened()
     {
-        await using var host = await SlackHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
 
         // The HTTP endpoint answering proves the host started (and with it every hosted service).
-        using var response = await host.PostFormAsync(SlackHost.Command("resolve", "1.2.resolve"));
+        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("resolve", "1.2.resolve"));
 
         response.EnsureSuccessStatusCode();
         Assert.Empty(host.Slack.CallsTo("apps.connections.open"));
     }
 
-    private static string Hello() => File.ReadAllText(Path.Combine(Fixtures.Directory, "socketmode_hello.json"));
+    private static string Hello() => File.ReadAllText(Path.Combine(Fixtures.Slack.Directory, "socketmode_hello.json"));
 
     private static string Disconnect(string reason)
     {
@@ -121,8 +116,8 @@ public sealed class SlackSocketModeTests
         var envelope = Fixture("socketmode_envelope_slash_commands.json");
         envelope["envelope_id"] = envelopeId;
         var payload = envelope["payload"]!;
-        payload["team_id"] = SlackHost.Team;
-        payload["channel_id"] = SlackHost.ChannelId;
+        payload["team_id"] = SlackPayloads.Team;
+        payload["channel_id"] = SlackPayloads.ChannelId;
         payload["command"] = "/incident";
         payload["text"] = text;
         return envelope.ToJsonString();
@@ -135,16 +130,16 @@ public sealed class SlackSocketModeTests
         envelope["retry_attempt"] = retryAttempt;
         envelope["retry_reason"] = retryAttempt > 0 ? "timeout" : "";
         var payload = envelope["payload"]!;
-        payload["team_id"] = SlackHost.Team;
+        payload["team_id"] = SlackPayloads.Team;
         payload["event_id"] = eventId;
         var message = payload["event"]!;
-        message["team"] = SlackHost.Team;
-        message["channel"] = SlackHost.ChannelId;
+        message["team"] = SlackPayloads.Team;
+        message["channel"] = SlackPayloads.ChannelId;
         message["ts"] = ts;
         message["event_ts"] = ts;
         message["text"] = text;
         return envelope.ToJsonString();
     }
 
-    private static JsonNode Fixture(string name) => JsonNode.Parse(Fixtures.Bytes(name))!;
+    private static JsonNode Fixture(string name) => JsonNode.Parse(Fixtures.Slack.Bytes(name))!;
 }

@@ -1,12 +1,5 @@
-using System.Net;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
 using ScribeBot.Teams.Conversations;
-using ScribeBot.Teams.Tests;
 
 namespace ScribeBot.Tests.Teams;
 
@@ -18,31 +11,31 @@ namespace ScribeBot.Tests.Teams;
 public sealed class TeamsAccessTests
 {
     private static readonly (string Id, string Name) Mallory = ("29:mallory", "Mallory");
-    private static readonly Dictionary<string, string> DefaultInstall = new() { ["Teams:AllowUnauthenticated"] = "false" };
+    private static readonly Dictionary<string, string?> DefaultInstall = new() { ["Teams:AllowUnauthenticated"] = "false" };
 
     [Fact]
     public async Task A_default_install_answers_404_to_an_anonymous_activity_and_never_calls_its_service_url()
     {
-        await using var host = await TeamsHost.StartAsync(settings: DefaultInstall);
+        await using var host = await new ScribeBotApplication().WithTeams().WithSettings(DefaultInstall).StartKestrelAsync();
         var start = TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460000000", "start Planted incident", TeamsPayloads.Start, Mallory, mentionBot: true);
         var personal = TeamsPayloads.Fixture("activity_message_personal_1to1.json");
         personal["serviceUrl"] = host.ServiceUrl.AbsoluteUri;
         personal["text"] = "help";
 
-        using var command = await host.PostAsync(start);
-        using var chat = await host.PostAsync(personal);
+        using var command = await host.PostActivityAsync(start);
+        using var chat = await host.PostActivityAsync(personal);
 
         Assert.Equal(HttpStatusCode.NotFound, command.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, chat.StatusCode);
-        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
-        Assert.Empty(await host.Services<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 100, [Core.Channels.ChatPlatform.Teams], CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
+        Assert.Empty(await host.Service<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 100, [Core.Channels.ChatPlatform.Teams], CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
     }
 
     [Fact]
     public async Task In_the_emulator_mode_a_request_relayed_by_a_tunnel_gets_404_and_changes_nothing()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         var start = TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460000000", "start Relayed incident", TeamsPayloads.Start, Mallory, mentionBot: true);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
@@ -53,30 +46,31 @@ public sealed class TeamsAccessTests
         using var relayed = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, relayed.StatusCode);
-        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
     }
 
     [Fact]
     public async Task In_the_emulator_mode_an_activity_naming_a_service_url_off_this_machine_is_refused_and_changes_nothing()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         var start = TeamsPayloads.ChannelMessage(new Uri("http://192.0.2.10/"), "1772460000000", "start Planted incident", TeamsPayloads.Start, Mallory, mentionBot: true);
 
-        using var response = await host.PostAsync(start);
+        using var response = await host.PostActivityAsync(start);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
-        Assert.Empty(await host.Services<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 100, [Core.Channels.ChatPlatform.Teams], CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
+        Assert.Empty(await host.Service<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 100, [Core.Channels.ChatPlatform.Teams], CancellationToken.None));
     }
 
     [Fact]
     public async Task With_an_app_id_a_reference_stored_earlier_for_a_service_url_off_the_allow_list_is_never_called()
     {
         // Microsoft's hosts only: the loopback fake connector the reference names is not on the list.
-        await using var host = await TeamsHost.StartAsync(
-            appId: "3f2b8a1e-7c4d-4e1a-9b2f-5d6c7e8f9a0b",
-            settings: new Dictionary<string, string> { ["Teams:AllowedServiceUrls:0"] = "" });
+        await using var host = await new ScribeBotApplication()
+            .WithTeams(appId: "3f2b8a1e-7c4d-4e1a-9b2f-5d6c7e8f9a0b")
+            .WithSetting("Teams:AllowedServiceUrls:0", "")
+            .StartKestrelAsync();
         var reference = new ConversationReference
         {
             ServiceUrl = host.ServiceUrl.AbsoluteUri,
@@ -84,9 +78,9 @@ public sealed class TeamsAccessTests
             Conversation = new ConversationAccount { Id = TeamsPayloads.ChannelId, TenantId = TeamsPayloads.Tenant },
             Bot = new ChannelAccount(TeamsPayloads.BotId, TeamsPayloads.BotName),
         };
-        await host.Services<ConversationAddresses>().RememberAsync(TeamsHost.Channel, reference, CancellationToken.None);
-        var poster = host.Services<IEnumerable<IChannelPoster>>().Single(p => p.Platform == Core.Channels.ChatPlatform.Teams);
-        var item = OutboxItem.For("planted", [new AnnouncementPost(TeamsHost.Channel, ChatText.Of("hello"))], incidentId: null, TeamsPayloads.Start).Single();
+        await host.Service<ConversationAddresses>().RememberAsync(TeamsPayloads.Channel, reference, CancellationToken.None);
+        var poster = host.Service<IEnumerable<IChannelPoster>>().Single(p => p.Platform == Core.Channels.ChatPlatform.Teams);
+        var item = OutboxItem.For("planted", [new AnnouncementPost(TeamsPayloads.Channel, ChatText.Of("hello"))], incidentId: null, TeamsPayloads.Start).Single();
 
         var result = await poster.DeliverAsync(item, CancellationToken.None);
 

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Slack.Tests.WebApi;
-using ScribeBot.Teams.Tests;
 
 namespace ScribeBot.Tests.Teams;
 
@@ -27,12 +19,12 @@ public sealed class TeamsAuthenticationTests
     public async Task A_genuinely_signed_start_is_accepted_and_stored()
     {
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
-        await using var host = await TeamsHost.StartAsync(authority: authority);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).StartKestrelAsync();
 
-        using var response = await host.PostAsync(Start(host), Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl)));
+        using var response = await host.PostActivityAsync(Start(host), Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl)));
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
         Assert.Equal(IncidentStatus.Triggered, incident.Status);
         // The SDK checked the token against the authority's keys, fetched over HTTPS from the fake itself.
@@ -43,17 +35,17 @@ public sealed class TeamsAuthenticationTests
     public async Task The_announcement_of_a_signed_start_carries_the_token_the_bot_logged_in_for_with_its_app_credentials()
     {
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
-        await using var host = await TeamsHost.StartAsync(authority: authority);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).StartKestrelAsync();
 
-        using var response = await host.PostAsync(Start(host), Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl)));
+        using var response = await host.PostActivityAsync(Start(host), Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl)));
 
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var announcement = Assert.Single(await host.Connector.WaitForSentAsync(1));
         Assert.Contains("INC-1", announcement.Text, StringComparison.Ordinal);
         var login = AssertIssuedByTheAuthority(authority, announcement);
         Assert.Equal("client_credentials", login.GrantType);
-        Assert.Equal(TeamsHost.AuthenticatedAppId, login.ClientId);
-        Assert.Equal(TeamsHost.AuthenticatedAppPassword, login.ClientSecret);
+        Assert.Equal(FakeBotFrameworkAuthority.BotAppId, login.ClientId);
+        Assert.Equal(FakeBotFrameworkAuthority.BotAppPassword, login.ClientSecret);
         Assert.Equal(FakeBotFrameworkAuthority.BotFrameworkScope + "/.default", login.Scope);
     }
 
@@ -61,13 +53,13 @@ public sealed class TeamsAuthenticationTests
     public async Task A_whole_signed_incident_ends_with_the_draft_posted_under_the_bot_s_token()
     {
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
-        await using var host = await TeamsHost.StartAsync(authority: authority);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).StartKestrelAsync();
         var url = host.ServiceUrl;
         var at = TeamsPayloads.Start;
         string Id(int i) => (1_772_460_000_000L + (i * 1000)).ToString(CultureInfo.InvariantCulture);
         async Task SignedAsync(JsonObject activity)
         {
-            using var response = await host.PostAsync(activity, Bearer(authority.MintChannelToken(TeamsHost.AuthenticatedAppId, url)));
+            using var response = await host.PostActivityAsync(activity, Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, url)));
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
@@ -79,15 +71,15 @@ public sealed class TeamsAuthenticationTests
         await SignedAsync(TeamsPayloads.Reaction(url, Id(1), "surprised", Alice.Id, root: StartId));
         await SignedAsync(TeamsPayloads.ChannelMessage(url, Id(4), "resolve rolled back payments-api", at.AddMinutes(4), Alice, StartId, mentionBot: true));
 
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         var sent = await WaitForDraftAsync(host);
         var draft = string.Join("\n", sent.SkipWhile(s => !s.Text.Contains("Issue Summary", StringComparison.Ordinal)).Select(s => s.Text));
         Assert.Contains("Timeline", draft, StringComparison.Ordinal);
         Assert.Contains("5xx alert firing on checkout-api", draft, StringComparison.Ordinal);
-        Assert.All(sent, s => Assert.Equal(TeamsHost.AuthenticatedAppId, AssertIssuedByTheAuthority(authority, s).ClientId));
-        Assert.All(authority.TokenRequests, r => Assert.Equal(TeamsHost.AuthenticatedAppPassword, r.ClientSecret));
+        Assert.All(sent, s => Assert.Equal(FakeBotFrameworkAuthority.BotAppId, AssertIssuedByTheAuthority(authority, s).ClientId));
+        Assert.All(authority.TokenRequests, r => Assert.Equal(FakeBotFrameworkAuthority.BotAppPassword, r.ClientSecret));
     }
 
     /// <summary>Each way a request can fail to be the Bot Connector's, for the forged-request theory.</summary>
@@ -123,8 +115,8 @@ public sealed class TeamsAuthenticationTests
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         await using var elsewhere = await FakeConnector.StartAsync();
         using var logs = new CapturingLoggerProvider();
-        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
-        var genuine = new ChannelTokenSpec(TeamsHost.AuthenticatedAppId, host.ServiceUrl);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
+        var genuine = new ChannelTokenSpec(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl);
         var now = TimeProvider.System.GetUtcNow();
         var token = forgery switch
         {
@@ -144,12 +136,12 @@ public sealed class TeamsAuthenticationTests
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
         };
 
-        using var response = await host.PostAsync(Start(host), token is null ? null : Bearer(token));
+        using var response = await host.PostActivityAsync(Start(host), token is null ? null : Bearer(token));
 
         Assert.True(
             response.StatusCode == HttpStatusCode.Unauthorized,
             $"{forgery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
         Assert.Empty(elsewhere.Statuses);
         Assert.Empty(authority.TokenRequests);
@@ -164,25 +156,25 @@ public sealed class TeamsAuthenticationTests
     {
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         using var logs = new CapturingLoggerProvider();
-        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
-        var token = authority.MintChannelToken(TeamsHost.AuthenticatedAppId, host.ServiceUrl);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
+        var token = authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl);
         authority.BeginKeysOutage();
 
-        using var during = await host.PostAsync(Start(host), Bearer(token));
+        using var during = await host.PostActivityAsync(Start(host), Bearer(token));
 
         Assert.True(during.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)during.StatusCode}: {await during.Content.ReadAsStringAsync()}");
         Assert.NotNull(during.Headers.RetryAfter);
-        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
         Assert.Empty(host.Connector.Statuses);
         Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("signing keys could not be fetched", StringComparison.Ordinal));
         AssertNothingLoggedAsAnError(logs);
 
         // The redelivery Teams makes after a 503.
         authority.EndKeysOutage();
-        using var after = await host.PostAsync(Start(host), Bearer(token));
+        using var after = await host.PostActivityAsync(Start(host), Bearer(token));
 
         Assert.True(after.IsSuccessStatusCode, $"{(int)after.StatusCode}: {await after.Content.ReadAsStringAsync()}");
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None));
+        Assert.NotNull(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
     }
 
     /// <summary>
@@ -211,10 +203,10 @@ public sealed class TeamsAuthenticationTests
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         await using var elsewhere = await FakeConnector.StartAsync();
         using var logs = new CapturingLoggerProvider();
-        await using var host = await TeamsHost.StartAsync(authority: authority, logs: logs);
+        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
         var serviceUrl = outsider == Outsider.ServiceUrlNotAllowed ? elsewhere.ServiceUrl : host.ServiceUrl;
         var start = TeamsPayloads.ChannelMessage(serviceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
-        var spec = new ChannelTokenSpec(TeamsHost.AuthenticatedAppId, serviceUrl);
+        var spec = new ChannelTokenSpec(FakeBotFrameworkAuthority.BotAppId, serviceUrl);
         switch (outsider)
         {
             case Outsider.WebChatChannel:
@@ -227,7 +219,7 @@ public sealed class TeamsAuthenticationTests
                 break;
         }
 
-        using var response = await host.PostAsync(start, Bearer(authority.MintChannelToken(spec)));
+        using var response = await host.PostActivityAsync(start, Bearer(authority.MintChannelToken(spec)));
 
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{outsider}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         foreach (var tenant in new[] { TeamsPayloads.Tenant, OtherTenant })
@@ -242,7 +234,7 @@ public sealed class TeamsAuthenticationTests
         AssertNothingLoggedAsAnError(logs);
     }
 
-    private static JsonObject Start(TeamsHost host) =>
+    private static JsonObject Start(ScribeBotApplication host) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
 
     private static string Bearer(string token) => "Bearer " + token;
@@ -266,7 +258,7 @@ public sealed class TeamsAuthenticationTests
     }
 
     /// <summary>Everything the connector received up to the end of the draft.</summary>
-    private static async Task<IReadOnlyList<SentActivity>> WaitForDraftAsync(TeamsHost host)
+    private static async Task<IReadOnlyList<SentActivity>> WaitForDraftAsync(ScribeBotApplication host)
     {
         while (true)
         {

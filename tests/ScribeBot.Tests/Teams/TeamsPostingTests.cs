@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Net;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
 using ScribeBot.Teams.Rendering;
-using ScribeBot.Teams.Tests;
 using ScribeBot.Tests.Outages;
 
 namespace ScribeBot.Tests.Teams;
@@ -23,18 +14,18 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task A_connector_that_answers_429_then_200_gets_one_post()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         host.Connector.FailNext(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
 
-        await host.OkAsync(Command(host, StartId, "start Checkout returns 502", 0));
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502", 0));
         // A channel's posts leave in order, so when the ack's announcement arrives the start's delivery is settled.
-        await host.OkAsync(Command(host, "1772460060000", "ack", 1));
+        await host.PostActivityOkAsync(Command(host, "1772460060000", "ack", 1));
         var sent = await host.Connector.WaitForSentAsync(2);
 
         Assert.Equal([429, 200, 200], host.Connector.Statuses);
         Assert.Single(sent, s => s.Text.Contains("INC-1 declared", StringComparison.Ordinal));
         Assert.Contains("INC-1 acknowledged", sent[1].Text, StringComparison.Ordinal);
-        var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, StartId, 0), CancellationToken.None);
+        var item = await host.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, StartId, 0), CancellationToken.None);
         Assert.Equal(OutboxState.Delivered, item!.State);
         Assert.Equal(1, item.Attempts);
     }
@@ -42,11 +33,11 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task The_answer_to_a_refused_command_survives_a_connector_outage()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         host.Connector.FailNext(HttpStatusCode.ServiceUnavailable);
         host.Connector.FailNext(HttpStatusCode.InternalServerError);
 
-        await host.OkAsync(Command(host, StartId, "severity sev9", 0));
+        await host.PostActivityOkAsync(Command(host, StartId, "severity sev9", 0));
 
         var reply = Assert.Single(await host.Connector.WaitForSentAsync(1));
         Assert.Equal([503, 500, 200], host.Connector.Statuses);
@@ -56,22 +47,22 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task A_draft_split_over_several_messages_resumes_after_a_failed_part_without_repeating_any()
     {
-        await using var host = await TeamsHost.StartAsync();
-        await host.OkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
         // 150 key events of 150 characters each: far more than one Teams message holds.
         for (var i = 1; i <= 150; i++)
         {
             var id = (1_772_460_000_000L + (i * 1000)).ToString(CultureInfo.InvariantCulture);
-            await host.OkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, $"observation {i:D3} " + new string('x', 135), TeamsPayloads.Start.AddSeconds(i), Alice, StartId));
-            await host.OkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, $"observation {i:D3} " + new string('x', 135), TeamsPayloads.Start.AddSeconds(i), Alice, StartId));
+            await host.PostActivityOkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: StartId));
         }
 
         var before = (await host.Connector.WaitForSentAsync(1)).Count;
         // Announcement of the resolve, then the first part of the draft, then the second part fails with a 503.
         host.Connector.FailOnceAfter(before + 2, HttpStatusCode.ServiceUnavailable);
-        await host.OkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
-        await host.OkAsync(Command(host, "1772461060000", "status", 201));
-        await host.OkAsync(Command(host, "1772461120000", "timeline", 202));
+        await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
+        await host.PostActivityOkAsync(Command(host, "1772461060000", "status", 201));
+        await host.PostActivityOkAsync(Command(host, "1772461120000", "timeline", 202));
 
         var sent = await WaitForTextAsync(host, "timeline so far");
         var draft = sent.Skip(before + 1).TakeWhile(s => !s.Text.Contains("timeline so far", StringComparison.Ordinal)).ToArray();
@@ -84,7 +75,7 @@ public sealed class TeamsPostingTests
         }
 
         Assert.Equal(draft.Length, draft.Select(s => s.Text).Distinct().Count());
-        var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, "1772461000000", 1), CancellationToken.None);
+        var item = await host.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, "1772461000000", 1), CancellationToken.None);
         Assert.Equal(OutboxState.Delivered, item!.State);
         Assert.Equal(1, item.Attempts);
     }
@@ -93,15 +84,15 @@ public sealed class TeamsPostingTests
     public async Task A_draft_resumed_after_a_failed_part_continues_its_first_rendering_though_the_incident_was_edited_meanwhile()
     {
         const string EditedRootCause = "expired TLS certificate on the payments gateway";
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         await TeamsOutageTests.StartIncidentWithLongTimelineAsync(host);
 
         // The resolve's announcement and the draft's first part get through; every later activity is refused until
         // the incident has been edited, so no retry can come before the edit.
         host.Connector.BeginOutage(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(1), fromAccepted: host.Connector.Sent.Count + 2);
-        await host.OkAsync(Command(host, ResolveId, "resolve rolled back", 200));
+        await host.PostActivityOkAsync(Command(host, ResolveId, "resolve rolled back", 200));
         await host.Connector.WaitForAttemptsAsync(a => !a.Accepted, 1, Patience);
-        await host.OkAsync(Command(host, "1772461060000", $"rootcause {EditedRootCause}", 201));
+        await host.PostActivityOkAsync(Command(host, "1772461060000", $"rootcause {EditedRootCause}", 201));
         host.Connector.EndOutage();
 
         // The command's answer waits behind the draft (a channel's posts leave in order): once it is here, the draft is.
@@ -118,22 +109,22 @@ public sealed class TeamsPostingTests
             Assert.Single(draft, s => s.Text.Contains(marker, StringComparison.Ordinal));
         }
 
-        var item = await host.Services<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1), CancellationToken.None);
+        var item = await host.Service<IOutboxStore>().GetAsync(OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, 1), CancellationToken.None);
         Assert.True(item!.Attempts > 0, "the draft never met the outage");
     }
 
     [Fact]
     public async Task A_delivered_draft_whose_outbox_mark_was_lost_is_not_sent_again_though_the_incident_grew()
     {
-        await using var host = await TeamsHost.StartAsync();
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         await TeamsOutageTests.StartIncidentWithLongTimelineAsync(host);
-        await host.OkAsync(Command(host, ResolveId, "resolve rolled back", 200));
+        await host.PostActivityOkAsync(Command(host, ResolveId, "resolve rolled back", 200));
         var draft = DraftOf(await WaitForTextAsync(host, "Corrective and Preventative Measures"), until: null);
-        var item = await DeliveredAsync(host, OutboxItem.MakeId(TeamsHost.Channel, ResolveId, 1));
+        var item = await DeliveredAsync(host, OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, 1));
 
         // Edited after the delivery (in the store, so no command answer is posted meanwhile): rendered anew, the draft
         // would now take more messages than were sent.
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var rootCause = string.Join(' ', Enumerable.Repeat("a cache stampede after the deploy", 1000));
         await host.Store.SaveIncidentAsync(incident! with { RootCause = rootCause }, [], [], CancellationToken.None);
         Assert.True(await RenderedPartsAsync(host) > draft.Length, "the edit did not lengthen the draft");
@@ -148,14 +139,14 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task An_item_left_half_sent_by_the_previous_version_resumes_at_its_recorded_part()
     {
-        await using var host = await TeamsHost.StartAsync();
-        await host.OkAsync(Command(host, StartId, "start Checkout returns 502", 0));
+        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502", 0));
         await host.Connector.WaitForSentAsync(1);
         // One line too long for one message: the announcement takes two, and the previous version recorded that the
         // connector accepted the first (teams:delivered:{id} holding the count), with no stored rendering.
         var text = ChatText.Of("first-half " + new string('x', TeamsLimits.MaxMessageChars) + " second-half");
-        var item = OutboxItem.For("1772460500000", [new AnnouncementPost(TeamsHost.Channel, text)], incidentId: null, TeamsPayloads.Start)[0];
-        await host.Services<IAdapterStateStore>().SetStateAsync($"teams:delivered:{item.Id}", "1", CancellationToken.None);
+        var item = OutboxItem.For("1772460500000", [new AnnouncementPost(TeamsPayloads.Channel, text)], incidentId: null, TeamsPayloads.Start)[0];
+        await host.Service<IAdapterStateStore>().SetStateAsync($"teams:delivered:{item.Id}", "1", CancellationToken.None);
         var before = host.Connector.Sent.Count;
 
         var result = await TeamsPoster(host).DeliverAsync(item, CancellationToken.None);
@@ -170,20 +161,21 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task With_the_connector_down_across_a_restart_the_draft_arrives_once_after_recovery()
     {
-        var connector = await FakeConnector.StartAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-teams-" + Guid.NewGuid().ToString("N"));
-        var first = await TeamsHost.StartAsync(directory: directory, connector: connector);
-        await first.OkAsync(Command(first, StartId, "start Checkout returns 502", 0));
+        await using var connector = await FakeConnector.StartAsync();
+        using var data = new TempDirectory();
+        var first = await new ScribeBotApplication(data).WithTeams(connector: connector).StartKestrelAsync();
+        await first.PostActivityOkAsync(Command(first, StartId, "start Checkout returns 502", 0));
         await connector.WaitForSentAsync(1);
         for (var i = 0; i < 3; i++)
         {
             connector.FailNext(HttpStatusCode.BadGateway);
         }
 
-        await first.OkAsync(Command(first, "1772460600000", "resolve rolled back", 10));
-        await first.StopAsync();
+        await first.PostActivityOkAsync(Command(first, "1772460600000", "resolve rolled back", 10));
+        // A graceful stop: the data folder and the fake live on for the next host.
+        await first.DisposeAsync();
 
-        await using var second = await TeamsHost.StartAsync(directory: directory, connector: connector);
+        await using var second = await new ScribeBotApplication(data).WithTeams(connector: connector).StartKestrelAsync();
         var sent = await WaitForTextAsync(second, "Corrective and Preventative Measures");
 
         Assert.Single(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal));
@@ -195,13 +187,13 @@ public sealed class TeamsPostingTests
     [Fact]
     public async Task The_draft_links_to_its_full_markdown_which_the_host_serves()
     {
-        await using var host = await TeamsHost.StartAsync(publicBaseUrl: "https://scribe.example.com/");
-        await host.OkAsync(Command(host, StartId, "start Checkout returns 502", 0));
-        await host.OkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460030000", "p99 <b>3s</b> @channel", TeamsPayloads.Start.AddSeconds(30), Alice, StartId));
-        await host.OkAsync(Command(host, "1772460600000", "resolve rolled back", 10));
+        await using var host = await new ScribeBotApplication().WithTeams().WithSetting("Scribe:PublicBaseUrl", "https://scribe.example.com/").StartKestrelAsync();
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502", 0));
+        await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460030000", "p99 <b>3s</b> @channel", TeamsPayloads.Start.AddSeconds(30), Alice, StartId));
+        await host.PostActivityOkAsync(Command(host, "1772460600000", "resolve rolled back", 10));
 
         var sent = await WaitForTextAsync(host, "Corrective and Preventative Measures");
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var path = $"incidents/{Uri.EscapeDataString(incident!.Id)}/postmortem.md";
         Assert.Contains(sent, s => s.Text.Contains($"href=\"https://scribe.example.com/{path}\"", StringComparison.Ordinal));
 
@@ -226,31 +218,31 @@ public sealed class TeamsPostingTests
     }
 
     /// <summary>Waits until the outbox marked the item delivered (after the connector's answer, so a little later).</summary>
-    private static async Task<OutboxItem> DeliveredAsync(TeamsHost host, string itemId)
+    private static async Task<OutboxItem> DeliveredAsync(ScribeBotApplication host, string itemId)
     {
         using var timeout = new CancellationTokenSource(Patience);
         OutboxItem? item = null;
         await SlackOutageTests.RecordedAsync(
-            async () => (item = await host.Services<IOutboxStore>().GetAsync(itemId, timeout.Token))?.State == OutboxState.Delivered,
+            async () => (item = await host.Service<IOutboxStore>().GetAsync(itemId, timeout.Token))?.State == OutboxState.Delivered,
             timeout.Token);
         return item!;
     }
 
     /// <summary>How many messages INC-1's draft would take if it were rendered now.</summary>
-    private static async Task<int> RenderedPartsAsync(TeamsHost host)
+    private static async Task<int> RenderedPartsAsync(ScribeBotApplication host)
     {
-        var incident = await host.Store.FindLatestIncidentAsync(TeamsHost.Channel, CancellationToken.None);
+        var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var entries = await host.Store.GetTimelineAsync(incident!.Id, CancellationToken.None);
         return TeamsMessages.Draft(PostmortemDraft.Build(incident, entries), markdownUrl: null).Count;
     }
 
-    private static IChannelPoster TeamsPoster(TeamsHost host) =>
-        host.Services<IEnumerable<IChannelPoster>>().Single(p => p.Platform == ChatPlatform.Teams);
+    private static IChannelPoster TeamsPoster(ScribeBotApplication host) =>
+        host.Service<IEnumerable<IChannelPoster>>().Single(p => p.Platform == ChatPlatform.Teams);
 
-    private static System.Text.Json.Nodes.JsonObject Command(TeamsHost host, string id, string text, int minute) =>
+    private static System.Text.Json.Nodes.JsonObject Command(ScribeBotApplication host, string id, string text, int minute) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);
 
-    private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(TeamsHost host, string text)
+    private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(ScribeBotApplication host, string text)
     {
         while (true)
         {

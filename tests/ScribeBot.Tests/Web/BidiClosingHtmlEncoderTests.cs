@@ -1,7 +1,3 @@
-using ScribeBot.Core.Text;
-using ScribeBot.Web;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class BidiClosingHtmlEncoderTests

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Tests.Browser;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ScribeBot.Tests.Web;
@@ -17,7 +13,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, ITestOutputH
     [Fact]
     public async Task An_incident_from_the_sandbox_is_read_edited_and_downloaded_on_the_dashboard()
     {
-        await using var host = LoopbackHost.Start();
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
         var page = await chromium.NewPageAsync(host.BaseAddress);
 
         await page.GotoAsync("sandbox");

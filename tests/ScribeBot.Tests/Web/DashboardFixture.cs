@@ -1,7 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Timeline;
-
 namespace ScribeBot.Tests.Web;
 
 /// <summary>
@@ -30,11 +26,24 @@ public sealed class DashboardFixture : IAsyncLifetime
     public static readonly Person Bo = new("U2", "Bo Chen");
     public static readonly Person Dana = new("U3", "Dana Okafor");
 
-    public static readonly DateTimeOffset CheckoutDeclared = DashboardHost.Now.AddDays(-3).AddHours(-2);
+    /// <summary>"Now" for the host: Friday, Mar 20, 2026, 12:00 UTC.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private DashboardHost? _host;
+    public static readonly DateTimeOffset CheckoutDeclared = Now.AddDays(-3).AddHours(-2);
 
-    public DashboardHost Host => _host ?? throw new InvalidOperationException("Not started.");
+    private ScribeBotApplication? _host;
+
+    public ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>
+    /// A host on Kestrel (requests come from loopback, so they pass the Dashboard policy) whose clock stands at
+    /// <see cref="Now"/>, in Berlin.
+    /// </summary>
+    public static Task<ScribeBotApplication> StartHostAsync() =>
+        new ScribeBotApplication()
+            .WithSetting("Scribe:TimeZone", "Europe/Berlin")
+            .WithClock(new FakeTimeProvider(Now))
+            .StartKestrelAsync();
 
     public Incident Checkout { get; private set; } = null!;
     public Incident Search { get; private set; } = null!;
@@ -43,7 +52,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await DashboardHost.StartAsync();
+        _host = await StartHostAsync();
         var host = Host;
 
         // Checkout: declared 08:00 UTC (09:00 Berlin) on Tue, Mar 17.
@@ -70,25 +79,25 @@ public sealed class DashboardFixture : IAsyncLifetime
         await host.RunAsync(c, Alice, "users 18%", t0.AddMinutes(17));
         await host.RunAsync(c, Alice, "improve Validate pool settings in CI", t0.AddMinutes(18));
         await host.RunAsync(c, Alice, "todo Add a pool-wait alert @dana", t0.AddMinutes(19));
-        Checkout = await host.RunAsync(c, Alice, "resolve Rolled back to 2.14.2", t0.AddMinutes(50));
+        Checkout = (await host.RunAsync(c, Alice, "resolve Rolled back to 2.14.2", t0.AddMinutes(50))).Incident!;
 
-        var t1 = DashboardHost.Now.AddDays(-2);
+        var t1 = Now.AddDays(-2);
         await host.RunAsync(TeamsChannel, Bo, "start Search is slow sev3", t1);
-        Search = await host.RunAsync(TeamsChannel, Bo, "ack", t1.AddMinutes(10));
+        Search = (await host.RunAsync(TeamsChannel, Bo, "ack", t1.AddMinutes(10))).Incident!;
 
-        var t2 = DashboardHost.Now.AddHours(-26);
+        var t2 = Now.AddHours(-26);
         await host.RunAsync(WebChannel, Alice, $"start {HostileTitle} sev1", t2);
         await host.SayAsync(WebChannel, "w1", new Person("U6", "<b>Mallory</b>"), HostileMessage, t2.AddMinutes(1));
         await host.TagAsync(WebChannel, "w1", TimelineTag.KeyEvent, Alice);
         await host.RunAsync(WebChannel, Alice, "ack", t2.AddMinutes(2));
-        Hostile = await host.RunAsync(WebChannel, Alice, "resolve", t2.AddHours(2));
+        Hostile = (await host.RunAsync(WebChannel, Alice, "resolve", t2.AddHours(2))).Incident!;
 
-        Login = await host.RunAsync(SlackOther, Dana, "start Login flaky sev4", DashboardHost.Now.AddDays(-10));
+        Login = (await host.RunAsync(SlackOther, Dana, "start Login flaky sev4", Now.AddDays(-10))).Incident!;
 
         for (var i = 0; i < LoadIncidents; i++)
         {
             await host.RunAsync(new ChannelRef(ChatPlatform.Web, "load", $"load-{i}"), Bo, $"start Load incident {i} sev4",
-                DashboardHost.Now.AddDays(-20).AddMinutes(-i));
+                Now.AddDays(-20).AddMinutes(-i));
         }
     }
 

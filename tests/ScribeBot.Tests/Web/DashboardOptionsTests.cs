@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using ScribeBot.Tests.Hosting;
 using ScribeBot.Web.Access;
 
 namespace ScribeBot.Tests.Web;

@@ -1,13 +1,7 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace ScribeBot.Tests.Web;
 
-public sealed class DashboardPagesAccessTests : IDisposable
+public sealed class DashboardPagesAccessTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
-
     [Theory]
     [InlineData("/?status=resolved")]
     [InlineData("/incidents/slack%3AT1%3A1")]
@@ -16,20 +10,11 @@ public sealed class DashboardPagesAccessTests : IDisposable
     public async Task The_dashboard_pages_refuse_a_request_not_from_loopback(string path)
     {
         // The in-memory test server has no remote address, like a request the host cannot place as local.
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        await using var factory = new ScribeBotApplication();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

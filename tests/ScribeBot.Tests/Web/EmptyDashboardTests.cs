@@ -5,7 +5,7 @@ public sealed class EmptyDashboardTests
     [Fact]
     public async Task A_new_install_shows_how_to_start_instead_of_an_empty_table_or_chart()
     {
-        await using var host = await DashboardHost.StartAsync();
+        await using var host = await DashboardFixture.StartHostAsync();
 
         var list = await host.PageAsync("/");
         var stats = await host.PageAsync("/stats");

@@ -3,7 +3,7 @@ namespace ScribeBot.Tests.Web;
 /// <summary>User text (titles, messages, names) is text on every page, never markup.</summary>
 public sealed class EncodingTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
-    private DashboardHost Host => fixture.Host;
+    private ScribeBotApplication Host => fixture.Host;
 
     [Theory]
     [InlineData("/")]

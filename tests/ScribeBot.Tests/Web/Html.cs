@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-
 namespace ScribeBot.Tests.Web;
 
 /// <summary>Just enough HTML reading for the page tests: the pages mark their rows with data attributes.</summary>

@@ -1,7 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Web.Dashboard;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class IncidentListFilterTests

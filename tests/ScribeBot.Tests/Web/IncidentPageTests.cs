@@ -1,17 +1,10 @@
-using System.Net;
-using System.Xml.Linq;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Postmortem;
-using ScribeBot.Web.Svg;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private static readonly XNamespace Svg = SvgWriter.Namespace;
 
-    private DashboardHost Host => fixture.Host;
+    private ScribeBotApplication Host => fixture.Host;
 
     private static string PathOf(Incident incident) => "/incidents/" + Uri.EscapeDataString(incident.Id);
 
@@ -153,7 +146,7 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
     [InlineData("/incidents/nope")]
     public async Task An_unknown_incident_is_404_with_a_way_back(string path)
     {
-        var (status, html) = await Host.GetAsync(path);
+        var (status, html) = await Host.GetPageAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Incident not found", html, StringComparison.Ordinal);

@@ -1,11 +1,8 @@
-using System.Net;
-using ScribeBot.Core.Incidents;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class IncidentsListTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
-    private DashboardHost Host => fixture.Host;
+    private ScribeBotApplication Host => fixture.Host;
 
     private string Id(string name) => name switch
     {
@@ -95,7 +92,7 @@ public sealed class IncidentsListTests(DashboardFixture fixture) : IClassFixture
     [Fact]
     public async Task A_page_past_the_end_is_an_empty_state_pointing_to_the_last_page()
     {
-        var (status, html) = await Host.GetAsync("/?platform=web&severity=sev4&page=5");
+        var (status, html) = await Host.GetPageAsync("/?platform=web&severity=sev4&page=5");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(Html.IncidentRows(html));
@@ -107,7 +104,7 @@ public sealed class IncidentsListTests(DashboardFixture fixture) : IClassFixture
     [Fact]
     public async Task Unknown_filter_values_are_named_and_ignored()
     {
-        var (status, html) = await Host.GetAsync("/?status=open&severity=sev9&platform=irc&page=first");
+        var (status, html) = await Host.GetPageAsync("/?status=open&severity=sev9&platform=irc&page=first");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(25, Html.IncidentRows(html).Count);

@@ -1,21 +1,14 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace ScribeBot.Tests.Web;
 
-public sealed class LoopbackOnlyTests : IDisposable
+public sealed class LoopbackOnlyTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
-
     [Theory]
     [InlineData("/incidents/teams%3At%3A1/postmortem.md")]
     [InlineData("/")]
     public async Task A_request_not_from_loopback_gets_a_bare_403_from_every_web_page(string path)
     {
         // The in-memory test server has no remote address, like a request the host cannot place as local.
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        await using var factory = new ScribeBotApplication();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -28,9 +21,10 @@ public sealed class LoopbackOnlyTests : IDisposable
     [Fact]
     public async Task A_request_from_loopback_gets_the_page()
     {
-        await using var host = SignInHost.Start(new Dictionary<string, string?>());
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
+        var browser = new BrowserSession(host);
 
-        using var response = await host.GetAsync("/");
+        using var response = await browser.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -42,11 +36,12 @@ public sealed class LoopbackOnlyTests : IDisposable
     public async Task A_request_relayed_by_a_proxy_or_tunnel_on_this_machine_is_not_local(string header, string value)
     {
         // ngrok, cloudflared or nginx on the same machine connect from loopback for anyone on the internet.
-        await using var host = SignInHost.Start(new Dictionary<string, string?>());
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
+        var browser = new BrowserSession(host);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
         request.Headers.TryAddWithoutValidation(header, value);
 
-        using var response = await host.Client.SendAsync(request);
+        using var response = await browser.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -56,20 +51,11 @@ public sealed class LoopbackOnlyTests : IDisposable
     [Fact]
     public async Task The_health_check_stays_open_to_every_caller()
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        await using var factory = new ScribeBotApplication();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ScribeBot.Tests.Web;
 
 /// <summary>Entra's <c>organizations</c>/<c>common</c> authorities name their issuer with a <c>{tenantid}</c> placeholder.</summary>
@@ -9,13 +7,15 @@ public sealed class MultiTenantIssuerTests : IAsyncLifetime
     private const string OtherTenant = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 
     private FakeOidcIssuer _issuer = null!;
-    private SignInHost _host = null!;
+    private ScribeBotApplication _host = null!;
+    private BrowserSession _browser = null!;
 
     public async Task InitializeAsync()
     {
         _issuer = await FakeOidcIssuer.StartAsync(perTenantIssuer: true);
         // Allowed in upper case, as someone may paste it; the token carries it in lower case.
-        _host = SignInHost.Start(SignInHost.SignInSettings(_issuer, tenant: Tenant.ToUpperInvariant()));
+        _host = await new ScribeBotApplication().WithSignIn(_issuer, tenant: Tenant.ToUpperInvariant()).StartKestrelAsync();
+        _browser = new BrowserSession(_host);
     }
 
     public async Task DisposeAsync()
@@ -29,7 +29,7 @@ public sealed class MultiTenantIssuerTests : IAsyncLifetime
     {
         _issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
 
-        var (response, _) = await _host.FollowAsync("/");
+        var (response, _) = await _browser.FollowAsync("/");
 
         using (response)
         {
@@ -43,7 +43,7 @@ public sealed class MultiTenantIssuerTests : IAsyncLifetime
         _issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
         _issuer.IssuerTenantOverride = OtherTenant;
 
-        var (response, visited) = await _host.FollowAsync("/");
+        var (response, visited) = await _browser.FollowAsync("/");
 
         using (response)
         {
@@ -51,6 +51,6 @@ public sealed class MultiTenantIssuerTests : IAsyncLifetime
             Assert.Equal("/signin-oidc", visited[^1].AbsolutePath);
         }
 
-        Assert.Null(_host.SessionCookie);
+        Assert.Null(_browser.SessionCookie);
     }
 }

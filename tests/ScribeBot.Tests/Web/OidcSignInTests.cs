@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ScribeBot.Tests.Web;
@@ -12,12 +9,14 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     private const string Workspace = "T0ALLOWED1";
 
     private FakeOidcIssuer _issuer = null!;
-    private SignInHost _host = null!;
+    private ScribeBotApplication _host = null!;
+    private BrowserSession _browser = null!;
 
     public async Task InitializeAsync()
     {
         _issuer = await FakeOidcIssuer.StartAsync();
-        _host = SignInHost.Start(SignInHost.SignInSettings(_issuer, tenant: Tenant, workspace: Workspace));
+        _host = await new ScribeBotApplication().WithSignIn(_issuer, tenant: Tenant, workspace: Workspace).StartKestrelAsync();
+        _browser = new BrowserSession(_host);
     }
 
     public async Task DisposeAsync()
@@ -31,24 +30,24 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     {
         _issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
 
-        using var first = await _host.GetAsync("/");
+        using var first = await _browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var toIssuer = first.Headers.Location!;
         Assert.StartsWith(_issuer.AuthorizeEndpoint + "?", toIssuer.AbsoluteUri, StringComparison.Ordinal);
 
-        using var fromIssuer = await _host.GetAsync(toIssuer.AbsoluteUri);
+        using var fromIssuer = await _browser.GetAsync(toIssuer.AbsoluteUri);
         Assert.Equal(HttpStatusCode.Redirect, fromIssuer.StatusCode);
         var callback = fromIssuer.Headers.Location!;
-        Assert.Equal(new Uri(_host.BaseAddress, "/signin-oidc").AbsoluteUri, callback.GetLeftPart(UriPartial.Path));
+        Assert.Equal(new Uri(_browser.BaseAddress, "/signin-oidc").AbsoluteUri, callback.GetLeftPart(UriPartial.Path));
 
-        using var signedIn = await _host.GetAsync(callback.AbsoluteUri);
+        using var signedIn = await _browser.GetAsync(callback.AbsoluteUri);
         Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
         Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
-        var session = _host.SessionCookie;
+        var session = _browser.SessionCookie;
         Assert.NotNull(session);
         Assert.True(session.HttpOnly);
 
-        using var page = await _host.GetAsync("/");
+        using var page = await _browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(1, _issuer.TokensIssued);
 
@@ -63,7 +62,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task The_sign_in_asks_for_a_code_with_PKCE_a_nonce_and_the_openid_scopes_answered_in_the_query_by_default()
     {
-        using var first = await _host.GetAsync("/");
+        using var first = await _browser.GetAsync("/");
 
         var query = QueryHelpers.ParseQuery(first.Headers.Location!.Query);
         Assert.Equal("code", query["response_type"]);
@@ -74,7 +73,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(query["nonce"]));
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.Equal(["openid", "profile", "email"], query["scope"].ToString().Split(' '));
-        Assert.Equal(new Uri(_host.BaseAddress, "/signin-oidc").AbsoluteUri, query["redirect_uri"]);
+        Assert.Equal(new Uri(_browser.BaseAddress, "/signin-oidc").AbsoluteUri, query["redirect_uri"]);
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
             ["https://slack.com/user_id"] = "U0R7MFMJM",
         });
 
-        var (response, visited) = await _host.FollowAsync("/");
+        var (response, visited) = await _browser.FollowAsync("/");
 
         using (response)
         {
@@ -100,7 +99,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     {
         _issuer.User = new FakeUser("user-2", "<b>Mallory</b>", new Dictionary<string, string> { ["tid"] = OtherTenant });
 
-        var (response, visited) = await _host.FollowAsync("/");
+        var (response, visited) = await _browser.FollowAsync("/");
 
         string body;
         using (response)
@@ -111,19 +110,19 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
         }
 
         Assert.Contains("/signin-oidc", visited.Select(url => url.AbsolutePath));
-        Assert.NotNull(_host.SessionCookie);
+        Assert.NotNull(_browser.SessionCookie);
         Assert.Contains("&lt;b&gt;Mallory&lt;/b&gt;", body, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Mallory", body, StringComparison.Ordinal);
         Assert.Contains(OtherTenant, body, StringComparison.Ordinal);
 
         var token = AntiforgeryField().Match(body);
         Assert.True(token.Success, body);
-        using var signOut = await _host.Client.PostAsync(new Uri("/signout", UriKind.Relative), new FormUrlEncodedContent(
+        using var signOut = await _browser.Client.PostAsync(new Uri("/signout", UriKind.Relative), new FormUrlEncodedContent(
             new Dictionary<string, string> { [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value) }));
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
-        Assert.Null(_host.SessionCookie);
+        Assert.Null(_browser.SessionCookie);
 
-        using var again = await _host.GetAsync("/");
+        using var again = await _browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.StartsWith(_issuer.AuthorizeEndpoint, again.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
     }
@@ -132,13 +131,13 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     public async Task Sign_out_without_an_antiforgery_token_is_refused_and_the_session_stays()
     {
         _issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
-        (await _host.FollowAsync("/")).Response.Dispose();
-        Assert.NotNull(_host.SessionCookie);
+        (await _browser.FollowAsync("/")).Response.Dispose();
+        Assert.NotNull(_browser.SessionCookie);
 
-        using var signOut = await _host.Client.PostAsync(new Uri("/signout", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var signOut = await _browser.Client.PostAsync(new Uri("/signout", UriKind.Relative), new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
-        using var page = await _host.GetAsync("/");
+        using var page = await _browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
@@ -147,7 +146,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     [InlineData("/incidents/teams%3At%3A1/postmortem.md")]
     public async Task Without_a_session_a_page_redirects_to_the_issuer_even_from_loopback(string path)
     {
-        using var response = await _host.GetAsync(path);
+        using var response = await _browser.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(_issuer.AuthorizeEndpoint + "?", response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
@@ -160,7 +159,7 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
         _issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
         _issuer.SignWithForeignKey = true;
 
-        var (response, visited) = await _host.FollowAsync("/");
+        var (response, visited) = await _browser.FollowAsync("/");
 
         using (response)
         {
@@ -170,8 +169,8 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
         }
 
         Assert.Equal(1, _issuer.TokensIssued);
-        Assert.Null(_host.SessionCookie);
-        using var again = await _host.GetAsync("/");
+        Assert.Null(_browser.SessionCookie);
+        using var again = await _browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.StartsWith(_issuer.AuthorizeEndpoint, again.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
     }
@@ -180,20 +179,20 @@ public sealed partial class OidcSignInTests : IAsyncLifetime
     public async Task A_callback_that_did_not_start_here_is_refused()
     {
         // No correlation cookie and a made-up state: a login forced on the user from elsewhere.
-        using var response = await _host.GetAsync("/signin-oidc?code=abc&state=forged");
+        using var response = await _browser.GetAsync("/signin-oidc?code=abc&state=forged");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(_host.SessionCookie);
+        Assert.Null(_browser.SessionCookie);
         Assert.Equal(0, _issuer.TokensIssued);
     }
 
     [Fact]
     public async Task The_health_check_and_the_chat_endpoints_are_never_sent_to_the_issuer()
     {
-        using var health = await _host.GetAsync("/healthz");
-        using var teams = await _host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
+        using var health = await _browser.GetAsync("/healthz");
+        using var teams = await _browser.Client.PostAsync(new Uri("/api/messages", UriKind.Relative),
             new StringContent("""{"type":"conversationUpdate","id":"1","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/"}""", Encoding.UTF8, "application/json"));
-        using var slack = await _host.Client.PostAsync(new Uri("/slack/events", UriKind.Relative),
+        using var slack = await _browser.Client.PostAsync(new Uri("/slack/events", UriKind.Relative),
             new StringContent("""{"type":"url_verification","challenge":"x"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

@@ -1,14 +1,8 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace ScribeBot.Tests.Web;
 
 /// <summary>The editor and the downloads sit behind the Dashboard policy like every other web page.</summary>
-public sealed class PostmortemEditorAccessTests : IDisposable
+public sealed class PostmortemEditorAccessTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-editor-access-" + Guid.NewGuid().ToString("N"));
-
     [Theory]
     [InlineData("GET", "/incidents/slack%3AT1%3A1/postmortem")]
     [InlineData("POST", "/incidents/slack%3AT1%3A1/postmortem?handler=Save")]
@@ -17,8 +11,7 @@ public sealed class PostmortemEditorAccessTests : IDisposable
     public async Task A_request_not_from_loopback_gets_a_bare_403(string method, string path)
     {
         // The in-memory test server gives no remote address, like a request the host cannot place as local.
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(_directory, "scribebot.db")));
+        await using var factory = new ScribeBotApplication();
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (method == "POST")
@@ -30,13 +23,5 @@ public sealed class PostmortemEditorAccessTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

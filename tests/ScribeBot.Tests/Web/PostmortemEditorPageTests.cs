@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Editing;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Tests.Web;
 
@@ -14,13 +7,15 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
 {
     private const string EscapedId = "slack%3AT1%3A1";
 
-    private PostmortemEditorHost _host = null!;
+    private ScribeBotApplication _host = null!;
+    private EditorScenario _editor = null!;
     private Incident _seeded = null!;
 
     public async Task InitializeAsync()
     {
-        _host = PostmortemEditorHost.Start();
-        _seeded = await _host.SeedAsync();
+        _host = await new ScribeBotApplication().StartKestrelAsync();
+        _editor = new EditorScenario(_host);
+        _seeded = await _editor.SeedAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -30,14 +25,14 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
 
     private async Task<string> StoredStateAsync()
     {
-        var incident = await _host.IncidentAsync();
+        var incident = await _editor.IncidentAsync();
         var timeline = await _host.Store.GetTimelineAsync(incident.Id, CancellationToken.None);
         return JsonSerializer.Serialize(new { incident, timeline });
     }
 
     private async Task<string> DownloadAsync(string extension)
     {
-        var (status, body) = await _host.GetAsync($"incidents/{EscapedId}/postmortem.{extension}");
+        var (status, body) = await _editor.GetAsync($"incidents/{EscapedId}/postmortem.{extension}");
         Assert.Equal(HttpStatusCode.OK, status);
         return body;
     }
@@ -47,7 +42,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_shows_the_rendered_draft_and_a_form_filled_with_the_incidents_fields()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
 
         // The draft, rendered by Markdig: headings, the tasks as a checkbox list, links to the source messages.
         Assert.Contains("<h1>INC-1: Checkout returns 502</h1>", page.Body, StringComparison.Ordinal);
@@ -81,8 +76,8 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task Each_page_view_gets_a_new_post_to_channel_key()
     {
-        var first = await _host.OpenEditorAsync(_seeded.Id);
-        var second = await _host.OpenEditorAsync(_seeded.Id);
+        var first = await _editor.OpenEditorAsync(_seeded.Id);
+        var second = await _editor.OpenEditorAsync(_seeded.Id);
 
         Assert.NotEqual(first.PostKey, second.PostKey);
     }
@@ -94,7 +89,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [InlineData("incidents/nothing/postmortem")]
     public async Task An_unknown_incident_is_404(string path)
     {
-        var (status, _) = await _host.GetAsync(path);
+        var (status, _) = await _editor.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
@@ -102,10 +97,10 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task Saving_or_posting_for_an_unknown_incident_is_404()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
 
-        using var save = await _host.PostFormAsync("incidents/slack%3AT1%3A99/postmortem?handler=Save", page.SaveForm(Changes(("Impact", "x"))));
-        using var post = await _host.PostFormAsync("incidents/slack%3AT1%3A99/postmortem?handler=Post",
+        using var save = await _editor.PostFormAsync("incidents/slack%3AT1%3A99/postmortem?handler=Save", page.SaveForm(Changes(("Impact", "x"))));
+        using var post = await _editor.PostFormAsync("incidents/slack%3AT1%3A99/postmortem?handler=Post",
             [new("__RequestVerificationToken", page.Token), new("PostKey", page.PostKey)]);
 
         Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
@@ -117,9 +112,9 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_save_redirects_with_a_notice_and_the_edit_is_in_the_page_the_downloads_and_the_history()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
             ("RootCause", "A deploy halved the DB connection pool"),
             ("UsersAffectedPercent", "12.5%"),
             ("Improvements", "Alert on pool saturation\r\n\r\nLoad-test config changes\r\n"),
@@ -129,14 +124,14 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal($"/incidents/{EscapedId}/postmortem", response.Headers.Location?.OriginalString);
 
-        var after = await _host.OpenEditorAsync(_seeded.Id);
+        var after = await _editor.OpenEditorAsync(_seeded.Id);
         Assert.Contains("Saved: users affected, root cause, improvements, tasks.", after.Body, StringComparison.Ordinal);
         Assert.Contains("A deploy halved the DB connection pool", after.Body, StringComparison.Ordinal);
         Assert.Contains("12.5%", after.Body, StringComparison.Ordinal);
         // The notice is shown once (post/redirect/get), not on every later view.
-        Assert.DoesNotContain("Saved:", (await _host.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saved:", (await _editor.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
 
-        var incident = await _host.IncidentAsync();
+        var incident = await _editor.IncidentAsync();
         Assert.Equal("A deploy halved the DB connection pool", incident.RootCause);
         Assert.Equal(12.5m, incident.UsersAffectedPercent);
         Assert.Equal(["Alert on pool saturation", "Load-test config changes"], incident.Improvements);
@@ -161,23 +156,23 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task Saving_an_unchanged_form_stores_nothing_and_says_so()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var before = await StoredStateAsync();
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes()));
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes()));
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Contains("Nothing to save", (await _host.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
+        Assert.Contains("Nothing to save", (await _editor.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
         Assert.Equal(before, await StoredStateAsync());
     }
 
     [Fact]
     public async Task An_invalid_save_shows_each_specific_error_next_to_its_field_and_stores_nothing()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var before = await StoredStateAsync();
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
             ("UsersAffectedPercent", "150"),
             ("RootCause", new string('x', 4000)),
             ("Impact", "typed but not saved"))));
@@ -188,7 +183,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Matches("""<div class="error" id="UsersAffectedPercent-error">&#x27;150&#x27; is not a percentage between 0 and 100.</div>""", body);
         Assert.Matches("""<div class="error" id="RootCause-error">The root cause is 4000 characters long; the limit is 3000\.""", body);
         // What the person typed is still in the form, so nothing is lost.
-        var form = PostmortemEditorHost.EditorPage.Parse(body).SaveForm(Changes());
+        var form = EditorPage.Parse(body).SaveForm(Changes());
         Assert.Equal("typed but not saved", form.Single(f => f.Key == "Impact").Value);
         Assert.Equal("150", form.Single(f => f.Key == "UsersAffectedPercent").Value);
         Assert.Equal(before, await StoredStateAsync());
@@ -197,10 +192,10 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task A_percentage_that_is_not_a_number_is_refused_with_its_own_message()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var before = await StoredStateAsync();
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("UsersAffectedPercent", "about half"))));
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("UsersAffectedPercent", "about half"))));
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("&#x27;about half&#x27; is not a percentage between 0 and 100.", body, StringComparison.Ordinal);
@@ -210,9 +205,9 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task A_task_row_with_an_owner_but_no_text_is_refused()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Tasks[2].Owner", "@bo"))));
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Tasks[2].Owner", "@bo"))));
 
         Assert.Contains("Task 2 has an owner (bo) but no text: say what needs doing.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -220,14 +215,14 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task A_command_typed_in_the_channel_while_the_form_was_open_is_kept()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
-        await _host.RunAsync("todo Write the runbook @alice");
-        await _host.RunAsync("rootcause pool size halved by a config change");
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
+        await _editor.RunAsync("todo Write the runbook @alice");
+        await _editor.RunAsync("rootcause pool size halved by a config change");
 
-        using var response = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Resolution", "Restored the pool size"))));
+        using var response = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Resolution", "Restored the pool size"))));
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        var incident = await _host.IncidentAsync();
+        var incident = await _editor.IncidentAsync();
         Assert.Equal("Restored the pool size", incident.Resolution);
         Assert.Equal("pool size halved by a config change", incident.RootCause);
         Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Write the runbook", "alice")], incident.Tasks);
@@ -236,32 +231,32 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task A_field_changed_in_the_channel_and_in_the_form_is_a_conflict_the_person_resolves_by_saving_again()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
-        await _host.RunAsync("rootcause pool size halved by a config change");
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
+        await _editor.RunAsync("rootcause pool size halved by a config change");
 
-        using var first = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("RootCause", "my version"))));
+        using var first = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("RootCause", "my version"))));
         var body = await first.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("Root cause was changed elsewhere", body, StringComparison.Ordinal);
-        Assert.Equal("pool size halved by a config change", (await _host.IncidentAsync()).RootCause);
+        Assert.Equal("pool size halved by a config change", (await _editor.IncidentAsync()).RootCause);
 
-        var again = PostmortemEditorHost.EditorPage.Parse(body);
-        using var second = await _host.PostFormAsync(again.SaveAction, again.SaveForm(Changes()));
+        var again = EditorPage.Parse(body);
+        using var second = await _editor.PostFormAsync(again.SaveAction, again.SaveForm(Changes()));
 
         Assert.Equal(HttpStatusCode.Found, second.StatusCode);
-        Assert.Equal("my version", (await _host.IncidentAsync()).RootCause);
+        Assert.Equal("my version", (await _editor.IncidentAsync()).RootCause);
     }
 
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_with_400()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var before = await StoredStateAsync();
         var withoutToken = page.SaveForm(Changes(("RootCause", "forged"))).Where(f => f.Key != "__RequestVerificationToken").ToList();
 
-        using var save = await _host.PostFormAsync(page.SaveAction, withoutToken);
-        using var post = await _host.PostFormAsync(page.PostAction, [new("PostKey", page.PostKey)]);
+        using var save = await _editor.PostFormAsync(page.SaveAction, withoutToken);
+        using var post = await _editor.PostFormAsync(page.PostAction, [new("PostKey", page.PostKey)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
@@ -273,34 +268,34 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task Post_to_channel_twice_with_the_same_key_enqueues_one_outbox_item()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var pending = (await _host.Outbox.CountPendingAsync(CancellationToken.None)).GetValueOrDefault(ChatPlatform.Slack);
         List<KeyValuePair<string, string>> form = [new("__RequestVerificationToken", page.Token), new("PostKey", page.PostKey)];
 
-        using var first = await _host.PostFormAsync(page.PostAction, form);
-        using var second = await _host.PostFormAsync(page.PostAction, form);
+        using var first = await _editor.PostFormAsync(page.PostAction, form);
+        using var second = await _editor.PostFormAsync(page.PostAction, form);
 
         Assert.Equal(HttpStatusCode.Found, first.StatusCode);
         Assert.Equal(HttpStatusCode.Found, second.StatusCode);
         Assert.Equal(pending + 1, (await _host.Outbox.CountPendingAsync(CancellationToken.None)).GetValueOrDefault(ChatPlatform.Slack));
-        var item = await _host.Outbox.GetAsync(PostmortemEditor.PostItemId(PostmortemEditorHost.Channel, page.PostKey), CancellationToken.None);
+        var item = await _host.Outbox.GetAsync(PostmortemEditor.PostItemId(EditorScenario.Channel, page.PostKey), CancellationToken.None);
         Assert.NotNull(item);
-        Assert.Equal(new Core.Commands.PostmortemPost(PostmortemEditorHost.Channel, _seeded.Id), item.Post);
-        Assert.Contains("queued for the channel", (await _host.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
+        Assert.Equal(new Core.Commands.PostmortemPost(EditorScenario.Channel, _seeded.Id), item.Post);
+        Assert.Contains("queued for the channel", (await _editor.OpenEditorAsync(_seeded.Id)).Body, StringComparison.Ordinal);
 
         // A new page view is a new request: it posts again.
-        var next = await _host.OpenEditorAsync(_seeded.Id);
-        using var third = await _host.PostFormAsync(next.PostAction, [new("__RequestVerificationToken", next.Token), new("PostKey", next.PostKey)]);
+        var next = await _editor.OpenEditorAsync(_seeded.Id);
+        using var third = await _editor.PostFormAsync(next.PostAction, [new("__RequestVerificationToken", next.Token), new("PostKey", next.PostKey)]);
         Assert.Equal(pending + 2, (await _host.Outbox.CountPendingAsync(CancellationToken.None)).GetValueOrDefault(ChatPlatform.Slack));
     }
 
     [Fact]
     public async Task Post_to_channel_with_a_malformed_key_posts_nothing_and_asks_again()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
         var pending = (await _host.Outbox.CountPendingAsync(CancellationToken.None)).GetValueOrDefault(ChatPlatform.Slack);
 
-        using var response = await _host.PostFormAsync(page.PostAction, [new("__RequestVerificationToken", page.Token), new("PostKey", "x")]);
+        using var response = await _editor.PostFormAsync(page.PostAction, [new("__RequestVerificationToken", page.Token), new("PostKey", "x")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("This form is out of date", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -312,11 +307,11 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task The_html_download_is_one_self_contained_attachment_with_the_edit()
     {
-        var page = await _host.OpenEditorAsync(_seeded.Id);
-        using var save = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Resolution", "Restored the pool size"))));
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
+        using var save = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(("Resolution", "Restored the pool size"))));
         Assert.Equal(HttpStatusCode.Found, save.StatusCode);
 
-        using var response = await _host.Client.GetAsync(new Uri($"incidents/{EscapedId}/postmortem.html", UriKind.Relative));
+        using var response = await _editor.Client.GetAsync(new Uri($"incidents/{EscapedId}/postmortem.html", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -348,7 +343,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     public async Task The_html_download_keeps_in_document_links_to_the_transcript_working()
     {
         // A message with no permalink (the web sandbox, replay) links its timeline line to its transcript line.
-        var incident = await _host.IncidentAsync();
+        var incident = await _editor.IncidentAsync();
         var entry = new TimelineEntry
         {
             IncidentId = incident.Id,
@@ -372,15 +367,15 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
     public async Task User_text_is_encoded_in_the_page_and_in_both_downloads()
     {
         const string Attack = "<script>alert(1)</script>";
-        var page = await _host.OpenEditorAsync(_seeded.Id);
-        using var save = await _host.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
+        var page = await _editor.OpenEditorAsync(_seeded.Id);
+        using var save = await _editor.PostFormAsync(page.SaveAction, page.SaveForm(Changes(
             ("Impact", Attack),
             ("Tasks[1].Text", "<img src=x onerror=alert(2)>"),
             ("Tasks[1].Owner", "\"><b>owner</b>"))));
         Assert.Equal(HttpStatusCode.Found, save.StatusCode);
-        Assert.Equal(Attack, (await _host.IncidentAsync()).Impact);
+        Assert.Equal(Attack, (await _editor.IncidentAsync()).Impact);
 
-        var body = (await _host.OpenEditorAsync(_seeded.Id)).Body;
+        var body = (await _editor.OpenEditorAsync(_seeded.Id)).Body;
         var markdown = await DownloadAsync("md");
         var html = await DownloadAsync("html");
 
@@ -395,7 +390,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", markdown, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         // The form shows it back as text too (encoded in the text area and the input's value).
-        var form = PostmortemEditorHost.EditorPage.Parse(body).SaveForm(Changes());
+        var form = EditorPage.Parse(body).SaveForm(Changes());
         Assert.Equal(Attack, form.Single(f => f.Key == "Impact").Value);
         Assert.Equal("\"><b>owner</b>", form.Single(f => f.Key == "Tasks[1].Owner").Value);
     }

@@ -1,5 +1,4 @@
 using ScribeBot.Core.Postmortem.Markdown;
-using ScribeBot.Web;
 
 namespace ScribeBot.Tests.Web;
 

@@ -1,20 +1,16 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ScribeBot.Tests.Web;
 
 /// <summary>What a real deployment (an https issuer) gets; the sign-in tests themselves run against a loopback issuer.</summary>
-public sealed class SignInSettingsTests : IDisposable
+public sealed class SignInSettingsTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public void With_an_https_issuer_every_sign_in_cookie_is_Secure_and_the_metadata_must_come_over_https()
     {
-        using var factory = SignInHost.Factory(_directory, new Dictionary<string, string?>
+        using var factory = new ScribeBotApplication().WithSettings(new Dictionary<string, string?>
         {
             ["Dashboard:Oidc:Authority"] = "https://slack.com",
             ["Dashboard:Oidc:ClientId"] = "client",
@@ -35,13 +31,5 @@ public sealed class SignInSettingsTests : IDisposable
         Assert.True(oidc.UsePkce);
         Assert.Equal("code", oidc.ResponseType);
         Assert.Equal(["openid", "profile", "email"], oidc.Scope);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

@@ -1,13 +1,10 @@
-using System.Xml.Linq;
-using ScribeBot.Web.Svg;
-
 namespace ScribeBot.Tests.Web;
 
 public sealed class StatsPageTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private static readonly XNamespace Svg = SvgWriter.Namespace;
 
-    private DashboardHost Host => fixture.Host;
+    private ScribeBotApplication Host => fixture.Host;
 
     private static List<XElement> Bars(XElement svg) =>
         svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") is "bar" or "bar no-data").ToList();

@@ -1,8 +1,4 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Postmortem;
-using ScribeBot.Web.Dashboard;
 
 namespace ScribeBot.Tests.Web;
 

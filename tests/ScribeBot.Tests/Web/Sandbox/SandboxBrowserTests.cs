@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Tests.Browser;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ScribeBot.Tests.Web.Sandbox;
@@ -15,7 +9,7 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
     public async Task An_incident_run_in_the_sandbox_ends_with_the_draft_in_the_feed()
     {
         var watch = Stopwatch.StartNew();
-        await using var host = LoopbackHost.Start();
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
         var page = await chromium.NewPageAsync(host.BaseAddress);
 
         await page.GotoAsync("sandbox");

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 public sealed class SandboxFeedTests

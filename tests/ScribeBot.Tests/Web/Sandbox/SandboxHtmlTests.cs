@@ -1,6 +1,3 @@
-using ScribeBot.Core.Text;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 public sealed class SandboxHtmlTests

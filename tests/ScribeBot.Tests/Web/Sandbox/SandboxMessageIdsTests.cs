@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 public sealed class SandboxMessageIdsTests

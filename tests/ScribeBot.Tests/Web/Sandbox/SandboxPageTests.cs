@@ -1,28 +1,15 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Tests.Browser;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 /// <summary>The sandbox page through HTTP, without a browser: forms with antiforgery tokens against the real host.</summary>
 public sealed class SandboxPageTests : IAsyncLifetime
 {
-    private LoopbackHost _host = null!;
+    private ScribeBotApplication _host = null!;
 
-    public Task InitializeAsync()
-    {
-        _host = LoopbackHost.Start();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _host = await new ScribeBotApplication().StartKestrelAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private IIncidentStore Store => _host.Services<IIncidentStore>();
+    private IIncidentStore Store => _host.Service<IIncidentStore>();
 
     [Fact]
     public async Task Posting_without_a_user_name_is_refused_with_a_message_and_changes_nothing()
@@ -82,7 +69,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
         Assert.DoesNotContain("There is no incident in this channel. Start", boPage, StringComparison.Ordinal);
         Assert.DoesNotContain("/incident resolve rolled back", boPage, StringComparison.Ordinal);
         Assert.Null(await Store.FindLatestIncidentAsync(SandboxSession.Channel, CancellationToken.None));
-        Assert.Empty(await _host.Services<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 10, [Core.Channels.ChatPlatform.Web], CancellationToken.None));
+        Assert.Empty(await _host.Service<IOutboxStore>().GetDueAsync(DateTimeOffset.MaxValue, 10, [Core.Channels.ChatPlatform.Web], CancellationToken.None));
     }
 
     [Fact]
@@ -198,7 +185,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
         await alice.UseNameAsync("Alice Ng");
         await alice.SayAsync("hello");
         var version = alice.Feed.Read(SandboxSession.Channel, "Alice Ng").Version;
-        using var client = _host.CreateClient();
+        using var client = _host.CreateBrowserClient();
 
         using var unchanged = await client.GetAsync(new Uri($"/sandbox/feed?after={version}", UriKind.Relative));
         using var changed = await client.GetAsync(new Uri($"/sandbox/feed?after={version - 1}", UriKind.Relative));
@@ -222,7 +209,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
             Assert.Equal("/sandbox?channel=payments-oncall#compose", other.Headers.Location!.OriginalString);
         }
 
-        using var client = _host.CreateClient();
+        using var client = _host.CreateBrowserClient();
         using var bad = await client.GetAsync(new Uri("/sandbox?channel=no%20spaces", UriKind.Relative));
 
         Assert.DoesNotContain("only in payments", await alice.GetAsync(), StringComparison.Ordinal);
@@ -235,24 +222,12 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [InlineData("/sandbox/feed")]
     public async Task A_request_not_from_loopback_gets_403(string path)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "scribebot-web-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            // The in-memory test server has no remote address, like a request the host cannot place as local.
-            await using var factory = new WebApplicationFactory<Program>()
-                .WithWebHostBuilder(host => host.UseSetting("Storage:LiteDb:Path", Path.Combine(directory, "scribebot.db")));
-            using var client = factory.CreateClient();
+        // The in-memory test server has no remote address, like a request the host cannot place as local.
+        await using var factory = new ScribeBotApplication();
+        using var client = factory.CreateClient();
 
-            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

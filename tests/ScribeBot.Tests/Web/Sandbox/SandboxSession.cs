@@ -1,24 +1,18 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ScribeBot.Core.Channels;
-using ScribeBot.Tests.Browser;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 /// <summary>
 /// One person in the sandbox without a browser: an <see cref="HttpClient"/> with its own cookies that reads the page,
 /// takes its antiforgery token and posts the page's forms, as the browser would.
 /// </summary>
-internal sealed partial class SandboxSession(LoopbackHost host) : IDisposable
+internal sealed partial class SandboxSession(ScribeBotApplication host) : IDisposable
 {
-    private readonly HttpClient _client = host.CreateClient();
+    private readonly HttpClient _client = host.CreateBrowserClient();
     private string? _token;
     private IReadOnlyList<string> _actions = [];
 
     public static ChannelRef Channel { get; } = SandboxChannel.ChannelOf(SandboxInput.DefaultChannel);
 
-    public SandboxFeed Feed => host.Services<SandboxFeed>();
+    public SandboxFeed Feed => host.Service<SandboxFeed>();
 
     /// <summary>GETs a page and keeps its antiforgery token for the next form.</summary>
     public async Task<string> GetAsync(string path = "/sandbox")

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using ScribeBot.Web.Sandbox;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
 public sealed class WebChannelPosterTests

@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using ScribeBot.Web.Svg;
-
 namespace ScribeBot.Tests.Web.Svg;
 
 public sealed class BarChartSvgTests

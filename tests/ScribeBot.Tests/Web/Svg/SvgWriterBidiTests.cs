@@ -1,5 +1,3 @@
-using ScribeBot.Web.Svg;
-
 namespace ScribeBot.Tests.Web.Svg;
 
 public sealed class SvgWriterBidiTests

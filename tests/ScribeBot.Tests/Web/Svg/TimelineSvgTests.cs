@@ -1,11 +1,3 @@
-using System.Xml.Linq;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Postmortem;
-using ScribeBot.Core.Timeline;
-using ScribeBot.Web.Svg;
-
 namespace ScribeBot.Tests.Web.Svg;
 
 public sealed class TimelineSvgTests
