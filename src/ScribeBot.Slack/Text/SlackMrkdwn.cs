@@ -180,9 +180,9 @@ internal static partial class SlackMrkdwn
             {
                 take = space + 1;
             }
-            else if (char.IsHighSurrogate(text[take - 1]))
+            else
             {
-                take--;
+                take = TextShortener.CutIndex(text, take);
             }
         }
 

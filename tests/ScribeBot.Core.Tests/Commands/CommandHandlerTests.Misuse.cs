@@ -75,6 +75,19 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
+    public async Task A_long_title_quoted_in_the_refusal_is_cut_at_80_and_never_inside_a_surrogate_pair()
+    {
+        // The alarm's first half is the 80th unit: the old cut kept it alone.
+        await _bed.DoAsync($"start {new string('a', 79)}🚨 {new string('b', 40)}");
+
+        var outcome = await _bed.SendAsync("start Payments down", Bob);
+
+        var reply = outcome.Reply.ToPlainString();
+        Assert.Contains($"\"{new string('a', 79)}…\"", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply, char.IsSurrogate);
+    }
+
+    [Fact]
     public async Task Resolve_twice_is_refused_naming_the_incident_and_changes_nothing()
     {
         await _bed.DoAsync("start Checkout down");

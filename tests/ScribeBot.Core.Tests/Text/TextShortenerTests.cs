@@ -31,4 +31,40 @@ public sealed class TextShortenerTests
 
         Assert.Equal("01234567🚨…", shortened);
     }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    [InlineData("0123456789", "0123456789")]
+    [InlineData("0123456789A", "012345678…")]
+    [InlineData("01234567 9A", "01234567 …")]
+    public void Shorten_within_keeps_the_ellipsis_inside_the_limit(string? text, string expected) =>
+        Assert.Equal(expected, TextShortener.ShortenWithin(text, 10));
+
+    [Fact]
+    public void Shorten_within_can_drop_the_white_space_before_the_ellipsis()
+    {
+        Assert.Equal("01234567…", TextShortener.ShortenWithin("01234567 9A", 10, trimEnd: true));
+        Assert.Equal("0123456…", TextShortener.ShortenWithin("0123456   9A", 10, trimEnd: true));
+    }
+
+    [Fact]
+    public void Shorten_within_never_splits_a_surrogate_pair()
+    {
+        var shortened = TextShortener.ShortenWithin("01234567🚨 rest", 10); // the high surrogate is the ninth unit
+
+        Assert.Equal("01234567…", shortened);
+        Assert.DoesNotContain(shortened, char.IsSurrogate);
+    }
+
+    [Theory]
+    [InlineData("0123456789", 4, 4)]
+    [InlineData("0123456789", 0, 0)]
+    [InlineData("0123456789", 10, 10)]
+    [InlineData("0123456789", 99, 10)]
+    [InlineData("012🚨456", 4, 3)]
+    [InlineData("012🚨456", 5, 5)]
+    [InlineData("🚨", 1, 0)]
+    public void Cut_index_steps_back_before_the_first_half_of_a_pair(string text, int length, int expected) =>
+        Assert.Equal(expected, TextShortener.CutIndex(text, length));
 }
