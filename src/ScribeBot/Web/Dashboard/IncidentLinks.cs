@@ -15,13 +15,9 @@ internal static class IncidentLinks
     public static string HtmlDownload(string incidentId) => $"{Page(incidentId)}/postmortem.html";
 
     /// <summary>
-    /// The permalink when it is an absolute http(s) address, else null: a stored link is platform data, and a
-    /// <c>javascript:</c> or relative one must not become a clickable link on our origin.
+    /// The permalink, normalised, when it is a web address (<see cref="Core.Links.SafeLink"/>), else null: a stored link
+    /// is platform data, and a <c>javascript:</c> or relative one must not become a clickable link on our origin.
     /// </summary>
     public static string? SafeLink(string? permalink) =>
-        permalink is not null
-        && Uri.TryCreate(permalink, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.AbsoluteUri
-            : null;
+        Core.Links.SafeLink.IsWebAddress(permalink) ? new Uri(permalink).AbsoluteUri : null;
 }
