@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Storage;
@@ -128,9 +129,7 @@ internal sealed partial class TeamsChannelPoster(
 
     /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
     private string? MarkdownUrlOf(string incidentId) =>
-        Uri.TryCreate(scribe.Value.PublicBaseUrl, UriKind.Absolute, out var baseUrl)
-            ? new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md").AbsoluteUri
-            : null;
+        IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
 
     private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
         string incidentId, CancellationToken cancellationToken)

@@ -27,11 +27,6 @@ internal static class PostmortemDownloadEndpoint
         return group;
     }
 
-    /// <summary><c>/incidents/slack%3AT1%3A3/postmortem.md</c>: ids hold colons, so they are always escaped in links.</summary>
-    public static string MarkdownPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md";
-
-    public static string HtmlPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.html";
-
     private static async Task<IResult> DownloadMarkdownAsync(
         string id, IIncidentStore store, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {

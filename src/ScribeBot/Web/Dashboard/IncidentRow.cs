@@ -1,13 +1,14 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Links;
 
 namespace ScribeBot.Web.Dashboard;
 
 /// <summary>One line of the incidents list.</summary>
 internal sealed record IncidentRow(Incident Incident, IncidentFigures Figures)
 {
-    public string Link => IncidentLinks.Page(Incident.Id);
+    public string Link => IncidentPages.Page(Incident.Id);
 
-    public string PostmortemLink => IncidentLinks.Postmortem(Incident.Id);
+    public string PostmortemLink => IncidentPages.Editor(Incident.Id);
 
     public string StatusValue => IncidentListFilter.StatusValues[(int)Incident.Status];
 
