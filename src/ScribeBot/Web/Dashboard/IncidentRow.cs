@@ -1,3 +1,4 @@
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Links;
 
@@ -10,7 +11,7 @@ internal sealed record IncidentRow(Incident Incident, IncidentFigures Figures)
 
     public string PostmortemLink => IncidentPages.Editor(Incident.Id);
 
-    public string StatusValue => IncidentListFilter.StatusValues[(int)Incident.Status];
+    public string StatusValue => Incident.Status.ToName();
 
-    public string PlatformValue => IncidentListFilter.PlatformValues[(int)Incident.Channel.Platform];
+    public string PlatformValue => Incident.Channel.Platform.ToName();
 }
