@@ -1,5 +1,3 @@
-using ScribeBot.Core.Channels;
-
 namespace ScribeBot.Core.Tests.Channels;
 
 /// <summary>The forms a person is named in command text, as the adapters, replay and the dashboard hand them over.</summary>

@@ -1,7 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Timeline;
-
 namespace ScribeBot.Core.Tests.Incidents;
 
 /// <summary>Names of enum values come from one switch each, and a value the switch does not know is an error, not a guess.</summary>

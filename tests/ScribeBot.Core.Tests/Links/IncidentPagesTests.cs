@@ -16,19 +16,21 @@ public sealed class IncidentPagesTests
         Assert.Equal("/incidents/web%3Asandbox%3Aa%2Fb%3F%23%203", IncidentPages.Page("web:sandbox:a/b?# 3"));
     }
 
-    [Theory]
-    [InlineData("https://scribe.example", "https://scribe.example/incidents/slack%3AT1%3A3/postmortem.md")]
-    [InlineData("https://scribe.example/", "https://scribe.example/incidents/slack%3AT1%3A3/postmortem.md")]
-    [InlineData("https://example.com/scribe", "https://example.com/scribe/incidents/slack%3AT1%3A3/postmortem.md")]
-    [InlineData("https://example.com/scribe/", "https://example.com/scribe/incidents/slack%3AT1%3A3/postmortem.md")]
-    [InlineData("http://localhost:5000", "http://localhost:5000/incidents/slack%3AT1%3A3/postmortem.md")]
-    public void An_absolute_address_keeps_the_base_and_its_path(string baseUrl, string expected) =>
-        Assert.Equal(expected, IncidentPages.Absolute(baseUrl, IncidentPages.Markdown(Id)));
+    [Fact]
+    public void An_absolute_address_keeps_the_base_and_its_path()
+    {
+        const string Markdown = "incidents/slack%3AT1%3A3/postmortem.md";
+        var bases = new[] { "https://scribe.example", "https://scribe.example/", "https://example.com/scribe", "https://example.com/scribe/" };
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("scribe.example")]
-    public void Without_an_absolute_base_there_is_no_absolute_address(string? baseUrl) =>
-        Assert.Null(IncidentPages.Absolute(baseUrl, IncidentPages.Markdown(Id)));
+        Assert.Equal(
+            [$"https://scribe.example/{Markdown}", $"https://scribe.example/{Markdown}", $"https://example.com/scribe/{Markdown}", $"https://example.com/scribe/{Markdown}"],
+            bases.Select(b => IncidentPages.Absolute(b, IncidentPages.Markdown(Id))));
+        Assert.Equal($"http://localhost:5000/{Markdown}", IncidentPages.Absolute("http://localhost:5000", IncidentPages.Markdown(Id)));
+    }
+
+    [Fact]
+    public void Without_an_absolute_base_there_is_no_absolute_address()
+    {
+        Assert.All([null, "", "scribe.example"], baseUrl => Assert.Null(IncidentPages.Absolute(baseUrl, IncidentPages.Markdown(Id))));
+    }
 }

@@ -1,8 +1,4 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Tests.Outbox;
 
