@@ -115,12 +115,12 @@ internal sealed partial class TeamsChannelPoster(
         {
             case AnnouncementPost announcement:
                 return TeamsMessages.Announcement(announcement.Text);
-            case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+            case TimelinePost timeline when await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Section(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries));
-            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+            case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
             default:
                 return null;
@@ -130,15 +130,6 @@ internal sealed partial class TeamsChannelPoster(
     /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
     private string? MarkdownUrlOf(string incidentId) =>
         IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
-
-    private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
-        string incidentId, CancellationToken cancellationToken)
-    {
-        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return incident is null
-            ? null
-            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
-    }
 
     /// <summary>One message through the connector; null when it was accepted.</summary>
     private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, CancellationToken cancellationToken)

@@ -59,14 +59,12 @@ internal static class PostmortemDownloadEndpoint
     private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
         string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
-        var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (incident is null)
+        if (await store.GetWithTimelineAsync(id, cancellationToken).ConfigureAwait(false) is not var (stored, storedEntries))
         {
             return null;
         }
 
-        var entries = await store.GetTimelineAsync(incident.Id, cancellationToken).ConfigureAwait(false);
-        (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
+        var (incident, entries) = await PeopleNames.ApplyAsync(people, stored, storedEntries, cancellationToken).ConfigureAwait(false);
         return (incident, PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
     }
 }
