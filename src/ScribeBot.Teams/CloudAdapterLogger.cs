@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Teams;
 
@@ -44,6 +45,6 @@ internal sealed class CloudAdapterLogger(ILogger<CloudAdapter> sdk, ILogger<Team
             reason = reason[..lineEnd];
         }
 
-        return reason.Length <= MaxReasonLength ? reason.ToString() : string.Concat(reason[..MaxReasonLength], "…");
+        return TextShortener.Shorten(reason.ToString(), MaxReasonLength);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ScribeBot.Core.Channels;
 
 namespace ScribeBot.Core.Tests;
 

@@ -6,12 +6,10 @@ namespace ScribeBot.Core.Channels;
 public sealed record ChannelRef(ChatPlatform Platform, string Workspace, string Channel)
 {
     /// <summary>A stable text key, unique across platforms, e.g. <c>slack:T123:C456</c>.</summary>
-    public string Key => $"{PlatformName}:{Workspace}:{Channel}";
+    public string Key => $"{Platform.ToName()}:{Workspace}:{Channel}";
 
     /// <summary>The key of the workspace (incident numbers are sequential per workspace).</summary>
-    public string WorkspaceKey => $"{PlatformName}:{Workspace}";
-
-    private string PlatformName => Platform.ToString().ToLowerInvariant();
+    public string WorkspaceKey => $"{Platform.ToName()}:{Workspace}";
 
     public override string ToString() => Key;
 }

@@ -20,7 +20,7 @@ internal static class CommandHelp
 
         var known = CommandUsage.Verbs.FirstOrDefault(v => v.Verb == verb);
         return known.Verb is null
-            ? CommandOutcome.Rejected($"There is no command '{CommandParser.Shorten(verb)}'. /incident help lists them all.")
+            ? CommandOutcome.Rejected($"There is no command '{TextShortener.Shorten(verb)}'. /incident help lists them all.")
             : CommandOutcome.Done(null, new ChatTextBuilder().Code($"/incident {known.Usage}").Plain($" - {known.Meaning}").Build());
     }
 }

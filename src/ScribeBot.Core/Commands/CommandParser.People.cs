@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
+using ScribeBot.Core.Channels;
 
 namespace ScribeBot.Core.Commands;
 
-// People: who an escalation goes to, who takes command, who owns a task.
+// People: who an escalation goes to, who takes command, who owns a task. How a person is written is PersonMention's.
 public static partial class CommandParser
 {
     private static CommandParseResult ParseEscalate(string rest)
@@ -18,10 +18,10 @@ public static partial class CommandParser
 
     private static CommandParseResult ParseTodo(string rest)
     {
-        // The owner is free text too: check the whole argument, as escalate does.
-        var match = TrailingOwner().Match(rest);
-        return TooLong(rest) ?? (match.Success
-            ? RequireText("todo", rest[..match.Index].TrimEnd(), t => new TodoCommand(t, match.Groups["owner"].Value))
+        // The owner is free text too: check the whole argument, as escalate does. The owner is a trailing mention.
+        var owner = PersonMention.Trailing(rest);
+        return TooLong(rest) ?? (owner is var (start, token)
+            ? RequireText("todo", rest[..start].TrimEnd(), t => new TodoCommand(t, token))
             : RequireText("todo", rest, t => new TodoCommand(t, null)));
     }
 
@@ -33,24 +33,17 @@ public static partial class CommandParser
             : TooLong(who) ?? CommandParseResult.Ok(new CommanderCommand(who));
     }
 
-    // A mention is one token even with spaces inside: Slack sends <@U123|Priya Raman>, Teams <at>Priya Raman</at>.
+    // A mention is one token even with spaces inside (<at>Priya Raman</at>).
     private static (string First, string Remainder) SplitFirst(string text)
     {
         var trimmed = text.Trim();
-        var mention = LeadingMention().Match(trimmed);
-        if (mention.Success)
+        var mention = PersonMention.LeadingLength(trimmed);
+        if (mention > 0)
         {
-            return (mention.Value, trimmed[mention.Length..].Trim());
+            return (trimmed[..mention], trimmed[mention..].Trim());
         }
 
         var split = trimmed.IndexOfAny([' ', '\t', '\n', '\r']);
         return split < 0 ? (trimmed, string.Empty) : (trimmed[..split], trimmed[(split + 1)..].Trim());
     }
-
-    [GeneratedRegex(@"^(<@[^>]+>|<at>.*?</at>)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadingMention();
-
-    // The owner of a todo is a trailing mention: <@U123|name>, <at>Name</at> or @handle.
-    [GeneratedRegex(@"\s(?<owner><@[^>]+>|<at>[^<]*</at>|@\S+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingOwner();
 }

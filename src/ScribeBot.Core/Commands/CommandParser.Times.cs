@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
 
@@ -35,7 +36,7 @@ public static partial class CommandParser
 
         return TryParseTime(value, out var time)
             ? CommandParseResult.Ok(new BeganCommand(time))
-            : CommandParseResult.Fail($"'{Shorten(value)}' is not a time of day: use HH:MM, 24-hour clock, like /incident began 13:45.");
+            : CommandParseResult.Fail($"'{TextShortener.Shorten(value)}' is not a time of day: use HH:MM, 24-hour clock, like /incident began 13:45.");
     }
 
     internal static bool TryParseTime(string value, out TimeOnly time) =>

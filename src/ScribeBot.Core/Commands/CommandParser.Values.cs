@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Text;
 using ScribeBot.Core.Time;
 
 namespace ScribeBot.Core.Commands;
@@ -17,7 +18,7 @@ public static partial class CommandParser
         {
             if (!TryParseSeverity(last, out severity))
             {
-                return CommandParseResult.Fail($"'{Shorten(last)}' is not a severity: use sev1, sev2, sev3 or sev4. Usage: {CommandUsage.Example("start")}");
+                return CommandParseResult.Fail($"'{TextShortener.Shorten(last)}' is not a severity: use sev1, sev2, sev3 or sev4. Usage: {CommandUsage.Example("start")}");
             }
 
             title = rest[..^last.Length].TrimEnd();
@@ -46,7 +47,7 @@ public static partial class CommandParser
 
         return TryParseSeverity(token, out var severity)
             ? CommandParseResult.Ok(new SeverityCommand(severity))
-            : CommandParseResult.Fail($"'{Shorten(token)}' is not a severity: use sev1, sev2, sev3 or sev4.");
+            : CommandParseResult.Fail($"'{TextShortener.Shorten(token)}' is not a severity: use sev1, sev2, sev3 or sev4.");
     }
 
     private static bool TryParseSeverity(string token, out Severity severity)
@@ -89,7 +90,7 @@ public static partial class CommandParser
             || !decimal.TryParse(match.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
             || percent > 100)
         {
-            return CommandParseResult.Fail($"'{Shorten(rest)}' is not a percentage between 0 and 100. Usage: {CommandUsage.Example("users")}, like /incident users 12%");
+            return CommandParseResult.Fail($"'{TextShortener.Shorten(rest)}' is not a percentage between 0 and 100. Usage: {CommandUsage.Example("users")}, like /incident users 12%");
         }
 
         return CommandParseResult.Ok(new UsersAffectedCommand(percent));
@@ -109,7 +110,7 @@ public static partial class CommandParser
 
         return IncidentTimeZone.TryFind(id, out var zone)
             ? CommandParseResult.Ok(new TimeZoneCommand(zone.Id))
-            : CommandParseResult.Fail($"'{Shorten(id)}' is not an IANA time zone. Use an id like Europe/Berlin, America/New_York or UTC.");
+            : CommandParseResult.Fail($"'{TextShortener.Shorten(id)}' is not an IANA time zone. Use an id like Europe/Berlin, America/New_York or UTC.");
     }
 
     private static CommandParseResult ParseStats(string rest)
@@ -127,6 +128,6 @@ public static partial class CommandParser
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= MaxStatsDays
             ? CommandParseResult.Ok(new StatsCommand(days))
-            : CommandParseResult.Fail($"'{Shorten(rest)}' is not a number of days between 1 and {MaxStatsDays}. Usage: {CommandUsage.Example("stats")}");
+            : CommandParseResult.Fail($"'{TextShortener.Shorten(rest)}' is not a number of days between 1 and {MaxStatsDays}. Usage: {CommandUsage.Example("stats")}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
 
@@ -75,7 +76,7 @@ public static partial class CommandParser
             "help" => ParseHelp(rest),
             "stats" => ParseStats(rest),
             _ => CommandParseResult.Fail(
-                $"I don't know the command '{Shorten(verb)}'. Try /incident help for the list of commands."),
+                $"I don't know the command '{TextShortener.Shorten(verb)}'. Try /incident help for the list of commands."),
         };
     }
 
@@ -102,11 +103,6 @@ public static partial class CommandParser
         text.Length > MaxTextLength
             ? CommandParseResult.Fail($"That text is {text.Length} characters long; the limit is {MaxTextLength}. Split it into several notes.")
             : null;
-
-    // Echoed input is cut so that a 10,000-character argument cannot turn an error into a wall of text; never inside a
-    // surrogate pair, which would leave half a character in the answer.
-    internal static string Shorten(string text) =>
-        text.Length <= 40 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[39]) ? 39 : 40), "…");
 
     // Text that shows nothing - zero-width spaces and joiners, a BOM, direction marks, controls - is no title or note.
     private static bool IsBlank(string text)

@@ -115,5 +115,6 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
         return new AnnouncementPost(request.Channel, announcement);
     }
 
-    private static string Quote(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");
+    // A title is quoted longer than typed input (TextShortener.QuoteLength): it names an incident people know.
+    private static string Quote(string title) => TextShortener.Shorten(title, 80);
 }

@@ -13,6 +13,8 @@ public static class TextShortener
     /// <summary>Log lines carry values a sender chose at this length.</summary>
     public const int LogLength = 80;
 
+    private const string Ellipsis = "…";
+
     /// <summary>
     /// <paramref name="text"/> if it has at most <paramref name="maxChars"/> UTF-16 units, else its first
     /// <paramref name="maxChars"/> (one fewer when that would split a pair) followed by "…"; null reads as empty.
@@ -25,7 +27,39 @@ public static class TextShortener
             return text ?? string.Empty;
         }
 
-        var keep = char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars;
-        return string.Concat(text.AsSpan(0, keep), "…");
+        return string.Concat(text.AsSpan(0, CutIndex(text, maxChars)), Ellipsis);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> if it has at most <paramref name="maxLength"/> UTF-16 units, else cut so that it ends
+    /// with "…" and still has at most <paramref name="maxLength"/>, for a field with a hard limit (a Block Kit header,
+    /// a label drawn in little room). With <paramref name="trimEnd"/>, white space left before the "…" is dropped.
+    /// </summary>
+    public static string ShortenWithin(string? text, int maxLength, bool trimEnd = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (string.IsNullOrEmpty(text) || text.Length <= maxLength)
+        {
+            return text ?? string.Empty;
+        }
+
+        var kept = text.AsSpan(0, CutIndex(text, maxLength - 1));
+        return string.Concat(trimEnd ? kept.TrimEnd() : kept, Ellipsis);
+    }
+
+    /// <summary>
+    /// Where to cut <paramref name="text"/> to keep at most <paramref name="length"/> UTF-16 units: <paramref name="length"/>,
+    /// or one fewer when the unit before it is the first half of a pair.
+    /// </summary>
+    public static int CutIndex(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length >= text.Length)
+        {
+            return text.Length;
+        }
+
+        return length > 0 && char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
     }
 }

@@ -8,25 +8,23 @@ namespace ScribeBot.Core.Timeline;
 /// </summary>
 public static class TimelineTagNames
 {
-    private static readonly Dictionary<string, TimelineTag> ByName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["detection"] = TimelineTag.Detection,
-        ["action"] = TimelineTag.Action,
-        ["misleading"] = TimelineTag.Misleading,
-        ["escalation"] = TimelineTag.Escalation,
-        ["root-cause"] = TimelineTag.RootCause,
-        ["resolution"] = TimelineTag.Resolution,
-        ["key-event"] = TimelineTag.KeyEvent,
-        ["note"] = TimelineTag.Note,
-    };
+    private static readonly Dictionary<string, TimelineTag> ByName =
+        Enum.GetValues<TimelineTag>().ToDictionary(ToName, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every wire name, in the order of the tags.</summary>
     public static IEnumerable<string> All => ByName.Keys;
 
     public static string ToName(this TimelineTag tag) => tag switch
     {
+        TimelineTag.Detection => "detection",
+        TimelineTag.Action => "action",
+        TimelineTag.Misleading => "misleading",
+        TimelineTag.Escalation => "escalation",
         TimelineTag.RootCause => "root-cause",
+        TimelineTag.Resolution => "resolution",
         TimelineTag.KeyEvent => "key-event",
-        _ => tag.ToString().ToLowerInvariant(),
+        TimelineTag.Note => "note",
+        _ => throw new ArgumentOutOfRangeException(nameof(tag), tag, "Not a timeline tag."),
     };
 
     /// <summary>How a tag is named where people read it: <c>Root cause</c>, <c>Key event</c>...</summary>
@@ -40,7 +38,7 @@ public static class TimelineTagNames
         TimelineTag.Resolution => "Resolution",
         TimelineTag.KeyEvent => "Key event",
         TimelineTag.Note => "Note",
-        _ => tag.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(tag), tag, "Not a timeline tag."),
     };
 
     public static bool TryParse(string name, [NotNullWhen(true)] out TimelineTag? tag)

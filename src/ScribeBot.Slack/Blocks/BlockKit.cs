@@ -18,7 +18,7 @@ internal static class BlockKit
     private static string HeaderText(string text)
     {
         var line = SlackMrkdwn.BreakBroadcasts(text.ReplaceLineEndings(" "));
-        var cut = Cut(line, SlackLimits.MaxHeaderText);
+        var cut = TextShortener.ShortenWithin(line, SlackLimits.MaxHeaderText);
         var closers = BidiText.Closers(cut);
         if (closers.Length == 0)
         {
@@ -26,7 +26,7 @@ internal static class BlockKit
         }
 
         // A direction override in the title must not turn the rest of the header around.
-        var shorter = Cut(line, SlackLimits.MaxHeaderText - closers.Length);
+        var shorter = TextShortener.ShortenWithin(line, SlackLimits.MaxHeaderText - closers.Length);
         return shorter + BidiText.Closers(shorter);
     }
 
@@ -62,22 +62,6 @@ internal static class BlockKit
         "context" => ((string)block["elements"]![0]!["text"]!).Length,
         _ => 0,
     };
-
-    public static string Cut(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var cut = max - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
 
     public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Tagging;
+using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Slack.Events;
 
@@ -131,7 +132,7 @@ internal static class TimelineShortcutModal
         var text = original.Text;
         while (over > 0 && text.Length > 0)
         {
-            text = text[..Math.Max(0, text.Length - over)];
+            text = text[..TextShortener.CutIndex(text, Math.Max(0, text.Length - over))];
             json = JsonSerializer.Serialize(metadata with { Text = text + "…" });
             over = json.Length - MaxMetadataLength;
         }

@@ -248,16 +248,11 @@ internal sealed partial class SlackChannelPoster(
     private async Task<(Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
         string incidentId, CancellationToken cancellationToken)
     {
-        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        if (incident is null)
-        {
-            return null;
-        }
-
         // People are stored with the name known when their message was acknowledged (maybe only their id, if Slack
         // was slow then); the post shows the best name known now.
-        var entries = await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
+        return await store.GetWithTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false) is var (incident, entries)
+            ? await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check {Channel} for earlier parts of a post ({Method}: {Status} {Error}); posting anyway")]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Slack.Text;
@@ -81,31 +82,10 @@ internal static partial class SlackMrkdwn
     }
 
     /// <summary>An http(s) URL made safe to sit inside <c>&lt;url|label&gt;</c>, or null when it must not be a link.</summary>
-    public static string? SafeUrl(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-        {
-            return null;
-        }
-
-        var builder = new StringBuilder(url.Length);
-        foreach (var c in url)
-        {
-            _ = c switch
-            {
-                '&' => builder.Append("&amp;"),
-                '<' => builder.Append("%3C"),
-                '>' => builder.Append("%3E"),
-                '|' => builder.Append("%7C"),
-                ' ' => builder.Append("%20"),
-                '@' => builder.Append("%40"),
-                _ when char.IsControl(c) => builder,
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.ToString();
-    }
+    public static string? SafeUrl(string? url) =>
+        SafeLink.IsWebAddress(url)
+            ? SafeLink.PercentEncode(url, "<>| @").Replace("&", "&amp;", StringComparison.Ordinal)
+            : null;
 
     private static List<string> Pack(ChatText text, int budget)
     {
@@ -180,9 +160,9 @@ internal static partial class SlackMrkdwn
             {
                 take = space + 1;
             }
-            else if (char.IsHighSurrogate(text[take - 1]))
+            else
             {
-                take--;
+                take = TextShortener.CutIndex(text, take);
             }
         }
 

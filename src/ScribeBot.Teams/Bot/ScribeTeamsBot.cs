@@ -119,14 +119,14 @@ internal sealed class ScribeTeamsBot(
         ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken) =>
         Task.FromResult(action?.CommandId == TimelineActionCard.CommandId
             ? TimelineActionCard.Dialog()
-            : TimelineActionCard.Message($"ScribeBot has no action '{Shorten(action?.CommandId ?? "")}'."));
+            : TimelineActionCard.Message($"ScribeBot has no action '{TextShortener.Shorten(action?.CommandId)}'."));
 
     protected override async Task<MessagingExtensionActionResponse> OnTeamsMessagingExtensionSubmitActionAsync(
         ITurnContext<IInvokeActivity> turnContext, MessagingExtensionAction action, CancellationToken cancellationToken)
     {
         if (action?.CommandId != TimelineActionCard.CommandId)
         {
-            return TimelineActionCard.Message($"ScribeBot has no action '{Shorten(action?.CommandId ?? "")}'.");
+            return TimelineActionCard.Message($"ScribeBot has no action '{TextShortener.Shorten(action?.CommandId)}'.");
         }
 
         var (request, error) = TeamsActivityReader.ReadTagSubmission(turnContext.Activity, action, time.GetUtcNow());
@@ -150,9 +150,6 @@ internal sealed class ScribeTeamsBot(
             _ => TimelineActionCard.Done(),
         };
     }
-
-    // Echoed ids are cut: the sender chose them, and an answer is no place for 10,000 characters of them.
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     private async Task RunCommandAsync(ITurnContext<IMessageActivity> turnContext, TeamsCommandRead command, CancellationToken cancellationToken)
     {

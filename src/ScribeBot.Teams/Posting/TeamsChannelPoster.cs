@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Storage;
@@ -114,12 +115,12 @@ internal sealed partial class TeamsChannelPoster(
         {
             case AnnouncementPost announcement:
                 return TeamsMessages.Announcement(announcement.Text);
-            case TimelinePost timeline when await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+            case TimelinePost timeline when await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Section(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries));
-            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
+            case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
             default:
                 return null;
@@ -128,18 +129,7 @@ internal sealed partial class TeamsChannelPoster(
 
     /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
     private string? MarkdownUrlOf(string incidentId) =>
-        Uri.TryCreate(scribe.Value.PublicBaseUrl, UriKind.Absolute, out var baseUrl)
-            ? new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md").AbsoluteUri
-            : null;
-
-    private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
-        string incidentId, CancellationToken cancellationToken)
-    {
-        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return incident is null
-            ? null
-            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
-    }
+        IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
 
     /// <summary>One message through the connector; null when it was accepted.</summary>
     private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, CancellationToken cancellationToken)

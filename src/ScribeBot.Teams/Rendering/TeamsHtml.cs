@@ -1,4 +1,5 @@
 using System.Text;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Teams.Rendering;
@@ -63,30 +64,19 @@ internal static class TeamsHtml
     }
 
     /// <summary>
-    /// The value for <c>href="..."</c> of an absolute http(s) URL: spaces percent-encoded, control characters
-    /// dropped, the rest written as in text (an HTML reader decodes the references, so the target is unchanged).
-    /// Null for anything else (<c>javascript:</c>, relative links, in-document anchors) and for a target longer than
+    /// The value for <c>href="..."</c> of a web address (<see cref="SafeLink"/>): spaces percent-encoded, the rest
+    /// written as in text (an HTML reader decodes the references, so the target is unchanged). Null for anything else
+    /// (<c>javascript:</c>, relative links, in-document anchors) and for a target longer than
     /// <see cref="TeamsLimits.MaxHrefChars"/>.
     /// </summary>
     public static string? SafeHref(string? url)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (!SafeLink.IsWebAddress(url))
         {
             return null;
         }
 
-        var cleaned = new StringBuilder(url.Length);
-        foreach (var c in url)
-        {
-            _ = c switch
-            {
-                ' ' => cleaned.Append("%20"),
-                _ when char.IsControl(c) => cleaned,
-                _ => cleaned.Append(c),
-            };
-        }
-
-        var href = Escape(cleaned.ToString());
+        var href = Escape(SafeLink.PercentEncode(url, " "));
         return href.Length <= TeamsLimits.MaxHrefChars ? href : null;
     }
 

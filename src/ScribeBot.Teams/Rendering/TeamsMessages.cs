@@ -265,10 +265,7 @@ internal static class TeamsMessages
         var marker = $"(continued {index}/{count})";
         var text = title is null
             ? marker
-            : (title.Length > TeamsLimits.MaxContinuationTitleChars ? title[..CutAt(title, TeamsLimits.MaxContinuationTitleChars)] + "…" : title)
-              + " " + marker;
+            : TextShortener.Shorten(title, TeamsLimits.MaxContinuationTitleChars) + " " + marker;
         return ParagraphOpen + TeamsHtml.Render(new ChatTextBuilder().Emphasis(text).Build()) + ParagraphClose;
     }
-
-    private static int CutAt(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
 }

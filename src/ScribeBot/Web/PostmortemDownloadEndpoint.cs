@@ -27,11 +27,6 @@ internal static class PostmortemDownloadEndpoint
         return group;
     }
 
-    /// <summary><c>/incidents/slack%3AT1%3A3/postmortem.md</c>: ids hold colons, so they are always escaped in links.</summary>
-    public static string MarkdownPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.md";
-
-    public static string HtmlPath(string incidentId) => $"/incidents/{Uri.EscapeDataString(incidentId)}/postmortem.html";
-
     private static async Task<IResult> DownloadMarkdownAsync(
         string id, IIncidentStore store, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
@@ -64,14 +59,12 @@ internal static class PostmortemDownloadEndpoint
     private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
         string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
-        var incident = await store.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (incident is null)
+        if (await store.GetWithTimelineAsync(id, cancellationToken).ConfigureAwait(false) is not var (stored, storedEntries))
         {
             return null;
         }
 
-        var entries = await store.GetTimelineAsync(incident.Id, cancellationToken).ConfigureAwait(false);
-        (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false);
+        var (incident, entries) = await PeopleNames.ApplyAsync(people, stored, storedEntries, cancellationToken).ConfigureAwait(false);
         return (incident, PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
     }
 }

@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Tagging;
 using ScribeBot.Core.Tests.Commands;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Chat;
@@ -50,12 +47,8 @@ public sealed class TimelineCaptureTests
     {
         await _bed.DoAsync("start Checkout down");
         await _capture.RecordAsync(Message("m1", "p99 is through the roof"), default);
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.RecordAsync(Message("m1", "p99 is through the roof"), default);
-
-        Assert.Equal(CaptureResult.Duplicate, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.Duplicate, () => _capture.RecordAsync(Message("m1", "p99 is through the roof"), default));
     }
 
     [Fact]
@@ -74,12 +67,8 @@ public sealed class TimelineCaptureTests
     public async Task The_bots_own_messages_are_not_recorded()
     {
         await _bed.DoAsync("start Checkout down");
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.RecordAsync(Message("m1", "INC-1 declared") with { IsFromSelf = true }, default);
-
-        Assert.Equal(CaptureResult.IgnoredOwnMessage, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredOwnMessage, () => _capture.RecordAsync(Message("m1", "INC-1 declared") with { IsFromSelf = true }, default));
     }
 
     [Fact]
@@ -95,12 +84,8 @@ public sealed class TimelineCaptureTests
     public async Task A_message_in_another_channel_is_not_added_to_this_channels_incident()
     {
         await _bed.DoAsync("start Checkout down");
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.RecordAsync(Message("m1", "lunch?") with { Channel = Channel with { Channel = "C-random" } }, default);
-
-        Assert.Equal(CaptureResult.IgnoredNoOpenIncident, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredNoOpenIncident, () => _capture.RecordAsync(Message("m1", "lunch?") with { Channel = Channel with { Channel = "C-random" } }, default));
     }
 
     [Fact]
@@ -139,8 +124,7 @@ public sealed class TimelineCaptureTests
     public async Task After_resolve_a_message_action_adds_an_earlier_message_but_not_a_later_one()
     {
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(30));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(30), "resolve");
         var resolvedAt = _bed.Clock.GetUtcNow();
         var before = Message("m-alert", "[Triggered] 5xx rate > 5%") with { At = Start.AddMinutes(-2) };
         var after = Message("m-late", "all good now") with { At = resolvedAt.AddMinutes(5) };
@@ -181,12 +165,8 @@ public sealed class TimelineCaptureTests
         await _bed.DoAsync("start Checkout down");
         await _capture.RecordAsync(Message("m1", "p99 is through the roof"), default);
         await _capture.EditAsync(new MessageEdit(Channel, "m1", "p99 latency is through the roof", Start.AddMinutes(3)), default);
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.EditAsync(new MessageEdit(Channel, "m1", "p99 latency is through the roof", Start.AddMinutes(3)), default);
-
-        Assert.Equal(CaptureResult.IgnoredNoChange, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredNoChange, () => _capture.EditAsync(new MessageEdit(Channel, "m1", "p99 latency is through the roof", Start.AddMinutes(3)), default));
     }
 
     [Fact]
@@ -210,12 +190,8 @@ public sealed class TimelineCaptureTests
     public async Task An_edit_of_a_message_never_recorded_is_ignored()
     {
         await _bed.DoAsync("start Checkout down");
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.EditAsync(new MessageEdit(Channel, "m-unknown", "text", Start), default);
-
-        Assert.Equal(CaptureResult.IgnoredUnknownMessage, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredUnknownMessage, () => _capture.EditAsync(new MessageEdit(Channel, "m-unknown", "text", Start), default));
     }
 
     [Fact]
@@ -294,12 +270,8 @@ public sealed class TimelineCaptureTests
         await _bed.DoAsync("start Checkout down");
         await _capture.RecordAsync(Message("m1", "it's the cert"), default);
         await _capture.ReactAsync(new ReactionChange(Channel, "m1", "dart", Carol, Added: true), default);
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.ReactAsync(new ReactionChange(Channel, "m1", "dart", Carol, Added: true), default);
-
-        Assert.Equal(CaptureResult.IgnoredNoChange, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredNoChange, () => _capture.ReactAsync(new ReactionChange(Channel, "m1", "dart", Carol, Added: true), default));
     }
 
     [Theory]
@@ -310,12 +282,8 @@ public sealed class TimelineCaptureTests
     {
         await _bed.DoAsync("start Checkout down");
         await _capture.RecordAsync(Message("m1", "text"), default);
-        var before = await _bed.SnapshotAsync();
-
-        var result = await _capture.ReactAsync(new ReactionChange(Channel, "m1", reaction, Carol, Added: true), default);
-
-        Assert.Equal(CaptureResult.IgnoredUnmappedReaction, result);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertStoreUnchangedAsync(
+            CaptureResult.IgnoredUnmappedReaction, () => _capture.ReactAsync(new ReactionChange(Channel, "m1", reaction, Carol, Added: true), default));
     }
 
     [Fact]
@@ -491,6 +459,17 @@ public sealed class TimelineCaptureTests
 
     private async Task<TimelineEntry> EntryAsync(string messageId) =>
         await _bed.Store.GetEntryAsync(Incident1, messageId, default) ?? throw new InvalidOperationException($"no entry {messageId}");
+
+    /// <summary>Runs <paramref name="act"/>, checks what it answered, and that the store holds what it held before.</summary>
+    private async Task AssertStoreUnchangedAsync(CaptureResult expected, Func<Task<CaptureResult>> act)
+    {
+        var before = await _bed.SnapshotAsync();
+
+        var result = await act();
+
+        Assert.Equal(expected, result);
+        Assert.Equal(before, await _bed.SnapshotAsync());
+    }
 
     private static ChatMessage Message(string id, string text) => new()
     {

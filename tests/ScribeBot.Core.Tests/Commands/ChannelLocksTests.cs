@@ -1,5 +1,3 @@
-using ScribeBot.Core.Commands;
-
 namespace ScribeBot.Core.Tests.Commands;
 
 public sealed class ChannelLocksTests

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Incidents;
-
 namespace ScribeBot.Core.Tests.Commands;
 
 // The list limit the dashboard keeps to holds for improve and todo too.

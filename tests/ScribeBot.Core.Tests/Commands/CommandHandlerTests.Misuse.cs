@@ -1,6 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
@@ -75,11 +72,23 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
+    public async Task A_long_title_quoted_in_the_refusal_is_cut_at_80_and_never_inside_a_surrogate_pair()
+    {
+        // The alarm's first half is the 80th unit: the old cut kept it alone.
+        await _bed.DoAsync($"start {new string('a', 79)}🚨 {new string('b', 40)}");
+
+        var outcome = await _bed.SendAsync("start Payments down", Bob);
+
+        var reply = outcome.Reply.ToPlainString();
+        Assert.Contains($"\"{new string('a', 79)}…\"", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply, char.IsSurrogate);
+    }
+
+    [Fact]
     public async Task Resolve_twice_is_refused_naming_the_incident_and_changes_nothing()
     {
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(30));
-        await _bed.DoAsync("resolve", Bob);
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(30), "resolve", Bob);
         _bed.Clock.Advance(TimeSpan.FromMinutes(5));
 
         await AssertRefusedAsync("resolve", "INC-1 is already resolved (at 14:30 UTC by Bob). Use /incident reopen");
@@ -89,8 +98,7 @@ public sealed partial class CommandHandlerTests
     public async Task Ack_twice_is_refused_naming_who_acknowledged_and_when()
     {
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(3));
-        await _bed.DoAsync("ack", Bob);
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "ack", Bob);
         _bed.Clock.Advance(TimeSpan.FromMinutes(1));
 
         await AssertRefusedAsync("acknowledge", "INC-1 was already acknowledged by Bob at 14:03 UTC.");
@@ -204,8 +212,7 @@ public sealed partial class CommandHandlerTests
     public async Task Status_after_resolve_shows_the_latest_incident()
     {
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(50));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(50), "resolve");
 
         var outcome = await _bed.DoAsync("status");
 
@@ -261,10 +268,8 @@ public sealed partial class CommandHandlerTests
     public async Task Reopen_restores_the_status_clears_resolved_and_a_later_resolve_sets_the_final_time()
     {
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(5));
-        await _bed.DoAsync("ack");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(25));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(5), "ack");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(25), "resolve");
         _bed.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var reopen = await _bed.DoAsync("reopen", Bob);
@@ -273,13 +278,11 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(IncidentStatus.Acknowledged, reopened.Status);
         Assert.Null(reopened.Resolved);
         Assert.Equal(1, reopened.ReopenCount);
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(reopen.Posts));
-        Assert.StartsWith("INC-1 reopened by Bob.", post.Text.ToPlainString(), StringComparison.Ordinal);
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Reopened by Bob", Timeline.TimelineTag.KeyEvent, Bob, Start.AddMinutes(40));
+        Assert.StartsWith("INC-1 reopened by Bob.", Announced(reopen), StringComparison.Ordinal);
+        await AssertLastEntryAsync("Reopened by Bob", Timeline.TimelineTag.KeyEvent, Bob, Start.AddMinutes(40));
 
         await _bed.DoAsync("note it is back");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(20));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(20), "resolve");
 
         var final = await _bed.IncidentAsync();
         Assert.Equal(IncidentStatus.Resolved, final.Status);

@@ -23,8 +23,7 @@ public sealed partial class CommandHandlerTests
     {
         // Declared 14:00, resolved 16:00 on Mar 2; the postmortem is filled in at 09:00 on Mar 3.
         await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromHours(2));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromHours(2), "resolve");
         _bed.Clock.Advance(TimeSpan.FromHours(17));
 
         await _bed.DoAsync("began 13:40");

@@ -1,10 +1,5 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Postmortem.Markdown;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
@@ -75,9 +70,8 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
         Assert.Equal(new Milestone(Start.AddMinutes(2), Bob, "req-2"), incident.Acknowledged);
         Assert.Equal(TimeSpan.FromMinutes(2), IncidentDurations.TimeToAcknowledge(incident));
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
-        Assert.Equal("INC-1 acknowledged by Bob, 2 minutes after it was declared.", post.Text.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Acknowledged by Bob", TimelineTag.KeyEvent, Bob, Start.AddMinutes(2));
+        Assert.Equal("INC-1 acknowledged by Bob, 2 minutes after it was declared.", Announced(outcome));
+        await AssertLastEntryAsync("Acknowledged by Bob", TimelineTag.KeyEvent, Bob, Start.AddMinutes(2));
     }
 
     [Fact]
@@ -94,7 +88,7 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(new Milestone(at, Bob, "req-2"), incident.Detected);
         Assert.Equal("Recorded detection at 13:55 UTC on INC-1.", outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Detected: PagerDuty alert", TimelineTag.Detection, Bob, at);
+        await AssertLastEntryAsync("Detected: PagerDuty alert", TimelineTag.Detection, Bob, at);
     }
 
     [Fact]
@@ -108,7 +102,7 @@ public sealed partial class CommandHandlerTests
         var incident = await _bed.IncidentAsync();
         Assert.Equal("customer tweets", incident.DetectionMethod);
         Assert.Equal(Start, incident.Detected!.At);
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Detected: customer tweets", TimelineTag.Detection, Alice, Start);
+        await AssertLastEntryAsync("Detected: customer tweets", TimelineTag.Detection, Alice, Start);
     }
 
     [Fact]
@@ -121,7 +115,7 @@ public sealed partial class CommandHandlerTests
         var at = Start.AddMinutes(-20);
         Assert.Equal(new Milestone(at, Alice, "req-2"), (await _bed.IncidentAsync()).ImpactBegan);
         Assert.Equal("Recorded that impact began at 13:40 UTC on INC-1.", outcome.Reply.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Impact began", TimelineTag.KeyEvent, Alice, at);
+        await AssertLastEntryAsync("Impact began", TimelineTag.KeyEvent, Alice, at);
         Assert.Equal(_bed.LastRequestId, (await _bed.TimelineAsync())[0].MessageId);
     }
 
@@ -133,9 +127,8 @@ public sealed partial class CommandHandlerTests
         var outcome = await _bed.DoAsync("update rolling back v42", Bob);
 
         Assert.Equal(string.Empty, outcome.Reply.ToPlainString());
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
-        Assert.Equal("Status update (INC-1): rolling back v42", post.Text.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Status update: rolling back v42", TimelineTag.KeyEvent, Bob, Start);
+        Assert.Equal("Status update (INC-1): rolling back v42", Announced(outcome));
+        await AssertLastEntryAsync("Status update: rolling back v42", TimelineTag.KeyEvent, Bob, Start);
     }
 
     [Fact]
@@ -145,9 +138,8 @@ public sealed partial class CommandHandlerTests
 
         var outcome = await _bed.DoAsync("escalate <@U123|bob> db is on fire");
 
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
-        Assert.Equal("INC-1 escalated to bob by Alice: db is on fire", post.Text.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Escalated to bob: db is on fire", TimelineTag.Escalation, Alice, Start);
+        Assert.Equal("INC-1 escalated to bob by Alice: db is on fire", Announced(outcome));
+        await AssertLastEntryAsync("Escalated to bob: db is on fire", TimelineTag.Escalation, Alice, Start);
     }
 
     [Theory]
@@ -162,7 +154,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(reply, outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..], tag, Bob, Start);
+        await AssertLastEntryAsync(command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..], tag, Bob, Start);
     }
 
     [Fact]
@@ -250,9 +242,8 @@ public sealed partial class CommandHandlerTests
         var outcome = await _bed.DoAsync("sev 1", Bob);
 
         Assert.Equal(Severity.Sev1, (await _bed.IncidentAsync()).Severity);
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
-        Assert.Equal("INC-1: Severity changed from SEV3 to SEV1 by Bob.", post.Text.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Severity changed from SEV3 to SEV1", TimelineTag.KeyEvent, Bob, Start);
+        Assert.Equal("INC-1: Severity changed from SEV3 to SEV1 by Bob.", Announced(outcome));
+        await AssertLastEntryAsync("Severity changed from SEV3 to SEV1", TimelineTag.KeyEvent, Bob, Start);
     }
 
     [Fact]
@@ -263,9 +254,8 @@ public sealed partial class CommandHandlerTests
         var outcome = await _bed.DoAsync("commander <@U9|carol>");
 
         Assert.Equal(new Person("U9", "carol"), (await _bed.IncidentAsync()).Commander);
-        var post = Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts));
-        Assert.Equal("INC-1: carol is now incident commander.", post.Text.ToPlainString());
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "carol took command", TimelineTag.KeyEvent, Alice, Start);
+        Assert.Equal("INC-1: carol is now incident commander.", Announced(outcome));
+        await AssertLastEntryAsync("carol took command", TimelineTag.KeyEvent, Alice, Start);
     }
 
     [Fact]
@@ -332,7 +322,7 @@ public sealed partial class CommandHandlerTests
         var announcement = Assert.IsType<AnnouncementPost>(outcome.Posts[0]);
         Assert.StartsWith("INC-1 resolved by Bob after 45 minutes.", announcement.Text.ToPlainString(), StringComparison.Ordinal);
         Assert.Equal(new PostmortemPost(Channel, incident.Id), outcome.Posts[1]);
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), "Resolved by Bob: rolled back to v41", TimelineTag.Resolution, Bob, Start.AddMinutes(45));
+        await AssertLastEntryAsync("Resolved by Bob: rolled back to v41", TimelineTag.Resolution, Bob, Start.AddMinutes(45));
     }
 
     [Fact]
@@ -471,12 +461,18 @@ public sealed partial class CommandHandlerTests
     private async Task RunIncidentAsync(string severity, int ackAfter, int resolveAfter)
     {
         await _bed.DoAsync($"start Incident {severity}");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(ackAfter));
-        await _bed.DoAsync("ack");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(resolveAfter - ackAfter));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(ackAfter), "ack");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(resolveAfter - ackAfter), "resolve");
         _bed.Clock.Advance(TimeSpan.FromHours(1));
     }
+
+    /// <summary>The text of the one post a command made, after checking that it is an announcement in the channel.</summary>
+    private static string Announced(CommandOutcome outcome) =>
+        Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts)).Text.ToPlainString();
+
+    /// <summary>Checks the timeline entry the last command created (it is keyed by the request id).</summary>
+    private async Task AssertLastEntryAsync(string text, TimelineTag tag, Person author, DateTimeOffset at) =>
+        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), text, tag, author, at);
 
     internal static void AssertEntry(TimelineEntry entry, string text, TimelineTag tag, Person author, DateTimeOffset at)
     {

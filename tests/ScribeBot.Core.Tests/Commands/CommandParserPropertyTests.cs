@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ScribeBot.Core.Commands;
 
 namespace ScribeBot.Core.Tests.Commands;
 

@@ -1,6 +1,3 @@
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-
 namespace ScribeBot.Core.Tests.Commands;
 
 public sealed class CommandParserTests

@@ -2,13 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Tests.Commands;
 
@@ -59,6 +54,13 @@ internal sealed class CommandTestBed
         var outcome = await SendAsync(text, by, channel, requestId);
         Assert.True(outcome.Accepted, $"'{text}' was refused: {outcome.Reply}");
         return outcome;
+    }
+
+    /// <summary>Moves the clock on by <paramref name="delay"/>, then sends a command that must succeed.</summary>
+    public Task<CommandOutcome> DoAfterAsync(TimeSpan delay, string text, Person? by = null)
+    {
+        Clock.Advance(delay);
+        return DoAsync(text, by);
     }
 
     public async Task<Incident> IncidentAsync(int number = 1, ChannelRef? channel = null) =>

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Incidents;

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using static ScribeBot.Core.Tests.Incidents.IncidentExamples;
 
 namespace ScribeBot.Core.Tests.Incidents;

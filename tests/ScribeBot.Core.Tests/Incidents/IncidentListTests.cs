@@ -1,4 +1,3 @@
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Editing;
 using static ScribeBot.Core.Tests.Incidents.IncidentExamples;
 

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Outbox;

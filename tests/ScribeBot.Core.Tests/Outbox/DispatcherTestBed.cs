@@ -1,11 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Outbox;
 

@@ -1,6 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Outbox;
-
 namespace ScribeBot.Core.Tests.Outbox;
 
 /// <summary>A poster that answers from a script and records every attempt with the fake clock's time.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 

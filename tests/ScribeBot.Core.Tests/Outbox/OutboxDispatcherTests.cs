@@ -1,5 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Outbox;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 
 namespace ScribeBot.Core.Tests.Outbox;
@@ -16,14 +14,27 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
 
     private Task<bool> FailedAsync(OutboxItem item, int times) => _bed.HasAsync(item, i => i.Attempts == times);
 
+    /// <summary>Every attempt answered "try again later" with no Retry-After.</summary>
+    private static DeliveryResult Unavailable(OutboxItem item, int attempt) => DeliveryResult.Retry(null, "HTTP 503");
+
+    /// <summary>The first <paramref name="failures"/> attempts answered as <see cref="Unavailable"/>, the next delivered.</summary>
+    private static Func<OutboxItem, int, DeliveryResult> UnavailableAtFirst(int failures) =>
+        (item, attempt) => attempt <= failures ? Unavailable(item, attempt) : DeliveryResult.Delivered;
+
+    /// <summary>A Slack poster that answers as <paramref name="script"/> says, started, and one post for C1 enqueued.</summary>
+    private async Task<(FakePoster Poster, OutboxItem Item)> EnqueueOneAsync(Func<OutboxItem, int, DeliveryResult>? script = null)
+    {
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, script);
+        _bed.Start(poster);
+        var item = _bed.Item(C1, "r1");
+        await _bed.EnqueueAsync(item);
+        return (poster, item);
+    }
+
     [Fact]
     public async Task An_enqueued_post_is_delivered_once_and_marked_delivered()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock);
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync();
         await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
 
         Assert.Equal(1, poster.AttemptsOf(item.Id));
@@ -35,12 +46,8 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task Retry_after_is_honoured_then_the_post_is_delivered_once()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+        var (poster, item) = await EnqueueOneAsync(
             (_, attempt) => attempt == 1 ? DeliveryResult.Retry(TimeSpan.FromSeconds(30), "HTTP 429") : DeliveryResult.Delivered);
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-
-        await _bed.EnqueueAsync(item);
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
 
         Assert.Equal(TimeSpan.FromSeconds(30), wait);
@@ -60,10 +67,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task Without_retry_after_the_back_off_doubles_from_2_seconds_up_to_5_minutes()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync(Unavailable);
 
         var waits = new List<TimeSpan>();
         for (var failures = 1; failures <= 10; failures++)
@@ -85,11 +89,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_permanent_failure_abandons_the_post_and_it_is_not_retried()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Permanent("channel_not_found"));
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync((_, _) => DeliveryResult.Permanent("channel_not_found"));
         await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
         _bed.Clock.Advance(TimeSpan.FromDays(3));
         _bed.Signal.Notify();
@@ -104,7 +104,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_post_enqueued_48_hours_ago_that_has_failed_for_a_day_is_abandoned()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
+        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, Unavailable);
         _bed.Start(poster);
         var item = _bed.Item(C1, "r1", enqueuedAt: T0 - TimeSpan.FromHours(48)) with { Attempts = 400 };
 
@@ -118,11 +118,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_wall_clock_set_back_an_hour_does_not_hold_back_a_retry()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
-            (_, attempt) => attempt == 1 ? DeliveryResult.Retry(null, "HTTP 503") : DeliveryResult.Delivered);
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync(UnavailableAtFirst(1));
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
 
         _bed.WallClock.Jump(TimeSpan.FromHours(-1));
@@ -136,11 +132,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_wall_clock_set_forward_three_days_does_not_abandon_a_failing_post()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
-            (_, attempt) => attempt <= 2 ? DeliveryResult.Retry(null, "HTTP 503") : DeliveryResult.Delivered);
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync(UnavailableAtFirst(2));
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
 
         _bed.WallClock.Jump(TimeSpan.FromDays(3));
@@ -173,10 +165,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_post_failing_for_48_hours_of_this_process_is_abandoned_though_the_wall_clock_was_set_back_a_day()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(TimeSpan.FromHours(1), "HTTP 429"));
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-        await _bed.EnqueueAsync(item);
+        var (poster, item) = await EnqueueOneAsync((_, _) => DeliveryResult.Retry(TimeSpan.FromHours(1), "HTTP 429"));
         await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
         _bed.WallClock.Jump(TimeSpan.FromDays(-1));
 
@@ -196,12 +185,8 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_poster_that_throws_is_retried_with_back_off()
     {
-        var poster = new FakePoster(ChatPlatform.Slack, _bed.Clock,
+        var (poster, item) = await EnqueueOneAsync(
             (_, attempt) => attempt == 1 ? throw new HttpRequestException("connection refused") : DeliveryResult.Delivered);
-        _bed.Start(poster);
-        var item = _bed.Item(C1, "r1");
-
-        await _bed.EnqueueAsync(item);
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
         _bed.Clock.Advance(wait);
         await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
@@ -236,7 +221,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_new_dispatcher_over_the_same_store_delivers_what_was_pending()
     {
-        var failing = new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503"));
+        var failing = new FakePoster(ChatPlatform.Slack, _bed.Clock, Unavailable);
         _bed.Start(failing);
         var retried = _bed.Item(C1, "a");
         await _bed.EnqueueAsync(retried);
@@ -292,9 +277,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task Stopping_returns_without_throwing_and_leaves_posts_pending()
     {
-        _bed.Start(new FakePoster(ChatPlatform.Slack, _bed.Clock, (_, _) => DeliveryResult.Retry(null, "HTTP 503")));
-        var item = _bed.Item(C1, "r1");
-        await _bed.EnqueueAsync(item);
+        var (_, item) = await EnqueueOneAsync(Unavailable);
         await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
 
         await _bed.StopAsync();

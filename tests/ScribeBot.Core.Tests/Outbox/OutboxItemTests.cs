@@ -1,7 +1,4 @@
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Tests.Commands;
-using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Outbox;
 

@@ -1,9 +1,5 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Tests.Outbox;
 

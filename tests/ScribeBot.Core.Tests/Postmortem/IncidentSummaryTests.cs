@@ -1,7 +1,4 @@
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Postmortem;

@@ -2,8 +2,6 @@ using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using ScribeBot.Core.Postmortem.Markdown;
-using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 

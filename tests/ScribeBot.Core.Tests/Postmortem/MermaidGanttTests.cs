@@ -1,5 +1,4 @@
 using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Postmortem.Markdown;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 

@@ -1,10 +1,6 @@
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Postmortem;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Postmortem;

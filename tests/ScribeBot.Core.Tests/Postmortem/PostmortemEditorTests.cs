@@ -1,16 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Editing;
-using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Tests.Commands;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Postmortem;
@@ -33,14 +27,11 @@ public sealed class PostmortemEditorTests : IDisposable
     private async Task<Incident> ResolvedIncidentAsync()
     {
         await _bed.DoAsync("start Checkout returns 502 sev2");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(3));
-        await _bed.DoAsync("ack", Bob);
-        _bed.Clock.Advance(TimeSpan.FromMinutes(5));
-        await _bed.DoAsync("action rolled back the deploy", Bob);
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "ack", Bob);
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(5), "action rolled back the deploy", Bob);
         await _bed.DoAsync("note traffic is recovering");
         await _bed.DoAsync("rootcause connection pool exhausted");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(20));
-        await _bed.DoAsync("resolve");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(20), "resolve");
         _bed.Clock.Advance(TimeSpan.FromHours(18));
         return await _bed.IncidentAsync();
     }

@@ -1,6 +1,5 @@
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Document;
-using ScribeBot.Core.Postmortem.Markdown;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 

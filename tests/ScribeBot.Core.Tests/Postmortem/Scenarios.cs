@@ -1,7 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Timeline;
-
 namespace ScribeBot.Core.Tests.Postmortem;
 
 /// <summary>Incidents as the store would hand them to the builder, built by hand.</summary>

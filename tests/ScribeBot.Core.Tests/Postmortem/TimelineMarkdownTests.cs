@@ -1,5 +1,3 @@
-using ScribeBot.Core.Postmortem.Markdown;
-using ScribeBot.Core.Timeline;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Postmortem;

@@ -1,6 +1,3 @@
-using ScribeBot.Core.Postmortem.Markdown;
-using ScribeBot.Core.Text;
-
 namespace ScribeBot.Core.Tests.Text;
 
 public sealed class BidiTextTests

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Text;
-
 namespace ScribeBot.Core.Tests.Text;
 
 public sealed class TextShortenerTests
@@ -30,5 +28,41 @@ public sealed class TextShortenerTests
         var shortened = TextShortener.Shorten("01234567🚨 rest", 10);
 
         Assert.Equal("01234567🚨…", shortened);
+    }
+
+    [Fact]
+    public void Shorten_within_keeps_the_ellipsis_inside_the_limit()
+    {
+        Assert.Equal("", TextShortener.ShortenWithin(null, 10));
+        Assert.Equal("0123456789", TextShortener.ShortenWithin("0123456789", 10));
+        Assert.Equal("012345678…", TextShortener.ShortenWithin("0123456789A", 10));
+        Assert.Equal("01234567 …", TextShortener.ShortenWithin("01234567 9A", 10));
+    }
+
+    [Fact]
+    public void Shorten_within_can_drop_the_white_space_before_the_ellipsis()
+    {
+        Assert.Equal("01234567…", TextShortener.ShortenWithin("01234567 9A", 10, trimEnd: true));
+        Assert.Equal("0123456…", TextShortener.ShortenWithin("0123456   9A", 10, trimEnd: true));
+    }
+
+    [Fact]
+    public void Shorten_within_never_splits_a_surrogate_pair()
+    {
+        var shortened = TextShortener.ShortenWithin("01234567🚨 rest", 10); // the high surrogate is the ninth unit
+
+        Assert.Equal("01234567…", shortened);
+        Assert.DoesNotContain(shortened, char.IsSurrogate);
+    }
+
+    [Fact]
+    public void Cut_index_steps_back_before_the_first_half_of_a_pair()
+    {
+        Assert.Equal(4, TextShortener.CutIndex("0123456789", 4));
+        Assert.Equal(0, TextShortener.CutIndex("0123456789", 0));
+        Assert.Equal(10, TextShortener.CutIndex("0123456789", 99));
+        Assert.Equal(3, TextShortener.CutIndex("012🚨456", 4));
+        Assert.Equal(5, TextShortener.CutIndex("012🚨456", 5));
+        Assert.Equal(0, TextShortener.CutIndex("🚨", 1));
     }
 }

@@ -38,6 +38,19 @@ public sealed class CloudAdapterLoggerTests
     }
 
     [Fact]
+    public void A_cut_reason_never_ends_in_half_a_character()
+    {
+        var logger = new CloudAdapterLogger(_sdk, _endpoint);
+
+        // "Invalid AppId passed on token: " is 31 units: the 200th unit of the reason is an emoji's first half.
+        AsTheSdkLogs(logger, LogLevel.Error, new UnauthorizedAccessException("Invalid AppId passed on token: " + new string('x', 168) + "🚨🚨").ToString());
+
+        var (_, message) = Assert.Single(_endpoint.Entries);
+        Assert.EndsWith("x…", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, char.IsSurrogate);
+    }
+
+    [Fact]
     public void Any_other_error_of_the_sdk_stays_an_error()
     {
         var logger = new CloudAdapterLogger(_sdk, _endpoint);

@@ -5,6 +5,7 @@ using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
+using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem.Editing;
@@ -240,7 +241,7 @@ public sealed partial class PostmortemEditor(
             if (task.Text.Length == 0)
             {
                 problems.Add(task.Owner is { } owner
-                    ? $"Task {i + 1} has an owner ({CommandParser.Shorten(owner)}) but no text: say what needs doing."
+                    ? $"Task {i + 1} has an owner ({TextShortener.Shorten(owner)}) but no text: say what needs doing."
                     : $"Task {i + 1} has no text: say what needs doing.");
             }
             else if (task.Text.Length > CommandParser.MaxTextLength)

@@ -1,4 +1,5 @@
 using System.Text;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
@@ -76,8 +77,8 @@ public static class MarkdownText
         new Writer(builder, indent).Literal(text);
 
     /// <summary>
-    /// Only http(s) links and anchors to transcript lines are written, so a stored permalink cannot become
-    /// <c>javascript:</c>. Characters that could end the <c>&lt;...&gt;</c> destination are percent-encoded.
+    /// Only web addresses (<see cref="SafeLink"/>) and anchors to transcript lines are written, so a stored permalink
+    /// cannot become <c>javascript:</c>. Characters that could end the <c>&lt;...&gt;</c> destination are percent-encoded.
     /// </summary>
     internal static string? SafeUrl(string? url)
     {
@@ -86,26 +87,7 @@ public static class MarkdownText
             return url;
         }
 
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-        {
-            return null;
-        }
-
-        var builder = new StringBuilder(url.Length);
-        foreach (var c in url)
-        {
-            _ = c switch
-            {
-                '<' => builder.Append("%3C"),
-                '>' => builder.Append("%3E"),
-                ' ' => builder.Append("%20"),
-                '\\' => builder.Append("%5C"),
-                _ when char.IsControl(c) => builder,
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.ToString();
+        return SafeLink.IsWebAddress(url) ? SafeLink.PercentEncode(url, "<> \\") : null;
     }
 
     private sealed class Writer(StringBuilder output, string indent)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Postmortem.Markdown;
 
@@ -93,7 +94,7 @@ public static class MermaidGantt
             }
         }
 
-        var text = builder.Length > MaxLabelLength ? builder.ToString(0, MaxLabelLength - 1).TrimEnd() + "…" : builder.ToString();
+        var text = TextShortener.ShortenWithin(builder.ToString(), MaxLabelLength, trimEnd: true);
         if (text.Length == 0)
         {
             return "untitled";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Postmortem.Markdown;
@@ -68,11 +69,11 @@ public sealed class PostmortemModel(
 
     public string? PostError { get; private set; }
 
-    public string MarkdownPath => PostmortemDownloadEndpoint.MarkdownPath(Incident.Id);
+    public string PagePath => IncidentPages.Page(Incident.Id);
 
-    public string HtmlPath => PostmortemDownloadEndpoint.HtmlPath(Incident.Id);
+    public string MarkdownPath => IncidentPages.Markdown(Incident.Id);
 
-    public string EscapedId => Uri.EscapeDataString(Incident.Id);
+    public string HtmlPath => IncidentPages.Html(Incident.Id);
 
     public IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 

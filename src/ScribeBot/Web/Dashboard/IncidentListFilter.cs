@@ -16,18 +16,18 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
 {
     public const int PageSize = 25;
 
-    public static readonly IReadOnlyList<string> StatusValues = ["triggered", "acknowledged", "resolved"];
-    public static readonly IReadOnlyList<string> SeverityValues = ["sev1", "sev2", "sev3", "sev4"];
-    public static readonly IReadOnlyList<string> PlatformValues = ["slack", "teams", "web"];
+    public static readonly IReadOnlyList<string> StatusValues = Names<IncidentStatus>(s => s.ToName());
+    public static readonly IReadOnlyList<string> SeverityValues = Names<Severity>(s => s.ToName());
+    public static readonly IReadOnlyList<string> PlatformValues = Names<ChatPlatform>(p => p.ToName());
 
     public bool IsFiltered => Status is not null || Severity is not null || Platform is not null;
 
     public static IncidentListFilter Parse(string? status, string? severity, string? platform, string? page)
     {
         var problems = new List<string>();
-        var parsedStatus = Pick(status, StatusValues, "status", problems, i => (IncidentStatus)i);
-        var parsedSeverity = Pick(severity, SeverityValues, "severity", problems, i => (Severity)(i + 1));
-        var parsedPlatform = Pick(platform, PlatformValues, "platform", problems, i => (ChatPlatform)i);
+        var parsedStatus = Pick<IncidentStatus>(status, s => s.ToName(), "status", problems);
+        var parsedSeverity = Pick<Severity>(severity, s => s.ToName(), "severity", problems);
+        var parsedPlatform = Pick<ChatPlatform>(platform, p => p.ToName(), "platform", problems);
 
         var number = 1;
         if (!string.IsNullOrWhiteSpace(page)
@@ -49,11 +49,11 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
         Take = PageSize,
     };
 
-    public string? StatusValue => Status is { } s ? StatusValues[(int)s] : null;
+    public string? StatusValue => Status?.ToName();
 
-    public string? SeverityValue => Severity is { } s ? SeverityValues[(int)s - 1] : null;
+    public string? SeverityValue => Severity?.ToName();
 
-    public string? PlatformValue => Platform is { } p ? PlatformValues[(int)p] : null;
+    public string? PlatformValue => Platform?.ToName();
 
     /// <summary>The list's address for <paramref name="page"/> with these filters (the ignored ones left out).</summary>
     public string Url(int page)
@@ -82,23 +82,26 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
         return QueryHelpers.AddQueryString("/", query);
     }
 
-    private static T? Pick<T>(string? value, IReadOnlyList<string> options, string name, List<string> problems, Func<int, T> select)
-        where T : struct
+    private static string[] Names<T>(Func<T, string> name)
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(name)];
+
+    private static T? Pick<T>(string? value, Func<T, string> nameOf, string name, List<string> problems)
+        where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        for (var i = 0; i < options.Count; i++)
+        foreach (var option in Enum.GetValues<T>())
         {
-            if (string.Equals(options[i], value.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(nameOf(option), value.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                return select(i);
+                return option;
             }
         }
 
-        problems.Add($"Unknown {name} \"{TextShortener.Shorten(value)}\", so every {name} is shown. Choose one of: {string.Join(", ", options)}.");
+        problems.Add($"Unknown {name} \"{TextShortener.Shorten(value)}\", so every {name} is shown. Choose one of: {string.Join(", ", Names(nameOf))}.");
         return null;
     }
 }

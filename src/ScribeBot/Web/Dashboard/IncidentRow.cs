@@ -1,15 +1,17 @@
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Links;
 
 namespace ScribeBot.Web.Dashboard;
 
 /// <summary>One line of the incidents list.</summary>
 internal sealed record IncidentRow(Incident Incident, IncidentFigures Figures)
 {
-    public string Link => IncidentLinks.Page(Incident.Id);
+    public string Link => IncidentPages.Page(Incident.Id);
 
-    public string PostmortemLink => IncidentLinks.Postmortem(Incident.Id);
+    public string PostmortemLink => IncidentPages.Editor(Incident.Id);
 
-    public string StatusValue => IncidentListFilter.StatusValues[(int)Incident.Status];
+    public string StatusValue => Incident.Status.ToName();
 
-    public string PlatformValue => IncidentListFilter.PlatformValues[(int)Incident.Channel.Platform];
+    public string PlatformValue => Incident.Channel.Platform.ToName();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Timeline;
 
@@ -56,10 +57,14 @@ internal sealed record TimelineRow(
                 e.Source,
                 e.Tags,
                 e.Edits.Select(r => new EarlierText(r.Text, Full(clock, r.ReplacedAt))).ToList(),
-                IncidentLinks.SafeLink(e.Permalink),
+                PermalinkOf(e.Permalink),
                 e.ThreadId is { } thread && thread != e.MessageId);
         }).ToList();
     }
+
+    // A stored link is platform data: only a web address becomes a link on our origin, written normalised.
+    private static string? PermalinkOf(string? permalink) =>
+        SafeLink.IsWebAddress(permalink) ? new Uri(permalink).AbsoluteUri : null;
 
     private static string Full(IncidentClock clock, DateTimeOffset at) =>
         $"{clock.Local(at).ToString("ddd, MMM d, yyyy, HH:mm:ss", CultureInfo.InvariantCulture)} {clock.Abbreviation(at)}";

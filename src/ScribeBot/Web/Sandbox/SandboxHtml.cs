@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using ScribeBot.Core.Links;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Web.Sandbox;
@@ -34,18 +36,6 @@ internal static class SandboxHtml
         return html.ToString();
     }
 
-    private static bool IsSafeUrl(string? url)
-    {
-        if (string.IsNullOrEmpty(url))
-        {
-            return false;
-        }
-
-        if (url[0] == '#' || (url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal)))
-        {
-            return true;
-        }
-
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-    }
+    private static bool IsSafeUrl(string? url) =>
+        SafeLink.IsWebAddress(url) || SafeLink.IsSitePath(url) || (url is not null && MessageAnchor.IsHref(url));
 }

@@ -46,26 +46,17 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, T
             case AnnouncementPost announcement:
                 return (SandboxItemKind.Announcement, SandboxHtml.FromChatText(announcement.Text));
             case TimelinePost timeline:
-                var sofar = await LoadAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false);
+                var sofar = await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false);
                 return sofar is var (incident, entries)
                     ? (SandboxItemKind.Timeline, PostmortemHtml.RenderFragment(TimelineMarkdown.Render(incident, entries)))
                     : null;
             case PostmortemPost postmortem:
-                var found = await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
+                var found = await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
                 return found is var (resolved, timelineEntries)
                     ? (SandboxItemKind.Draft, PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(resolved, timelineEntries))))
                     : null;
             default:
                 return null;
         }
-    }
-
-    private async Task<(Core.Incidents.Incident Incident, IReadOnlyList<Core.Timeline.TimelineEntry> Entries)?> LoadAsync(
-        string incidentId, CancellationToken cancellationToken)
-    {
-        var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
-        return incident is null
-            ? null
-            : (incident, await store.GetTimelineAsync(incidentId, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -104,7 +104,7 @@ internal sealed class SvgWriter
     public static string Shorten(string text, int max)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= max ? flat : flat[..(max - 1)].TrimEnd() + "…";
+        return TextShortener.ShortenWithin(flat, max, trimEnd: true);
     }
 
     private void Tag(string name, (string Name, object? Value)[] attributes)
