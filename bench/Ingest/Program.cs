@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using LiteDB;
 using ScribeBot.Bench.Ingest;
+using ScribeBot.Bench.Shared;
 
 // Ingest benchmark: signed Slack message events sent to a running ScribeBot host (POST /slack/events, each message
 // committed and fsync'ed before its 200), to a bare 200 OK endpoint of the same host (the ceiling), and to a minimal

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ScribeBot.Bench.Ingest;
+namespace ScribeBot.Bench.Shared;
 
 /// <summary>Resident memory of a process as Linux reports it in <c>/proc/{pid}/status</c>.</summary>
-internal static class ProcessMemory
+public static class ProcessMemory
 {
     /// <summary>Current resident set (VmRSS), in MiB.</summary>
     public static double ResidentMiB(int pid) => Read(pid, "VmRSS:");
