@@ -9,11 +9,11 @@ namespace ScribeBot.Bench.History;
 internal sealed record HostSettings(string SigningSecret, string? BotToken, string ApiBaseUrl);
 
 /// <summary>
-/// The host under test: the Release build of <c>src/ScribeBot</c> as its own process on a loopback port, on the
-/// benchmark's data file. Each start is timed from launching the process to the first 200 of <c>GET /healthz</c>,
+/// The host under test: the Release build of <c>src/ScribeBot</c> as its own process on a loopback port, on a data file
+/// of the benchmark's. Each start is timed from launching the process to the first 200 of <c>GET /healthz</c>,
 /// which commits a write through the store: what a service manager's health probe waits for.
 /// </summary>
-internal sealed class HistoryHost(string hostAssembly, string workDirectory, string dataPath, string storeProvider, HostSettings settings)
+internal sealed class HistoryHost(string hostAssembly, string workDirectory, string storeProvider, HostSettings settings)
     : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
@@ -26,8 +26,8 @@ internal sealed class HistoryHost(string hostAssembly, string workDirectory, str
 
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The host is not running.");
 
-    /// <summary>Starts the host and returns the time until it answered <c>/healthz</c> with 200.</summary>
-    public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the host on <paramref name="dataPath"/> and returns the time until it answered <c>/healthz</c> with 200.</summary>
+    public async Task<TimeSpan> StartAsync(string dataPath, CancellationToken cancellationToken)
     {
         if (IsRunning)
         {

@@ -1,3 +1,5 @@
+using ScribeBot.Bench.Shared;
+
 namespace ScribeBot.Bench.History;
 
 /// <summary>A Slack channel of the seeded history.</summary>
@@ -53,11 +55,7 @@ internal static class HistoryLayout
 
     private static readonly string[] Texts =
     [
-        "checkout p99 is through the roof, looking at the db pool",
-        "rolling back payments-api to v2.40",
-        "error rate back under 0.1%, watching for 10 more minutes",
-        "is it the cache? keys look fine from here",
-        "paging the database on-call",
+        .. IncidentChatter.Lines,
         "dashboards show the spike started at the deploy",
         "customer support reports failed orders in EU",
         "scaling the worker pool from 12 to 24",

@@ -19,7 +19,7 @@ internal sealed record HistorySettings
     public string? PostgresConnection { get; init; }
     public IReadOnlyList<int> Steps { get; init; } = [100, 1_000, 10_000, 50_000];
     public int Samples { get; init; } = 30;
-    public int WarmUps { get; init; } = 3;
+    public int WarmUps { get; init; } = 10;
     public int Restarts { get; init; } = 3;
     public string? DataDirectory { get; init; }
     public bool Keep { get; init; }

@@ -8,6 +8,8 @@ using ScribeBot.Bench.Shared;
 // ack, the start-up to healthy, the data file and the host's memory; then prints how each grew per 10x of history
 // and the verdict against the goal. Small steps are written through the host (signed Slack requests); larger ones
 // in-process through the host's own core, store and Slack poster, at declared times spread over the last year.
+// Each step's store is a copy of the previous one grown further, in its own directory ({work}/{step}/): with
+// --data DIR they are kept, and a later run re-times every step found there without seeding it again.
 //
 //   dotnet run -c Release --project bench/History [-- --steps 100,1000,10000,50000 --samples 30 --data DIR --no-bot-token]
 HistorySettings settings;
@@ -42,7 +44,6 @@ var repository = BenchPaths.RepositoryRoot();
 var configuration = BenchPaths.Configuration();
 var work = settings.DataDirectory ?? Directory.CreateTempSubdirectory("scribebot-history-bench-").FullName;
 Directory.CreateDirectory(work);
-var dataPath = Path.Combine(work, "scribebot.db");
 var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 var traffic = new SlackTraffic(new SlackRequestSigner(Secret, TimeProvider.System), runId, TimeProvider.System);
 var results = new List<StepResult>();
@@ -50,42 +51,43 @@ var results = new List<StepResult>();
 Console.WriteLine($"History benchmark: {Environment.ProcessorCount} cores, store {settings.Store}, steps {string.Join(", ", settings.Steps.Select(s => s.ToString("N0")))}, " +
     $"{settings.Samples} timed rounds after {settings.WarmUps} warm-ups, {settings.Restarts} timed starts per step, " +
     $"{(settings.BotToken ? "bot token (posts delivered to a loopback Slack)" : "no bot token (every post stays pending)")}, host build {configuration}");
-Console.WriteLine($"data file {dataPath}");
+Console.WriteLine($"data files under {work}");
 
 try
 {
     await using var webApi = FakeWebApi.Healthy();
     var hostSettings = new HostSettings(Secret, settings.BotToken ? "xoxb-bench-not-a-real-token" : null, webApi.ApiBaseUrl);
-    await using var host = new HistoryHost(
-        BenchPaths.HostAssembly(repository, configuration), work, dataPath, settings.Store, hostSettings);
+    await using var host = new HistoryHost(BenchPaths.HostAssembly(repository, configuration), work, settings.Store, hostSettings);
     var measurer = new StepMeasurer(host, traffic, settings.WarmUps, settings.Samples);
 
     var count = 0;
-    if (File.Exists(dataPath))
-    {
-        await using var session = await StoreSession.OpenAsync(dataPath, hostSettings, token);
-        (count, var open) = await session.CountAsync(token);
-        Console.WriteLine($"reusing {count:N0} incidents already in the data directory");
-        if (open > 0)
-        {
-            throw new InvalidOperationException($"{open} incidents in {dataPath} are still open (an interrupted run?); remove the directory and seed again.");
-        }
-    }
-
+    string? previous = null;
     foreach (var step in settings.Steps)
     {
+        var dataPath = Path.Combine(work, step.ToString(System.Globalization.CultureInfo.InvariantCulture), "scribebot.db");
         SeedingTime? seeding = null;
-        if (count < step)
+        await host.StopAsync(token);
+        if (File.Exists(dataPath))
         {
-            seeding = await SeedAsync(host, hostSettings, count, step);
+            count = await CountReusedAsync(dataPath, hostSettings);
+        }
+        else
+        {
+            if (previous is not null)
+            {
+                CopyStore(previous, dataPath);
+            }
+
+            seeding = await SeedAsync(host, hostSettings, dataPath, count, step);
             count = step;
         }
 
         Console.WriteLine($"step {count:N0}: timing {settings.Restarts} starts and {settings.Samples} rounds of {StepMeasurer.RequestsPerRound} requests ...");
-        var result = await MeasureAsync(host, measurer, count, step, seeding);
+        var result = await MeasureAsync(host, measurer, dataPath, count, step, seeding);
         results.Add(result);
         // Every timed round started and resolved one incident in the busy channel.
         count += settings.WarmUps + settings.Samples;
+        previous = dataPath;
         Console.WriteLine();
         Console.WriteLine(HistoryReport.Measures(results));
     }
@@ -118,7 +120,32 @@ finally
 
 return 0;
 
-async Task<SeedingTime> SeedAsync(HistoryHost host, HostSettings hostSettings, int from, int to)
+async Task<int> CountReusedAsync(string dataPath, HostSettings hostSettings)
+{
+    await using var session = await StoreSession.OpenAsync(dataPath, hostSettings, token);
+    var (total, open) = await session.CountAsync(token);
+    Console.WriteLine($"reusing {dataPath}: {total:N0} incidents");
+    return open == 0
+        ? total
+        : throw new InvalidOperationException($"{open} incidents in {dataPath} are still open (an interrupted run?); remove its directory to seed it again.");
+}
+
+// The previous step's store, closed by the host's stop, grown further in its own directory.
+static void CopyStore(string from, string to)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+    foreach (var (source, target) in new[] { (from, to), (LogOf(from), LogOf(to)) })
+    {
+        if (File.Exists(source))
+        {
+            File.Copy(source, target, overwrite: true);
+        }
+    }
+}
+
+static string LogOf(string dataPath) => Path.Combine(Path.GetDirectoryName(dataPath)!, Path.GetFileNameWithoutExtension(dataPath) + "-log.db");
+
+async Task<SeedingTime> SeedAsync(HistoryHost host, HostSettings hostSettings, string dataPath, int from, int to)
 {
     var incidents = Enumerable.Range(from, to - from).Select(i => HistoryLayout.Incident(i)).ToArray();
     var clock = Stopwatch.StartNew();
@@ -127,10 +154,7 @@ async Task<SeedingTime> SeedAsync(HistoryHost host, HostSettings hostSettings, i
     {
         path = "through the host";
         Console.WriteLine($"seeding incidents {from:N0} to {to:N0} {path} ({incidents.Length * incidents[0].Steps.Count:N0} signed requests) ...");
-        if (!host.IsRunning)
-        {
-            await host.StartAsync(token);
-        }
+        await host.StartAsync(dataPath, token);
 
         await HostSeeder.SeedAsync(host.Endpoint, traffic, incidents, settings.SeedChannels, token);
     }
@@ -138,7 +162,6 @@ async Task<SeedingTime> SeedAsync(HistoryHost host, HostSettings hostSettings, i
     {
         path = "in-process (core and store)";
         Console.WriteLine($"seeding incidents {from:N0} to {to:N0} {path}, declared over the last 365 days ...");
-        await host.StopAsync(token);
         await using var session = await StoreSession.OpenAsync(dataPath, hostSettings, token);
         await session.SeedAsync(incidents, DeclaredOverLastYear(incidents.Length), runId, parallel: 32, token);
         await session.DrainOutboxAsync(token);
@@ -161,10 +184,10 @@ static DateTimeOffset[] DeclaredOverLastYear(int count)
         .ToArray();
 }
 
-async Task<StepResult> MeasureAsync(HistoryHost host, StepMeasurer measurer, int incidents, int step, SeedingTime? seeding)
+async Task<StepResult> MeasureAsync(HistoryHost host, StepMeasurer measurer, string dataPath, int incidents, int step, SeedingTime? seeding)
 {
     await host.StopAsync(token);
-    var fileMiB = FileMiB(dataPath) + FileMiB(Path.Combine(work, "scribebot-log.db"));
+    var fileMiB = FileMiB(dataPath) + FileMiB(LogOf(dataPath));
     var starts = new List<double>();
     for (var i = 0; i < settings.Restarts; i++)
     {
@@ -173,7 +196,7 @@ async Task<StepResult> MeasureAsync(HistoryHost host, StepMeasurer measurer, int
             await host.StopAsync(token);
         }
 
-        starts.Add((await host.StartAsync(token)).TotalSeconds);
+        starts.Add((await host.StartAsync(dataPath, token)).TotalSeconds);
     }
 
     var load = MachineLoad();

@@ -11,15 +11,6 @@ internal sealed class SignedSlackEvents(string signingSecret, string channel, lo
 {
     private const string TeamId = "T0BENCH";
 
-    private static readonly string[] Texts =
-    [
-        "checkout p99 is through the roof, looking at the db pool",
-        "rolling back payments-api to v2.40",
-        "error rate back under 0.1%, watching for 10 more minutes",
-        "is it the cache? keys look fine from here",
-        "paging the database on-call",
-    ];
-
     private readonly SlackRequestSigner _signer = new(signingSecret, time);
 
     public static string MessageTs(long baseSeconds, long n) => $"{baseSeconds + (n / 1_000_000)}.{n % 1_000_000:D6}";
@@ -29,7 +20,7 @@ internal sealed class SignedSlackEvents(string signingSecret, string channel, lo
     {
         var ts = MessageTs(baseSeconds, n);
         var body = SlackPayloads.Message(
-            TeamId, channel, $"U0BENCH{n % 20:D2}", $"{Texts[n % Texts.Length]} (#{n})", ts, $"Ev0BENCH{n:D10}", baseSeconds + (n / 1_000_000));
+            TeamId, channel, $"U0BENCH{n % 20:D2}", $"{IncidentChatter.Lines[(int)(n % IncidentChatter.Lines.Count)]} (#{n})", ts, $"Ev0BENCH{n:D10}", baseSeconds + (n / 1_000_000));
         return _signer.Request(path, hostHeader, SlackPayloads.ContentTypeJson, body);
     }
 
