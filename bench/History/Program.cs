@@ -71,13 +71,14 @@ try
         {
             count = await CountReusedAsync(dataPath, hostSettings);
         }
-        else
+        else if (previous is not null)
         {
-            if (previous is not null)
-            {
-                CopyStore(previous, dataPath);
-            }
+            CopyStore(previous, dataPath);
+        }
 
+        // Short of the step: a new store, or one an earlier run left unfinished, is grown from where it stands.
+        if (count < step)
+        {
             seeding = await SeedAsync(host, hostSettings, dataPath, count, step);
             count = step;
         }
@@ -99,6 +100,7 @@ try
     Console.WriteLine("## Measures");
     Console.WriteLine();
     Console.WriteLine(HistoryReport.Measures(results));
+    Console.WriteLine(HistoryReport.HostCpu(results));
     if (results.Count > 1)
     {
         Console.WriteLine("## Growth");
@@ -200,16 +202,15 @@ async Task<StepResult> MeasureAsync(HistoryHost host, StepMeasurer measurer, str
     }
 
     var load = MachineLoad();
-    var (timings, cpuPerRequest) = await measurer.RunAsync(incidents, step, token);
+    var rounds = await measurer.RunAsync(incidents, step, token);
     return new StepResult(
         incidents,
         StepMeasurer.DeepPage(incidents),
-        timings,
+        rounds,
         starts,
         ProcessMemory.ResidentMiB(host.ProcessId),
         ProcessMemory.PeakMiB(host.ProcessId),
         fileMiB,
-        cpuPerRequest,
         Math.Max(load, MachineLoad()),
         seeding);
 }

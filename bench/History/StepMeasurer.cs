@@ -31,9 +31,11 @@ internal sealed class StepMeasurer(HistoryHost host, SlackTraffic traffic, int w
 
     public static int RequestsPerRound => Names.Count;
 
-    /// <summary>The timings of the counted rounds, and the host's CPU time per request over them.</summary>
-    public async Task<(IReadOnlyDictionary<string, Latencies> Timings, double CpuMicrosecondsPerRequest)> RunAsync(
-        int incidents, int step, CancellationToken cancellationToken)
+    /// <summary>
+    /// The counted rounds' latencies and the host's CPU time during each request (both in microseconds, by measure),
+    /// and the host's CPU time per request over the whole of them, background work included.
+    /// </summary>
+    public async Task<MeasuredRounds> RunAsync(int incidents, int step, CancellationToken cancellationToken)
     {
         var id = Uri.EscapeDataString(HistoryLayout.TimedIncidentId);
         var pages = new (string Name, string Path)[]
@@ -48,6 +50,7 @@ internal sealed class StepMeasurer(HistoryHost host, SlackTraffic traffic, int w
             ("GET /incidents/{id}/postmortem", $"/incidents/{id}/postmortem"),
         };
         var timings = Names.ToDictionary(n => n, _ => new List<int>(samples));
+        var cpuTimes = Names.ToDictionary(n => n, _ => new List<int>(samples));
         var channel = HistoryLayout.Busy;
         var user = HistoryLayout.Person(channel, step);
         var hostHeader = SlackTraffic.HostHeader(host.Endpoint);
@@ -84,22 +87,30 @@ internal sealed class StepMeasurer(HistoryHost host, SlackTraffic traffic, int w
                 await TimeAsync(Stats, traffic.Command(host.Endpoint, channel, user, "stats 365",
                     HistoryLayout.RequestId(traffic.RunId, scope, "stats")), (s, b) => CommandAnswer.EnsureReply(s, b, Stats)).ConfigureAwait(false);
 
-                // From just before the request is written to the end of its response, as Slack or a browser waits.
+                // From just before the request is written to the end of its response, as Slack or a browser waits. The
+                // host's CPU over the same span does not depend on what else the machine runs (though it includes what
+                // the host did meanwhile in the background, such as delivering the draft a resolve queued).
                 async Task TimeAsync(string name, byte[] request, Action<int, string> check)
                 {
+                    var cpu = ProcessMemory.ThreadCpuTime(host.ProcessId);
                     var sent = Stopwatch.GetTimestamp();
                     var (status, body) = await connection.ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
                     var elapsed = Stopwatch.GetElapsedTime(sent);
+                    cpu = ProcessMemory.ThreadCpuTime(host.ProcessId) - cpu;
                     check(status, body);
                     if (counted)
                     {
                         timings[name].Add((int)elapsed.TotalMicroseconds);
+                        cpuTimes[name].Add(Math.Max(0, (int)cpu.TotalMicroseconds));
                     }
                 }
             }
         }
 
-        var cpu = ProcessMemory.CpuTime(host.ProcessId) - cpuBefore;
-        return (timings.ToDictionary(t => t.Key, t => new Latencies([t.Value])), cpu.TotalMicroseconds / (samples * RequestsPerRound));
+        var cpuTotal = ProcessMemory.CpuTime(host.ProcessId) - cpuBefore;
+        return new MeasuredRounds(
+            timings.ToDictionary(t => t.Key, t => new Latencies([t.Value])),
+            cpuTimes.ToDictionary(t => t.Key, t => new Latencies([t.Value])),
+            cpuTotal.TotalMicroseconds / (samples * RequestsPerRound));
     }
 }
