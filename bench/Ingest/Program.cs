@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using LiteDB;
 using ScribeBot.Bench.Ingest;
+using ScribeBot.Bench.Shared;
 
 // Ingest benchmark: signed Slack message events sent to a running ScribeBot host (POST /slack/events, each message
 // committed and fsync'ed before its 200), to a bare 200 OK endpoint of the same host (the ceiling), and to a minimal
@@ -20,9 +21,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 var token = cancel.Token;
 
-var repository = RepositoryRoot();
-var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-var hostAssembly = Path.Combine(repository, "src", "ScribeBot", "bin", configuration, "net10.0", "ScribeBot.dll");
+var repository = BenchPaths.RepositoryRoot();
+var configuration = BenchPaths.Configuration();
+var hostAssembly = BenchPaths.HostAssembly(repository, configuration);
 var work = Directory.CreateTempSubdirectory("scribebot-ingest-bench-").FullName;
 const string Secret = "bench-signing-secret";
 const string Channel = "C0BENCH01";
@@ -271,17 +272,4 @@ static long CountStoredMessages(string databasePath)
     // keyed by incident and message id, so a duplicate cannot be counted twice.
     using var database = new LiteDatabase($"Filename={databasePath};ReadOnly=true");
     return database.GetCollection("entries").LongCount();
-}
-
-static string RepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "ScribeBot.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from inside the ScribeBot repository (ScribeBot.sln not found above the build output).");
 }

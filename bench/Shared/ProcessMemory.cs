@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ScribeBot.Bench.Ingest;
+namespace ScribeBot.Bench.Shared;
 
 /// <summary>Resident memory of a process as Linux reports it in <c>/proc/{pid}/status</c>.</summary>
-internal static class ProcessMemory
+public static class ProcessMemory
 {
     /// <summary>Current resident set (VmRSS), in MiB.</summary>
     public static double ResidentMiB(int pid) => Read(pid, "VmRSS:");
@@ -19,6 +19,29 @@ internal static class ProcessMemory
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>
+    /// CPU time the process's threads have used so far, to the nanosecond (the sum of <c>/proc/{pid}/task/*/schedstat</c>):
+    /// precise enough to charge one request. A thread that exits between two readings takes its time with it.
+    /// </summary>
+    public static TimeSpan ThreadCpuTime(int pid)
+    {
+        long nanoseconds = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                var schedstat = File.ReadAllText(Path.Combine(task, "schedstat"));
+                nanoseconds += long.Parse(schedstat.AsSpan(0, schedstat.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended while we looked.
+            }
+        }
+
+        return TimeSpan.FromTicks(nanoseconds / 100);
     }
 
     /// <summary>USER_HZ: 100 on every Linux architecture .NET runs on.</summary>

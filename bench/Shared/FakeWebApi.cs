@@ -2,17 +2,21 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ScribeBot.Bench.Ingest;
+namespace ScribeBot.Bench.Shared;
 
 /// <summary>
 /// Slack's Web API for the host under load, on loopback: healthy (every method answers ok at once, with a name for
-/// users.info and an identity for auth.test), or hanging (connections are accepted and requests read, never answered).
+/// users.info, an identity for auth.test and an upload address on this server for files.getUploadURLExternal, which
+/// takes the bytes with the same answer), or hanging (connections are accepted and requests read, never answered).
 /// A refusing Web API needs no server: a free port nobody listens on.
 /// </summary>
-internal sealed class FakeWebApi : IAsyncDisposable
+public sealed class FakeWebApi : IAsyncDisposable
 {
+    /// <summary>The display name users.info gives every user.</summary>
+    public const string PersonName = "Bench Person";
+
     private const string Answer =
-        """{"ok":true,"user_id":"UBENCHBOT","bot_id":"BBENCHBOT","team_id":"T0BENCH","user":{"id":"U0BENCH00","name":"bench","profile":{"display_name":"Bench Person"}},"channel":{"id":"C0BENCH01","name":"bench","is_private":false,"is_member":true},"messages":[],"has_more":false,"ts":"1700000000.000100"}""";
+        """{"ok":true,"user_id":"UBENCHBOT","bot_id":"BBENCHBOT","team_id":"T0BENCH","user":{"id":"U0BENCH00","name":"bench","profile":{"display_name":"Bench Person"}},"channel":{"id":"C0BENCH01","name":"bench","is_private":false,"is_member":true},"messages":[],"has_more":false,"ts":"1700000000.000100","file_id":"F0BENCH","upload_url":"UPLOAD_URL"}""";
 
     private readonly TcpListener _listener;
     private readonly bool _answers;
@@ -28,7 +32,9 @@ internal sealed class FakeWebApi : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
-    public string ApiBaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/api/";
+    public string ApiBaseUrl => $"{BaseUrl}api/";
+
+    private string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
 
     public static FakeWebApi Healthy() => new(answers: true);
 
@@ -64,7 +70,7 @@ internal sealed class FakeWebApi : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket)
     {
-        var body = Encoding.UTF8.GetBytes(Answer);
+        var body = Encoding.UTF8.GetBytes(Answer.Replace("UPLOAD_URL", $"{BaseUrl}upload/F0BENCH", StringComparison.Ordinal));
         var response = Encoding.ASCII.GetBytes(
             $"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\n\r\n").Concat(body).ToArray();
         using var stream = new NetworkStream(socket, ownsSocket: true);

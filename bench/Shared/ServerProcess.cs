@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ScribeBot.Bench.Ingest;
+namespace ScribeBot.Bench.Shared;
 
 /// <summary>A server under test, run as its own process so its memory is its own; ready once it prints a given line.</summary>
-internal sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,6 +23,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public IReadOnlyList<string> Output
     {

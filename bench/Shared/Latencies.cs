@@ -1,7 +1,7 @@
-namespace ScribeBot.Bench.Ingest;
+namespace ScribeBot.Bench.Shared;
 
 /// <summary>Ack latencies of one run, in microseconds, and their percentiles.</summary>
-internal sealed class Latencies
+public sealed class Latencies
 {
     private readonly int[] _sorted;
 
