@@ -9,7 +9,8 @@ namespace ScribeBot.LiteDb.Ledger;
 internal sealed class LedgerMemory
 {
     private LedgerEntry[] _slots = [];
-    private List<string> _workspaces = [];
+    // Replaced, never changed in place, so a snapshot can hold it without a copy.
+    private string[] _workspaces = [];
     private bool _loaded;
 
     /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, loading from <paramref name="ledger"/> first if needed.</summary>
@@ -33,7 +34,7 @@ internal sealed class LedgerMemory
             }
         }
 
-        return new LedgerSnapshot(entries, _workspaces.ToArray());
+        return new LedgerSnapshot(entries, _workspaces);
     }
 
     /// <summary>A transaction that wrote <paramref name="changes"/> committed; <paramref name="workspaces"/> is the ledger's list after it.</summary>

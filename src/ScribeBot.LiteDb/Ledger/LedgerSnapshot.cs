@@ -12,16 +12,5 @@ internal sealed record LedgerSnapshot(IReadOnlyList<LedgerEntry> Entries, IReadO
     public string IdOf(LedgerEntry entry) => Incident.MakeId(WorkspaceKeyOf(entry), entry.Number);
 
     /// <summary>The ordinal of <paramref name="workspaceKey"/>, or -1 when no incident was ever declared there.</summary>
-    public int OrdinalOf(string workspaceKey)
-    {
-        for (var i = 0; i < Workspaces.Count; i++)
-        {
-            if (string.Equals(Workspaces[i], workspaceKey, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int OrdinalOf(string workspaceKey) => LedgerState.IndexOf(Workspaces, workspaceKey);
 }

@@ -38,10 +38,26 @@ internal sealed class LedgerState
         return _slots++;
     }
 
+    /// <summary>
+    /// The position of <paramref name="workspaceKey"/> in <paramref name="workspaces"/>, or -1. Ordinal: the file's
+    /// collation ignores case, and Teams ids differ by case alone.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<string> workspaces, string workspaceKey)
+    {
+        for (var i = 0; i < workspaces.Count; i++)
+        {
+            if (string.Equals(workspaces[i], workspaceKey, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public int OrdinalOf(string workspaceKey)
     {
-        // Ordinal comparison: the file's collation ignores case, and Teams ids differ by case alone.
-        var ordinal = _workspaces.FindIndex(w => string.Equals(w, workspaceKey, StringComparison.Ordinal));
+        var ordinal = IndexOf(_workspaces, workspaceKey);
         if (ordinal >= 0)
         {
             return ordinal;

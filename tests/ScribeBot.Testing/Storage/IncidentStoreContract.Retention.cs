@@ -112,13 +112,13 @@ public abstract partial class IncidentStoreContract
     {
         var channel = Channel();
         var old = await DeliveredAsync(channel, "old", T0);
-        await State.SetItemStateAsync(old.Id, "shared", "1", None);
-        await State.SetStateAsync("shared", "2", None);
+        await State.SetItemStateAsync(old.Id, "reused-key", "1", None);
+        await State.SetStateAsync("reused-key", "2", None);
 
         var removed = await Retention.RemoveFinishedPostsAsync(Cutoff, Cutoff, 100, None);
 
         Assert.Equal(0, removed.AdapterStates);
-        Assert.Equal("2", await State.GetStateAsync("shared", None));
+        Assert.Equal("2", await State.GetStateAsync("reused-key", None));
     }
 
     [Fact]
