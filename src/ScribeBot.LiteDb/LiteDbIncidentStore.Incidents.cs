@@ -158,11 +158,16 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
                 return (IReadOnlyList<IncidentMeasure>)[];
             }
 
-            IReadOnlyList<IncidentMeasure> measures = ledger.Entries
-                .Where(e => workspaceKey is null || e.Workspace == workspace)
-                .Select(e => e.ToMeasure())
-                .ToArray();
-            return measures;
+            var measures = new List<IncidentMeasure>(ledger.Entries.Count);
+            foreach (var entry in ledger.Entries)
+            {
+                if (workspaceKey is null || entry.Workspace == workspace)
+                {
+                    measures.Add(entry.ToMeasure());
+                }
+            }
+
+            return (IReadOnlyList<IncidentMeasure>)measures;
         }, cancellationToken);
 
     /// <summary>Filtered, ordered and paged over the ledger; only the page's incidents are loaded.</summary>

@@ -8,20 +8,44 @@ public sealed record DurationSummary(int Count, TimeSpan Mean, TimeSpan Median, 
     /// two middle values; p90 is the nearest-rank percentile (the smallest value with at least 90% at or
     /// below it), so it is always a duration that really happened.
     /// </summary>
-    public static DurationSummary? Of(IEnumerable<TimeSpan> durations)
+    public static DurationSummary? Of(IEnumerable<TimeSpan> durations) => OfTicks(durations.Select(d => d.Ticks).ToArray());
+
+    /// <summary>As <see cref="Of"/>, for durations in ticks in any order; reorders <paramref name="ticks"/>.</summary>
+    internal static DurationSummary? OfTicks(Span<long> ticks)
     {
-        var sorted = durations.Order().ToArray();
-        if (sorted.Length == 0)
+        if (ticks.Length == 0)
         {
             return null;
         }
 
-        var mean = TimeSpan.FromTicks((long)sorted.Average(d => (decimal)d.Ticks));
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1
-            ? sorted[middle]
-            : TimeSpan.FromTicks((sorted[middle - 1].Ticks + sorted[middle].Ticks) / 2);
-        var rank = (int)Math.Ceiling(0.9 * sorted.Length);
-        return new DurationSummary(sorted.Length, mean, median, sorted[rank - 1]);
+        // A 128-bit sum cannot overflow however long the durations; integer division truncates as the cast of the
+        // exact mean would.
+        Int128 sum = 0;
+        foreach (var value in ticks)
+        {
+            sum += value;
+        }
+
+        var mean = (long)(sum / ticks.Length);
+        var middle = ticks.Length / 2;
+        var upperMiddle = OrderStatistics.Select(ticks, middle);
+        // Selection leaves the smaller half before the middle: the lower middle value is its largest.
+        var median = ticks.Length % 2 == 1 ? upperMiddle : (Max(ticks[..middle]) + upperMiddle) / 2;
+
+        // The nearest rank is never below the middle, so it is found among the larger half alone.
+        var rank = (int)Math.Ceiling(0.9 * ticks.Length) - 1;
+        var p90 = rank == middle ? upperMiddle : OrderStatistics.Select(ticks[(middle + 1)..], rank - middle - 1);
+        return new DurationSummary(ticks.Length, TimeSpan.FromTicks(mean), TimeSpan.FromTicks(median), TimeSpan.FromTicks(p90));
+    }
+
+    private static long Max(ReadOnlySpan<long> values)
+    {
+        var max = long.MinValue;
+        foreach (var value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        return max;
     }
 }

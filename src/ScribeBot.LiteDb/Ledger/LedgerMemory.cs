@@ -2,47 +2,44 @@ namespace ScribeBot.LiteDb.Ledger;
 
 /// <summary>
 /// The committed ledger in memory, so the dashboard and statistics neither read nor decode its pages on every request
-/// (two megabytes at 50,000 incidents). Loaded from the file on first use, not at start-up; after that each commit's
-/// entries are applied by the writer (<see cref="Apply"/>). Used only on the writer thread, where reads run too, so it
-/// needs no lock. After a failed commit or a reopened file it is dropped and loaded again when next read.
+/// (two megabytes at 50,000 incidents), kept both by slot and newest first (<see cref="LedgerOrder"/>). Loaded from
+/// the file on first use, not at start-up; after that each commit's entries are applied by the writer
+/// (<see cref="Apply"/>). Used only on the writer thread, where reads run too, so it needs no lock, and a snapshot is
+/// used up before the next commit. After a failed commit or a reopened file it is dropped and loaded again when next read.
 /// </summary>
 internal sealed class LedgerMemory
 {
     private LedgerEntry[] _slots = [];
     // Replaced, never changed in place, so a snapshot can hold it without a copy.
     private string[] _workspaces = [];
-    private bool _loaded;
+    private LedgerOrder? _order;
 
-    /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, loading from <paramref name="ledger"/> first if needed.</summary>
+    /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, newest first, loading from <paramref name="ledger"/> first if needed.</summary>
     public LedgerSnapshot Read(IncidentLedger ledger, DateTimeOffset declaredSince)
     {
-        if (!_loaded)
+        if (_order is null)
         {
             var stored = ledger.ReadAll();
             _slots = stored.Slots;
             _workspaces = [.. stored.Workspaces];
-            _loaded = true;
+            _order = LedgerOrder.Of(_slots, _workspaces);
         }
 
-        var since = declaredSince.UtcTicks;
-        var entries = new List<LedgerEntry>();
-        foreach (var entry in _slots)
-        {
-            if (!entry.IsEmpty && entry.DeclaredTicks >= since)
-            {
-                entries.Add(entry);
-            }
-        }
-
-        return new LedgerSnapshot(entries, _workspaces);
+        return new LedgerSnapshot(_order.Since(declaredSince.UtcTicks), _workspaces);
     }
 
     /// <summary>A transaction that wrote <paramref name="changes"/> committed; <paramref name="workspaces"/> is the ledger's list after it.</summary>
     public void Apply(IReadOnlyDictionary<long, LedgerEntry> changes, IReadOnlyList<string>? workspaces)
     {
-        if (!_loaded || changes.Count == 0)
+        if (_order is null || changes.Count == 0)
         {
             return;
+        }
+
+        if (workspaces is not null)
+        {
+            _workspaces = [.. workspaces];
+            _order.Workspaces = _workspaces;
         }
 
         var highest = changes.Keys.Max();
@@ -53,19 +50,21 @@ internal sealed class LedgerMemory
 
         foreach (var (slot, entry) in changes)
         {
-            _slots[slot] = entry;
-        }
+            if (!_order.Change(_slots[slot], entry))
+            {
+                // Never fail a commit over a copy: read the file's ledger again when next asked.
+                Forget();
+                return;
+            }
 
-        if (workspaces is not null)
-        {
-            _workspaces = [.. workspaces];
+            _slots[slot] = entry;
         }
     }
 
     /// <summary>Forgets everything; the next read loads the file's ledger.</summary>
     public void Forget()
     {
-        _loaded = false;
+        _order = null;
         _slots = [];
         _workspaces = [];
     }

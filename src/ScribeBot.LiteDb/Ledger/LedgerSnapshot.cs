@@ -3,8 +3,8 @@ using ScribeBot.Core.Incidents;
 
 namespace ScribeBot.LiteDb.Ledger;
 
-/// <summary>Entries read from the <see cref="IncidentLedger"/> with the workspace keys their ordinals stand for.</summary>
-internal sealed record LedgerSnapshot(IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<string> Workspaces)
+/// <summary>Entries read from the <see cref="IncidentLedger"/>, newest first, with the workspace keys their ordinals stand for.</summary>
+internal sealed record LedgerSnapshot(ArraySegment<LedgerEntry> Entries, IReadOnlyList<string> Workspaces)
 {
     public string WorkspaceKeyOf(LedgerEntry entry) => Workspaces[entry.Workspace];
 

@@ -42,10 +42,13 @@ internal sealed record StatsReport(
     public static StatsReport Build(IReadOnlyCollection<IncidentMeasure> incidents, int days, DateTimeOffset now, IncidentClock clock)
     {
         var since = now - TimeSpan.FromDays(days);
-        var inPeriod = incidents.Where(i => i.Declared >= since && i.Declared <= now).ToArray();
+        // The store has usually chosen the period's incidents already; a year of a large organisation's is too many to
+        // copy for nothing.
+        bool InPeriod(IncidentMeasure i) => i.Declared >= since && i.Declared <= now;
+        var inPeriod = incidents.All(InPeriod) ? incidents : [.. incidents.Where(InPeriod)];
         var unit = days <= 14 ? TrendUnit.Day : days <= 182 ? TrendUnit.Week : TrendUnit.Month;
 
-        var buckets = new List<TrendBucket>();
+        var bars = new List<(DateTimeOffset Start, DateTimeOffset End, string Label, string LongLabel)>();
         var wall = FirstBoundary(clock.Local(since).DateTime, unit);
         var start = IncidentTimeZone.ToInstant(wall, clock.Zone);
         while (start <= now)
@@ -57,13 +60,15 @@ internal sealed record StatsReport(
                 _ => wall.AddMonths(1),
             };
             var end = IncidentTimeZone.ToInstant(nextWall, clock.Zone);
-            var inBucket = inPeriod.Where(i => i.Declared >= start && i.Declared < end).ToArray();
             var (label, longLabel) = Labels(wall, unit);
-            buckets.Add(new TrendBucket(start, end, label, longLabel, IncidentStatistics.Compute(inBucket, days).Overall));
+            bars.Add((start, end, label, longLabel));
             (wall, start) = (nextWall, end);
         }
 
-        return new StatsReport(days, since, now, unit, IncidentStatistics.Compute(inPeriod, days), buckets);
+        DateTimeOffset[] boundaries = [.. bars.Select(b => b.Start), .. bars.TakeLast(1).Select(b => b.End)];
+        var statistics = IncidentStatistics.ComputeOverPeriods(inPeriod, days, boundaries);
+        var buckets = bars.Select((b, k) => new TrendBucket(b.Start, b.End, b.Label, b.LongLabel, statistics.Periods[k])).ToArray();
+        return new StatsReport(days, since, now, unit, statistics.Totals, buckets);
     }
 
     private static DateTime FirstBoundary(DateTime local, TrendUnit unit) => unit switch
