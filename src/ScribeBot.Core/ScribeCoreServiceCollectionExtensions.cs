@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
@@ -11,7 +12,7 @@ using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
 
-/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store (as both <see cref="Storage.IIncidentStore"/> and <see cref="IOutboxStore"/>) and the adapters' <see cref="IChannelPoster"/>s.</summary>
+/// <summary>Registers the core's services. The host binds <see cref="ScribeOptions"/> and adds a store (as both <see cref="Storage.IIncidentStore"/> and <see cref="IOutboxStore"/>), the adapters' <see cref="IChannelPoster"/>s and their <see cref="IMentionSyntax"/>es.</summary>
 public static class ScribeCoreServiceCollectionExtensions
 {
     public static IServiceCollection AddScribeCore(this IServiceCollection services)
@@ -26,6 +27,8 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton<OutboxRetention>();
         // One instance for every writer of incidents, so a command and a dashboard edit never overwrite each other.
         services.TryAddSingleton<ChannelLocks>();
+        // Every platform syntax the host registered (IMentionSyntax), for commands and dashboard task owners alike.
+        services.TryAddSingleton(sp => new MentionReader(sp.GetServices<IMentionSyntax>()));
         services.TryAddSingleton<CommandHandler>();
         services.TryAddSingleton<PostmortemEditor>();
         services.TryAddSingleton<TimelineCapture>();

@@ -10,6 +10,7 @@ using ScribeBot.Slack.Endpoint;
 using ScribeBot.Slack.Names;
 using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.SocketMode;
+using ScribeBot.Slack.Text;
 using ScribeBot.Slack.Verification;
 using ScribeBot.Slack.WebApi;
 
@@ -74,6 +75,16 @@ public static class SlackServiceCollectionExtensions
 
         // Always registered; it does nothing unless Slack:AppToken is set when the host starts (see the client).
         services.AddHostedService<SlackSocketModeClient>();
+        return services.AddSlackMentionSyntax();
+    }
+
+    /// <summary>
+    /// How Slack names a person in command text (<c>&lt;@U123|name&gt;</c>), for the core's <c>MentionReader</c>.
+    /// Part of <see cref="AddSlack"/>; on its own for a host that reads Slack's form without the adapter (replay).
+    /// </summary>
+    public static IServiceCollection AddSlackMentionSyntax(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMentionSyntax, SlackMentionSyntax>());
         return services;
     }
 }

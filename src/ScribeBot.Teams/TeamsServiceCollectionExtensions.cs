@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 using ScribeBot.Teams.Conversations;
+using ScribeBot.Teams.Inbound;
 using ScribeBot.Teams.Posting;
 
 namespace ScribeBot.Teams;
@@ -50,6 +52,16 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPoster, TeamsChannelPoster>());
         services.AddHostedService<TeamsStartupWarning>();
+        return services.AddTeamsMentionSyntax();
+    }
+
+    /// <summary>
+    /// How Teams names a person in command text (<c>&lt;at&gt;Name&lt;/at&gt;</c>), for the core's <c>MentionReader</c>.
+    /// Part of <see cref="AddTeams"/>; on its own for a host that reads Teams' form without the adapter (replay).
+    /// </summary>
+    public static IServiceCollection AddTeamsMentionSyntax(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMentionSyntax, TeamsMentionSyntax>());
         return services;
     }
 }

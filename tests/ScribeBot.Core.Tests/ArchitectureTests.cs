@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ScribeBot.Core.Tests;
 
-/// <summary>The dependency rule and the clock rule of STYLE.md, checked rather than hoped for.</summary>
+/// <summary>The dependency rule and the clock rule of STYLE.md, and no platform's mention syntax in the core, checked rather than hoped for.</summary>
 public sealed partial class ArchitectureTests
 {
     private static readonly string[] ForbiddenPrefixes = ["Slack", "Microsoft.Bot", "Microsoft.AspNetCore", "LiteDB"];
@@ -45,6 +45,33 @@ public sealed partial class ArchitectureTests
         Assert.Equal(banned, SystemClock().IsMatch(line));
     }
 
+    [Fact]
+    public void Core_source_holds_no_platform_mention_syntax()
+    {
+        // The adapters own their mention forms (IMentionSyntax); the core reads only a typed @name.
+        var core = Path.Combine(RepositoryRoot(), "src", "ScribeBot.Core");
+        var offending = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(core, f), Line: i + 1, Text: line)))
+            .Where(l => PlatformMention().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}");
+        Assert.Empty(offending);
+    }
+
+    [Theory]
+    [InlineData("@\"^<@(?<id>[A-Za-z0-9._-]+)>$\"", true)]
+    [InlineData("// a mention (<@U1|name>)", true)]
+    [InlineData("/// <c>&lt;@U123&gt;</c>", true)]
+    [InlineData("@\"^<at>(?<name>.*)</at>$\"", true)]
+    [InlineData("/// <c>&lt;AT&gt;Name&lt;/at&gt;</c>", true)]
+    [InlineData("(\"escalate\", \"escalate <@who> [reason]\", \"record an escalation\"),", false)]
+    [InlineData("(\"detected\", \"detected <how> [at HH:MM]\", \"...\"),", false)]
+    [InlineData("var plain = text.TrimStart('@');", false)]
+    public void The_mention_pattern_catches_every_platform_form(string line, bool banned)
+    {
+        Assert.Equal(banned, PlatformMention().IsMatch(line));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -60,4 +87,9 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Utc)?Now\b", RegexOptions.CultureInvariant)]
     private static partial Regex SystemClock();
+
+    // Slack's <@U1|name> and Teams' <at>Name</at>, raw or as XML-doc entities. The help text's "<@who>" is a usage
+    // placeholder ("<...>" is a required argument), not a platform's form.
+    [GeneratedRegex(@"<@(?!who>)|&lt;@|</?at(?:>|\[)|&lt;/?at&gt;", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformMention();
 }

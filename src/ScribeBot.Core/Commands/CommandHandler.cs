@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
@@ -25,7 +26,10 @@ public sealed partial class CommandHandler
     private readonly CommandRunner _runner;
     private readonly LifecycleCommands _lifecycle;
     private readonly ReadCommands _reads;
+    private readonly MentionReader _mentions;
 
+    // mentions: how people are named in command text, the platforms' syntaxes the host registered. Null reads only a
+    // typed @name (a handler built without a host, as in the core's tests).
     public CommandHandler(
         IIncidentStore store,
         IOutboxStore outbox,
@@ -33,9 +37,11 @@ public sealed partial class CommandHandler
         ChannelLocks locks,
         TimeProvider timeProvider,
         IOptions<ScribeOptions> options,
-        ILogger<CommandHandler> logger)
+        ILogger<CommandHandler> logger,
+        MentionReader? mentions = null)
     {
         _locks = locks;
+        _mentions = mentions ?? MentionReader.Typed;
         _logger = logger;
         _runner = new CommandRunner(store, outbox, outboxSignal, timeProvider);
         _lifecycle = new LifecycleCommands(_runner, options);
@@ -44,7 +50,7 @@ public sealed partial class CommandHandler
 
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var parsed = CommandParser.Parse(request.Text);
+        var parsed = CommandParser.Parse(request.Text, _mentions);
         if (!parsed.Succeeded)
         {
             LogRejected(request.Channel.Key, parsed.Error);
@@ -82,7 +88,7 @@ public sealed partial class CommandHandler
             // Live events only make sense while the incident is open.
             AcknowledgeCommand => _runner.ChangeOpenAsync(request, i => LifecycleCommands.Acknowledge(i, request), ct),
             UpdateCommand update => _runner.ChangeOpenAsync(request, i => EventCommands.Update(i, request, update), ct),
-            EscalateCommand escalate => _runner.ChangeOpenAsync(request, i => EventCommands.Escalate(i, request, escalate), ct),
+            EscalateCommand escalate => _runner.ChangeOpenAsync(request, i => EventCommands.Escalate(i, request, escalate, _mentions), ct),
             EventCommand recorded => _runner.ChangeOpenAsync(request, i => EventCommands.Record(i, request, recorded), ct),
             ResolveCommand resolve => _runner.ChangeOpenAsync(request, i => LifecycleCommands.Resolve(i, request, resolve), ct),
 
@@ -94,9 +100,9 @@ public sealed partial class CommandHandler
             RootCauseCommand rootCause => _runner.ChangeLatestAsync(request, i => FactCommands.RootCause(i, request, rootCause), ct),
             ResolutionCommand resolution => _runner.ChangeLatestAsync(request, i => FactCommands.Resolution(i, request, resolution), ct),
             ImproveCommand improve => _runner.ChangeLatestAsync(request, i => FactCommands.Improve(i, improve), ct),
-            TodoCommand todo => _runner.ChangeLatestAsync(request, i => FactCommands.Todo(i, todo), ct),
+            TodoCommand todo => _runner.ChangeLatestAsync(request, i => FactCommands.Todo(i, todo, _mentions), ct),
             SeverityCommand severity => _runner.ChangeLatestAsync(request, i => FactCommands.Severity(i, request, severity), ct),
-            CommanderCommand commander => _runner.ChangeLatestAsync(request, i => FactCommands.Commander(i, request, commander), ct),
+            CommanderCommand commander => _runner.ChangeLatestAsync(request, i => FactCommands.Commander(i, request, commander, _mentions), ct),
             TimeZoneCommand zone => _runner.ChangeLatestAsync(request, i => FactCommands.TimeZone(i, zone), ct),
             _ => throw new InvalidOperationException($"No handler for {command.GetType().Name}."),
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Text;
 
@@ -35,8 +36,12 @@ public static partial class CommandParser
         ["postmortem-draft"] = "postmortem",
     };
 
-    public static CommandParseResult Parse(string text)
+    /// <param name="text">What follows the command name.</param>
+    /// <param name="mentions">How people are named (see <see cref="MentionReader"/>); null reads only a typed
+    /// <c>@name</c>, which is enough where no person matters (the verb alone).</param>
+    public static CommandParseResult Parse(string text, MentionReader? mentions = null)
     {
+        mentions ??= MentionReader.Typed;
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
         {
@@ -57,16 +62,16 @@ public static partial class CommandParser
             "update" => RequireText(verb, rest, t => new UpdateCommand(t)),
             "impact" => RequireText(verb, rest, t => new ImpactCommand(t)),
             "users" => ParseUsers(rest),
-            "escalate" => ParseEscalate(rest),
+            "escalate" => ParseEscalate(rest, mentions),
             "misleading" => RequireText(verb, rest, t => new EventCommand(EventKind.Misleading, t)),
             "action" => RequireText(verb, rest, t => new EventCommand(EventKind.Action, t)),
             "note" => RequireText(verb, rest, t => new EventCommand(EventKind.Note, t)),
             "rootcause" => RequireText(verb, rest, t => new RootCauseCommand(t)),
             "resolution" => RequireText(verb, rest, t => new ResolutionCommand(t)),
             "improve" => RequireText(verb, rest, t => new ImproveCommand(t)),
-            "todo" => ParseTodo(rest),
+            "todo" => ParseTodo(rest, mentions),
             "severity" => ParseSeverity(rest),
-            "commander" => ParseCommander(rest),
+            "commander" => ParseCommander(rest, mentions),
             "tz" => ParseTimeZone(rest),
             "status" => CommandParseResult.Ok(new StatusCommand()),
             "timeline" => CommandParseResult.Ok(new TimelineCommand()),

@@ -14,9 +14,9 @@ internal static class EventCommands
             CommandEntry.For(incident, request, TimelineTag.KeyEvent, $"Status update: {update.Text}"),
             new ChatTextBuilder().Strong($"Status update ({incident.DisplayId}): ").Plain(update.Text).Build());
 
-    public static IncidentChange Escalate(Incident incident, CommandRequest request, EscalateCommand escalate)
+    public static IncidentChange Escalate(Incident incident, CommandRequest request, EscalateCommand escalate, MentionReader mentions)
     {
-        var who = PersonMention.Parse(escalate.Who).DisplayName;
+        var who = mentions.Parse(escalate.Who).DisplayName;
         var text = escalate.Reason is null ? $"Escalated to {who}" : $"Escalated to {who}: {escalate.Reason}";
         return IncidentChange.Announce(
             incident,

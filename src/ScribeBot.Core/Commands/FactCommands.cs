@@ -55,9 +55,9 @@ internal static class FactCommands
         IncidentChange.Of(incident.AddImprovement(improve.Text), updated =>
             IncidentChange.Noted(updated, $"Added improvement {updated.Improvements.Count} to {incident.DisplayId}."));
 
-    public static IncidentChange Todo(Incident incident, TodoCommand todo)
+    public static IncidentChange Todo(Incident incident, TodoCommand todo, MentionReader mentions)
     {
-        var owner = todo.Owner is null ? null : PersonMention.Parse(todo.Owner).DisplayName;
+        var owner = todo.Owner is null ? null : mentions.Parse(todo.Owner).DisplayName;
         return IncidentChange.Of(incident.AddTask(new IncidentTask(todo.Task, owner)), updated =>
         {
             var added = $"Added task {updated.Tasks.Count} to {incident.DisplayId}";
@@ -75,9 +75,9 @@ internal static class FactCommands
                 new ChatTextBuilder().Strong($"{incident.DisplayId}: ").Plain($"{text} by {request.Caller.DisplayName}.").Build());
         });
 
-    public static IncidentChange Commander(Incident incident, CommandRequest request, CommanderCommand commander)
+    public static IncidentChange Commander(Incident incident, CommandRequest request, CommanderCommand commander, MentionReader mentions)
     {
-        var person = PersonMention.Parse(commander.Who);
+        var person = mentions.Parse(commander.Who);
         return IncidentChange.Of(incident.HandOver(person), updated => IncidentChange.Announce(
             updated,
             CommandEntry.For(incident, request, TimelineTag.KeyEvent, $"{person.DisplayName} took command"),

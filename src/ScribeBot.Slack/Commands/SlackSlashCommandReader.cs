@@ -56,7 +56,7 @@ internal static class SlackSlashCommandReader
             Channel = new ChannelRef(ChatPlatform.Slack, teamId, channelId),
             Caller = new Person(userId, name),
 
-            // User mentions stay <@U123|name>: the command grammar reads them as one token with the person's id.
+            // User mentions stay <@U123|name>: SlackMentionSyntax reads them as one token with the person's id.
             Text = SlackTextDecoder.Decode(Field("text") ?? "", userNames, keepUserMentions: true),
             At = requestAt,
             RequestId = triggerId,

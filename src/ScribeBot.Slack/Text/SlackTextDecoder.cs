@@ -14,8 +14,8 @@ internal static class SlackTextDecoder
     /// <param name="text">Slack's <c>text</c> field as received.</param>
     /// <param name="userNames">Display names by user id, when known (see <c>SlackNames</c>); otherwise the mention's
     /// own label, else the id.</param>
-    /// <param name="keepUserMentions">Keep user mentions as <c>&lt;@U123|name&gt;</c>: the core's command grammar
-    /// reads that form as one token naming a person with their id (<c>escalate</c>, <c>commander</c>, <c>todo</c>).</param>
+    /// <param name="keepUserMentions">Keep user mentions as <c>&lt;@U123|name&gt;</c>: <see cref="SlackMentionSyntax"/>
+    /// reads that form back as one token naming a person with their id (<c>escalate</c>, <c>commander</c>, <c>todo</c>).</param>
     public static string Decode(string text, IReadOnlyDictionary<string, string>? userNames = null, bool keepUserMentions = false)
     {
         var output = new StringBuilder(text.Length);

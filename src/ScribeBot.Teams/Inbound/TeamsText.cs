@@ -12,8 +12,8 @@ namespace ScribeBot.Teams.Inbound;
 internal static partial class TeamsText
 {
     /// <param name="keepMentions">
-    /// Keeps other people's mentions as <c>&lt;at&gt;Name&lt;/at&gt;</c>, for command text: the command grammar reads a
-    /// mention with spaces in the name as one person (<c>escalate &lt;at&gt;Dana Okafor&lt;/at&gt; db on-call</c>).
+    /// Keeps other people's mentions as <c>&lt;at&gt;Name&lt;/at&gt;</c>, for command text: <see cref="TeamsMentionSyntax"/>
+    /// reads a mention with spaces in the name as one person (<c>escalate &lt;at&gt;Dana Okafor&lt;/at&gt; db on-call</c>).
     /// </param>
     public static string ToPlain(string? text, bool keepMentions = false)
     {

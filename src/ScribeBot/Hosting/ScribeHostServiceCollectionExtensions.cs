@@ -23,6 +23,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
         services.AddHostedService<RetentionWorker>();
+        // Each registers its mention syntax; the core reads every platform's in every request (see MentionReader).
         services.AddSlack();
         services.AddTeams();
         services.AddSandbox();

@@ -6,6 +6,8 @@ using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Time;
+using ScribeBot.Slack;
+using ScribeBot.Teams;
 
 namespace ScribeBot.Replay;
 
@@ -85,6 +87,10 @@ internal static class ReplayVerb
         services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<InMemoryIncidentStore>());
         services.AddSingleton<TranscriptReplayer>();
         services.AddScribeCore();
+        // Transcripts name people as the platforms do (samples/ uses Slack's form): replay reads every platform's
+        // form, as the web host does, without the adapters themselves.
+        services.AddSlackMentionSyntax();
+        services.AddTeamsMentionSyntax();
 
         await using var provider = services.BuildServiceProvider();
         return await provider.GetRequiredService<TranscriptReplayer>().ReplayAsync(transcript, cancellationToken).ConfigureAwait(false);

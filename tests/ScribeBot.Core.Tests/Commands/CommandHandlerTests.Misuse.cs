@@ -134,27 +134,6 @@ public sealed partial class CommandHandlerTests
         await AssertRefusedAsync("reopen", "INC-1 is still open; there is nothing to reopen.");
     }
 
-    [Fact]
-    public async Task Unchanged_severity_commander_or_time_zone_is_refused_and_changes_nothing()
-    {
-        await _bed.DoAsync("start Checkout down sev2");
-
-        await AssertRefusedAsync("severity 2", "INC-1 is already SEV2.");
-        await AssertRefusedAsync("commander <@U1|Alice>", "Alice is already the commander of INC-1.");
-        await AssertRefusedAsync("tz UTC", "INC-1 already uses UTC.");
-    }
-
-    [Fact]
-    public async Task The_same_improvement_or_task_twice_is_refused()
-    {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("improve alert on expiry");
-        await _bed.DoAsync("todo renew certs @bob");
-
-        await AssertRefusedAsync("improve alert on expiry", "That improvement is already on INC-1's list.");
-        await AssertRefusedAsync("todo renew certs <@U2|bob>", "That task is already on INC-1's list.");
-    }
-
     // ---- redelivery and concurrency ----
 
     [Theory]

@@ -131,17 +131,6 @@ public sealed partial class CommandHandlerTests
         await AssertLastEntryAsync("Status update: rolling back v42", TimelineTag.KeyEvent, Bob, Start);
     }
 
-    [Fact]
-    public async Task Escalate_records_an_escalation_to_the_mentioned_person_and_announces_it()
-    {
-        await _bed.DoAsync("start Checkout down");
-
-        var outcome = await _bed.DoAsync("escalate <@U123|bob> db is on fire");
-
-        Assert.Equal("INC-1 escalated to bob by Alice: db is on fire", Announced(outcome));
-        await AssertLastEntryAsync("Escalated to bob: db is on fire", TimelineTag.Escalation, Alice, Start);
-    }
-
     [Theory]
     [InlineData("misleading suspected the CDN", TimelineTag.Misleading, "Recorded misleading path on INC-1.")]
     [InlineData("action restarted pods", TimelineTag.Action, "Recorded action on INC-1.")]
@@ -244,18 +233,6 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(Severity.Sev1, (await _bed.IncidentAsync()).Severity);
         Assert.Equal("INC-1: Severity changed from SEV3 to SEV1 by Bob.", Announced(outcome));
         await AssertLastEntryAsync("Severity changed from SEV3 to SEV1", TimelineTag.KeyEvent, Bob, Start);
-    }
-
-    [Fact]
-    public async Task Commander_hands_over_command_to_the_mentioned_person()
-    {
-        await _bed.DoAsync("start Checkout down");
-
-        var outcome = await _bed.DoAsync("commander <@U9|carol>");
-
-        Assert.Equal(new Person("U9", "carol"), (await _bed.IncidentAsync()).Commander);
-        Assert.Equal("INC-1: carol is now incident commander.", Announced(outcome));
-        await AssertLastEntryAsync("carol took command", TimelineTag.KeyEvent, Alice, Start);
     }
 
     [Fact]

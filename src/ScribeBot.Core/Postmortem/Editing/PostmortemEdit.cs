@@ -1,3 +1,4 @@
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 
 namespace ScribeBot.Core.Postmortem.Editing;
@@ -35,12 +36,14 @@ public sealed record PostmortemEdit
 
     /// <summary>
     /// The incident's current values as an editor shows them (trimmed; list items on one line each), with the
-    /// <see cref="Basis"/> that a later save merges against. Saving it unchanged changes nothing.
+    /// <see cref="Basis"/> that a later save merges against. Saving it unchanged changes nothing. Pass the
+    /// <see cref="MentionReader"/> the <see cref="PostmortemEditor"/> uses (the host's), so owners read and the basis is
+    /// computed as it will; without one a typed <c>@name</c> only, as an editor built without one reads.
     /// </summary>
-    public static PostmortemEdit From(Incident incident)
+    public static PostmortemEdit From(Incident incident, MentionReader? mentions = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var current = PostmortemFields.Normalize(incident);
+        var current = PostmortemFields.Normalize(incident, mentions ?? MentionReader.Typed);
         return current with { Basis = PostmortemFields.Fingerprint(current) };
     }
 }

@@ -16,12 +16,14 @@ namespace ScribeBot.Core.Postmortem.Editing;
 /// the incident, so an <c>/incident</c> command running at the same moment is never overwritten. Validation uses the
 /// commands' limits; an invalid edit stores nothing.
 /// </summary>
+// mentions: how a task's owner may be named, the host's platform syntaxes as for commands; null reads a typed @name only.
 public sealed partial class PostmortemEditor(
     IIncidentStore store,
     OutboxSignal outboxSignal,
     ChannelLocks locks,
     TimeProvider timeProvider,
-    ILogger<PostmortemEditor> logger)
+    ILogger<PostmortemEditor> logger,
+    MentionReader? mentions = null)
 {
     /// <summary>Most improvements, and most tasks, one incident may list (the incident's own limit).</summary>
     public const int MaxListItems = IncidentLimits.MaxListItems;
@@ -43,14 +45,14 @@ public sealed partial class PostmortemEditor(
             return new PostmortemEditResult { Status = PostmortemEditStatus.NotFound };
         }
 
-        var wanted = PostmortemFields.Normalize(edit);
+        var wanted = PostmortemFields.Normalize(edit, mentions ?? MentionReader.Typed);
         var basis = PostmortemFields.ParseBasis(edit.Basis);
 
         // An incident never changes channel, so the lock found before reading it again is the right one.
         using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false) ?? found;
-            var stored = PostmortemFields.Normalize(incident);
+            var stored = PostmortemFields.Normalize(incident, mentions ?? MentionReader.Typed);
             var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var changed = new List<string>();
             var form = stored;

@@ -41,7 +41,7 @@ public static class PostmortemFields
     /// Trimmed texts with <c>\n</c> line endings, blank texts as null, owners without mention syntax. List items are
     /// single lines (a form shows one per line or row): a multi-line item typed by command reads with spaces instead.
     /// </summary>
-    internal static PostmortemEdit Normalize(PostmortemEdit edit) => new()
+    internal static PostmortemEdit Normalize(PostmortemEdit edit, MentionReader mentions) => new()
     {
         DetectionMethod = Text(edit.DetectionMethod),
         Impact = Text(edit.Impact),
@@ -50,11 +50,11 @@ public static class PostmortemFields
         Resolution = Text(edit.Resolution),
         // Blank items are kept (as "") so validation can name them; the page drops blank lines itself.
         Improvements = edit.Improvements.Select(i => Line(i) ?? string.Empty).ToArray(),
-        Tasks = edit.Tasks.Select(t => new IncidentTask(Line(t.Text) ?? string.Empty, Owner(t.Owner))).ToArray(),
+        Tasks = edit.Tasks.Select(t => new IncidentTask(Line(t.Text) ?? string.Empty, Owner(t.Owner, mentions))).ToArray(),
         Basis = edit.Basis,
     };
 
-    internal static PostmortemEdit Normalize(Incident incident) => Normalize(new PostmortemEdit
+    internal static PostmortemEdit Normalize(Incident incident, MentionReader mentions) => Normalize(new PostmortemEdit
     {
         DetectionMethod = incident.DetectionMethod,
         Impact = incident.Impact,
@@ -63,7 +63,7 @@ public static class PostmortemFields
         Resolution = incident.Resolution,
         Improvements = incident.Improvements,
         Tasks = incident.Tasks,
-    });
+    }, mentions);
 
     /// <summary>Whether two normalised edits agree on <paramref name="field"/>.</summary>
     internal static bool Same(PostmortemEdit a, PostmortemEdit b, string field) => field switch
@@ -162,7 +162,7 @@ public static class PostmortemFields
 
     private static string? Line(string? text) => Text(text)?.ReplaceLineEndings(" ");
 
-    // The same rule as the todo command: a mention (@name, <@U1|name>, <at>name</at>) is stored as the bare name.
-    private static string? Owner(string? owner) =>
-        Line(owner) is { } text && PersonMention.Parse(text).DisplayName.Trim() is { Length: > 0 } name ? name : null;
+    // The same rule as the todo command: a mention (a typed @name or any platform's form) is stored as the bare name.
+    private static string? Owner(string? owner, MentionReader mentions) =>
+        Line(owner) is { } text && mentions.Parse(text).DisplayName.Trim() is { Length: > 0 } name ? name : null;
 }

@@ -10,8 +10,8 @@ namespace ScribeBot.Core.Postmortem.Markdown;
 /// <list type="bullet">
 /// <item>Inline syntax (<c>\ ` * _ ~ | [ ] ! $</c>) is backslash-escaped everywhere, so text cannot bold, link,
 /// strike, make tables or math.</item>
-/// <item><c>&lt; &gt; &amp;</c> become entities, so text cannot open HTML, autolinks or Slack control sequences
-/// (<c>&lt;!channel&gt;</c>, <c>&lt;@U123&gt;</c>).</item>
+/// <item><c>&lt; &gt; &amp;</c> become entities, so text cannot open HTML, autolinks or a chat platform's
+/// control sequences (its channel-wide pings and user mentions).</item>
 /// <item><c>@</c> becomes <c>&amp;#64;</c>: viewers decode it and show "@here", but mention parsers of chat
 /// platforms work on the raw text, where no "@" remains, so pasting or posting the Markdown pings nobody.</item>
 /// <item>At the start of every line the block markers are neutralised (<c>-</c>, <c>+</c>, <c>=</c> unless a letter

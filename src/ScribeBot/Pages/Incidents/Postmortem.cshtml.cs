@@ -20,7 +20,7 @@ namespace ScribeBot.Pages.Incidents;
 /// redirect on success (post/redirect/get), so a reload never saves twice.
 /// </summary>
 public sealed class PostmortemModel(
-    IIncidentStore store, PostmortemEditor editor, IEnumerable<IPeopleDirectory> people) : PageModel
+    IIncidentStore store, PostmortemEditor editor, MentionReader mentions, IEnumerable<IPeopleDirectory> people) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -84,7 +84,7 @@ public sealed class PostmortemModel(
             return NotFound();
         }
 
-        Fill(PostmortemEdit.From(Incident));
+        Fill(PostmortemEdit.From(Incident, mentions));
         return Page();
     }
 
@@ -145,7 +145,7 @@ public sealed class PostmortemModel(
                 return NotFound();
             }
 
-            Fill(PostmortemEdit.From(Incident));
+            Fill(PostmortemEdit.From(Incident, mentions));
             PostError = "This form is out of date. The page has been reloaded; press \"Post to channel\" again.";
             return Page();
         }
