@@ -8,7 +8,8 @@ namespace ScribeBot.Bench.History;
 /// <c>--restarts N</c> (timed starts per step), <c>--data DIR</c> (keep the seeded store there and reuse it),
 /// <c>--keep</c> (keep the temporary work directory), <c>--no-bot-token</c> (every post stays pending, as in the
 /// profile), <c>--host-seeding-up-to N</c> (steps up to N are seeded through the host, larger ones in-process),
-/// <c>--seed-channels N</c> (channels seeded side by side).
+/// <c>--seed-channels N</c> (channels seeded side by side), <c>--host-build readytorun|release</c> (the host as
+/// deployed, a ReadyToRun publish, or the plain Release build).
 /// </summary>
 internal sealed record HistorySettings
 {
@@ -26,10 +27,11 @@ internal sealed record HistorySettings
     public bool BotToken { get; init; } = true;
     public int HostSeedingUpTo { get; init; } = 1_000;
     public int SeedChannels { get; init; } = 8;
+    public bool ReadyToRun { get; init; } = true;
 
     private const string Usage =
         "Options: --store LiteDb|Postgres --postgres \"connection string\" --steps 100,1000,10000,50000 --samples N --warm-ups N " +
-        "--restarts N --data DIR --keep --no-bot-token --host-seeding-up-to N --seed-channels N";
+        "--restarts N --data DIR --keep --no-bot-token --host-seeding-up-to N --seed-channels N --host-build readytorun|release";
 
     public static HistorySettings Parse(string[] args)
     {
@@ -49,6 +51,7 @@ internal sealed record HistorySettings
                 "--no-bot-token" => settings with { BotToken = false },
                 "--host-seeding-up-to" => settings with { HostSeedingUpTo = Number(args, ++i) },
                 "--seed-channels" => settings with { SeedChannels = Math.Max(1, Number(args, ++i)) },
+                "--host-build" => settings with { ReadyToRun = HostBuild(Value(args, ++i)) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 var unknown => throw new ArgumentException($"Unknown option {unknown}. {Usage}"),
             };
@@ -61,6 +64,11 @@ internal sealed record HistorySettings
         string.Equals(value, LiteDb, StringComparison.OrdinalIgnoreCase) ? LiteDb
         : string.Equals(value, Postgres, StringComparison.OrdinalIgnoreCase) || string.Equals(value, "PostgreSQL", StringComparison.OrdinalIgnoreCase) ? Postgres
         : throw new ArgumentException($"--store is LiteDb or Postgres, not \"{value}\".");
+
+    private static bool HostBuild(string value) =>
+        string.Equals(value, "readytorun", StringComparison.OrdinalIgnoreCase) ? true
+        : string.Equals(value, "release", StringComparison.OrdinalIgnoreCase) ? false
+        : throw new ArgumentException($"--host-build is readytorun or release, not \"{value}\".");
 
     private static int[] StepList(string value)
     {

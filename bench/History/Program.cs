@@ -50,14 +50,18 @@ var results = new List<StepResult>();
 
 Console.WriteLine($"History benchmark: {Environment.ProcessorCount} cores, store {settings.Store}, steps {string.Join(", ", settings.Steps.Select(s => s.ToString("N0")))}, " +
     $"{settings.Samples} timed rounds after {settings.WarmUps} warm-ups, {settings.Restarts} timed starts per step, " +
-    $"{(settings.BotToken ? "bot token (posts delivered to a loopback Slack)" : "no bot token (every post stays pending)")}, host build {configuration}");
+    $"{(settings.BotToken ? "bot token (posts delivered to a loopback Slack)" : "no bot token (every post stays pending)")}, " +
+    $"host build {(settings.ReadyToRun ? "ReadyToRun publish (as deployed)" : configuration)}");
 Console.WriteLine($"data files under {work}");
 
 try
 {
     await using var webApi = FakeWebApi.Healthy();
     var hostSettings = new HostSettings(Secret, settings.BotToken ? "xoxb-bench-not-a-real-token" : null, webApi.ApiBaseUrl);
-    await using var host = new HistoryHost(BenchPaths.HostAssembly(repository, configuration), work, settings.Store, hostSettings);
+    var hostAssembly = settings.ReadyToRun
+        ? await BenchPaths.PublishReadyToRunAsync(repository, Path.Combine(work, "host"), token)
+        : BenchPaths.HostAssembly(repository, configuration);
+    await using var host = new HistoryHost(hostAssembly, work, settings.Store, hostSettings);
     var measurer = new StepMeasurer(host, traffic, settings.WarmUps, settings.Samples);
 
     var count = 0;
