@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

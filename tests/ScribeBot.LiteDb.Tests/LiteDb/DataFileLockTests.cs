@@ -1,5 +1,4 @@
 using System.Globalization;
-using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

@@ -1,8 +1,3 @@
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 public sealed class LiteDbIncidentStoreTests : IDisposable

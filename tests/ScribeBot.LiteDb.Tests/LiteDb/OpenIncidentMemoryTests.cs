@@ -1,5 +1,3 @@
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using LiteDB;
-using ScribeBot.Core.Channels;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using LiteDB;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Text;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

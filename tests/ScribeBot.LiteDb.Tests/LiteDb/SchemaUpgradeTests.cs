@@ -1,14 +1,3 @@
-using LiteDB;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using ScribeBot.LiteDb.Ledger;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>A file written before version 2 (no ledger, pointers, open or pending fields) opens and answers as before.</summary>
