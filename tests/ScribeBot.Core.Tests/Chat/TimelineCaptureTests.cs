@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using ScribeBot.Core.Chat;
-using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Tagging;
 using ScribeBot.Core.Tests.Commands;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;

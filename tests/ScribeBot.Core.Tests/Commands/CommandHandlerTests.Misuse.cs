@@ -85,24 +85,16 @@ public sealed partial class CommandHandlerTests
     }
 
     [Fact]
-    public async Task Resolve_twice_is_refused_naming_the_incident_and_changes_nothing()
-    {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(30), "resolve", Bob);
-        _bed.Clock.Advance(TimeSpan.FromMinutes(5));
-
-        await AssertRefusedAsync("resolve", "INC-1 is already resolved (at 14:30 UTC by Bob). Use /incident reopen");
-    }
+    public Task Resolve_twice_is_refused_naming_the_incident_and_changes_nothing() =>
+        AssertRefusedTheSecondTimeAsync(
+            ("resolve", TimeSpan.FromMinutes(30)), ("resolve", TimeSpan.FromMinutes(5)),
+            "INC-1 is already resolved (at 14:30 UTC by Bob). Use /incident reopen");
 
     [Fact]
-    public async Task Ack_twice_is_refused_naming_who_acknowledged_and_when()
-    {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "ack", Bob);
-        _bed.Clock.Advance(TimeSpan.FromMinutes(1));
-
-        await AssertRefusedAsync("acknowledge", "INC-1 was already acknowledged by Bob at 14:03 UTC.");
-    }
+    public Task Ack_twice_is_refused_naming_who_acknowledged_and_when() =>
+        AssertRefusedTheSecondTimeAsync(
+            ("ack", TimeSpan.FromMinutes(3)), ("acknowledge", TimeSpan.FromMinutes(1)),
+            "INC-1 was already acknowledged by Bob at 14:03 UTC.");
 
     [Theory]
     [InlineData("ack")]
@@ -280,6 +272,20 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(IncidentStatus.Triggered, (await _bed.IncidentAsync()).Status);
         Assert.Single(await _bed.Store.ListIncidentsAsync(Channel.WorkspaceKey, DateTimeOffset.MinValue, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Starts INC-1; Bob runs the first command that long after, and the second that much later again: the second is
+    /// refused with <paramref name="expected"/>.
+    /// </summary>
+    private async Task AssertRefusedTheSecondTimeAsync(
+        (string Command, TimeSpan After) first, (string Command, TimeSpan After) second, string expected)
+    {
+        await _bed.DoAsync("start Checkout down");
+        await _bed.DoAfterAsync(first.After, first.Command, Bob);
+        _bed.Clock.Advance(second.After);
+
+        await AssertRefusedAsync(second.Command, expected);
     }
 
     private async Task AssertRefusedAsync(string command, string expected)

@@ -1,5 +1,4 @@
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Postmortem.Building;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;

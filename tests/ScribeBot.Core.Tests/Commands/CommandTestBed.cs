@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Core.Tests.Commands;
 

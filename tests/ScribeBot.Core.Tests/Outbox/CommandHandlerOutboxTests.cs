@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Outbox;

@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Core.Tests.Outbox;
 

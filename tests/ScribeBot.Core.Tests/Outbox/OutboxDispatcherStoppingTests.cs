@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using ScribeBot.Core.Storage;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 
 namespace ScribeBot.Core.Tests.Outbox;

@@ -14,6 +14,13 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
 
     private Task<bool> FailedAsync(OutboxItem item, int times) => _bed.HasAsync(item, i => i.Attempts == times);
 
+    /// <summary>Lets <paramref name="time"/> pass, then waits for the dispatcher to idle with the item in that state.</summary>
+    private async Task AdvanceUntilAsync(TimeSpan time, OutboxItem item, OutboxState state)
+    {
+        _bed.Clock.Advance(time);
+        await _bed.IdleAsync(() => IsAsync(item, state));
+    }
+
     /// <summary>Every attempt answered "try again later" with no Retry-After.</summary>
     private static DeliveryResult Unavailable(OutboxItem item, int attempt) => DeliveryResult.Retry(null, "HTTP 503");
 
@@ -58,8 +65,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         _bed.Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(1, poster.AttemptsOf(item.Id));
 
-        _bed.Clock.Advance(TimeSpan.FromSeconds(1));
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+        await AdvanceUntilAsync(TimeSpan.FromSeconds(1), item, OutboxState.Delivered);
 
         Assert.Equal([T0, T0.AddSeconds(30)], poster.Attempts.Select(a => a.At));
     }
@@ -122,8 +128,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
 
         _bed.WallClock.Jump(TimeSpan.FromHours(-1));
-        _bed.Clock.Advance(wait);
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+        await AdvanceUntilAsync(wait, item, OutboxState.Delivered);
 
         Assert.Equal(TimeSpan.FromSeconds(2), wait);
         Assert.Equal(2, poster.AttemptsOf(item.Id));
@@ -139,8 +144,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         _bed.Clock.Advance(wait);
         var second = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 2));
         Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(item)).State);
-        _bed.Clock.Advance(second);
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+        await AdvanceUntilAsync(second, item, OutboxState.Delivered);
 
         Assert.Equal(TimeSpan.FromSeconds(4), second);
         Assert.Equal(3, poster.AttemptsOf(item.Id));
@@ -156,8 +160,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         _bed.Start(poster);
 
         var wait = await _bed.SleepsUntilRetryAsync(() => Task.FromResult(true));
-        _bed.Clock.Advance(wait);
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+        await AdvanceUntilAsync(wait, item, OutboxState.Delivered);
 
         Assert.Equal(TimeSpan.FromMinutes(5), wait);
     }
@@ -176,8 +179,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
             await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, failures));
         }
 
-        _bed.Clock.Advance(TimeSpan.FromHours(1));
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Abandoned));
+        await AdvanceUntilAsync(TimeSpan.FromHours(1), item, OutboxState.Abandoned);
 
         Assert.Equal(49, poster.AttemptsOf(item.Id));
     }
@@ -188,8 +190,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         var (poster, item) = await EnqueueOneAsync(
             (_, attempt) => attempt == 1 ? throw new HttpRequestException("connection refused") : DeliveryResult.Delivered);
         var wait = await _bed.SleepsUntilRetryAsync(() => FailedAsync(item, 1));
-        _bed.Clock.Advance(wait);
-        await _bed.IdleAsync(() => IsAsync(item, OutboxState.Delivered));
+        await AdvanceUntilAsync(wait, item, OutboxState.Delivered);
 
         Assert.Equal(TimeSpan.FromSeconds(2), wait);
         Assert.Contains("connection refused", (await _bed.GetAsync(item)).LastError, StringComparison.Ordinal);
@@ -211,8 +212,7 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
         Assert.Equal(0, poster.AttemptsOf(second.Id));
         Assert.Equal(OutboxState.Pending, (await _bed.GetAsync(second)).State);
 
-        _bed.Clock.Advance(TimeSpan.FromSeconds(30));
-        await _bed.IdleAsync(() => IsAsync(second, OutboxState.Delivered));
+        await AdvanceUntilAsync(TimeSpan.FromSeconds(30), second, OutboxState.Delivered);
 
         var c1 = poster.Attempts.Where(a => a.Id != other.Id).Select(a => a.Id);
         Assert.Equal([first.Id, first.Id, second.Id], c1);

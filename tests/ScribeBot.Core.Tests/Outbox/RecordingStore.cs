@@ -1,5 +1,4 @@
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Core.Tests.Outbox;
 

@@ -1,5 +1,3 @@
-using ScribeBot.Core.Postmortem.Document;
-
 namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class MermaidGanttTests

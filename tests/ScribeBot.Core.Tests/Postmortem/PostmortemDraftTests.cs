@@ -1,5 +1,3 @@
-using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ScribeBot.Core.Configuration;
-using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Tests.Commands;
 using static ScribeBot.Core.Tests.Commands.CommandTestBed;

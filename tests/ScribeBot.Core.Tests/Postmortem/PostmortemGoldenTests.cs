@@ -1,6 +1,3 @@
-using ScribeBot.Core.Postmortem.Building;
-using ScribeBot.Core.Postmortem.Document;
-
 namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class PostmortemGoldenTests

@@ -1,12 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Retention;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Tests.Retention;
 

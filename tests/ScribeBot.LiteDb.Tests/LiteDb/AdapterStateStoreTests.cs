@@ -4,17 +4,12 @@ namespace ScribeBot.LiteDb.Tests.LiteDb;
 /// Adapter state in the file. A fresh store has an empty cache, so reads after a reopen come from the file: that is
 /// where LiteDB's case-insensitive ids could merge keys, and where a hash collision would show.
 /// </summary>
-public sealed class AdapterStateStoreTests : IDisposable
+public sealed class AdapterStateStoreTests : DataFileTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     [Fact]
     public async Task Adapter_state_survives_dispose_and_reopen_with_keys_that_differ_only_in_case()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             await store.SetStateAsync("conv/Ab", "first", None);
@@ -42,7 +37,7 @@ public sealed class AdapterStateStoreTests : IDisposable
     [Fact]
     public async Task Concurrently_set_adapter_state_is_all_in_the_file_after_reopen()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var keys = Enumerable.Range(0, 300).Select(i => $"teams/conversation/{i}").ToArray();
         await using (var store = StoreFactory.Open(path))
         {
@@ -64,7 +59,7 @@ public sealed class AdapterStateStoreTests : IDisposable
     [Fact]
     public async Task A_record_holding_another_key_is_neither_returned_nor_overwritten()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             await store.SetStateAsync("conv/a", "value of a", None);

@@ -1,16 +1,9 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
-public sealed class AddLiteDbStoreTests : IDisposable
+public sealed class AddLiteDbStoreTests : DataFileTests
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
@@ -21,7 +14,7 @@ public sealed class AddLiteDbStoreTests : IDisposable
     [Fact]
     public async Task The_store_is_one_singleton_bound_from_Storage_LiteDb_and_closed_by_the_hosted_service()
     {
-        var path = Path.Combine(_directory.Path, "sub", "bot.db");
+        var path = Path.Combine(Temp.Path, "sub", "bot.db");
         await using var services = Build(new() { ["Storage:LiteDb:Path"] = path, ["Storage:LiteDb:CheckpointInterval"] = "00:00:30" });
         var hosted = Assert.Single(services.GetServices<IHostedService>());
         await hosted.StartAsync(CancellationToken.None);
@@ -52,7 +45,7 @@ public sealed class AddLiteDbStoreTests : IDisposable
     [InlineData("00:10:01")]
     public async Task A_write_timeout_out_of_range_fails_validation_naming_it(string value)
     {
-        await using var services = Build(new() { ["Storage:LiteDb:Path"] = _directory.File("bot.db"), ["Storage:LiteDb:WriteTimeout"] = value });
+        await using var services = Build(new() { ["Storage:LiteDb:Path"] = Temp.File("bot.db"), ["Storage:LiteDb:WriteTimeout"] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LiteDbOptions>>().Value);
         Assert.Contains("WriteTimeout", error.Message, StringComparison.Ordinal);

@@ -7,19 +7,16 @@ namespace ScribeBot.LiteDb.Tests.LiteDb;
 /// A child process ingests a burst and prints each message id only after its append returned; we SIGKILL it
 /// mid-burst, reopen the file and require every acknowledged message, exactly once.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output) : IDisposable
+public sealed class CrashTests(ITestOutputHelper output) : DataFileTests
 {
     private const int Rounds = 5;
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Every_write_acknowledged_before_a_SIGKILL_is_there_after_reopening()
     {
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        var path = _directory.File("crash.db");
+        var path = Temp.File("crash.db");
         var acknowledged = new HashSet<string>(StringComparer.Ordinal);
 
         for (var round = 0; round < Rounds; round++)

@@ -1,20 +1,16 @@
 using System.Globalization;
-using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>One data file, one process: the OS lock on <c>&lt;datafile&gt;.lock</c>.</summary>
-public sealed class DataFileLockTests : IDisposable
+public sealed class DataFileLockTests : DataFileTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task A_second_process_on_the_same_file_is_refused_naming_the_file_and_the_holders_pid_and_the_first_keeps_writing()
     {
-        var path = Path.GetFullPath(_directory.File("scribebot.db"));
+        var path = Path.GetFullPath(Temp.File("scribebot.db"));
         await using var store = StoreFactory.Open(path);
         await store.AppendEntryAsync(Entry("slack:T1:1", "before"), CancellationToken.None);
 
@@ -42,7 +38,7 @@ public sealed class DataFileLockTests : IDisposable
     [Fact]
     public void A_second_open_in_this_process_is_refused_too_while_the_first_lock_is_held()
     {
-        var path = Path.GetFullPath(_directory.File("scribebot.db"));
+        var path = Path.GetFullPath(Temp.File("scribebot.db"));
         using (DataFileLock.Acquire(path))
         {
             var refused = Assert.Throws<DataFileInUseException>(() => DataFileLock.Acquire(path));
@@ -56,7 +52,7 @@ public sealed class DataFileLockTests : IDisposable
     [Fact]
     public async Task A_lock_file_left_by_a_dead_process_does_not_block_a_start()
     {
-        var path = Path.GetFullPath(_directory.File("scribebot.db"));
+        var path = Path.GetFullPath(Temp.File("scribebot.db"));
         // What a SIGKILLed host leaves: the file with its pid, and no lock (the OS dropped it with the process).
         File.WriteAllText(path + ".lock", "999999\n");
 

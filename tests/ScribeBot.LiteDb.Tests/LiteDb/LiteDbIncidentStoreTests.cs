@@ -1,21 +1,11 @@
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
-public sealed class LiteDbIncidentStoreTests : IDisposable
+public sealed class LiteDbIncidentStoreTests : DataFileTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     [Fact]
     public async Task Data_survives_dispose_and_reopen()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var channel = Channel();
         Incident opened;
         await using (var store = StoreFactory.Open(path))
@@ -45,7 +35,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task The_outbox_survives_dispose_and_reopen_in_order()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var channel = Channel();
         OutboxItem Item(string requestId) => new()
         {
@@ -86,7 +76,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_missing_directory_is_created()
     {
-        var path = Path.Combine(_directory.Path, "nested", "deeper", "store.db");
+        var path = Path.Combine(Temp.Path, "nested", "deeper", "store.db");
 
         await using (var store = StoreFactory.Open(path))
         {
@@ -99,7 +89,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task Parallel_ingest_from_50_channels_stores_every_message_exactly_once()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
         var channels = Enumerable.Range(0, 50).Select(i => Channel($"C{i}")).ToArray();
         var incidents = await Task.WhenAll(channels.Select(async c =>
             (await store.OpenIncidentAsync(c, Create(c), None)).Incident));
@@ -136,21 +126,16 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_write_the_engine_rejects_fails_alone_and_the_rest_of_its_batch_commits()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
-        await store.AppendEntryAsync(Entry("i1", "existing"), None);
-        using var gate = new ManualResetEventSlim();
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
         // Holds the writer so the following writes queue up and commit as one batch.
-        using var entered = new ManualResetEventSlim();
-        var blocker = store.UpdateEntryAsync("i1", "existing", e => { entered.Set(); gate.Wait(); return e; }, None);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        using var writer = await HeldWriter.WriteAndHoldAsync(store, "existing");
 
         var good1 = store.AppendEntryAsync(Entry("i1", "good-1"), None);
         var tooLongKey = store.AppendEntryAsync(Entry("i1", new string('k', 2_000)), None);
         var throwing = store.UpdateEntryAsync("i1", "existing", _ => throw new InvalidOperationException("refused"), None);
         var good2 = store.AppendEntryAsync(Entry("i1", "good-2"), None);
-        gate.Set();
 
-        await blocker;
+        await writer.ReleaseAsync();
         Assert.Equal(AppendResult.Added, await good1);
         Assert.Equal(AppendResult.Added, await good2);
         await Assert.ThrowsAnyAsync<Exception>(() => tooLongKey);
@@ -161,7 +146,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_redelivery_is_a_duplicate_whether_its_id_is_known_in_memory_or_only_in_the_file()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             await store.AppendEntryAsync(Entry("i1", "m1"), None);
@@ -179,7 +164,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task The_write_ahead_log_is_folded_into_the_data_file_once_it_holds_the_configured_pages()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         const int Pages = 40;
         var log = Path.Combine(Path.GetDirectoryName(path)!, "store-log.db");
         long largestLog = 0;
@@ -203,7 +188,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_redelivery_older_than_the_ids_kept_in_memory_is_still_a_duplicate()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
         var count = KnownEntryKeys.IdsPerIncident + 10;
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.AppendEntryAsync(Entry("i1", $"m{i:D6}"), None)));
 
@@ -222,18 +207,13 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task An_id_that_differs_only_in_case_is_a_duplicate_as_LiteDB_compares_keys_and_spoils_no_batch()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
-        await store.AppendEntryAsync(Entry("i1", "msg"), None);
-        using var entered = new ManualResetEventSlim();
-        using var gate = new ManualResetEventSlim();
-        var blocker = store.UpdateEntryAsync("i1", "msg", e => { entered.Set(); gate.Wait(); return e; }, None);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
+        using var writer = await HeldWriter.WriteAndHoldAsync(store, "msg");
 
         // One batch: the in-memory check misses "MSG" (ordinal), LiteDB's key collation (ignore case) does not.
         var neighbour = store.AppendEntryAsync(Entry("i1", "other"), None);
         var variant = store.AppendEntryAsync(Entry("i1", "MSG"), None);
-        gate.Set();
-        await blocker;
+        await writer.ReleaseAsync();
 
         Assert.Equal(AppendResult.Added, await neighbour);
         Assert.Equal(AppendResult.Duplicate, await variant);
@@ -246,19 +226,14 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_write_cancelled_while_queued_is_not_committed()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
-        await store.AppendEntryAsync(Entry("i1", "existing"), None);
-        using var entered = new ManualResetEventSlim();
-        using var gate = new ManualResetEventSlim();
-        var blocker = store.UpdateEntryAsync("i1", "existing", e => { entered.Set(); gate.Wait(); return e; }, None);
-        // Once the writer is inside the blocker, the next write can only be waiting in the queue.
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
+        // Once the writer is inside the held update, the next write can only be waiting in the queue.
+        using var writer = await HeldWriter.WriteAndHoldAsync(store, "existing");
         using var cancellation = new CancellationTokenSource();
 
         var cancelled = store.AppendEntryAsync(Entry("i1", "cancelled"), cancellation.Token);
         await cancellation.CancelAsync();
-        gate.Set();
-        await blocker;
+        await writer.ReleaseAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.Null(await store.GetEntryAsync("i1", "cancelled", None));
@@ -268,26 +243,20 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task A_write_already_taken_by_the_writer_completes_despite_cancellation()
     {
-        await using var store = StoreFactory.Open(_directory.File("store.db"));
-        await store.AppendEntryAsync(Entry("i1", "m1"), None);
-        using var entered = new ManualResetEventSlim();
-        using var gate = new ManualResetEventSlim();
+        await using var store = StoreFactory.Open(Temp.File("store.db"));
         using var cancellation = new CancellationTokenSource();
 
-        var update = store.UpdateEntryAsync(
-            "i1", "m1", e => { entered.Set(); gate.Wait(); return e with { Text = "changed" }; }, cancellation.Token);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        using var writer = await HeldWriter.WriteAndHoldAsync(store, "m1", e => e with { Text = "changed" }, cancellation.Token);
         await cancellation.CancelAsync();
-        gate.Set();
 
-        Assert.Equal("changed", (await update)?.Text);
+        Assert.Equal("changed", (await writer.ReleaseAsync())?.Text);
         Assert.Equal("changed", (await store.GetEntryAsync("i1", "m1", None))?.Text);
     }
 
     [Fact]
     public async Task A_checkpoint_keeps_every_write_and_writes_go_on_after_it()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             await store.AppendEntryAsync(Entry("i1", "m1"), None);
@@ -302,7 +271,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task Writes_after_dispose_are_refused()
     {
-        var store = StoreFactory.Open(_directory.File("store.db"));
+        var store = StoreFactory.Open(Temp.File("store.db"));
         await store.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendEntryAsync(Entry("i1", "m1"), None));
@@ -311,7 +280,7 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
     [Fact]
     public async Task Queued_writes_are_committed_before_dispose_returns()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var store = StoreFactory.Open(path);
         var writes = Enumerable.Range(0, 500).Select(i => store.AppendEntryAsync(Entry("i1", $"m{i}"), None)).ToArray();
 
@@ -320,5 +289,44 @@ public sealed class LiteDbIncidentStoreTests : IDisposable
         Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
         await using var reopened = StoreFactory.Open(path);
         Assert.Equal(500, (await reopened.GetTimelineAsync("i1", None)).Count);
+    }
+
+    /// <summary>
+    /// The store's writer held inside an update of incident i1's <c>messageId</c> until released: the writes made
+    /// meanwhile wait in its queue and commit together, as one batch.
+    /// </summary>
+    private sealed class HeldWriter : IDisposable
+    {
+        private readonly ManualResetEventSlim _entered = new();
+        private readonly ManualResetEventSlim _gate = new();
+        private Task<TimelineEntry?> _update = null!;
+
+        /// <summary>Writes the entry, then starts an update of it (with <paramref name="cancellationToken"/>) that
+        /// holds the writer, and returns once the writer is inside it.</summary>
+        public static async Task<HeldWriter> WriteAndHoldAsync(
+            LiteDbIncidentStore store, string messageId, Func<TimelineEntry, TimelineEntry>? change = null,
+            CancellationToken cancellationToken = default)
+        {
+            await store.AppendEntryAsync(Entry("i1", messageId), CancellationToken.None);
+            var writer = new HeldWriter();
+            writer._update = store.UpdateEntryAsync(
+                "i1", messageId, e => { writer._entered.Set(); writer._gate.Wait(CancellationToken.None); return change is null ? e : change(e); }, cancellationToken);
+            Assert.True(writer._entered.Wait(TimeSpan.FromSeconds(10), CancellationToken.None));
+            return writer;
+        }
+
+        /// <summary>Lets the writer go on and returns the held update's result once it has committed.</summary>
+        public Task<TimelineEntry?> ReleaseAsync()
+        {
+            _gate.Set();
+            return _update;
+        }
+
+        public void Dispose()
+        {
+            _gate.Set();
+            _entered.Dispose();
+            _gate.Dispose();
+        }
     }
 }

@@ -1,24 +1,18 @@
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>
 /// More incidents open than memory holds: memory stays at its cap, and every answer is still the file's: a channel
 /// left out of memory is looked up, never taken for one without an incident.
 /// </summary>
-public sealed class OpenIncidentMemoryTests : IDisposable
+public sealed class OpenIncidentMemoryTests : DataFileTests
 {
     private const int Held = 4;
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ChannelRef[] Channels = Enumerable.Range(0, 12).Select(i => Channel($"C{i}")).ToArray();
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Memory_holds_at_most_its_cap_of_open_incidents_and_every_channel_still_finds_its_own()
     {
-        await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
+        await using var store = StoreFactory.OpenHolding(Temp.File("store.db"), Held);
 
         var opened = await OpenInEveryChannelAsync(store);
 
@@ -35,7 +29,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     [Fact]
     public async Task A_channel_left_out_of_memory_is_not_given_a_second_open_incident()
     {
-        await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
+        await using var store = StoreFactory.OpenHolding(Temp.File("store.db"), Held);
         var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened)
@@ -50,7 +44,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     [Fact]
     public async Task Resolve_and_reopen_are_seen_in_every_channel_held_or_not()
     {
-        await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
+        await using var store = StoreFactory.OpenHolding(Temp.File("store.db"), Held);
         var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened)
@@ -75,7 +69,7 @@ public sealed class OpenIncidentMemoryTests : IDisposable
     [Fact]
     public async Task Once_enough_incidents_closed_memory_answers_alone_again_after_the_next_checkpoint()
     {
-        await using var store = StoreFactory.OpenHolding(_directory.File("store.db"), Held);
+        await using var store = StoreFactory.OpenHolding(Temp.File("store.db"), Held);
         var opened = await OpenInEveryChannelAsync(store);
 
         foreach (var incident in opened.Skip(Held))

@@ -1,6 +1,3 @@
-using ScribeBot.LiteDb.Ledger;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>

@@ -1,20 +1,11 @@
-using LiteDB;
-using ScribeBot.Core.Channels;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>
 /// The reads every request makes are answered by an index, never by reading the whole collection: LiteDB's query plan
 /// (its EXPLAIN) names the index and seeks or scans a range of it.
 /// </summary>
-public sealed class QueryPlanTests : IDisposable
+public sealed class QueryPlanTests : DataFileTests
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     public static TheoryData<string, string> Queries => new()
     {
         { IncidentMapping.Collection, "open incident of a channel" },
@@ -26,7 +17,7 @@ public sealed class QueryPlanTests : IDisposable
     [MemberData(nameof(Queries))]
     public async Task The_query_uses_its_index(string collection, string read)
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             // Enough documents that a full scan and an index read are told apart by the plan, not by luck.

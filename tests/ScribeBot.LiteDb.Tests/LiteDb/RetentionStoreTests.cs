@@ -1,28 +1,15 @@
-using LiteDB;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Text;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>
 /// Retention and purge on the file: the reads they make are index reads (LiteDB's EXPLAIN), and what they remove stays
 /// removed after the file is opened again.
 /// </summary>
-public sealed class RetentionStoreTests : IDisposable
+public sealed class RetentionStoreTests : DataFileTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     [Fact]
     public async Task Every_read_of_retention_and_purge_is_an_index_read()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             // Enough documents, in every state, that a full scan and an index read are told apart by the plan.
@@ -56,7 +43,7 @@ public sealed class RetentionStoreTests : IDisposable
     [Fact]
     public async Task The_finished_post_ranges_hold_no_pending_post()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         await using (var store = StoreFactory.Open(path))
         {
             await store.EnqueueAsync([Post("pending")], None);
@@ -75,7 +62,7 @@ public sealed class RetentionStoreTests : IDisposable
     [Fact]
     public async Task What_retention_and_a_purge_removed_stays_removed_after_the_file_is_opened_again()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var channel = Channel();
         string incidentId;
         var post = Post("old");

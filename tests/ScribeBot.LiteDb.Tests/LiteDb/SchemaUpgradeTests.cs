@@ -1,28 +1,12 @@
-using LiteDB;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using ScribeBot.LiteDb.Ledger;
-using ScribeBot.LiteDb.Mapping;
-using static ScribeBot.Testing.Storage.Samples;
-
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 
 /// <summary>A file written before version 2 (no ledger, pointers, open or pending fields) opens and answers as before.</summary>
-public sealed class SchemaUpgradeTests : IDisposable
+public sealed class SchemaUpgradeTests : DataFileTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     [Fact]
     public async Task A_version_1_file_is_upgraded_once_and_every_read_answers_as_before()
     {
-        var path = _directory.File("store.db");
+        var path = Temp.File("store.db");
         var busy = Channel("C1");
         var quiet = Channel("C2");
         var teams = Channel("19:a@thread.tacv2", "tenant", ChatPlatform.Teams);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.LiteDb.Tests.LiteDb;
 

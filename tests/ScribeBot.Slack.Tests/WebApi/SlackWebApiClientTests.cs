@@ -14,6 +14,13 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     private static SlackMessagePayload Payload(string text = "INC-7 started") =>
         new(text, [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } }]);
 
+    /// <summary>Posts a message to C1 (no thread) that Slack answers with <paramref name="answer"/>.</summary>
+    private async Task<SlackApiResult<string>> PostMessageAnsweredAsync(FakeResponse answer)
+    {
+        _h.Slack.Enqueue("chat.postMessage", answer);
+        return await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+    }
+
     [Fact]
     public async Task PostMessage_posts_json_with_bearer_token_channel_thread_and_link_names_false()
     {
@@ -47,9 +54,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Ok_false_becomes_an_error_result_with_slacks_code()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_chat.postMessage_error_too_many_attachments.docs.json"));
-
-        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await PostMessageAnsweredAsync(FakeResponse.Fixture("webapi_chat.postMessage_error_too_many_attachments.docs.json"));
 
         Assert.Equal(SlackApiStatus.Error, result.Status);
         Assert.Equal("too_many_attachments", result.Error);
@@ -61,9 +66,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_rate_limited_returns_retry_after_and_is_not_retried()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.RateLimited("30"));
-
-        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await PostMessageAnsweredAsync(FakeResponse.RateLimited("30"));
 
         Assert.Equal(SlackApiStatus.RateLimited, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
@@ -74,9 +77,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_on_a_5xx_is_unavailable_and_is_not_retried()
     {
-        _h.Slack.Enqueue("chat.postMessage", new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
-
-        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await PostMessageAnsweredAsync(new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal("http_503", result.Error);
@@ -86,9 +87,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_non_json_200_is_unavailable_not_a_crash()
     {
-        _h.Slack.Enqueue("chat.postMessage", new FakeResponse(200, "<html>captive portal</html>", ContentType: "text/html"));
-
-        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await PostMessageAnsweredAsync(new FakeResponse(200, "<html>captive portal</html>", ContentType: "text/html"));
 
         Assert.Equal(SlackApiStatus.Unavailable, result.Status);
         Assert.Equal("invalid_response", result.Error);
@@ -287,9 +286,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Not_in_channel_is_an_error_the_caller_can_explain()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Fixture("webapi_error_not_in_channel.docs_conversations.rename.json"));
-
-        var result = await _h.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
+        var result = await PostMessageAnsweredAsync(FakeResponse.Fixture("webapi_error_not_in_channel.docs_conversations.rename.json"));
 
         Assert.Equal("not_in_channel", result.Error);
         Assert.Contains("/invite", SlackErrorExplanation.ForUser(result), StringComparison.Ordinal);

@@ -1,7 +1,4 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
-using ScribeBot.Core.Storage;
 using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.Testing.Storage;

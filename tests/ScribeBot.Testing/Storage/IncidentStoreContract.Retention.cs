@@ -1,7 +1,3 @@
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
 using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.Testing.Storage;

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Retention;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
 
 namespace ScribeBot.Tests.Hosting;
 

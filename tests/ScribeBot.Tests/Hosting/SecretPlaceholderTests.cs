@@ -16,12 +16,10 @@ public sealed class SecretPlaceholderTests : IDisposable
     [InlineData("Slack:BotToken", "xoxb-your-token")]
     public async Task A_placeholder_secret_stops_the_host_at_start_naming_the_key(string key, string placeholder)
     {
-        await using var factory = new ScribeBotApplication().WithSetting(key, placeholder);
+        var error = await new ScribeBotApplication().WithSetting(key, placeholder).StartupErrorAsync();
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains($"{key} holds a placeholder, not a secret", error.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(placeholder, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{key} holds a placeholder, not a secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(placeholder, error, StringComparison.Ordinal);
     }
 
     [Fact]

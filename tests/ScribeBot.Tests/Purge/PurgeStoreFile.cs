@@ -1,12 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Commands;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
-using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb;
 
 namespace ScribeBot.Tests.Purge;

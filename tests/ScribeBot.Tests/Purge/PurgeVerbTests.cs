@@ -1,11 +1,4 @@
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
-using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Outbox;
-using ScribeBot.Core.Storage;
 using ScribeBot.Purge;
-using ScribeBot.Tests.Hosting;
 using static ScribeBot.Tests.Purge.PurgeStoreFile;
 
 namespace ScribeBot.Tests.Purge;

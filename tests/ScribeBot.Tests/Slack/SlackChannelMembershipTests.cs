@@ -10,9 +10,7 @@ public sealed class SlackChannelMembershipTests
     public async Task A_public_channel_the_bot_is_not_in_is_joined_and_the_command_runs()
     {
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", Info(isPrivate: false, isMember: false));
-
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.public"));
+        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.public", Info(isPrivate: false, isMember: false));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var join = Assert.Single(host.Slack.CallsTo("conversations.join"));
@@ -26,9 +24,7 @@ public sealed class SlackChannelMembershipTests
     public async Task A_private_channel_the_bot_is_not_in_gets_an_invite_hint_and_start_records_nothing()
     {
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: false));
-
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.private"));
+        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.private", Info(isPrivate: true, isMember: false));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
@@ -42,9 +38,7 @@ public sealed class SlackChannelMembershipTests
     {
         // A bot sees a private channel only as a member: conversations.info answers channel_not_found.
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
-
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.hidden"));
+        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.hidden", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
 
         Assert.Contains("/invite @ScribeBot", await EphemeralAsync(response), StringComparison.Ordinal);
         Assert.Empty(host.Slack.CallsTo("conversations.join"));
@@ -55,9 +49,7 @@ public sealed class SlackChannelMembershipTests
     public async Task A_command_that_does_not_start_capture_runs_in_a_private_channel_and_adds_the_hint()
     {
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: false));
-
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("help", "1.2.help"));
+        using var response = await CommandAsync(host, "help", "1.2.help", Info(isPrivate: true, isMember: false));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("start", json, StringComparison.Ordinal);
@@ -69,9 +61,7 @@ public sealed class SlackChannelMembershipTests
     public async Task A_channel_the_bot_is_in_is_not_joined_and_is_asked_about_once()
     {
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", Info(isPrivate: true, isMember: true));
-
-        using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.member"));
+        using var start = await CommandAsync(host, "start Checkout returns 502", "1.2.member", Info(isPrivate: true, isMember: true));
         using var ack = await host.PostSlackFormAsync(SlackPayloads.Command("ack", "1.2.ack"));
 
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
@@ -87,9 +77,7 @@ public sealed class SlackChannelMembershipTests
     {
         await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         var outage = new FakeResponse(503, "upstream unavailable", ContentType: "text/plain");
-        host.Slack.Enqueue("conversations.info", outage, outage, outage);
-
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.outage"));
+        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.outage", outage, outage, outage);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("/invite", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -126,5 +114,13 @@ public sealed class SlackChannelMembershipTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("ephemeral", json.RootElement.GetProperty("response_type").GetString());
         return json.RootElement.GetProperty("text").GetString()!;
+    }
+
+    /// <summary>Slack answers conversations.info with <paramref name="conversationInfo"/>; then the command is posted.</summary>
+    private static async Task<HttpResponseMessage> CommandAsync(
+        ScribeBotApplication host, string text, string triggerId, params FakeResponse[] conversationInfo)
+    {
+        host.Slack.Enqueue("conversations.info", conversationInfo);
+        return await host.PostSlackFormAsync(SlackPayloads.Command(text, triggerId));
     }
 }

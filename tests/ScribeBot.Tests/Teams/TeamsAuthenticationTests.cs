@@ -21,9 +21,8 @@ public sealed class TeamsAuthenticationTests
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         await using var host = await new ScribeBotApplication().WithTeams(authority: authority).StartKestrelAsync();
 
-        using var response = await host.PostActivityAsync(Start(host), Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl)));
+        using var response = await PostSignedStartAsync(host, authority);
 
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
         Assert.Equal(IncidentStatus.Triggered, incident.Status);
@@ -37,9 +36,8 @@ public sealed class TeamsAuthenticationTests
         await using var authority = await FakeBotFrameworkAuthority.StartAsync();
         await using var host = await new ScribeBotApplication().WithTeams(authority: authority).StartKestrelAsync();
 
-        using var response = await host.PostActivityAsync(Start(host), Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl)));
+        using var response = await PostSignedStartAsync(host, authority);
 
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var announcement = Assert.Single(await host.Connector.WaitForSentAsync(1));
         Assert.Contains("INC-1", announcement.Text, StringComparison.Ordinal);
         var login = AssertIssuedByTheAuthority(authority, announcement);
@@ -238,6 +236,14 @@ public sealed class TeamsAuthenticationTests
         TeamsPayloads.ChannelMessage(host.ServiceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
 
     private static string Bearer(string token) => "Bearer " + token;
+
+    /// <summary>Posts a start signed with a genuine channel token for this host's service URL, asserting it is accepted.</summary>
+    private static async Task<HttpResponseMessage> PostSignedStartAsync(ScribeBotApplication host, FakeBotFrameworkAuthority authority)
+    {
+        var response = await host.PostActivityAsync(Start(host), Bearer(authority.MintChannelToken(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl)));
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
 
     /// <summary>A refusal is the sender's problem, not the operator's: an Error line per forged request would let anyone fill the log.</summary>
     private static void AssertNothingLoggedAsAnError(CapturingLoggerProvider logs)

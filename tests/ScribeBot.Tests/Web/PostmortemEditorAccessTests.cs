@@ -10,18 +10,8 @@ public sealed class PostmortemEditorAccessTests
     [InlineData("GET", "/incidents/slack%3AT1%3A1/postmortem.html")]
     public async Task A_request_not_from_loopback_gets_a_bare_403(string method, string path)
     {
-        // The in-memory test server gives no remote address, like a request the host cannot place as local.
-        await using var factory = new ScribeBotApplication();
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-        if (method == "POST")
-        {
-            request.Content = new FormUrlEncodedContent([new("Impact", "x")]);
-        }
+        using var form = method == "POST" ? new FormUrlEncodedContent([new("Impact", "x")]) : null;
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        await NotFromLoopback.AssertBare403Async(path, method, form);
     }
 }

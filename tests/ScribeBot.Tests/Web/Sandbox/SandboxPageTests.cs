@@ -29,8 +29,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task Start_runs_through_the_core_and_the_announcement_reaches_the_feed_through_the_outbox()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
 
         await alice.SayAsync("/incident start Checkout returns 502 sev2");
 
@@ -52,10 +51,8 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_command_gets_its_specific_error_as_a_private_reply_and_changes_nothing()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
-        using var bo = new SandboxSession(_host);
-        await bo.UseNameAsync("Bo Chen");
+        using var alice = await JoinAsync("Alice Ng");
+        using var bo = await JoinAsync("Bo Chen");
 
         await alice.SayAsync("/incident resolve rolled back");
 
@@ -75,8 +72,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task User_text_is_encoded_in_the_page_in_ScribeBots_posts_and_in_the_draft()
     {
-        using var mallory = new SandboxSession(_host);
-        await mallory.UseNameAsync("<b>Mallory</b>");
+        using var mallory = await JoinAsync("<b>Mallory</b>");
 
         await mallory.SayAsync("/incident start <img src=x onerror=alert(1)> sev1");
         await mallory.SayAsync("<script>alert('chat')</script> & \"quoted\"");
@@ -97,8 +93,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_or_too_long_message_is_refused_and_nothing_is_posted()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
 
         using var empty = await alice.PostAsync("message", ("text", "   \n "));
         using var tooLong = await alice.PostAsync("message", ("text", new string('x', SandboxInput.MaxMessageLength + 1)));
@@ -138,8 +133,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task A_reaction_with_the_detection_emoji_tags_the_message_and_a_second_click_untags_it()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
         await alice.SayAsync("/incident start Checkout returns 502 sev2");
         await alice.SayAsync("5xx rate on checkout-api is at 30%");
         var message = Assert.Single(alice.Feed.Read(SandboxSession.Channel, "Alice Ng").Items, item => item.Kind == SandboxItemKind.Message);
@@ -166,8 +160,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task A_reaction_that_is_not_configured_is_refused()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
         await alice.SayAsync("hello");
         var message = Assert.Single(alice.Feed.Read(SandboxSession.Channel, "Alice Ng").Items);
 
@@ -181,8 +174,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_fragment_answers_204_until_something_changes()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
         await alice.SayAsync("hello");
         var version = alice.Feed.Read(SandboxSession.Channel, "Alice Ng").Version;
         using var client = _host.CreateBrowserClient();
@@ -201,8 +193,7 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [Fact]
     public async Task Channels_are_separate_and_a_bad_channel_name_is_refused()
     {
-        using var alice = new SandboxSession(_host);
-        await alice.UseNameAsync("Alice Ng");
+        using var alice = await JoinAsync("Alice Ng");
         using (var other = await alice.PostAsync("message", ("channel", "payments-oncall"), ("text", "only in payments")))
         {
             SandboxSession.AssertRedirected(other);
@@ -222,12 +213,22 @@ public sealed class SandboxPageTests : IAsyncLifetime
     [InlineData("/sandbox/feed")]
     public async Task A_request_not_from_loopback_gets_403(string path)
     {
-        // The in-memory test server has no remote address, like a request the host cannot place as local.
-        await using var factory = new ScribeBotApplication();
-        using var client = factory.CreateClient();
+        await NotFromLoopback.AssertBare403Async(path);
+    }
 
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    /// <summary>A new person in the sandbox who has chosen <paramref name="name"/>.</summary>
+    private async Task<SandboxSession> JoinAsync(string name)
+    {
+        var session = new SandboxSession(_host);
+        try
+        {
+            await session.UseNameAsync(name);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 }
