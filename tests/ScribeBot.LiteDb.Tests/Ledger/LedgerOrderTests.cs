@@ -68,7 +68,7 @@ public sealed class LedgerOrderTests
     {
         var expected = slots.Where(e => !e.IsEmpty)
             .OrderByDescending(e => e.DeclaredTicks)
-            .ThenBy(e => Incident.MakeId(Workspaces[e.Workspace], e.Number), StringComparer.Ordinal);
+            .ThenBy(e => ScribeBot.Core.Incidents.Incident.MakeId(Workspaces[e.Workspace], e.Number), StringComparer.Ordinal);
         Assert.Equal(expected, order.Since(long.MinValue));
     }
 }
