@@ -18,7 +18,7 @@ public sealed class SlackBotAccountTests : IAsyncLifetime
     public async Task After_a_429_no_caller_asks_again_before_its_retry_after_has_passed()
     {
         _h.Slack.Enqueue("auth.test", FakeResponse.RateLimited("3"), FakeResponse.Json(AuthOk));
-        using var account = new SlackBotAccount(() => _h.Client, _h.Time);
+        var account = new SlackBotAccount(() => _h.Client, _h.Time);
 
         var limited = await account.GetAsync(default);
         _h.Time.Advance(TimeSpan.FromSeconds(2));
@@ -41,7 +41,7 @@ public sealed class SlackBotAccountTests : IAsyncLifetime
     public async Task Once_known_the_account_is_not_asked_again()
     {
         _h.Slack.Enqueue("auth.test", FakeResponse.Json(AuthOk));
-        using var account = new SlackBotAccount(() => _h.Client, _h.Time);
+        var account = new SlackBotAccount(() => _h.Client, _h.Time);
 
         await account.GetAsync(default);
         var again = await account.GetAsync(default);
@@ -55,7 +55,7 @@ public sealed class SlackBotAccountTests : IAsyncLifetime
     public async Task An_error_other_than_a_rate_limit_is_not_remembered()
     {
         _h.Slack.Enqueue("auth.test", FakeResponse.Error("fatal_error"), FakeResponse.Json(AuthOk));
-        using var account = new SlackBotAccount(() => _h.Client, _h.Time);
+        var account = new SlackBotAccount(() => _h.Client, _h.Time);
 
         var failed = await account.GetAsync(default);
         var known = await account.GetAsync(default);
