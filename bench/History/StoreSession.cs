@@ -46,6 +46,9 @@ internal sealed class StoreSession : IAsyncDisposable
             ["Storage:LiteDb:Path"] = dataPath,
             // Only how soon a write is durable; the documents are the same. The timed host runs with the default.
             ["Storage:LiteDb:FlushToDisk"] = "false",
+            // A bulk load of 32 channels side by side on a machine that may be busy: the writer's queue can be longer
+            // than the 10 s a responder's write may wait. The timed host keeps the default.
+            ["Storage:LiteDb:WriteTimeout"] = "00:05:00",
             ["Slack:SigningSecret"] = settings.SigningSecret,
             ["Slack:BotToken"] = settings.BotToken,
             ["Slack:ApiBaseUrl"] = settings.ApiBaseUrl,
