@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 
@@ -17,8 +18,8 @@ public static class LiteDbServiceCollectionExtensions
     {
         services.AddOptions<LiteDbOptions>()
             .BindConfiguration(LiteDbOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiteDbOptions>, LiteDbOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiteDbIncidentStore>();

@@ -11,10 +11,6 @@ internal static partial class TeamsLog
         Message = "Teams: Teams:AllowUnauthenticated is on and MicrosoftAppId is empty, so POST /api/messages accepts requests WITHOUT authentication from this machine (loopback peers without relay headers) and posts only to loopback service URLs. For the Bot Framework Emulator only: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId to connect Teams.")]
     public static partial void Unauthenticated(ILogger logger);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
-        Message = "Teams: not configured (MicrosoftAppId is empty): POST /api/messages answers 404 and the bot calls no Bot Connector")]
-    public static partial void NotConfigured(ILogger logger);
-
     [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "Teams: request answered 404 (mode {Mode})")]
     public static partial void Closed(ILogger logger, Access.TeamsMode mode);
 

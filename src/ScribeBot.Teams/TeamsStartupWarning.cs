@@ -4,19 +4,17 @@ using ScribeBot.Teams.Access;
 
 namespace ScribeBot.Teams;
 
-/// <summary>Says at every start how the Teams endpoint takes requests; loudly when it takes them unauthenticated.</summary>
+/// <summary>
+/// Warns at every start while the Teams endpoint takes requests unauthenticated. Teams not configured at all is no
+/// warning: the host's start-up summary says so in its one line per platform.
+/// </summary>
 internal sealed class TeamsStartupWarning(TeamsAccess access, ILogger<TeamsStartupWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        switch (access.Mode)
+        if (access.Mode == TeamsMode.Emulator)
         {
-            case TeamsMode.Emulator:
-                TeamsLog.Unauthenticated(logger);
-                break;
-            case TeamsMode.Closed:
-                TeamsLog.NotConfigured(logger);
-                break;
+            TeamsLog.Unauthenticated(logger);
         }
 
         return Task.CompletedTask;

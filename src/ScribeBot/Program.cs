@@ -17,6 +17,12 @@ if (args is ["purge", .. var purgeArgs])
     return await PurgeVerb.RunAsync(purgeArgs, Console.Out, Console.Error, CancellationToken.None);
 }
 
+if (args is [var first, ..] && HostUsage.IsHelp(first))
+{
+    await Console.Out.WriteLineAsync(HostUsage.Text);
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -25,6 +31,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddScribeHost(builder.Configuration);
+var startupWindow = new StartupWindow();
+startupWindow.AddTo(builder.Logging);
 
 var app = builder.Build();
 
@@ -51,7 +59,7 @@ app.LogStartup();
 
 try
 {
-    await app.StartAsync();
+    await startupWindow.StartAsync(() => app.StartAsync());
 }
 catch (Exception exception) when (StartupFailure.ExitCodeOf(exception) is { } exitCode)
 {

@@ -6,7 +6,8 @@ namespace ScribeBot.Slack.SocketMode;
 /// <summary>Socket Mode's log lines: the connection's life and each envelope's fate, never a token, URL ticket or body.</summary>
 internal static partial class SlackSocketModeLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode is off: Slack:AppToken is not set")]
+    // Debug: the start-up summary's Slack line already says whether Socket Mode or HTTP takes Slack's events.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack Socket Mode is off: Slack:AppToken is not set")]
     public static partial void Off(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack apps.connections.open failed ({Error}); retrying in {DelaySeconds} s")]

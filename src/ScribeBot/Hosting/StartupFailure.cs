@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using ScribeBot.LiteDb;
 
@@ -7,29 +8,37 @@ namespace ScribeBot.Hosting;
 /// <summary>
 /// The failures at start an operator must fix before the host can run, each with its own exit code, so a service
 /// manager or a deploy script can tell them apart from a crash: <see cref="InvalidSettings"/> for settings refused
-/// by validation (a placeholder secret, an unknown time zone...), <see cref="DataFileInUse"/> for a data file another
-/// process holds. Anything else is a crash and is left to the runtime.
+/// by validation or that do not convert (a placeholder secret, an unknown time zone, <c>WriteTimeout=soon</c>),
+/// <see cref="DataFileInUse"/> for a data file another process holds, <see cref="AddressInUse"/> for a port another
+/// process listens on. Anything else is a crash and is left to the runtime.
 /// </summary>
 internal static class StartupFailure
 {
     public const int InvalidSettings = 2;
     public const int DataFileInUse = 3;
+    public const int AddressInUse = 4;
 
     /// <summary>The exit code for <paramref name="exception"/>, or null when it is not a failure an operator fixes.</summary>
     public static int? ExitCodeOf(Exception exception) => exception switch
     {
         DataFileInUseException => DataFileInUse,
         OptionsValidationException => InvalidSettings,
-        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) => InvalidSettings,
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => ExitCodeOf(e) == InvalidSettings) => InvalidSettings,
+        IOException { InnerException: AddressInUseException } => AddressInUse,
+        InvalidOperationException when SettingConversionFailure.IsOne(exception) => InvalidSettings,
         _ => null,
     };
 
-    /// <summary>What is wrong, one reason per line: each validation failure names its key.</summary>
-    public static IEnumerable<string> ReasonsOf(Exception exception) => exception switch
+    /// <summary>What is wrong, one reason per line: each validation failure names its key, a port in use its address.</summary>
+    public static IEnumerable<string> ReasonsOf(Exception exception, IConfiguration configuration) => exception switch
     {
         OptionsValidationException invalid => invalid.Failures,
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(ReasonsOf),
-        _ => [exception.Message],
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(e => ReasonsOf(e, configuration)),
+        // Kestrel's own sentence names the address ("Failed to bind to address http://127.0.0.1:5080: address already
+        // in use."); what to do about it is ours to add.
+        IOException { InnerException: AddressInUseException } =>
+            [$"{exception.Message} Another process listens there: stop it, or set Urls to listen elsewhere (e.g. --urls http://localhost:5081)."],
+        _ => [SettingConversionFailure.Describe(exception, configuration) ?? exception.Message],
     };
 
     /// <summary>

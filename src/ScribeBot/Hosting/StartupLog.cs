@@ -16,11 +16,16 @@ internal static partial class StartupLog
             var urls = string.Join(", ", app.Urls);
             var timeZone = app.Services.GetRequiredService<IOptions<ScribeOptions>>().Value.TimeZone;
             LogListening(logger, urls);
-            var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
-            // Both are needed: the secret to accept requests, the token to answer and to name people.
-            LogPlatform(logger, "Slack", !string.IsNullOrWhiteSpace(slack.SigningSecret) && !string.IsNullOrWhiteSpace(slack.BotToken)
-                ? "configured"
-                : "not configured (set Slack:SigningSecret and Slack:BotToken)");
+            var slack = SlackSetup.Of(app.Services.GetRequiredService<IOptions<SlackOptions>>().Value);
+            if (slack.Missing is { } missing)
+            {
+                LogPlatformHalfConfigured(logger, "Slack", missing);
+            }
+            else
+            {
+                LogPlatform(logger, "Slack", slack.State);
+            }
+
             var teams = TeamsState(app.Configuration);
             LogPlatform(logger, "Microsoft Teams", teams);
             var oidc = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Oidc;
@@ -41,7 +46,7 @@ internal static partial class StartupLog
     public static void LogCannotStart(this WebApplication app, Exception exception)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ScribeBot");
-        foreach (var reason in StartupFailure.ReasonsOf(exception))
+        foreach (var reason in StartupFailure.ReasonsOf(exception, app.Configuration))
         {
             LogCannotStart(logger, reason);
         }
@@ -62,6 +67,10 @@ internal static partial class StartupLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platform {Platform}: {State}")]
     private static partial void LogPlatform(ILogger logger, string platform, string state);
+
+    // A warning, unlike a platform left out altogether: someone meant to connect it, and it will not work.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Platform {Platform}: only partly configured: {Missing}")]
+    private static partial void LogPlatformHalfConfigured(ILogger logger, string platform, string missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard access: {Access}")]
     private static partial void LogDashboardAccess(ILogger logger, string access);

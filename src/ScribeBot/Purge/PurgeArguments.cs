@@ -12,6 +12,22 @@ internal sealed record PurgeArguments(DateOnly Before, bool Confirmed, IReadOnly
 {
     public const string Usage = "usage: purge --before YYYY-MM-DD [--yes]   (deletes resolved incidents declared before that day, UTC; see README.md)";
 
+    /// <summary>What <c>purge --help</c> prints.</summary>
+    public const string Help = Usage + """
+
+
+        Deletes resolved incidents declared before that day (midnight UTC), each with its timeline entries and posts,
+        from the data file the host is configured with. Open incidents are never deleted, and numbers are not reused.
+        Stop the host first: a data file a running host holds is refused.
+
+          --before YYYY-MM-DD   the first day to keep (UTC); today at the latest
+          --yes                 delete; without it, only say what would be deleted
+          --Section:Key VALUE   a setting, as the host takes it (e.g. --Storage:LiteDb:Path data/scribebot.db)
+
+        Exit codes: 0 done or nothing to do; 1 the store failed part way (run it again); 2 bad arguments, settings
+        or no data file; 3 the data file is in use by another process.
+        """;
+
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Midnight UTC at the start of <see cref="Before"/>.</summary>

@@ -29,6 +29,13 @@ internal static class PurgeVerb
     internal static async Task<int> RunAsync(
         IReadOnlyList<string> args, TimeProvider timeProvider, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
+        if (args.Any(HostUsage.IsHelp))
+        {
+            await output.WriteLineAsync(PurgeArguments.Help.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return Ok;
+        }
+
         if (!PurgeArguments.TryParse(args, timeProvider.GetUtcNow(), out var parsed, out var argumentError))
         {
             await errors.WriteLineAsync($"purge: {argumentError}\n{PurgeArguments.Usage}".AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -21,20 +21,25 @@ internal static class ReplayVerb
     public const int NothingToDraft = 1;
     public const int BadInput = 2;
 
-    private const string Usage = "usage: replay FILE [--tz ZONE]   (FILE: a transcript JSON file, see README.md)";
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
+        if (args.Any(Hosting.HostUsage.IsHelp))
+        {
+            await output.WriteLineAsync(ReplayHelp.Text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return Ok;
+        }
+
         if (!TryParseArguments(args, out var path, out var zoneOverride, out var argumentError))
         {
-            await errors.WriteLineAsync($"replay: {argumentError}\n{Usage}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await errors.WriteLineAsync($"replay: {argumentError}\n{ReplayHelp.Usage}".AsMemory(), cancellationToken).ConfigureAwait(false);
             return BadInput;
         }
 
         Transcript transcript;
         try
         {
-            transcript = TranscriptReader.Read(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+            transcript = TranscriptReader.Read(await TranscriptFile.ReadAsync(path, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TranscriptFormatException)
         {

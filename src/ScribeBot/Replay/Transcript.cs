@@ -5,7 +5,7 @@ internal sealed record Transcript(string Channel, string? TimeZone, IReadOnlyLis
 
 /// <summary>
 /// One line of a transcript: a message, an edit of an earlier one (<see cref="Edit"/>) or a deletion
-/// (<see cref="Delete"/>). <see cref="Index"/> is its position in the file, for error messages.
+/// (<see cref="Delete"/>). <see cref="Index"/> is its position in the file, from 0.
 /// </summary>
 internal sealed record TranscriptMessage(
     int Index,
@@ -16,6 +16,10 @@ internal sealed record TranscriptMessage(
     string? Thread,
     IReadOnlyList<TranscriptReaction> Reactions,
     bool Edit,
-    bool Delete);
+    bool Delete)
+{
+    /// <summary>How errors name it: counting from 1, as people count (the first message is message 1).</summary>
+    public int Number => Index + 1;
+}
 
 internal sealed record TranscriptReaction(string Emoji, string User);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScribeBot.Core.Time;
@@ -8,16 +9,26 @@ namespace ScribeBot.Replay;
 
 /// <summary>
 /// Reads a transcript strictly: a JSON syntax error names its line, a missing or malformed field names the
-/// message index and the field. Unknown fields are ignored so that transcripts can carry extra notes.
+/// message's number (counting from 1) and the field; a file cut short says so. Unknown fields are ignored so that transcripts can carry extra notes.
 /// </summary>
 internal static partial class TranscriptReader
 {
     public static Transcript Read(string json)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new TranscriptFormatException("the file is empty; a transcript is a JSON object with \"channel\" and \"messages\".");
+        }
+
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e) when (EndsInside(json, e))
+        {
+            throw new TranscriptFormatException(
+                $"the file ends at line {e.LineNumber + 1} before its JSON does (an object, array or string is not closed): it looks cut short.");
         }
         catch (JsonException e)
         {
@@ -60,7 +71,7 @@ internal static partial class TranscriptReader
 
     private static TranscriptMessage ReadMessage(JsonElement message, int index, HashSet<string> seen)
     {
-        var where = $"message {index}";
+        var where = $"message {index + 1}";
         if (message.ValueKind != JsonValueKind.Object)
         {
             throw new TranscriptFormatException($"{where} is not a JSON object.");
@@ -120,7 +131,7 @@ internal static partial class TranscriptReader
         var index = 0;
         foreach (var reaction in reactions.EnumerateArray())
         {
-            var at = $"{where}, reaction {index}";
+            var at = $"{where}, reaction {index + 1}";
             if (reaction.ValueKind != JsonValueKind.Object)
             {
                 throw new TranscriptFormatException($"{at} is not a JSON object.");
@@ -183,6 +194,19 @@ internal static partial class TranscriptReader
         JsonValueKind.Null => "null",
         _ => "a string",
     };
+
+    // True when the reader failed at the end of the text: the file was cut short (a copy interrupted, a disk full)
+    // rather than mistyped somewhere, and the reader's own "expected depth to be zero" says neither.
+    private static bool EndsInside(string json, JsonException e)
+    {
+        var lines = json.TrimEnd().Split('\n');
+        if (e.LineNumber is not { } line || line < lines.Length - 1)
+        {
+            return false;
+        }
+
+        return line > lines.Length - 1 || e.BytePositionInLine >= Encoding.UTF8.GetByteCount(lines[^1].TrimEnd('\r'));
+    }
 
     private static string FirstSentence(string message)
     {

@@ -54,7 +54,7 @@ internal sealed class TranscriptReplayer(CommandHandler commands, TimelineCaptur
 
                 if (!outcome.Accepted)
                 {
-                    refusals.Add($"message {message.Index} ({message.Text}): {outcome.Reply.ToPlainString()}");
+                    refusals.Add($"message {message.Number} ({message.Text}): {outcome.Reply.ToPlainString()}");
                 }
             }
             else

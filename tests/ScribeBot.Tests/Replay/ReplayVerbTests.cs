@@ -108,8 +108,8 @@ public sealed partial class ReplayVerbTests : IDisposable
 
         Assert.Equal(ReplayVerb.Ok, exit);
         Assert.StartsWith("# INC-1: Search is down", output, StringComparison.Ordinal);
-        Assert.Contains("message 0 (/incident ack): There is no incident in this channel", errors, StringComparison.Ordinal);
-        Assert.Contains("message 2 (/incident users lots): 'lots' is not a percentage between 0 and 100", errors, StringComparison.Ordinal);
+        Assert.Contains("message 1 (/incident ack): There is no incident in this channel", errors, StringComparison.Ordinal);
+        Assert.Contains("message 3 (/incident users lots): 'lots' is not a percentage between 0 and 100", errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,6 +201,6 @@ public sealed partial class ReplayVerbTests : IDisposable
     [GeneratedRegex(@"^- \d\d:\d\d - \*\*[^*]+\*\*.*?(\(\[(?:message|command)\]\(<#(?<anchor>msg-[^>]+)>\)\))?$", RegexOptions.Multiline)]
     private static partial Regex TimelineLine();
 
-    [GeneratedRegex(@"message 0, field ""at"".*")]
+    [GeneratedRegex(@"message 1, field ""at"".*")]
     private static partial Regex FieldError();
 }
