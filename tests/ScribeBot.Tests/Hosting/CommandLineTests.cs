@@ -36,7 +36,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output) = await RunHostAsync(new Dictionary<string, string> { [variable] = value }, "http://127.0.0.1:0");
 
-        Assert.True(exit == StartupFailure.InvalidSettings, $"exit {exit}:\n{output}");
+        Assert.True(exit == ScribeBot.Hosting.StartupFailure.InvalidSettings, $"exit {exit}:\n{output}");
         var reason = Assert.Single(output.Split('\n'), line => line.Contains("cannot start", StringComparison.Ordinal));
         Assert.Contains(expected, reason, StringComparison.Ordinal);
         AssertNoStackTrace(output);
@@ -51,7 +51,7 @@ public sealed class CommandLineTests : IDisposable
 
         var (exit, output) = await RunHostAsync(new Dictionary<string, string>(), url);
 
-        Assert.True(exit == StartupFailure.AddressInUse, $"exit {exit}:\n{output}");
+        Assert.True(exit == ScribeBot.Hosting.StartupFailure.AddressInUse, $"exit {exit}:\n{output}");
         var reason = Assert.Single(output.Split('\n'), line => line.Contains("cannot start", StringComparison.Ordinal));
         Assert.Contains($"{url}: address already in use", reason, StringComparison.Ordinal);
         Assert.Contains("--urls", reason, StringComparison.Ordinal);
