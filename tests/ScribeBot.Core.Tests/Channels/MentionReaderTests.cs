@@ -2,30 +2,39 @@ namespace ScribeBot.Core.Tests.Channels;
 
 /// <summary>
 /// The forms the core reads on its own (a typed <c>@name</c>, plain text), and how it combines the platforms' syntaxes.
-/// Slack's and Teams' forms are tested in their adapters' projects (SlackMentionSyntaxTests, TeamsMentionSyntaxTests).
+/// Slack's and Teams' forms are tested in their adapters' projects (SlackMentionSyntaxTests, TeamsMentionSyntaxTests)
+/// against the same contract.
 /// </summary>
-public sealed class MentionReaderTests
+public sealed class MentionReaderTests : MentionSyntaxContract
 {
     private static readonly MentionReader Typed = MentionReader.Typed;
 
     // A made-up platform that writes a person as {id|name}: the reader asks it before falling back to typed text.
     private static readonly MentionReader WithBraces = new([new BraceSyntax()]);
 
-    [Theory]
-    [InlineData("@priya", "priya", "priya")]
-    [InlineData("  priya ", "priya", "priya")]
-    public void Each_form_names_a_person_without_its_syntax(string token, string id, string name) =>
-        Assert.Equal(new Person(id, name), Typed.Parse(token));
+    protected override MentionReader Mentions => Typed;
 
-    [Theory]
-    [InlineData("@bo needs a DBA", 0)]
-    public void A_leading_mention_is_one_token_even_with_spaces(string text, int length) =>
-        Assert.Equal(length, Typed.LeadingLength(text));
+    public static TheoryData<string, string, string> Names => new()
+    {
+        { "@priya", "priya", "priya" },
+        { "  priya ", "priya", "priya" },
+    };
 
-    [Theory]
-    [InlineData("add runbook @carol", 11, "@carol")]
-    public void A_trailing_mention_is_found_after_white_space(string text, int start, string token) =>
-        Assert.Equal((start, token), Typed.Trailing(text));
+    public static TheoryData<string, int> LeadingMentions => new()
+    {
+        { "@bo needs a DBA", 0 },
+    };
+
+    public static TheoryData<string, int, string> TrailingMentions => new()
+    {
+        { "add runbook @carol", 11, "@carol" },
+    };
+
+    public static TheoryData<string, IncidentCommand> ValidCommands => new()
+    {
+        { "escalate @bob db is on fire", new EscalateCommand("@bob", "db is on fire") },
+        { "commander @carol", new CommanderCommand("@carol") },
+    };
 
     [Theory]
     [InlineData("mail me@example.com")]

@@ -1,11 +1,10 @@
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Tagging;
-using ScribeBot.Core.Tests.Commands;
-using static ScribeBot.Core.Tests.Commands.CommandTestBed;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Chat;
 
-public sealed class TimelineCaptureTests
+public sealed class TimelineCaptureTests : IDisposable
 {
     private static readonly Person Carol = new("U3", "Carol");
     private static readonly ChannelRef TeamsChannel = new(ChatPlatform.Teams, "tenant-1", "19:abc@thread.tacv2");
@@ -17,6 +16,8 @@ public sealed class TimelineCaptureTests
     {
         _capture = Capture(ReactionTable.Default);
     }
+
+    public void Dispose() => _bed.Dispose();
 
     [Fact]
     public async Task A_message_in_a_channel_with_an_open_incident_becomes_an_entry()

@@ -16,7 +16,7 @@ public sealed partial class CommandHandlerTests
             await _bed.DoAsync($"{item} {i}");
         }
 
-        await AssertRefusedAsync(oneTooMany, expected);
+        await _bed.AssertRefusedAsync(oneTooMany, expected);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed partial class CommandHandlerTests
             await _bed.DoAsync($"improve measure {i}");
         }
 
-        await AssertRefusedAsync("improve one measure too many", "INC-1 already lists 50 improvements");
+        await _bed.AssertRefusedAsync("improve one measure too many", "INC-1 already lists 50 improvements");
         Assert.Equal(IncidentLimits.MaxListItems, (await _bed.IncidentAsync()).Improvements.Count);
     }
 }

@@ -1,5 +1,5 @@
 using ScribeBot.Core.Metrics;
-using static ScribeBot.Core.Tests.Commands.CommandTestBed;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
 
@@ -19,7 +19,7 @@ public sealed partial class CommandHandlerTests
     public async Task Bad_input_is_refused_specifically_and_changes_nothing(string command, string expected)
     {
         await _bed.DoAsync("start Checkout down");
-        await AssertRefusedAsync(command, expected);
+        await _bed.AssertRefusedAsync(command, expected);
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed partial class CommandHandlerTests
     [InlineData("postmortem")]
     public async Task Commands_in_a_channel_without_an_incident_are_refused_and_store_nothing(string command)
     {
-        await AssertRefusedAsync(command, "There is no incident in this channel. Start one with /incident start");
+        await _bed.AssertRefusedAsync(command, "There is no incident in this channel. Start one with /incident start");
         Assert.Equal("[]", await _bed.SnapshotAsync());
     }
 
@@ -55,7 +55,7 @@ public sealed partial class CommandHandlerTests
     {
         await _bed.DoAsync("start Checkout down", channel: new ChannelRef(ChatPlatform.Slack, "T1", "C2"));
 
-        await AssertRefusedAsync("ack", "There is no incident in this channel");
+        await _bed.AssertRefusedAsync("ack", "There is no incident in this channel");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed partial class CommandHandlerTests
     {
         await _bed.DoAsync("start Checkout down");
 
-        await AssertRefusedAsync("start Payments down sev1", "INC-1 is already open in this channel: \"Checkout down\". Resolve it first");
+        await _bed.AssertRefusedAsync("start Payments down sev1", "INC-1 is already open in this channel: \"Checkout down\". Resolve it first");
 
         await _bed.DoAsync("resolve");
         var next = await _bed.DoAsync("start Payments down sev1");
@@ -109,13 +109,13 @@ public sealed partial class CommandHandlerTests
         await _bed.DoAsync("start Checkout down");
         await _bed.DoAsync("resolve");
 
-        await AssertRefusedAsync(command, "INC-1 is already resolved");
+        await _bed.AssertRefusedAsync(command, "INC-1 is already resolved");
     }
 
     [Fact]
     public async Task Reopen_without_any_incident_is_refused()
     {
-        await AssertRefusedAsync("reopen", "There is no incident in this channel to reopen.");
+        await _bed.AssertRefusedAsync("reopen", "There is no incident in this channel to reopen.");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed partial class CommandHandlerTests
     {
         await _bed.DoAsync("start Checkout down");
 
-        await AssertRefusedAsync("reopen", "INC-1 is still open; there is nothing to reopen.");
+        await _bed.AssertRefusedAsync("reopen", "INC-1 is still open; there is nothing to reopen.");
     }
 
     // ---- redelivery and concurrency ----
@@ -250,7 +250,7 @@ public sealed partial class CommandHandlerTests
         Assert.Null(reopened.Resolved);
         Assert.Equal(1, reopened.ReopenCount);
         Assert.StartsWith("INC-1 reopened by Bob.", Announced(reopen), StringComparison.Ordinal);
-        await AssertLastEntryAsync("Reopened by Bob", Timeline.TimelineTag.KeyEvent, Bob, Start.AddMinutes(40));
+        await _bed.AssertLastEntryAsync("Reopened by Bob", Timeline.TimelineTag.KeyEvent, Bob, Start.AddMinutes(40));
 
         await _bed.DoAsync("note it is back");
         await _bed.DoAfterAsync(TimeSpan.FromMinutes(20), "resolve");
@@ -285,19 +285,6 @@ public sealed partial class CommandHandlerTests
         await _bed.DoAfterAsync(first.After, first.Command, Bob);
         _bed.Clock.Advance(second.After);
 
-        await AssertRefusedAsync(second.Command, expected);
-    }
-
-    private async Task AssertRefusedAsync(string command, string expected)
-    {
-        var before = await _bed.SnapshotAsync();
-
-        var outcome = await _bed.SendAsync(command, Bob);
-
-        Assert.False(outcome.Accepted, $"'{command}' was accepted");
-        Assert.Contains(expected, outcome.Reply.ToPlainString(), StringComparison.Ordinal);
-        Assert.Empty(outcome.Posts);
-        Assert.Null(outcome.Incident);
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await _bed.AssertRefusedAsync(second.Command, expected);
     }
 }

@@ -1,4 +1,4 @@
-using static ScribeBot.Core.Tests.Commands.CommandTestBed;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
 

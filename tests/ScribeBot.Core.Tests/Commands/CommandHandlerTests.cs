@@ -1,11 +1,13 @@
 using ScribeBot.Core.Metrics;
-using static ScribeBot.Core.Tests.Commands.CommandTestBed;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
 
-public sealed partial class CommandHandlerTests
+public sealed partial class CommandHandlerTests : IDisposable
 {
     private readonly CommandTestBed _bed = new();
+
+    public void Dispose() => _bed.Dispose();
 
     // ---- what each verb does ----
 
@@ -70,7 +72,7 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(new Milestone(Start.AddMinutes(2), Bob, "req-2"), incident.Acknowledged);
         Assert.Equal(TimeSpan.FromMinutes(2), IncidentDurations.TimeToAcknowledge(incident));
         Assert.Equal("INC-1 acknowledged by Bob, 2 minutes after it was declared.", Announced(outcome));
-        await AssertLastEntryAsync("Acknowledged by Bob", TimelineTag.KeyEvent, Bob, Start.AddMinutes(2));
+        await _bed.AssertLastEntryAsync("Acknowledged by Bob", TimelineTag.KeyEvent, Bob, Start.AddMinutes(2));
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed partial class CommandHandlerTests
         Assert.Equal(new Milestone(at, Bob, "req-2"), incident.Detected);
         Assert.Equal("Recorded detection at 13:55 UTC on INC-1.", outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
-        await AssertLastEntryAsync("Detected: PagerDuty alert", TimelineTag.Detection, Bob, at);
+        await _bed.AssertLastEntryAsync("Detected: PagerDuty alert", TimelineTag.Detection, Bob, at);
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed partial class CommandHandlerTests
         var incident = await _bed.IncidentAsync();
         Assert.Equal("customer tweets", incident.DetectionMethod);
         Assert.Equal(Start, incident.Detected!.At);
-        await AssertLastEntryAsync("Detected: customer tweets", TimelineTag.Detection, Alice, Start);
+        await _bed.AssertLastEntryAsync("Detected: customer tweets", TimelineTag.Detection, Alice, Start);
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed partial class CommandHandlerTests
         var at = Start.AddMinutes(-20);
         Assert.Equal(new Milestone(at, Alice, "req-2"), (await _bed.IncidentAsync()).ImpactBegan);
         Assert.Equal("Recorded that impact began at 13:40 UTC on INC-1.", outcome.Reply.ToPlainString());
-        await AssertLastEntryAsync("Impact began", TimelineTag.KeyEvent, Alice, at);
+        await _bed.AssertLastEntryAsync("Impact began", TimelineTag.KeyEvent, Alice, at);
         Assert.Equal(_bed.LastRequestId, (await _bed.TimelineAsync())[0].MessageId);
     }
 
@@ -127,7 +129,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(string.Empty, outcome.Reply.ToPlainString());
         Assert.Equal("Status update (INC-1): rolling back v42", Announced(outcome));
-        await AssertLastEntryAsync("Status update: rolling back v42", TimelineTag.KeyEvent, Bob, Start);
+        await _bed.AssertLastEntryAsync("Status update: rolling back v42", TimelineTag.KeyEvent, Bob, Start);
     }
 
     [Theory]
@@ -142,7 +144,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(reply, outcome.Reply.ToPlainString());
         Assert.Empty(outcome.Posts);
-        await AssertLastEntryAsync(command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..], tag, Bob, Start);
+        await _bed.AssertLastEntryAsync(command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..], tag, Bob, Start);
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed partial class CommandHandlerTests
 
         Assert.Equal(Severity.Sev1, (await _bed.IncidentAsync()).Severity);
         Assert.Equal("INC-1: Severity changed from SEV3 to SEV1 by Bob.", Announced(outcome));
-        await AssertLastEntryAsync("Severity changed from SEV3 to SEV1", TimelineTag.KeyEvent, Bob, Start);
+        await _bed.AssertLastEntryAsync("Severity changed from SEV3 to SEV1", TimelineTag.KeyEvent, Bob, Start);
     }
 
     [Fact]
@@ -298,7 +300,7 @@ public sealed partial class CommandHandlerTests
         var announcement = Assert.IsType<AnnouncementPost>(outcome.Posts[0]);
         Assert.StartsWith("INC-1 resolved by Bob after 45 minutes.", announcement.Text.ToPlainString(), StringComparison.Ordinal);
         Assert.Equal(new PostmortemPost(Channel, incident.Id), outcome.Posts[1]);
-        await AssertLastEntryAsync("Resolved by Bob: rolled back to v41", TimelineTag.Resolution, Bob, Start.AddMinutes(45));
+        await _bed.AssertLastEntryAsync("Resolved by Bob: rolled back to v41", TimelineTag.Resolution, Bob, Start.AddMinutes(45));
     }
 
     [Fact]
@@ -440,23 +442,5 @@ public sealed partial class CommandHandlerTests
         await _bed.DoAfterAsync(TimeSpan.FromMinutes(ackAfter), "ack");
         await _bed.DoAfterAsync(TimeSpan.FromMinutes(resolveAfter - ackAfter), "resolve");
         _bed.Clock.Advance(TimeSpan.FromHours(1));
-    }
-
-    /// <summary>The text of the one post a command made, after checking that it is an announcement in the channel.</summary>
-    private static string Announced(CommandOutcome outcome) =>
-        Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts)).Text.ToPlainString();
-
-    /// <summary>Checks the timeline entry the last command created (it is keyed by the request id).</summary>
-    private async Task AssertLastEntryAsync(string text, TimelineTag tag, Person author, DateTimeOffset at) =>
-        AssertEntry(await _bed.EntryAsync(_bed.LastRequestId), text, tag, author, at);
-
-    internal static void AssertEntry(TimelineEntry entry, string text, TimelineTag tag, Person author, DateTimeOffset at)
-    {
-        Assert.Equal(text, entry.Text);
-        Assert.Equal([tag], entry.Tags);
-        Assert.Equal(author, entry.Author);
-        Assert.Equal(at, entry.At);
-        Assert.Equal(EntrySource.Command, entry.Source);
-        Assert.False(entry.Deleted);
     }
 }

@@ -1,4 +1,3 @@
-using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Incidents;
 

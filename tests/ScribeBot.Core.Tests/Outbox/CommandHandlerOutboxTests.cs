@@ -1,4 +1,3 @@
-using ScribeBot.Core.Tests.Commands;
 
 namespace ScribeBot.Core.Tests.Outbox;
 
@@ -16,7 +15,11 @@ public sealed class CommandHandlerOutboxTests : IDisposable
         _handler = new CommandHandler(
             _store, _store, _signal, new ChannelLocks(), _bed.Clock, Options.Create(new ScribeOptions()), NullLogger<CommandHandler>.Instance);
 
-    public void Dispose() => _signal.Dispose();
+    public void Dispose()
+    {
+        _signal.Dispose();
+        _bed.Dispose();
+    }
 
     private async Task<CommandOutcome> SendAsync(string text, string requestId)
     {

@@ -1,48 +1,24 @@
 using ScribeBot.Core.Postmortem.Editing;
-using ScribeBot.Core.Tests.Commands;
-using static ScribeBot.Core.Tests.Commands.CommandTestBed;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class PostmortemEditorTests : IDisposable
 {
-    private static readonly Person Editor = new("dash:carol", "Carol");
+    private static readonly Person Editor = Carol;
 
     private readonly CommandTestBed _bed = new();
-    private readonly PostmortemEditor _editor;
 
-    public PostmortemEditorTests() =>
-        _editor = new PostmortemEditor(_bed.Store, _bed.Signal, _bed.Locks, _bed.Clock, NullLogger<PostmortemEditor>.Instance);
-
-    public void Dispose() => _bed.Signal.Dispose();
+    public void Dispose() => _bed.Dispose();
 
     private static string IncidentId => Incident.MakeId(Channel, 1);
-
-    /// <summary>INC-1, resolved, with a tagged action, a note and a root cause typed in the channel.</summary>
-    private async Task<Incident> ResolvedIncidentAsync()
-    {
-        await _bed.DoAsync("start Checkout returns 502 sev2");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "ack", Bob);
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(5), "action rolled back the deploy", Bob);
-        await _bed.DoAsync("note traffic is recovering");
-        await _bed.DoAsync("rootcause connection pool exhausted");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(20), "resolve");
-        _bed.Clock.Advance(TimeSpan.FromHours(18));
-        return await _bed.IncidentAsync();
-    }
-
-    private Task<PostmortemEditResult> SaveAsync(PostmortemEdit edit) =>
-        _editor.SaveAsync(IncidentId, edit, Editor, CancellationToken.None);
-
-    private async Task<IReadOnlyList<TimelineEntry>> HistoryAsync() =>
-        (await _bed.TimelineAsync()).Where(PostmortemHistory.IsHistory).ToArray();
 
     // ---- saving ----
 
     [Fact]
     public async Task Save_stores_each_changed_field_with_one_history_entry_by_the_editor()
     {
-        var before = await ResolvedIncidentAsync();
+        var before = await _bed.ResolvedIncidentAsync();
         var edit = PostmortemEdit.From(before) with
         {
             Impact = "Checkout failed for card payments",
@@ -50,7 +26,7 @@ public sealed class PostmortemEditorTests : IDisposable
             RootCause = "A deploy halved the connection pool",
         };
 
-        var result = await SaveAsync(edit);
+        var result = await _bed.SaveAsync(edit);
 
         Assert.Equal(PostmortemEditStatus.Saved, result.Status);
         Assert.True(result.Succeeded);
@@ -64,7 +40,7 @@ public sealed class PostmortemEditorTests : IDisposable
         Assert.Equal(before.Resolution, stored.Resolution);
         Assert.Equal(before.CommandSequence + 3, stored.CommandSequence);
 
-        var history = await HistoryAsync();
+        var history = await _bed.HistoryAsync();
         Assert.Equal(
             ["Impact edited in the dashboard", "Users affected edited in the dashboard", "Root cause edited in the dashboard"],
             history.Select(e => e.Text));
@@ -82,23 +58,23 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Two_saves_of_the_same_field_keep_both_history_entries()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        await SaveAsync(PostmortemEdit.From(incident) with { Impact = "first" });
-        await SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { Impact = "second" });
+        await _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "first" });
+        await _bed.SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { Impact = "second" });
 
-        Assert.Equal(["Impact edited in the dashboard", "Impact edited in the dashboard"], (await HistoryAsync()).Select(e => e.Text));
+        Assert.Equal(["Impact edited in the dashboard", "Impact edited in the dashboard"], (await _bed.HistoryAsync()).Select(e => e.Text));
         Assert.Equal("second", (await _bed.IncidentAsync()).Impact);
     }
 
     [Fact]
     public async Task Saving_the_values_already_stored_changes_nothing()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         var snapshot = await _bed.SnapshotAsync();
 
         // The form sends what it showed, with Windows line endings and padding from the text areas.
-        var result = await SaveAsync(PostmortemEdit.From(incident) with { RootCause = " connection pool exhausted\r\n" });
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with { RootCause = " connection pool exhausted\r\n" });
 
         Assert.Equal(PostmortemEditStatus.Unchanged, result.Status);
         Assert.True(result.Succeeded);
@@ -109,13 +85,13 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_multi_line_improvement_typed_by_command_shows_on_one_line_and_an_untouched_form_keeps_it()
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
         await _bed.DoAsync("improve Alert on pool saturation\nand page the owner");
         await _bed.DoAsync("todo Raise the pool\nsize @bo");
         var snapshot = await _bed.SnapshotAsync();
 
         var shown = PostmortemEdit.From(await _bed.IncidentAsync());
-        var result = await SaveAsync(shown with { Improvements = [.. shown.Improvements], Tasks = [.. shown.Tasks] });
+        var result = await _bed.SaveAsync(shown with { Improvements = [.. shown.Improvements], Tasks = [.. shown.Tasks] });
 
         Assert.Equal(["Alert on pool saturation and page the owner"], shown.Improvements);
         Assert.Equal([new IncidentTask("Raise the pool size", "bo")], shown.Tasks);
@@ -126,9 +102,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task An_unknown_incident_is_not_found()
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
 
-        var result = await _editor.SaveAsync("slack:T1:99", new PostmortemEdit { Impact = "x" }, Editor, CancellationToken.None);
+        var result = await _bed.Editor.SaveAsync("slack:T1:99", new PostmortemEdit { Impact = "x" }, Editor, CancellationToken.None);
 
         Assert.Equal(PostmortemEditStatus.NotFound, result.Status);
         Assert.False(result.Succeeded);
@@ -140,10 +116,10 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Out_of_range_percentage_and_too_long_root_cause_store_nothing_and_are_named_per_field()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         var snapshot = await _bed.SnapshotAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with
         {
             Impact = "valid on its own",
             UsersAffectedPercent = 150,
@@ -166,9 +142,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [InlineData(100.5, "'100.5' is not a percentage between 0 and 100.")]
     public async Task A_percentage_must_be_between_0_and_100(decimal percent, string error)
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(new PostmortemEdit { UsersAffectedPercent = percent });
+        var result = await _bed.SaveAsync(new PostmortemEdit { UsersAffectedPercent = percent });
 
         Assert.Equal(error, Assert.Single(result.Errors[PostmortemFields.UsersAffectedPercent]));
     }
@@ -178,9 +154,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [InlineData(100)]
     public async Task The_bounds_are_valid_percentages(decimal percent)
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with { UsersAffectedPercent = percent });
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with { UsersAffectedPercent = percent });
 
         Assert.Equal(PostmortemEditStatus.Saved, result.Status);
         Assert.Equal(percent, (await _bed.IncidentAsync()).UsersAffectedPercent);
@@ -189,10 +165,10 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Texts_at_the_command_limit_are_accepted_one_more_character_is_not()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var atLimit = await SaveAsync(PostmortemEdit.From(incident) with { Resolution = new string('r', CommandParser.MaxTextLength) });
-        var over = await SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { DetectionMethod = new string('d', CommandParser.MaxTextLength + 1) });
+        var atLimit = await _bed.SaveAsync(PostmortemEdit.From(incident) with { Resolution = new string('r', CommandParser.MaxTextLength) });
+        var over = await _bed.SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { DetectionMethod = new string('d', CommandParser.MaxTextLength + 1) });
 
         Assert.Equal(PostmortemEditStatus.Saved, atLimit.Status);
         Assert.StartsWith("The detection method is 3001 characters long; the limit is 3000.", Assert.Single(over.Errors[PostmortemFields.DetectionMethod]), StringComparison.Ordinal);
@@ -201,10 +177,10 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task More_than_50_improvements_or_tasks_are_refused()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         var snapshot = await _bed.SnapshotAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with
         {
             Improvements = Enumerable.Range(1, 51).Select(i => $"measure {i}").ToArray(),
             Tasks = Enumerable.Range(1, 51).Select(i => new IncidentTask($"task {i}", null)).ToArray(),
@@ -218,9 +194,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Fifty_improvements_and_tasks_are_accepted()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with
         {
             Improvements = Enumerable.Range(1, 50).Select(i => $"measure {i}").ToArray(),
             Tasks = Enumerable.Range(1, 50).Select(i => new IncidentTask($"task {i}", null)).ToArray(),
@@ -233,9 +209,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task List_lines_that_are_empty_too_long_or_repeated_are_named_by_number()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with
         {
             Improvements = ["Alert on saturation", " ", new string('i', 3001), "Alert on saturation"],
             Tasks = [new IncidentTask("  ", "@bo"), new IncidentTask("", null), new IncidentTask("Raise the pool", "bo"), new IncidentTask("Raise the pool", "@bo")],
@@ -252,9 +228,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_list_with_many_bad_lines_names_the_first_five()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with { Tasks = Enumerable.Range(0, 8).Select(_ => new IncidentTask("", null)).ToArray() });
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with { Tasks = Enumerable.Range(0, 8).Select(_ => new IncidentTask("", null)).ToArray() });
 
         var errors = result.Errors[PostmortemFields.Tasks];
         Assert.Equal(6, errors.Count);
@@ -265,11 +241,11 @@ public sealed class PostmortemEditorTests : IDisposable
     public async Task A_field_left_as_it_was_is_not_validated_again()
     {
         // 51 improvements, stored before the commands kept to the limit too; editing the root cause must still be possible.
-        var resolved = await ResolvedIncidentAsync();
+        var resolved = await _bed.ResolvedIncidentAsync();
         var measures = Enumerable.Range(1, 51).Select(i => $"measure {i}").ToArray();
         await _bed.Store.SaveIncidentAsync(resolved with { Improvements = measures }, [], [], CancellationToken.None);
 
-        var result = await SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { RootCause = "pool too small" });
+        var result = await _bed.SaveAsync(PostmortemEdit.From(await _bed.IncidentAsync()) with { RootCause = "pool too small" });
 
         Assert.Equal(PostmortemEditStatus.Saved, result.Status);
         Assert.Equal([PostmortemFields.RootCause], result.ChangedFields);
@@ -280,11 +256,11 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_field_changed_by_a_command_after_the_form_was_opened_is_kept_when_the_person_left_it_alone()
     {
-        var opened = PostmortemEdit.From(await ResolvedIncidentAsync());
+        var opened = PostmortemEdit.From(await _bed.ResolvedIncidentAsync());
         await _bed.DoAsync("rootcause the pool was halved by a config change");
         await _bed.DoAsync("todo Raise the pool size @bo");
 
-        var result = await SaveAsync(opened with { Impact = "Card payments failed" });
+        var result = await _bed.SaveAsync(opened with { Impact = "Card payments failed" });
 
         Assert.Equal([PostmortemFields.Impact], result.ChangedFields);
         var stored = await _bed.IncidentAsync();
@@ -296,11 +272,11 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_field_changed_both_by_a_command_and_by_the_person_is_a_conflict_until_saved_again()
     {
-        var opened = PostmortemEdit.From(await ResolvedIncidentAsync());
+        var opened = PostmortemEdit.From(await _bed.ResolvedIncidentAsync());
         await _bed.DoAsync("rootcause the pool was halved by a config change");
         var snapshot = await _bed.SnapshotAsync();
 
-        var first = await SaveAsync(opened with { RootCause = "my version", Impact = "Card payments failed" });
+        var first = await _bed.SaveAsync(opened with { RootCause = "my version", Impact = "Card payments failed" });
 
         Assert.Equal(PostmortemEditStatus.Invalid, first.Status);
         Assert.StartsWith("Root cause was changed elsewhere", Assert.Single(first.Errors[PostmortemFields.RootCause]), StringComparison.Ordinal);
@@ -309,7 +285,7 @@ public sealed class PostmortemEditorTests : IDisposable
         Assert.Equal("my version", first.Form!.RootCause);
         Assert.Equal("Card payments failed", first.Form.Impact);
 
-        var second = await SaveAsync(first.Form);
+        var second = await _bed.SaveAsync(first.Form);
 
         Assert.Equal(PostmortemEditStatus.Saved, second.Status);
         Assert.Equal("my version", (await _bed.IncidentAsync()).RootCause);
@@ -318,9 +294,9 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Without_a_basis_every_field_is_replaced()
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(new PostmortemEdit { Impact = "only this" });
+        var result = await _bed.SaveAsync(new PostmortemEdit { Impact = "only this" });
 
         var stored = await _bed.IncidentAsync();
         Assert.Equal("only this", stored.Impact);
@@ -331,12 +307,12 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task The_editor_and_commands_take_the_same_channel_lock()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         Task<CommandOutcome> command;
         Task<PostmortemEditResult> save;
         using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
         {
-            save = SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
+            save = _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
             command = _bed.SendAsync("severity sev1");
             Assert.False(save.IsCompleted);
             Assert.False(command.IsCompleted);
@@ -351,14 +327,14 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task A_save_waiting_for_the_lock_reads_the_incident_again_and_keeps_what_a_command_stored_meanwhile()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         // A handler with locks of its own stands for a command that finished while the save waited for the lock.
         var other = new CommandHandler(_bed.Store, _bed.Store, _bed.Signal, new ChannelLocks(), _bed.Clock,
             Options.Create(new ScribeOptions()), NullLogger<CommandHandler>.Instance);
         Task<PostmortemEditResult> save;
         using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
         {
-            save = SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
+            save = _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
             Assert.True((await other.HandleAsync(_bed.Request("severity sev1", requestId: "sev-1"), CancellationToken.None)).Accepted);
         }
 
@@ -375,11 +351,11 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task History_entries_are_in_the_incident_record_but_not_in_the_drafts_timeline_diagram_or_transcript()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
         var before = PostmortemDraft.Build(incident, await _bed.TimelineAsync());
 
-        await SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed", Improvements = ["Alert on saturation"] });
-        await _editor.PostToChannelAsync(IncidentId, Editor, "post-1", CancellationToken.None);
+        await _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed", Improvements = ["Alert on saturation"] });
+        await _bed.Editor.PostToChannelAsync(IncidentId, Editor, "post-1", CancellationToken.None);
         var entries = await _bed.TimelineAsync();
         var after = PostmortemDraft.Build(await _bed.IncidentAsync(), entries);
 
@@ -414,12 +390,12 @@ public sealed class PostmortemEditorTests : IDisposable
     [Fact]
     public async Task Post_to_channel_enqueues_the_draft_once_per_request_id_and_wakes_the_dispatcher()
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
         await _bed.Signal.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)); // consume the resolve's wake-up
         var pending = (await _bed.Store.CountPendingAsync(CancellationToken.None))[ChatPlatform.Slack];
 
-        Assert.True(await _editor.PostToChannelAsync(IncidentId, Editor, "form-1", CancellationToken.None));
-        Assert.True(await _editor.PostToChannelAsync(IncidentId, Editor, "form-1", CancellationToken.None));
+        Assert.True(await _bed.Editor.PostToChannelAsync(IncidentId, Editor, "form-1", CancellationToken.None));
+        Assert.True(await _bed.Editor.PostToChannelAsync(IncidentId, Editor, "form-1", CancellationToken.None));
 
         Assert.Equal(pending + 1, (await _bed.Store.CountPendingAsync(CancellationToken.None))[ChatPlatform.Slack]);
         var item = await _bed.Store.GetAsync(PostmortemEditor.PostItemId(Channel, "form-1"), CancellationToken.None);
@@ -427,22 +403,22 @@ public sealed class PostmortemEditorTests : IDisposable
         Assert.Equal(new PostmortemPost(Channel, IncidentId), item.Post);
         Assert.Equal(IncidentId, item.IncidentId);
         Assert.Equal(_bed.Clock.GetUtcNow(), item.NextAttemptAt);
-        var entry = Assert.Single(await HistoryAsync());
+        var entry = Assert.Single(await _bed.HistoryAsync());
         Assert.Equal("Postmortem draft posted to the channel from the dashboard", entry.Text);
         Assert.Equal(Editor, entry.Author);
         await _bed.Signal.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
-        Assert.True(await _editor.PostToChannelAsync(IncidentId, Editor, "form-2", CancellationToken.None));
+        Assert.True(await _bed.Editor.PostToChannelAsync(IncidentId, Editor, "form-2", CancellationToken.None));
         Assert.Equal(pending + 2, (await _bed.Store.CountPendingAsync(CancellationToken.None))[ChatPlatform.Slack]);
     }
 
     [Fact]
     public async Task Post_to_channel_of_an_unknown_incident_answers_false_and_enqueues_nothing()
     {
-        await ResolvedIncidentAsync();
+        await _bed.ResolvedIncidentAsync();
         var snapshot = await _bed.SnapshotAsync();
 
-        Assert.False(await _editor.PostToChannelAsync("slack:T1:42", Editor, "form-1", CancellationToken.None));
+        Assert.False(await _bed.Editor.PostToChannelAsync("slack:T1:42", Editor, "form-1", CancellationToken.None));
 
         Assert.Null(await _bed.Store.GetAsync(PostmortemEditor.PostItemId(Channel, "form-1"), CancellationToken.None));
         Assert.Equal(snapshot, await _bed.SnapshotAsync());

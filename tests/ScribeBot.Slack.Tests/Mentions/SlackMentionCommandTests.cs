@@ -1,19 +1,18 @@
 using ScribeBot.Core.Commands;
-using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Editing;
-using static ScribeBot.Slack.Tests.Mentions.SlackCommandBed;
+using ScribeBot.Testing.Commands;
+using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Slack.Tests.Mentions;
 
 /// <summary>
-/// The core's handler and editor given people in Slack's form. Moved here unchanged from the core's
-/// CommandHandlerTests (and .Misuse) and PostmortemEditorTests when that form moved out of the core.
+/// The core's handler and editor given people in Slack's form, on the core's test bed reading Slack's mention syntax
+/// as the host does. Moved here unchanged from the core's CommandHandlerTests (and .Misuse) and PostmortemEditorTests
+/// when that form moved out of the core.
 /// </summary>
 public sealed class SlackMentionCommandTests : IDisposable
 {
-    private static readonly Person Editor = new("dash:carol", "Carol");
-
-    private readonly SlackCommandBed _bed = new();
+    private readonly CommandTestBed _bed = new(mentions: [new SlackMentionSyntax()]);
 
     public void Dispose() => _bed.Dispose();
 
@@ -25,7 +24,7 @@ public sealed class SlackMentionCommandTests : IDisposable
         var outcome = await _bed.DoAsync("escalate <@U123|bob> db is on fire");
 
         Assert.Equal("INC-1 escalated to bob by Alice: db is on fire", Announced(outcome));
-        await AssertLastEntryAsync("Escalated to bob: db is on fire", TimelineTag.Escalation, Alice, Start);
+        await _bed.AssertLastEntryAsync("Escalated to bob: db is on fire", TimelineTag.Escalation, Alice, Start);
     }
 
     [Fact]
@@ -37,7 +36,7 @@ public sealed class SlackMentionCommandTests : IDisposable
 
         Assert.Equal(new Person("U9", "carol"), (await _bed.IncidentAsync()).Commander);
         Assert.Equal("INC-1: carol is now incident commander.", Announced(outcome));
-        await AssertLastEntryAsync("carol took command", TimelineTag.KeyEvent, Alice, Start);
+        await _bed.AssertLastEntryAsync("carol took command", TimelineTag.KeyEvent, Alice, Start);
     }
 
     [Fact]
@@ -45,9 +44,9 @@ public sealed class SlackMentionCommandTests : IDisposable
     {
         await _bed.DoAsync("start Checkout down sev2");
 
-        await AssertRefusedAsync("severity 2", "INC-1 is already SEV2.");
-        await AssertRefusedAsync("commander <@U1|Alice>", "Alice is already the commander of INC-1.");
-        await AssertRefusedAsync("tz UTC", "INC-1 already uses UTC.");
+        await _bed.AssertRefusedAsync("severity 2", "INC-1 is already SEV2.");
+        await _bed.AssertRefusedAsync("commander <@U1|Alice>", "Alice is already the commander of INC-1.");
+        await _bed.AssertRefusedAsync("tz UTC", "INC-1 already uses UTC.");
     }
 
     [Fact]
@@ -57,16 +56,16 @@ public sealed class SlackMentionCommandTests : IDisposable
         await _bed.DoAsync("improve alert on expiry");
         await _bed.DoAsync("todo renew certs @bob");
 
-        await AssertRefusedAsync("improve alert on expiry", "That improvement is already on INC-1's list.");
-        await AssertRefusedAsync("todo renew certs <@U2|bob>", "That task is already on INC-1's list.");
+        await _bed.AssertRefusedAsync("improve alert on expiry", "That improvement is already on INC-1's list.");
+        await _bed.AssertRefusedAsync("todo renew certs <@U2|bob>", "That task is already on INC-1's list.");
     }
 
     [Fact]
     public async Task Texts_are_trimmed_blank_ones_clear_their_field_and_owners_lose_their_mention_syntax()
     {
-        var incident = await ResolvedIncidentAsync();
+        var incident = await _bed.ResolvedIncidentAsync();
 
-        var result = await SaveAsync(PostmortemEdit.From(incident) with
+        var result = await _bed.SaveAsync(PostmortemEdit.From(incident) with
         {
             RootCause = "  \r\n ",
             Impact = "\r\n  Card payments failed\r\nfor 20 minutes  ",
@@ -80,54 +79,6 @@ public sealed class SlackMentionCommandTests : IDisposable
         Assert.Equal("Card payments failed\nfor 20 minutes", stored.Impact);
         Assert.Equal(["Alert on pool saturation"], stored.Improvements);
         Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Add a canary", "Priya Raman"), new IncidentTask("Write a runbook", null)], stored.Tasks);
-        Assert.Contains("Root cause cleared in the dashboard", (await HistoryAsync()).Select(e => e.Text));
+        Assert.Contains("Root cause cleared in the dashboard", (await _bed.HistoryAsync()).Select(e => e.Text));
     }
-
-    // ---- the core tests' helpers, as they were there ----
-
-    private static string Announced(CommandOutcome outcome) =>
-        Assert.IsType<AnnouncementPost>(Assert.Single(outcome.Posts)).Text.ToPlainString();
-
-    private async Task AssertLastEntryAsync(string text, TimelineTag tag, Person author, DateTimeOffset at)
-    {
-        var entry = await _bed.EntryAsync(_bed.LastRequestId);
-        Assert.Equal(text, entry.Text);
-        Assert.Equal([tag], entry.Tags);
-        Assert.Equal(author, entry.Author);
-        Assert.Equal(at, entry.At);
-        Assert.Equal(EntrySource.Command, entry.Source);
-        Assert.False(entry.Deleted);
-    }
-
-    private async Task AssertRefusedAsync(string command, string expected)
-    {
-        var before = await _bed.SnapshotAsync();
-
-        var outcome = await _bed.SendAsync(command, Bob);
-
-        Assert.False(outcome.Accepted, $"'{command}' was accepted");
-        Assert.Contains(expected, outcome.Reply.ToPlainString(), StringComparison.Ordinal);
-        Assert.Empty(outcome.Posts);
-        Assert.Null(outcome.Incident);
-        Assert.Equal(before, await _bed.SnapshotAsync());
-    }
-
-    /// <summary>INC-1, resolved, with a tagged action, a note and a root cause typed in the channel.</summary>
-    private async Task<Incident> ResolvedIncidentAsync()
-    {
-        await _bed.DoAsync("start Checkout returns 502 sev2");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "ack", Bob);
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(5), "action rolled back the deploy", Bob);
-        await _bed.DoAsync("note traffic is recovering");
-        await _bed.DoAsync("rootcause connection pool exhausted");
-        await _bed.DoAfterAsync(TimeSpan.FromMinutes(20), "resolve");
-        _bed.Clock.Advance(TimeSpan.FromHours(18));
-        return await _bed.IncidentAsync();
-    }
-
-    private Task<PostmortemEditResult> SaveAsync(PostmortemEdit edit) =>
-        _bed.Editor.SaveAsync(Incident.MakeId(Channel, 1), edit, Editor, CancellationToken.None);
-
-    private async Task<IReadOnlyList<TimelineEntry>> HistoryAsync() =>
-        (await _bed.TimelineAsync()).Where(PostmortemHistory.IsHistory).ToArray();
 }

@@ -263,9 +263,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task Rate_limited_is_retried_after_slacks_retry_after()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.RateLimited("30"));
-
-        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+        var result = await AnnounceAnsweredAsync(FakeResponse.RateLimited("30"));
 
         Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<RetryResult>(result).RetryAfter);
         Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
@@ -274,9 +272,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task Slack_unavailable_is_retried_with_back_off()
     {
-        _h.Slack.Enqueue("chat.postMessage", new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
-
-        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+        var result = await AnnounceAnsweredAsync(new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
 
         Assert.Null(Assert.IsType<RetryResult>(result).RetryAfter);
     }
@@ -284,9 +280,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_deleted_channel_is_a_permanent_failure()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("channel_not_found"));
-
-        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+        var result = await AnnounceAnsweredAsync(FakeResponse.Error("channel_not_found"));
 
         Assert.Contains("channel_not_found", Assert.IsType<PermanentResult>(result).Error, StringComparison.Ordinal);
     }
@@ -294,9 +288,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task Not_in_channel_joins_the_channel_and_asks_for_an_immediate_retry()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("not_in_channel"));
-
-        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+        var result = await AnnounceAnsweredAsync(FakeResponse.Error("not_in_channel"));
 
         Assert.Equal(TimeSpan.Zero, Assert.IsType<RetryResult>(result).RetryAfter);
         Assert.Equal("C0123", Assert.Single(_h.Slack.CallsTo("conversations.join")).Json().GetProperty("channel").GetString());
@@ -305,9 +297,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_revoked_token_keeps_the_post_for_a_retry()
     {
-        _h.Slack.Enqueue("chat.postMessage", FakeResponse.Error("invalid_auth"));
-
-        var result = await _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+        var result = await AnnounceAnsweredAsync(FakeResponse.Error("invalid_auth"));
 
         Assert.Contains("invalid_auth", Assert.IsType<RetryResult>(result).Error, StringComparison.Ordinal);
     }
@@ -322,6 +312,13 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     private static string IncidentId => Incident.MakeId(Channel, 7);
+
+    /// <summary>Delivers an announcement that Slack answers with <paramref name="answer"/>.</summary>
+    private Task<DeliveryResult> AnnounceAnsweredAsync(FakeResponse answer)
+    {
+        _h.Slack.Enqueue("chat.postMessage", answer);
+        return _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+    }
 
     /// <summary>A post enqueued just now, on its first attempt.</summary>
     private OutboxItem Item(ChannelPost post) => Assert.Single(OutboxItem.For("req-1", [post], IncidentId, _h.Time.GetUtcNow()));

@@ -11,6 +11,9 @@ public sealed class SlackRequestVerifierTests
     private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
     private static readonly byte[] Body = Fixtures.Slack.Bytes("signing_example.slack_docs.body.txt");
 
+    // A verifier whose clock reads the example's own timestamp.
+    private readonly SlackRequestVerifier _verifier = new(Secret, ClockAt(1531420618));
+
     private static FakeTimeProvider ClockAt(long unixSeconds) => new(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
     private static string Sign(string secret, string timestamp, byte[] body)
@@ -24,9 +27,7 @@ public sealed class SlackRequestVerifierTests
     public void Slacks_documented_example_is_valid_and_yields_its_timestamp()
     {
         var descriptor = Fixtures.Slack.Json("signing_example.slack_docs.json").GetProperty("headers");
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        var result = verifier.Verify(
+        var result = _verifier.Verify(
             descriptor.GetProperty("X-Slack-Request-Timestamp").GetString(), descriptor.GetProperty("X-Slack-Signature").GetString(), Body);
 
         Assert.Equal(SlackVerification.Valid, result.Outcome);
@@ -36,9 +37,7 @@ public sealed class SlackRequestVerifierTests
     [Fact]
     public void Uppercase_hex_is_the_same_signature()
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        Assert.True(verifier.Verify(Timestamp, "v0=" + Signature[3..].ToUpperInvariant(), Body).IsValid);
+        Assert.True(_verifier.Verify(Timestamp, "v0=" + Signature[3..].ToUpperInvariant(), Body).IsValid);
     }
 
     [Theory]
@@ -57,18 +56,15 @@ public sealed class SlackRequestVerifierTests
     [Fact]
     public void The_signature_of_another_body_is_refused()
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
         var other = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Body).Replace("text=", "text=start", StringComparison.Ordinal));
 
-        Assert.Equal(SlackVerification.SignatureMismatch, verifier.Verify(Timestamp, Signature, other).Outcome);
+        Assert.Equal(SlackVerification.SignatureMismatch, _verifier.Verify(Timestamp, Signature, other).Outcome);
     }
 
     [Fact]
     public void A_signature_made_for_another_timestamp_is_refused()
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        Assert.Equal(SlackVerification.SignatureMismatch, verifier.Verify("1531420619", Signature, Body).Outcome);
+        Assert.Equal(SlackVerification.SignatureMismatch, _verifier.Verify("1531420619", Signature, Body).Outcome);
     }
 
     [Fact]
@@ -101,9 +97,7 @@ public sealed class SlackRequestVerifierTests
     [InlineData("99999999999999999999999", nameof(SlackVerification.MalformedTimestamp))]
     public void A_missing_or_malformed_timestamp_is_refused(string? timestamp, string expected)
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        Assert.Equal(expected, verifier.Verify(timestamp, Signature, Body).Outcome.ToString());
+        Assert.Equal(expected, _verifier.Verify(timestamp, Signature, Body).Outcome.ToString());
     }
 
     [Theory]
@@ -117,17 +111,13 @@ public sealed class SlackRequestVerifierTests
     [InlineData("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b50300", nameof(SlackVerification.MalformedSignature))]
     public void A_missing_or_malformed_signature_is_refused(string? signature, string expected)
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        Assert.Equal(expected, verifier.Verify(Timestamp, signature, Body).Outcome.ToString());
+        Assert.Equal(expected, _verifier.Verify(Timestamp, signature, Body).Outcome.ToString());
     }
 
     [Fact]
     public void An_empty_body_is_checked_like_any_other()
     {
-        var verifier = new SlackRequestVerifier(Secret, ClockAt(1531420618));
-
-        Assert.Equal(SlackVerification.SignatureMismatch, verifier.Verify(Timestamp, Signature, []).Outcome);
-        Assert.True(verifier.Verify(Timestamp, Sign(Secret, Timestamp, []), []).IsValid);
+        Assert.Equal(SlackVerification.SignatureMismatch, _verifier.Verify(Timestamp, Signature, []).Outcome);
+        Assert.True(_verifier.Verify(Timestamp, Sign(Secret, Timestamp, []), []).IsValid);
     }
 }

@@ -25,6 +25,26 @@ public sealed class BrowserSession
     public Task<HttpResponseMessage> GetAsync(string pathOrUrl) => Client.GetAsync(new Uri(pathOrUrl, UriKind.RelativeOrAbsolute));
 
     /// <summary>
+    /// GETs <paramref name="path"/> as a hand-made request would arrive: under the Host header <paramref name="host"/>
+    /// (when given) and with <paramref name="headers"/>, as a DNS-rebinding page or a relay would send it.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetWithHeadersAsync(string path, string? host = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>
     /// GETs <paramref name="path"/> and follows redirects by hand, as a browser would, until an answer that is not one.
     /// Returns that answer and every URL visited (the first included).
     /// </summary>

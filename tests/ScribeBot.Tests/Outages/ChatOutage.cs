@@ -12,3 +12,9 @@ public enum ChatOutage
     /// <summary>Every request accepted and held, never answered: the platform never got it.</summary>
     Silence,
 }
+
+/// <summary>Theory data for the outage tests: each platform's recovery is proved against every kind of outage.</summary>
+public static class ChatOutages
+{
+    public static TheoryData<ChatOutage> Every => new(Enum.GetValues<ChatOutage>());
+}

@@ -30,9 +30,7 @@ public sealed class SlackOutageTests
     ];
 
     [Theory]
-    [InlineData(ChatOutage.ServerErrors)]
-    [InlineData(ChatOutage.RateLimited)]
-    [InlineData(ChatOutage.Silence)]
+    [MemberData(nameof(ChatOutages.Every), MemberType = typeof(ChatOutages))]
     public async Task An_outage_while_the_draft_is_posted_delays_it_until_slack_is_back_then_it_is_posted_once(ChatOutage outage)
     {
         await using var host = await new ScribeBotApplication().WithSlack().WithSettings(Settings).StartKestrelAsync();
@@ -51,9 +49,7 @@ public sealed class SlackOutageTests
     }
 
     [Theory]
-    [InlineData(ChatOutage.ServerErrors)]
-    [InlineData(ChatOutage.RateLimited)]
-    [InlineData(ChatOutage.Silence)]
+    [MemberData(nameof(ChatOutages.Every), MemberType = typeof(ChatOutages))]
     public async Task An_outage_across_a_restart_delays_the_draft_until_slack_is_back_then_it_is_posted_once(ChatOutage outage)
     {
         await using var slack = await FakeSlack.StartAsync();

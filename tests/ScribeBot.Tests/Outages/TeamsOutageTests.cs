@@ -23,9 +23,7 @@ public sealed class TeamsOutageTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Theory]
-    [InlineData(ChatOutage.ServerErrors)]
-    [InlineData(ChatOutage.RateLimited)]
-    [InlineData(ChatOutage.Silence)]
+    [MemberData(nameof(ChatOutages.Every), MemberType = typeof(ChatOutages))]
     public async Task An_outage_in_the_middle_of_the_draft_delays_the_rest_until_the_connector_is_back_then_each_part_arrives_once(ChatOutage outage)
     {
         await using var host = await new ScribeBotApplication().WithTeams().WithSettings(Settings).StartKestrelAsync();
@@ -42,9 +40,7 @@ public sealed class TeamsOutageTests
     }
 
     [Theory]
-    [InlineData(ChatOutage.ServerErrors)]
-    [InlineData(ChatOutage.RateLimited)]
-    [InlineData(ChatOutage.Silence)]
+    [MemberData(nameof(ChatOutages.Every), MemberType = typeof(ChatOutages))]
     public async Task An_outage_across_a_restart_delays_the_rest_of_the_draft_until_the_connector_is_back_then_each_part_arrives_once(ChatOutage outage)
     {
         await using var connector = await FakeConnector.StartAsync();

@@ -30,10 +30,8 @@ public sealed class LoopbackOnlyTests
         // ngrok, cloudflared or nginx on the same machine connect from loopback for anyone on the internet.
         await using var host = await new ScribeBotApplication().StartKestrelAsync();
         var browser = new BrowserSession(host);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
-        request.Headers.TryAddWithoutValidation(header, value);
 
-        using var response = await browser.Client.SendAsync(request);
+        using var response = await browser.GetWithHeadersAsync("/", headers: [(header, value)]);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(response.Headers.Location);

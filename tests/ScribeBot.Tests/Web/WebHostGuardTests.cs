@@ -4,8 +4,18 @@ namespace ScribeBot.Tests.Web;
 /// The web pages cannot be reached through DNS rebinding or relay headers: without sign-in only loopback host names and
 /// no client-address header; with sign-in only the host of <c>Scribe:PublicBaseUrl</c>. Machine endpoints stay open.
 /// </summary>
-public sealed class WebHostGuardTests
+public sealed class WebHostGuardTests : IAsyncDisposable
 {
+    private ScribeBotApplication? _host;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("attacker.example")]
     [InlineData("attacker.example:5080")]
@@ -14,10 +24,9 @@ public sealed class WebHostGuardTests
     [InlineData("0.0.0.0")]
     public async Task Without_sign_in_a_page_requested_under_another_host_name_is_refused(string hostHeader)
     {
-        await using var host = await new ScribeBotApplication().StartKestrelAsync();
-        var browser = new BrowserSession(host);
+        var browser = await BrowserWithoutSignInAsync();
 
-        using var response = await GetAsync(browser, "/", hostHeader);
+        using var response = await browser.GetWithHeadersAsync("/", hostHeader);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -30,10 +39,9 @@ public sealed class WebHostGuardTests
     [InlineData("[::1]:5080")]
     public async Task Without_sign_in_a_loopback_host_name_with_any_port_is_served(string hostHeader)
     {
-        await using var host = await new ScribeBotApplication().StartKestrelAsync();
-        var browser = new BrowserSession(host);
+        var browser = await BrowserWithoutSignInAsync();
 
-        using var response = await GetAsync(browser, "/", hostHeader);
+        using var response = await browser.GetWithHeadersAsync("/", hostHeader);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -48,14 +56,11 @@ public sealed class WebHostGuardTests
     [InlineData("X-Original-Forwarded-For", "203.0.113.7")]
     public async Task Without_sign_in_a_request_carrying_any_client_address_header_is_refused(string header, string value)
     {
-        await using var host = await new ScribeBotApplication().StartKestrelAsync();
-        var browser = new BrowserSession(host);
+        var browser = await BrowserWithoutSignInAsync();
 
         foreach (var path in new[] { "/", "/sandbox", "/stats" })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-            request.Headers.TryAddWithoutValidation(header, value);
-            using var response = await browser.Client.SendAsync(request);
+            using var response = await browser.GetWithHeadersAsync(path, headers: [(header, value)]);
 
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -65,13 +70,9 @@ public sealed class WebHostGuardTests
     [Fact]
     public async Task The_health_check_answers_under_any_host_name_and_through_a_relay()
     {
-        await using var host = await new ScribeBotApplication().StartKestrelAsync();
-        var browser = new BrowserSession(host);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/healthz", UriKind.Relative));
-        request.Headers.Host = "10.0.0.7:5080";
-        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.7");
+        var browser = await BrowserWithoutSignInAsync();
 
-        using var response = await browser.Client.SendAsync(request);
+        using var response = await browser.GetWithHeadersAsync("/healthz", "10.0.0.7:5080", ("X-Forwarded-For", "203.0.113.7"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -83,9 +84,9 @@ public sealed class WebHostGuardTests
         await using var host = await new ScribeBotApplication().WithSignIn(issuer, tenant: "tenant-1").StartKestrelAsync();
         var browser = new BrowserSession(host);
 
-        using var other = await GetAsync(browser, "/", "localhost");
-        using var rebound = await GetAsync(browser, "/", "attacker.example");
-        using var own = await GetAsync(browser, "/", "127.0.0.1");
+        using var other = await browser.GetWithHeadersAsync("/", "localhost");
+        using var rebound = await browser.GetWithHeadersAsync("/", "attacker.example");
+        using var own = await browser.GetWithHeadersAsync("/", "127.0.0.1");
 
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, rebound.StatusCode);
@@ -115,10 +116,10 @@ public sealed class WebHostGuardTests
         Assert.Contains("Scribe:PublicBaseUrl is required when sign-in is on", error, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(BrowserSession browser, string path, string hostHeader)
+    /// <summary>A browser on a host without sign-in on Kestrel, started for this test and stopped after it.</summary>
+    private async Task<BrowserSession> BrowserWithoutSignInAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        request.Headers.Host = hostHeader;
-        return await browser.Client.SendAsync(request);
+        _host = await new ScribeBotApplication().StartKestrelAsync();
+        return new BrowserSession(_host);
     }
 }
