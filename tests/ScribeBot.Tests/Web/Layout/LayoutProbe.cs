@@ -21,8 +21,8 @@ internal static class LayoutProbe
 
     // Words are measured with a Range per word: a word split over lines has client rects on more than one line. It
     // "had to" break only if it is wider than the content box of its card, section or page (a 60-letter word on a
-    // phone, or in the editor's draft column); anything shorter broke because a table cell, flex item or button was
-    // squeezed, as "S e n d" and "Severit y" were.
+    // phone, or in the editor's draft column), or in a table cell wider than the cell and its 12em floor; anything
+    // shorter broke because a cell, flex item or button was squeezed, as "S e n d" and "Severit y" were.
     private const string Script = """
         ({ labels, minSvgText }) => {
             const problems = [];
@@ -55,6 +55,13 @@ internal static class LayoutProbe
             }
 
             const roomFor = el => {
+                // A cell of people's text wraps long words in its column, whose CSS floor is 12em.
+                const cell = el.closest('td');
+                if (cell) {
+                    const cs = getComputedStyle(cell);
+                    const width = cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+                    return Math.max(width, 12 * parseFloat(cs.fontSize));
+                }
                 const box = el.closest('article, section, .card, main') || document.body;
                 const style = getComputedStyle(box);
                 return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
