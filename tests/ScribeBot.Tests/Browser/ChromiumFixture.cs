@@ -38,9 +38,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    public Task<IPage> NewPageAsync(Uri baseAddress) => NewPageAsync(baseAddress, 1280, 900);
+
+    /// <summary>A page as <see cref="NewPageAsync(Uri)"/> in a viewport of the given size (390 x 844 is a phone).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.AbsoluteUri, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.AbsoluteUri, ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout((float)AssertionTimeout.TotalMilliseconds);
         lock (_contexts)
         {

@@ -5,8 +5,8 @@ namespace ScribeBot.Web.Svg;
 
 /// <summary>
 /// Where everything of a <see cref="TimelineSvg"/> goes: the time scale (the chart's instants plus a margin, mapped to
-/// x), the rows from top to bottom (phases, the marker lane, the axis, the caption, the legend), each marker's level
-/// and each legend item's place. Pure arithmetic; drawing is <see cref="TimelineSvg"/>'s.
+/// x), the rows from top to bottom (the moments' labels, phases, the marker lane, the axis, the caption, the legend),
+/// each moment's label row, each marker's level and label, and each legend item's place. Pure arithmetic; drawing is <see cref="TimelineSvg"/>'s.
 /// </summary>
 internal sealed class TimelineLayout
 {
@@ -16,13 +16,11 @@ internal sealed class TimelineLayout
     public const double MarkerRadius = 6;
     public const double LevelHeight = 16;
     public const double PhaseRow = 22;
-    public const double PhasesTop = 38;
+    public const double MomentRow = 14;
     public const double LegendRowHeight = 18;
 
     /// <summary>Rough width of one character at the chart's font size, to keep labels inside the frame.</summary>
     public const double CharWidth = 6.5;
-
-    private const int MaxLevels = 4;
 
     private readonly DateTimeOffset _from;
     private readonly DateTimeOffset _to;
@@ -30,11 +28,17 @@ internal sealed class TimelineLayout
     public TimelineLayout(TimelineChart chart)
     {
         (First, Last) = Extent(chart);
-        var pad = First == Last ? TimeSpan.FromMinutes(5) : TimeSpan.FromTicks(Math.Max((Last - First).Ticks * 3 / 100, TimeSpan.FromSeconds(30).Ticks));
+        // A margin of 3% (at least a second) keeps end labels off the frame; a fixed 30 seconds made a 39-second
+        // incident a third of the width.
+        var pad = First == Last ? TimeSpan.FromMinutes(5) : TimeSpan.FromTicks(Math.Max((Last - First).Ticks * 3 / 100, TimeSpan.TicksPerSecond));
         _from = First - pad;
         _to = Last + pad;
+        var step = TimelineTicks.Step(_to - _from);
+        Time = at => TimelineTicks.Time(chart.Clock, at, step);
 
-        Markers = Stack(chart.Events, X);
+        Moments = TimelineMoment.Place(chart, X, Time);
+        PhasesTop = 10 + ((Moments.Count == 0 ? 0 : Moments.Max(m => m.Row) + 1) * MomentRow);
+        Markers = TimelineMarkers.Stack(chart.Events, X, Time);
         var levels = Markers.Count == 0 ? 1 : Markers.Max(m => m.Level) + 1;
         LaneTop = PhasesTop + (chart.Phases.Count * PhaseRow) + 4;
         AxisY = LaneTop + (levels * LevelHeight) + 8;
@@ -45,6 +49,13 @@ internal sealed class TimelineLayout
         Height = rows == 0 ? CaptionY + 10 : LegendTop + (rows * LegendRowHeight) + 6;
         Ticks = TimelineTicks.Between(_from, _to, chart.Clock);
     }
+
+    /// <summary>A time of day as the axis writes it (with seconds when the axis counts seconds).</summary>
+    public Func<DateTimeOffset, string> Time { get; }
+
+    public IReadOnlyList<TimelineMoment> Moments { get; }
+
+    public double PhasesTop { get; }
 
     /// <summary>The earliest and latest instant drawn.</summary>
     public DateTimeOffset First { get; }
@@ -86,29 +97,4 @@ internal sealed class TimelineLayout
 
         return (instants.Min(), instants.Max());
     }
-
-    // Markers closer than a diameter move up a level, so a burst of events stays readable; past the last level they
-    // overlap where there is the most room.
-    private static List<TimelineMarker> Stack(IReadOnlyList<DiagramEvent> events, Func<DateTimeOffset, double> x)
-    {
-        var lastX = Enumerable.Repeat(double.NegativeInfinity, MaxLevels).ToArray();
-        var markers = new List<TimelineMarker>(events.Count);
-        foreach (var e in events.OrderBy(e => e.At))
-        {
-            var at = x(e.At);
-            var level = Array.FindIndex(lastX, l => at - l >= (2 * MarkerRadius) + 2);
-            if (level < 0)
-            {
-                level = Array.IndexOf(lastX, lastX.Min());
-            }
-
-            lastX[level] = at;
-            markers.Add(new TimelineMarker(e, at, level));
-        }
-
-        return markers;
-    }
 }
-
-/// <summary>One tagged event's marker: where it is drawn and on which level of the lane.</summary>
-internal sealed record TimelineMarker(DiagramEvent Event, double X, int Level);

@@ -6,18 +6,18 @@ using static ScribeBot.Web.Svg.TimelineLayout;
 namespace ScribeBot.Web.Svg;
 
 /// <summary>
-/// The incident's timeline as an inline SVG: phase bars on top, one marker per tagged event coloured by kind (stacked
-/// when they crowd), the acknowledge and resolve moments as labelled vertical lines, a time axis in the incident's
-/// zone and a legend. Pure: the same chart gives the same bytes. User text appears only escaped, in the accessible
-/// <c>&lt;title&gt;</c>/<c>&lt;desc&gt;</c> and in each marker's tooltip. Where each part goes is
+/// The incident's timeline as an inline SVG: phase bars on top, one marker per tagged event coloured by kind with its
+/// time and kind as a visible label (stacked when they crowd), the declare, acknowledge and resolve moments as labelled
+/// vertical lines, a time axis in the incident's zone and a legend. Pure: the same chart gives the same bytes. User
+/// text appears only escaped, in the accessible <c>&lt;title&gt;</c>/<c>&lt;desc&gt;</c> and in each marker's tooltip. Where each part goes is
 /// <see cref="TimelineLayout"/>'s; this draws it.
 /// </summary>
 internal static class TimelineSvg
 {
     private const int MaxTooltip = 300;
 
-    public const string AcknowledgedColour = "#b54708";
-    public const string ResolvedColour = "#067647";
+    public const string AcknowledgedColour = TimelineMoment.AcknowledgedColour;
+    public const string ResolvedColour = TimelineMoment.ResolvedColour;
 
     private static readonly string[] PhaseFills = ["#fee4e2", "#fef0c7", "#d1e9ff", "#dcfae6", "#ebe9fe"];
 
@@ -25,7 +25,6 @@ internal static class TimelineSvg
     /// <param name="id">Prefix of the element ids (<c>aria-labelledby</c>); unique within the page.</param>
     public static string Render(TimelineChart chart, string id = "timeline")
     {
-        var clock = chart.Clock;
         var layout = new TimelineLayout(chart);
         var (first, last) = (layout.First, layout.Last);
         var height = layout.Height;
@@ -43,17 +42,20 @@ internal static class TimelineSvg
         svg.Start("g", ("class", "grid"), ("stroke", "#eaecf0"));
         foreach (var (at, _) in layout.Ticks)
         {
-            svg.Empty("line", ("x1", x(at)), ("x2", x(at)), ("y1", PhasesTop - 4), ("y2", axisY));
+            svg.Empty("line", ("x1", x(at)), ("x2", x(at)), ("y1", layout.PhasesTop - 4), ("y2", axisY));
         }
 
         svg.End();
 
-        Phases(svg, chart.Phases, x, PhasesTop);
+        Phases(svg, chart.Phases, x, layout.PhasesTop);
+        foreach (var moment in layout.Moments)
+        {
+            Moment(svg, moment, axisY);
+        }
+
         Events(svg, chart, layout.Markers, layout.LaneTop);
-        Moment(svg, "acknowledged", "Acknowledged", chart.Acknowledged, AcknowledgedColour, 14, axisY, clock, x);
-        Moment(svg, "resolved", "Resolved", chart.Resolved, ResolvedColour, 28, axisY, clock, x);
         Axis(svg, layout.Ticks, axisY, x);
-        svg.Text("text", $"Times in {clock.ZoneLabel(first, last)}", ("class", "caption"), ("x", Left), ("y", layout.CaptionY), ("fill", "#5b6475"));
+        svg.Text("text", $"Times in {chart.Clock.ZoneLabel(first, last)}", ("class", "caption"), ("x", Left), ("y", layout.CaptionY), ("fill", "#5b6475"));
         TimelineLegend.Draw(svg, layout.Legend, layout.LegendTop);
         return svg.End().ToString();
     }
@@ -97,35 +99,33 @@ internal static class TimelineSvg
         foreach (var marker in markers)
         {
             var e = marker.Event;
+            var cy = laneTop + (LevelHeight / 2) + (marker.Level * LevelHeight);
             svg.Start("g", ("class", "event"));
             svg.Text("title", SvgWriter.Shorten($"{chart.Clock.Time(e.At)} {e.Kind}: {e.Label}", MaxTooltip));
             svg.Empty("circle", ("class", "event-marker"), ("data-kind", KindColours.Key(e.Tags)),
-                ("cx", marker.X), ("cy", laneTop + (LevelHeight / 2) + (marker.Level * LevelHeight)), ("r", MarkerRadius),
+                ("cx", marker.X), ("cy", cy), ("r", MarkerRadius),
                 ("fill", KindColours.Of(e.Tags)), ("stroke", "#ffffff"), ("stroke-width", 1.5));
+            if (marker.Label is { } label)
+            {
+                var offset = MarkerRadius + 3;
+                svg.Text("text", label, ("class", "event-label"), ("x", marker.LabelLeftward ? marker.X - offset : marker.X + offset),
+                    ("y", cy + 4), ("text-anchor", marker.LabelLeftward ? "end" : null), ("fill", "#1d2330"));
+            }
+
             svg.End();
         }
 
         svg.End();
     }
 
-    private static void Moment(
-        SvgWriter svg, string key, string name, Milestone? moment, string colour, double labelY, double axisY,
-        IncidentClock clock, Func<DateTimeOffset, double> x)
+    private static void Moment(SvgWriter svg, TimelineMoment moment, double axisY)
     {
-        if (moment is null)
-        {
-            return;
-        }
-
-        var at = x(moment.At);
-        var label = $"{name} {clock.Time(moment.At)}";
-        var leftward = at + 4 + (label.Length * CharWidth) > Right;
-        svg.Start("g", ("class", $"moment {key}"));
-        svg.Text("title", $"{name} at {clock.DayAndTime(moment.At)} {clock.Abbreviation(moment.At)} by {moment.By.DisplayName}");
-        svg.Empty("line", ("x1", at), ("x2", at), ("y1", labelY - 10), ("y2", axisY), ("stroke", colour), ("stroke-width", 2),
-            ("stroke-dasharray", "6 3"));
-        svg.Text("text", label, ("x", leftward ? at - 4 : at + 4), ("y", labelY), ("text-anchor", leftward ? "end" : null),
-            ("fill", colour), ("font-weight", 600));
+        svg.Start("g", ("class", $"moment {moment.Key}"));
+        svg.Text("title", moment.Tooltip);
+        svg.Empty("line", ("x1", moment.X), ("x2", moment.X), ("y1", moment.LabelY - 10), ("y2", axisY), ("stroke", moment.Colour),
+            ("stroke-width", 2), ("stroke-dasharray", "6 3"));
+        svg.Text("text", moment.Label, ("x", moment.Leftward ? moment.X - 4 : moment.X + 4), ("y", moment.LabelY),
+            ("text-anchor", moment.Leftward ? "end" : null), ("fill", moment.Colour), ("font-weight", 600));
         svg.End();
     }
 

@@ -7,9 +7,11 @@ namespace ScribeBot.Web.Svg;
 /// <summary>The time axis' ticks, at round local wall-clock times in the incident's zone.</summary>
 internal static class TimelineTicks
 {
+    // Second steps first: a 39-second incident gets ticks every 5 or 10 seconds, not one tick a minute.
     private static readonly TimeSpan[] Steps =
     [
-        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
+        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10),
+        TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
         TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2),
         TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromDays(1),
         TimeSpan.FromDays(2), TimeSpan.FromDays(7), TimeSpan.FromDays(14), TimeSpan.FromDays(28),
@@ -18,12 +20,7 @@ internal static class TimelineTicks
     /// <summary>Ticks at round local wall-clock times (every 5 minutes, every hour, midnight...), at most about eight.</summary>
     public static List<(DateTimeOffset At, string Label)> Between(DateTimeOffset from, DateTimeOffset to, IncidentClock clock)
     {
-        var span = to - from;
-        var step = Steps.FirstOrDefault(s => span / s <= 8);
-        if (step == TimeSpan.Zero)
-        {
-            step = TimeSpan.FromDays(Math.Ceiling(span.TotalDays / 8));
-        }
+        var step = Step(to - from);
 
         var local = clock.Local(from).DateTime;
         var start = step < TimeSpan.FromDays(1)
@@ -48,8 +45,8 @@ internal static class TimelineTicks
 
             var day = clock.LocalDate(at);
             var label = step >= TimeSpan.FromDays(1) ? clock.Local(at).ToString("MMM d", CultureInfo.InvariantCulture)
-                : oneDay || day == previousDay ? clock.Time(at)
-                : $"{IncidentClock.ShortDay(day)} {clock.Time(at)}";
+                : oneDay || day == previousDay ? Time(clock, at, step)
+                : $"{IncidentClock.ShortDay(day)} {Time(clock, at, step)}";
             ticks.Add((at, label));
             previous = at;
             previousDay = day;
@@ -57,4 +54,15 @@ internal static class TimelineTicks
 
         return ticks;
     }
+
+    /// <summary>The round step giving at most about eight ticks over <paramref name="span"/>.</summary>
+    public static TimeSpan Step(TimeSpan span)
+    {
+        var step = Steps.FirstOrDefault(s => span / s <= 8);
+        return step == TimeSpan.Zero ? TimeSpan.FromDays(Math.Ceiling(span.TotalDays / 8)) : step;
+    }
+
+    /// <summary>A time of day, with seconds when the axis counts seconds (else two events read as the same minute).</summary>
+    public static string Time(IncidentClock clock, DateTimeOffset at, TimeSpan step) =>
+        step < TimeSpan.FromMinutes(1) ? clock.Local(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture) : clock.Time(at);
 }

@@ -1,0 +1,106 @@
+using static Microsoft.Playwright.Assertions;
+using ScribeBot.Core.Links;
+
+namespace ScribeBot.Tests.Web.Layout;
+
+/// <summary>
+/// Every dashboard page at a phone's width (390 x 844) and a desktop's (1280 x 800), in Chromium against the real
+/// host: nothing sticks out of the viewport, no header, button or title splits a word that would fit, SVG text reads
+/// at 10 px or more and its labels do not overlap (<see cref="LayoutProbe"/>). Each page is saved as a screenshot in
+/// <c>tests/ScribeBot.Tests/TestResults/screenshots/layout-*.png</c> (whole page) and <c>layout-*-screen.png</c> (the
+/// first screen).
+/// </summary>
+public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLayoutFixture seeded, ITestOutputHelper output)
+    : IClassFixture<ChromiumFixture>, IClassFixture<ResponsiveLayoutFixture>
+{
+    public static TheoryData<string, int> Pages()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 390, 1280 })
+        {
+            foreach (var page in new[] { "list", "list-filtered", "list-page-2", "incident-long", "incident-short", "incident-burst", "postmortem", "stats", "not-found" })
+            {
+                data.Add(page, width);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_fits_the_viewport_keeps_its_words_whole_and_its_svg_text_legible(string name, int width)
+    {
+        var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
+
+        var response = await page.GotoAsync(Path(name));
+        Assert.Equal(name == "not-found" ? 404 : 200, response!.Status);
+
+        await CheckAsync(page, $"layout-{name}-{width}");
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task The_sandbox_fits_the_viewport_with_a_long_word_in_the_feed(int width)
+    {
+        var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
+        await page.GotoAsync($"sandbox?channel=layout-{width}");
+        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        var text = $"seeing {ResponsiveLayoutFixture.LongWord} in the logs";
+        await page.GetByLabel("Message").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#feed li").Last).ToContainTextAsync(text);
+
+        await CheckAsync(page, $"layout-sandbox-{width}");
+    }
+
+    [Fact]
+    public async Task The_short_incidents_diagram_spreads_its_39_seconds_over_the_width_with_second_ticks_and_labels()
+    {
+        var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, 1280, 800);
+        await page.GotoAsync(IncidentPages.Page(seeded.Short.Id));
+        var diagram = page.Locator("svg.timeline-diagram");
+
+        var ticks = await diagram.Locator("g.axis text").AllTextContentsAsync();
+        Assert.True(ticks.Count >= 4, $"ticks: {string.Join(", ", ticks)}");
+        Assert.All(ticks, t => Assert.Matches(@"^\d\d:\d\d:\d\d$", t));
+        await Expect(diagram.Locator("g.moment.declared text")).ToHaveTextAsync(new Regex("^Declared "));
+        await Expect(diagram.Locator("g.event text.event-label")).ToHaveCountAsync(2);
+        var spread = await diagram.EvaluateAsync<double>("""
+            svg => {
+                const xs = [...svg.querySelectorAll('g.moment line')].map(l => l.getBoundingClientRect().left);
+                return (Math.max(...xs) - Math.min(...xs)) / svg.getBoundingClientRect().width;
+            }
+            """);
+        Assert.True(spread > 0.8, $"declared to resolved covers {spread:P0} of the diagram");
+    }
+
+    private static int Height(int width) => width < 700 ? 844 : 800;
+
+    private string Path(string name) => name switch
+    {
+        "list" => "/",
+        "list-filtered" => "/?status=resolved&severity=sev2",
+        "list-page-2" => "/?page=2",
+        "incident-long" => IncidentPages.Page(seeded.Long.Id),
+        "incident-short" => IncidentPages.Page(seeded.Short.Id),
+        "incident-burst" => IncidentPages.Page(seeded.Burst.Id),
+        "postmortem" => IncidentPages.Editor(seeded.Long.Id),
+        "stats" => "/stats",
+        "not-found" => IncidentPages.Page("web:nowhere:404"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private async Task CheckAsync(IPage page, string screenshot)
+    {
+        var shot = await Screenshots.SaveAsync(page, screenshot);
+        // The first screen as well: a phone's whole list is too tall to judge at a glance.
+        var first = System.IO.Path.Combine(Screenshots.Directory, screenshot + "-screen.png");
+        await page.ScreenshotAsync(new() { Path = first });
+        output.WriteLine($"Screenshots: {shot}, {first}");
+        var problems = await LayoutProbe.FindProblemsAsync(page);
+        Assert.True(problems.Count == 0, $"{page.Url} at {page.ViewportSize!.Width}px:\n" + string.Join("\n", problems));
+    }
+}
