@@ -7,7 +7,7 @@ namespace ScribeBot.Core.Commands;
 /// lead line, then per group its title and one command per line. The structure is in the text
 /// (<see cref="ChatTextLayout"/>), so each platform lays it out natively.
 /// </summary>
-internal static class CommandHelp
+public static class CommandHelp
 {
     public static CommandOutcome Answer(string? verb)
     {
