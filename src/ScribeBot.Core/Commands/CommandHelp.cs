@@ -2,17 +2,28 @@ using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
 
-/// <summary>The <c>help</c> answer, built from <see cref="CommandUsage"/>.</summary>
-internal static class CommandHelp
+/// <summary>
+/// The <c>help</c> answer, built from <see cref="CommandUsage"/> in the groups of <see cref="CommandGroups"/>: a
+/// lead line, then per group its title and one command per line. The structure is in the text
+/// (<see cref="ChatTextLayout"/>), so each platform lays it out natively.
+/// </summary>
+public static class CommandHelp
 {
     public static CommandOutcome Answer(string? verb)
     {
         if (verb is null)
         {
-            var text = new ChatTextBuilder().Strong("ScribeBot records this channel during an incident and drafts the postmortem.");
-            foreach (var (_, usage, meaning) in CommandUsage.Verbs)
+            var text = new ChatTextBuilder()
+                .Strong("ScribeBot records this channel during an incident and drafts the postmortem.")
+                .Plain(" /incident help <verb> shows one command.");
+            foreach (var (title, verbs) in CommandGroups.All)
             {
-                text.Plain("\n").Code($"/incident {usage}").Plain($" - {meaning}");
+                text.EndGroup().Strong(title);
+                foreach (var name in verbs)
+                {
+                    text.EndLine();
+                    Line(text, CommandUsage.Verbs.First(v => v.Verb == name));
+                }
             }
 
             return CommandOutcome.Done(null, text.Build());
@@ -21,6 +32,9 @@ internal static class CommandHelp
         var known = CommandUsage.Verbs.FirstOrDefault(v => v.Verb == verb);
         return known.Verb is null
             ? CommandOutcome.Rejected($"There is no command '{TextShortener.Shorten(verb)}'. /incident help lists them all.")
-            : CommandOutcome.Done(null, new ChatTextBuilder().Code($"/incident {known.Usage}").Plain($" - {known.Meaning}").Build());
+            : CommandOutcome.Done(null, Line(new ChatTextBuilder(), known).Build());
     }
+
+    private static ChatTextBuilder Line(ChatTextBuilder text, (string Verb, string Usage, string Meaning) command) =>
+        text.Code($"/incident {command.Usage}").Plain($" - {command.Meaning}");
 }

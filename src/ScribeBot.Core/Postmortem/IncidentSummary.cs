@@ -5,7 +5,10 @@ using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem;
 
-/// <summary>A short status summary of an incident, for the <c>status</c> verb. Lines are separated by newlines.</summary>
+/// <summary>
+/// A short status summary of an incident, for the <c>status</c> verb: one fact per line, the order problems and the
+/// missing facts each a group of their own (<see cref="ChatTextLayout"/>).
+/// </summary>
 public static class IncidentSummary
 {
     /// <summary>
@@ -18,21 +21,22 @@ public static class IncidentSummary
         var declared = incident.Declared.At;
         var builder = new ChatTextBuilder()
             .Strong($"{incident.DisplayId}: {incident.Title}")
-            .Plain($" - {incident.Severity.ToLabel()}, {incident.Status.ToLabel().ToLowerInvariant()}\n")
-            .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).Plain("\n");
+            .Plain($" - {incident.Severity.ToLabel()}, {incident.Status.ToLabel().ToLowerInvariant()}").EndLine()
+            .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).EndLine();
 
         var warnings = OrderCheck.Find(incident, clock);
         if (incident.Resolved is { } resolved)
         {
-            builder.Plain($"Declared {clock.DayAndTime(declared)}, resolved {clock.DayAndTime(resolved.At)} {clock.ZoneLabel(declared, resolved.At)}.\n");
+            builder.Plain($"Declared {clock.DayAndTime(declared)}, resolved {clock.DayAndTime(resolved.At)} {clock.ZoneLabel(declared, resolved.At)}.").EndLine();
         }
         else
         {
             var elapsed = now - declared;
             builder.Plain($"Open for {(elapsed < TimeSpan.Zero ? "0 seconds" : DurationText.Humanize(elapsed))}, ")
-                .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.\n");
+                .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.").EndLine();
         }
 
+        // One fact per line (issue 15, item 4): a reader scans the labels down the left edge.
         var times = incident.GetResponseTimes();
         builder.Plain("MTTA: ");
         if (times.ToAcknowledge is { } mtta)
@@ -44,34 +48,33 @@ public static class IncidentSummary
             builder.Placeholder(Placeholders.Acknowledged);
         }
 
-        builder.Plain(". MTTR: ");
-        if (times.ToResolve is { } mttr)
-        {
-            builder.Plain(DurationText.Humanize(mttr));
-        }
-        else
-        {
-            builder.Plain("ongoing");
-        }
+        builder.EndLine().Plain("MTTR: ").Plain(times.ToResolve is { } mttr ? DurationText.Humanize(mttr) : "ongoing")
+            .EndLine().Plain("Tagged: ").Plain(TagCounts(entries));
 
-        builder.Plain(".\nTagged: ").Plain(TagCounts(entries)).Plain(".");
-
-        foreach (var warning in warnings)
+        if (warnings.Count > 0)
         {
-            builder.Plain("\n");
-            foreach (var run in warning.Message.Runs)
+            builder.EndGroup();
+            for (var i = 0; i < warnings.Count; i++)
             {
-                builder.Plain(run.Text);
+                if (i > 0)
+                {
+                    builder.EndLine();
+                }
+
+                foreach (var run in warnings[i].Message.Runs)
+                {
+                    builder.Plain(run.Text);
+                }
             }
         }
 
         var missing = Missing(incident);
         if (missing.Count > 0)
         {
-            builder.Plain("\nMissing: ");
-            for (var i = 0; i < missing.Count; i++)
+            builder.EndGroup().Plain("Missing:");
+            foreach (var fact in missing)
             {
-                builder.Plain(i == 0 ? "" : " ").Placeholder(missing[i]);
+                builder.EndLine().Placeholder(fact);
             }
         }
 

@@ -17,6 +17,12 @@ public sealed class ChatTextBuilder
 
     public ChatTextBuilder Link(string label, string url) => Add(new TextRun(label, RunStyle.Link, url));
 
+    /// <summary>Ends the current line (<see cref="ChatTextLayout"/>).</summary>
+    public ChatTextBuilder EndLine() => Plain("\n");
+
+    /// <summary>Ends the current line and its group: renderers set groups apart (<see cref="ChatTextLayout"/>).</summary>
+    public ChatTextBuilder EndGroup() => Plain("\n\n");
+
     public ChatText Build() => new(_runs.ToArray());
 
     private ChatTextBuilder Add(TextRun run)

@@ -4,12 +4,19 @@ using ScribeBot.Slack.Text;
 
 namespace ScribeBot.Slack.Blocks;
 
-/// <summary>An announcement or reply: the text fallback and one section (more only if the text is over 3,000 characters).</summary>
+/// <summary>
+/// An announcement or reply: the text fallback and one section per group of lines (<see cref="ChatTextLayout"/>), its
+/// lines as mrkdwn lines, so <c>help</c>'s groups and <c>status</c>'s facts are set apart as Slack sets apart blocks
+/// (more sections only if a group is over 3,000 characters).
+/// </summary>
 internal static class AnnouncementBlocks
 {
     public static SlackMessagePayload Render(ChatText text)
     {
-        var chunks = SlackMrkdwn.RenderChunks(text, SlackLimits.MaxSectionText);
+        var groups = ChatTextLayout.Groups(text);
+        var chunks = groups.Count > 1
+            ? groups.SelectMany(group => SlackMrkdwn.RenderChunks(Lines(group), SlackLimits.MaxSectionText)).ToList()
+            : SlackMrkdwn.RenderChunks(text, SlackLimits.MaxSectionText);
         // The core caps free text at 3,000 characters, so this never cuts a real announcement; it keeps a pathological
         // one postable instead of failing the post (and the outbox retrying it forever).
         var blocks = new List<JsonObject>();
@@ -31,4 +38,7 @@ internal static class AnnouncementBlocks
             : " ";
         return new SlackMessagePayload(fallback, blocks);
     }
+
+    private static ChatText Lines(IReadOnlyList<ChatText> group) =>
+        group.Skip(1).Aggregate(group[0], (lines, line) => lines + ChatText.Of("\n") + line);
 }

@@ -24,8 +24,13 @@ internal static class TeamsMessages
     /// <summary>Less room than this left in a message, and a line too long for any message starts in the next one.</summary>
     private const int MinCutPiece = 500;
 
-    /// <summary>An announcement or reply: one message, more only if the text is over the budget; none for empty text.</summary>
-    public static IReadOnlyList<string> Announcement(ChatText text) => Paginate([new Paragraph([text])], title: null);
+    /// <summary>
+    /// An announcement or reply: one message, more only if the text is over the budget; none for empty text. Each group
+    /// of lines (<see cref="ChatTextLayout"/>) is a paragraph and each line ends in a line break, so <c>help</c> and
+    /// <c>status</c> read one command or fact per line.
+    /// </summary>
+    public static IReadOnlyList<string> Announcement(ChatText text) =>
+        Paginate(ChatTextLayout.Groups(text) is { Count: > 0 } groups ? [.. groups.Select(group => new Paragraph(group))] : [new Paragraph([text])], title: null);
 
     /// <summary>One section under a title, e.g. the timeline so far for the <c>timeline</c> verb.</summary>
     public static IReadOnlyList<string> Section(string title, ChatText meta, PostmortemSection section)

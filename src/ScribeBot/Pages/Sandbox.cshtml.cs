@@ -50,6 +50,9 @@ internal sealed class SandboxModel(
 
     public string TimeZoneId => options.Value.TimeZone;
 
+    /// <summary>The channel name that was refused, when the page shows the naming rule instead of a channel.</summary>
+    public string? RefusedChannel { get; private set; }
+
     public IEnumerable<string> ErrorsFor(string field) =>
         ModelState.TryGetValue(field, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
 
@@ -134,7 +137,12 @@ internal sealed class SandboxModel(
     {
         if (!SandboxInput.TryChannel(ChannelInput, out var channel))
         {
-            return BadRequest(SandboxInput.ChannelRule);
+            // Still 400, but a page in the layout with the rule and a way back: the name came from a link or a typo,
+            // and a bare "400" left the person nowhere (issue 15, item 5).
+            RefusedChannel = ChannelInput ?? "";
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
         }
 
         Channel = channel;

@@ -25,8 +25,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, ITestOutputH
         await SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
         await SayAsync(page, "rolled back payments-api, errors back to baseline");
         var detection = feed.Locator("li.message", new() { HasText = "5xx rate is at 30%" });
-        await detection.GetByRole(AriaRole.Button, new() { Name = "rotating_light" }).ClickAsync();
-        await Expect(detection.Locator("button.mine", new() { HasText = "rotating_light" })).ToContainTextAsync("1");
+        await detection.Locator("details.tag-picker summary", new() { HasText = "tag" }).ClickAsync();
+        await detection.Locator("details.tag-picker").GetByRole(AriaRole.Button, new() { Name = "detection", Exact = true }).ClickAsync();
+        await Expect(detection.Locator("button.given.mine")).ToHaveTextAsync(new Regex("^\\s*\U0001F6A8\\s+detection\\s+1\\s*$"));
         await SayAsync(page, "/incident resolve rolled back");
         await Expect(feed.Locator("li.draft")).ToBeVisibleAsync();
 

@@ -116,8 +116,8 @@ internal sealed partial class SandboxChannel(
 
     /// <summary>
     /// The command line appears at once, to its sender only, so that the posts it causes (delivered by the outbox,
-    /// possibly before the handler returns) come after it; it becomes everyone's once the command is accepted. A
-    /// refused command stays private, with its answer: a typo clutters nobody else's channel.
+    /// possibly before the handler returns) come after it. It stays theirs, accepted or not, as Slack never shows a
+    /// slash command to the channel (issue 15, item 5): others see what the command posts, not the command.
     /// </summary>
     private async Task RunCommandAsync(
         ChannelRef channel, string id, DateTimeOffset at, Person author, string message, string command, string permalink, CancellationToken cancellationToken)
@@ -147,11 +147,6 @@ internal sealed partial class SandboxChannel(
             {
                 feed.Remove(channel, id);
             }
-        }
-
-        if (outcome.Accepted)
-        {
-            feed.Update(channel, id, item => item with { VisibleTo = null });
         }
 
         if (!string.IsNullOrWhiteSpace(outcome.Reply.ToPlainString()))

@@ -41,7 +41,7 @@ internal sealed class SandboxEmoji
     public SandboxEmoji(ReactionTable reactions)
     {
         Choices = Enum.GetValues<TimelineTag>()
-            .SelectMany(tag => reactions.ReactionsFor(ChatPlatform.Web, tag).Select(name => new SandboxReaction(name, GlyphOf(name), tag.ToName())))
+            .SelectMany(tag => reactions.ReactionsFor(ChatPlatform.Web, tag).Select(name => new SandboxReaction(name, GlyphOf(name), tag.ToLabel().ToLowerInvariant())))
             .ToArray();
     }
 
@@ -54,5 +54,5 @@ internal sealed class SandboxEmoji
     public static string GlyphOf(string name) => Glyphs.TryGetValue(name, out var glyph) ? glyph : $":{name}:";
 }
 
-/// <summary>One reaction button: the emoji's name, its glyph and the tag it gives.</summary>
+/// <summary>One reaction choice: the emoji's name, its glyph and the tag it gives, as people read it ("root cause").</summary>
 internal sealed record SandboxReaction(string Name, string Glyph, string Tag);

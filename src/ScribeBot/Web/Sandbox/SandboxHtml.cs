@@ -13,7 +13,27 @@ namespace ScribeBot.Web.Sandbox;
 /// </summary>
 internal static class SandboxHtml
 {
+    /// <summary>
+    /// One line as it was; text of several lines (<see cref="ChatTextLayout"/>) as a paragraph per group with a line
+    /// break per line, so <c>help</c> and <c>status</c> read as they do in Slack and Teams.
+    /// </summary>
     public static string FromChatText(ChatText text)
+    {
+        if (!ChatTextLayout.HasLines(text))
+        {
+            return Runs(text);
+        }
+
+        var html = new StringBuilder();
+        foreach (var group in ChatTextLayout.Groups(text))
+        {
+            html.Append("<p>").AppendJoin("<br>", group.Select(Runs)).Append("</p>");
+        }
+
+        return html.ToString();
+    }
+
+    private static string Runs(ChatText text)
     {
         var encoder = HtmlEncoder.Default;
         var html = new StringBuilder();

@@ -28,8 +28,9 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await SayAsync(page, "error rate back to baseline");
 
         var detection = feed.Locator("li.message", new() { HasText = "5xx rate is at 30%" });
-        await detection.GetByRole(AriaRole.Button, new() { Name = "rotating_light" }).ClickAsync();
-        await Expect(detection.Locator("button.mine", new() { HasText = "rotating_light" })).ToContainTextAsync("1");
+        await detection.Locator("details.tag-picker summary", new() { HasText = "tag" }).ClickAsync();
+        await detection.Locator("details.tag-picker").GetByRole(AriaRole.Button, new() { Name = "detection", Exact = true }).ClickAsync();
+        await Expect(detection.Locator("button.given.mine")).ToHaveTextAsync(new Regex("^\\s*\U0001F6A8\\s+detection\\s+1\\s*$"));
 
         await SayAsync(page, "/incident resolve rolled back");
         var draft = feed.Locator("li.draft");
@@ -55,6 +56,48 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
 
         var screenshot = await Screenshots.SaveAsync(page, "sandbox-draft");
         output.WriteLine($"Screenshot: {screenshot}; the incident took {watch.Elapsed.TotalSeconds:F1} s in the browser.");
+    }
+
+    [Fact]
+    public async Task The_tag_control_opens_by_keyboard_and_a_link_to_a_forgotten_message_says_it_is_gone()
+    {
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
+        var page = await chromium.NewPageAsync(host.BaseAddress);
+
+        // A link from a draft written before a restart: the feed is empty, the page says why.
+        await page.GotoAsync("sandbox#msg-638000000000000000");
+        await Expect(page.Locator("#gone")).ToBeVisibleAsync();
+        await Expect(page.Locator("#gone")).ToContainTextAsync("forgets it on restart");
+        await Screenshots.SaveAsync(page, "sandbox-gone-message");
+
+        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await SayAsync(page, "checkout-api 5xx rate is at 30%");
+        await Expect(page.Locator("#gone")).ToBeHiddenAsync();
+
+        // One control per message; its seven choices say what they tag and stay closed until asked for.
+        var message = page.Locator("#feed li.message", new() { HasText = "5xx rate" });
+        await Expect(message.Locator("details.tag-picker")).ToHaveCountAsync(1);
+        var choices = message.Locator("details.tag-picker button.choice");
+        await Expect(choices).ToHaveCountAsync(7);
+        await Expect(choices.First).ToBeHiddenAsync();
+        await Expect(choices.Nth(2)).ToHaveTextAsync(new Regex("^\\s*\u274C\\s+misleading\\s*$"));
+
+        await message.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(choices.First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "sandbox-tag-picker");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(choices.First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(message.Locator("button.given.mine")).ToContainTextAsync("detection");
+        await Expect(page.Locator("#gone")).ToBeHiddenAsync();
+        // The command was Alice's alone: it is marked so, and the tag control is only on messages everyone sees.
+        var command = page.Locator("#feed li.command");
+        await Expect(command).ToContainTextAsync("only visible to you");
+        await Expect(command.Locator("details.tag-picker")).ToHaveCountAsync(0);
     }
 
     private static async Task SayAsync(IPage page, string text)

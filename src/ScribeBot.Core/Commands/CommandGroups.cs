@@ -1,0 +1,17 @@
+namespace ScribeBot.Core.Commands;
+
+/// <summary>
+/// How <c>help</c> groups the verbs of <see cref="CommandUsage"/>: by what a person is doing when they need one.
+/// Thirty lines in one block are hard to scan in a chat window; four short groups are not (issue 15, item 4).
+/// Every verb is in exactly one group (checked by a test), so a new verb cannot silently vanish from help.
+/// </summary>
+public static class CommandGroups
+{
+    public static IReadOnlyList<(string Title, IReadOnlyList<string> Verbs)> All { get; } =
+    [
+        ("Lifecycle", ["start", "ack", "severity", "commander", "tz", "resolve", "reopen"]),
+        ("Facts for the postmortem", ["detected", "began", "impact", "users", "rootcause", "resolution", "improve", "todo"]),
+        ("Tags: timeline lines (or react to a message)", ["update", "escalate", "misleading", "action", "note"]),
+        ("Reports", ["status", "timeline", "postmortem", "stats", "help"]),
+    ];
+}
