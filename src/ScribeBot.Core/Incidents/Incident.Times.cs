@@ -9,11 +9,11 @@ public sealed partial record Incident
         : Detected is { } detected ? new(IncidentFact.Detected, detected.At)
         : new(IncidentFact.Declared, Declared.At);
 
-    /// <summary>Time to acknowledge: declared to acknowledged.</summary>
-    public TimeSpan? TimeToAcknowledge => Acknowledged is { } ack ? ack.At - Declared.At : null;
+    /// <summary>Time to acknowledge: from the <see cref="ClockStart"/> (the page, else the declaration) to acknowledged.</summary>
+    public TimeSpan? TimeToAcknowledge => Acknowledged is { } ack ? ack.At - ClockStart : null;
 
-    /// <summary>Time to resolve: declared to resolved.</summary>
-    public TimeSpan? TimeToResolve => Resolved is { } resolved ? resolved.At - Declared.At : null;
+    /// <summary>Time to resolve: from the <see cref="ClockStart"/> (the page, else the declaration) to resolved.</summary>
+    public TimeSpan? TimeToResolve => Resolved is { } resolved ? resolved.At - ClockStart : null;
 
     /// <summary>Outage start to resolution, when resolved.</summary>
     public TimeSpan? OutageDuration => Resolved is { } resolved ? resolved.At - OutageStart.At : null;
@@ -69,10 +69,16 @@ public sealed partial record Incident
     public ResponseTimes GetResponseTimes()
     {
         var conflicts = OrderConflicts();
+
+        // A page's trigger is recorded as the detection (AttachPage), so that is the instant the clocks rest on.
+        var clock = Page is null ? IncidentFact.Declared : IncidentFact.Detected;
         return new ResponseTimes(
-            Measure(TimeToAcknowledge, IncidentFact.Declared, IncidentFact.Acknowledged),
-            Measure(TimeToResolve, IncidentFact.Declared, IncidentFact.Resolved),
-            Measure(OutageDuration, OutageStart.Fact, IncidentFact.Resolved));
+            Measure(TimeToAcknowledge, clock, IncidentFact.Acknowledged),
+            Measure(TimeToResolve, clock, IncidentFact.Resolved),
+            Measure(OutageDuration, OutageStart.Fact, IncidentFact.Resolved))
+        {
+            Page = Page,
+        };
 
         MeasuredSpan? Measure(TimeSpan? span, IncidentFact from, IncidentFact to) =>
             span is { } value ? new MeasuredSpan(value, conflicts.Any(c => c.Spoils(from, to))) : null;

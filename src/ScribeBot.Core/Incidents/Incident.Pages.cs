@@ -1,0 +1,46 @@
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Paging;
+
+namespace ScribeBot.Core.Incidents;
+
+// Pages from the on-call system: which ones the incident records, and the one its clocks run from.
+public sealed partial record Incident
+{
+    /// <summary>
+    /// The page the on-call clocks run from (MTTA and MTTR start when it fired), or null when the incident began with
+    /// its declaration.
+    /// </summary>
+    public PageLink? Page { get; init; }
+
+    /// <summary>The <see cref="PageLink.Key"/> of every page recorded on the incident, so each page's later events find it.</summary>
+    public IReadOnlyList<string> PageKeys { get; init; } = [];
+
+    /// <summary>Where MTTA and MTTR start: the page's trigger, else the declaration.</summary>
+    public DateTimeOffset ClockStart => Page?.TriggeredAt ?? Declared.At;
+
+    public bool Records(PageLink page) => PageKeys.Contains(page.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Records a page on the incident. It starts the clocks when the incident has no page yet and the page fired no
+    /// later than the declaration (a page that fires after people declared it is one more event, not the start);
+    /// it gives the detection time and method when they are unknown or the page came first.
+    /// <paramref name="pager"/> marks the detection; <paramref name="requestId"/> names the page's timeline entry.
+    /// </summary>
+    public Incident AttachPage(PageLink page, Person pager, string requestId, string detectionMethod)
+    {
+        if (Records(page))
+        {
+            return this;
+        }
+
+        var startsClock = Page is null && page.TriggeredAt <= Declared.At;
+        var detects = Detected is null || page.TriggeredAt < Detected.At;
+        return this with
+        {
+            PageKeys = [.. PageKeys, page.Key],
+            Page = startsClock ? page : Page,
+            Detected = detects ? new Milestone(page.TriggeredAt, pager, requestId) : Detected,
+            DetectionMethod = detects || DetectionMethod is null ? detectionMethod : DetectionMethod,
+        };
+    }
+}
