@@ -6,6 +6,8 @@ using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Paging;
+using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Retention;
 using ScribeBot.Core.Tagging;
@@ -30,6 +32,11 @@ public static class ScribeCoreServiceCollectionExtensions
         // Every platform syntax the host registered (IMentionSyntax), for commands and dashboard task owners alike.
         services.TryAddSingleton(sp => new MentionReader(sp.GetServices<IMentionSyntax>()));
         services.TryAddSingleton<CommandHandler>();
+        // Pages from the on-call system: the host binds PageRoutingOptions (Alerts:Routes) and validates it on start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PageRoutingOptions>, PageRoutingOptionsValidator>());
+        services.TryAddSingleton<PageRouter>();
+        services.TryAddSingleton<PendingPages>();
+        services.TryAddSingleton<PageIntake>();
         services.TryAddSingleton<PostmortemEditor>();
         services.TryAddSingleton<TimelineCapture>();
         return services;

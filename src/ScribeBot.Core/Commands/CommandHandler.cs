@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 
@@ -29,7 +30,8 @@ public sealed partial class CommandHandler
     private readonly MentionReader _mentions;
 
     // mentions: how people are named in command text, the platforms' syntaxes the host registered. Null reads only a
-    // typed @name (a handler built without a host, as in the core's tests).
+    // typed @name (a handler built without a host, as in the core's tests). pendingPages: the pages a start links
+    // (a Declare: false route's notice); null links none.
     public CommandHandler(
         IIncidentStore store,
         IOutboxStore outbox,
@@ -38,13 +40,14 @@ public sealed partial class CommandHandler
         TimeProvider timeProvider,
         IOptions<ScribeOptions> options,
         ILogger<CommandHandler> logger,
-        MentionReader? mentions = null)
+        MentionReader? mentions = null,
+        PendingPages? pendingPages = null)
     {
         _locks = locks;
         _mentions = mentions ?? MentionReader.Typed;
         _logger = logger;
         _runner = new CommandRunner(store, outbox, outboxSignal, timeProvider);
-        _lifecycle = new LifecycleCommands(_runner, options);
+        _lifecycle = new LifecycleCommands(_runner, options, pendingPages);
         _reads = new ReadCommands(_runner);
     }
 

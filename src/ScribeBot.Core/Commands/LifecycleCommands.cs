@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
@@ -10,7 +11,7 @@ using ScribeBot.Core.Timeline;
 namespace ScribeBot.Core.Commands;
 
 /// <summary><c>start</c>, <c>ack</c>, <c>resolve</c>, <c>reopen</c>: the incident's lifecycle, announced in the channel.</summary>
-internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOptions> options)
+internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOptions> options, PendingPages? pendingPages = null)
 {
     public async Task<CommandOutcome> StartAsync(StartCommand start, CommandRequest request, CancellationToken ct)
     {
@@ -23,12 +24,30 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
 
         var zoneId = options.Value.TimeZone;
         var now = runner.Now;
+
+        // A page announced here in the last hour (a Declare: false route) is what this start answers: it gives the
+        // detection and starts the clocks.
+        var page = pendingPages is null ? null : await pendingPages.FindAsync(request.Channel, ct).ConfigureAwait(false);
+        if (page is not null && page.TriggeredAt > request.At)
+        {
+            page = null;
+        }
+
         var result = await runner.Store.OpenIncidentAsync(
             request.Channel,
             number =>
             {
                 var incident = Incident.Declare(request.Channel, number, start.Title, start.Severity, zoneId, CommandEntry.Milestone(request));
                 var entry = CommandEntry.For(incident, request, TimelineTag.KeyEvent, $"Incident declared: {start.Title} ({start.Severity.ToLabel()})");
+                if (page is not null)
+                {
+                    var attached = PageEvents.Attach(incident, page);
+                    return new IncidentWithEntries(attached.Incident with { CommandSequence = 2 }, [.. attached.Entries, entry])
+                    {
+                        Outbox = OutboxItem.For(request.RequestId, [Announcement(attached.Incident, request)], incident.Id, now),
+                    };
+                }
+
                 return new IncidentWithEntries(incident with { CommandSequence = 1 }, [entry])
                 {
                     Outbox = OutboxItem.For(request.RequestId, [Announcement(incident, request)], incident.Id, now),
@@ -47,6 +66,11 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
         }
 
         runner.Enqueued();
+        if (page is not null && opened.Records(page))
+        {
+            await pendingPages!.ClearAsync(request.Channel, ct).ConfigureAwait(false);
+        }
+
         return CommandOutcome.Done(opened, ChatText.Empty, Announcement(opened, request));
     }
 
@@ -110,6 +134,7 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
         var announcement = new ChatTextBuilder()
             .Strong($"{opened.DisplayId} declared: ").Plain(opened.Title)
             .Plain($" ({opened.Severity.ToLabel()}, commander {request.Caller.DisplayName}). ")
+            .Plain(opened.Page is { } page ? $"Linked to the {page.Source.ToLabel()} page \"{page.Title}\" (fired {opened.LocalTimeText(page.TriggeredAt)}): MTTA and MTTR run from it. " : "")
             .Plain("I'm recording this channel. Tag key messages with a reaction or /incident action, misleading, escalate; /incident resolve closes it and posts the postmortem draft.")
             .Build();
         return new AnnouncementPost(request.Channel, announcement);

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -48,7 +49,13 @@ public static class IncidentSummary
             builder.Placeholder(Placeholders.Acknowledged);
         }
 
-        builder.EndLine().Plain("MTTR: ").Plain(times.ToResolve is { } mttr ? DurationText.Humanize(mttr) : "ongoing")
+        builder.EndLine().Plain("MTTR: ").Plain(times.ToResolve is { } mttr ? DurationText.Humanize(mttr) : "ongoing");
+        if (times.Page is { } page)
+        {
+            builder.EndLine().Plain($"Clock: from the {page.Source.ToLabel()} page at {clock.DayAndTime(page.TriggeredAt)} {clock.ZoneLabel(page.TriggeredAt)}");
+        }
+
+        builder
             .EndLine().Plain("Tagged: ").Plain(TagCounts(entries));
 
         if (warnings.Count > 0)

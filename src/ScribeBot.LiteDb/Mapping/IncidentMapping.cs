@@ -70,6 +70,17 @@ internal static class IncidentMapping
             doc["usersAffectedPercent"] = percent;
         }
 
+        // Absent for an incident no pager touched, so the documents of older incidents read back unchanged.
+        if (incident.Page is { } page)
+        {
+            doc["page"] = PageMapping.ToDocument(page);
+        }
+
+        if (incident.PageKeys.Count > 0)
+        {
+            doc["pageKeys"] = new BsonArray(incident.PageKeys.Select(k => new BsonValue(k)));
+        }
+
         return doc;
     }
 
@@ -98,6 +109,8 @@ internal static class IncidentMapping
         Tasks = doc["tasks"].AsArray.Select(t => new IncidentTask(t["text"].AsString, GetOptionalString(t, "owner"))).ToArray(),
         ReopenCount = doc["reopenCount"].AsInt32,
         CommandSequence = doc["commandSequence"].AsInt32,
+        Page = doc.TryGetValue("page", out var page) ? PageMapping.FromDocument(page.AsDocument) : null,
+        PageKeys = doc.TryGetValue("pageKeys", out var keys) ? keys.AsArray.Select(k => k.AsString).ToArray() : [],
     };
 
     private static BsonDocument ToDocument(IncidentTask task)

@@ -1,5 +1,6 @@
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Retention;
 using ScribeBot.LiteDb;
 using ScribeBot.Slack;
@@ -22,6 +23,7 @@ internal static class ScribeHostServiceCollectionExtensions
         // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
         services.AddHostedService<OutboxWorker>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
+        services.AddOptions<PageRoutingOptions>().BindConfiguration(PageRoutingOptions.SectionName).ValidateOnStart();
         services.AddHostedService<RetentionWorker>();
         // Each registers its mention syntax; the core reads every platform's in every request (see MentionReader).
         services.AddSlack();

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Paging;
+using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Postmortem.Editing;
 
 namespace ScribeBot.Testing.Commands;
@@ -27,14 +29,30 @@ public sealed class CommandTestBed : IDisposable
 
     private int _requests;
 
-    public CommandTestBed(string timeZone = "UTC", DateTimeOffset? now = null, IEnumerable<IMentionSyntax>? mentions = null)
+    /// <param name="routes">Where pages go (<c>Alerts:Routes</c>); none routes no page.</param>
+    public CommandTestBed(
+        string timeZone = "UTC", DateTimeOffset? now = null, IEnumerable<IMentionSyntax>? mentions = null, IEnumerable<PageRouteOptions>? routes = null)
     {
         var reader = mentions is null ? null : new MentionReader(mentions);
         Clock = new FakeTimeProvider(now ?? Start);
-        Handler = new CommandHandler(
-            Store, Store, Signal, Locks, Clock, Options.Create(new ScribeOptions { TimeZone = timeZone }), NullLogger<CommandHandler>.Instance, reader);
+        var options = Options.Create(new ScribeOptions { TimeZone = timeZone });
+        var pending = new PendingPages(Store, Clock);
+        Handler = new CommandHandler(Store, Store, Signal, Locks, Clock, options, NullLogger<CommandHandler>.Instance, reader, pending);
         Editor = new PostmortemEditor(Store, Signal, Locks, Clock, NullLogger<PostmortemEditor>.Instance, reader);
+        var router = new PageRouter(Options.Create(new PageRoutingOptions { Routes = [.. routes ?? []] }));
+        Pages = new PageIntake(router, Store, Store, Signal, Locks, Clock, options, NullLogger<PageIntake>.Instance, pending);
     }
+
+    /// <summary>The core's intake of pages, over the same store, clock and locks as the commands.</summary>
+    public PageIntake Pages { get; }
+
+    /// <summary>The <paramref name="index"/>th post a request put in the outbox for <paramref name="channel"/>, or null.</summary>
+    public async Task<ChannelPost?> PostAsync(string requestId, int index = 0, ChannelRef? channel = null) =>
+        (await Store.GetAsync(OutboxItem.MakeId(channel ?? Channel, requestId, index), CancellationToken.None))?.Post;
+
+    /// <summary>The text of an announcement a request put in the outbox, or null when there is none.</summary>
+    public async Task<string?> AnnouncedAsync(string requestId, int index = 0, ChannelRef? channel = null) =>
+        await PostAsync(requestId, index, channel) is AnnouncementPost post ? post.Text.ToPlainString() : null;
 
     public FakeTimeProvider Clock { get; }
     public InMemoryIncidentStore Store { get; } = new();

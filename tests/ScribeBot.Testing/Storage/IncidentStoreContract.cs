@@ -456,6 +456,10 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
             Tasks = [new IncidentTask("add pool metric", "@bo"), new IncidentTask("write runbook", null)],
             ReopenCount = 2,
             CommandSequence = 17,
+            Page = new ScribeBot.Core.Paging.PageLink(
+                ScribeBot.Core.Paging.PageSource.Grafana, "fp1@2026-03-02T13:56:00Z", T0.AddMinutes(-4).ToOffset(TimeSpan.FromHours(2)),
+                "DiskFull «/var» 💾", "db-1", "https://grafana.example.com/alerting/grafana/fp1/view"),
+            PageKeys = ["grafana:fp1@2026-03-02T13:56:00Z", "pagerduty:Q1ABC"],
         };
     }
 

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -22,7 +23,7 @@ internal static class IssueSummarySection
                 .Fact(incident.UsersAffectedPercent is { } share ? $"{share:0.##}%" : null, Placeholders.UsersAffected).Build(),
             DetectionLine(incident, firstDetection, clock),
             new ChatTextBuilder().Strong("Root cause:").Plain(" ").Fact(incident.RootCause, Placeholders.RootCause).Build(),
-            ResponseTimesLine(times),
+            ResponseTimesLine(times, clock),
         };
         return new PostmortemSection(PostmortemHeadings.IssueSummary, [new BulletListBlock(items)]);
     }
@@ -89,7 +90,7 @@ internal static class IssueSummarySection
         return builder.Build();
     }
 
-    private static ChatText ResponseTimesLine(ResponseTimes times)
+    private static ChatText ResponseTimesLine(ResponseTimes times, IncidentClock clock)
     {
         var builder = new ChatTextBuilder().Strong("Time to acknowledge (MTTA):").Plain(" ");
         if (times.ToAcknowledge is not { } mtta)
@@ -119,6 +120,8 @@ internal static class IssueSummarySection
             builder.Plain(DurationText.Humanize(mttr.Value));
         }
 
-        return builder.Plain(". Both are measured from the declaration.").Build();
+        return builder.Plain(times.Page is { } page
+            ? $". Both are measured from the {page.Source.ToLabel()} page at {clock.DayAndTime(page.TriggeredAt)} {clock.ZoneLabel(page.TriggeredAt)}."
+            : ". Both are measured from the declaration.").Build();
     }
 }

@@ -1,0 +1,34 @@
+namespace ScribeBot.Core.Channels;
+
+/// <summary>Reads a <see cref="ChannelRef.Key"/> written in configuration (<c>slack:T0123:C0456</c>) back into a channel.</summary>
+public static class ChannelKeys
+{
+    /// <summary>
+    /// Splits at the first two colons only: a Teams conversation id has colons of its own
+    /// (<c>teams:tenant:19:abc@thread.tacv2</c>).
+    /// </summary>
+    public static bool TryParse(string? key, out ChannelRef channel)
+    {
+        channel = null!;
+        var parts = key?.Trim().Split(':', 3);
+        if (parts is not { Length: 3 } || parts[1].Length == 0 || parts[2].Length == 0)
+        {
+            return false;
+        }
+
+        ChatPlatform? platform = parts[0].ToLowerInvariant() switch
+        {
+            "slack" => ChatPlatform.Slack,
+            "teams" => ChatPlatform.Teams,
+            "web" => ChatPlatform.Web,
+            _ => null,
+        };
+        if (platform is not { } known)
+        {
+            return false;
+        }
+
+        channel = new ChannelRef(known, parts[1], parts[2]);
+        return true;
+    }
+}

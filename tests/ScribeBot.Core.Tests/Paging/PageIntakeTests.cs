@@ -1,0 +1,238 @@
+using ScribeBot.Core.Paging;
+using ScribeBot.Core.Paging.Routing;
+using static ScribeBot.Core.Tests.Paging.Pages;
+
+namespace ScribeBot.Core.Tests.Paging;
+
+public sealed class PageIntakeTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task A_triggered_page_declares_an_incident_detected_and_timed_from_the_page()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+
+        var result = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        Assert.Equal(new PageIntakeResult(1, 0, 0), result);
+        var incident = await bed.IncidentAsync();
+        Assert.Equal("checkout-api: High error rate", incident.Title);
+        Assert.Equal(Severity.Sev1, incident.Severity);
+        Assert.Null(incident.Commander);
+        Assert.Equal(CommandTestBed.Start, incident.Declared.At);
+        Assert.Equal(Fired, incident.ClockStart);
+        Assert.Equal(Fired, incident.Detected!.At);
+        Assert.Equal("PagerDuty: checkout-api - High error rate, 13:58 UTC", incident.DetectionMethod);
+
+        var timeline = await bed.TimelineAsync();
+        var detection = timeline.Single(e => e.Tags.Contains(TimelineTag.Detection));
+        Assert.Equal(Fired, detection.At);
+        Assert.Equal("Page: PagerDuty: checkout-api - High error rate", detection.Text);
+        Assert.Equal("https://acme.pagerduty.com/incidents/Q1ABC", detection.Permalink);
+
+        var announcement = await bed.AnnouncedAsync("page:pagerduty:Q1ABC/declared");
+        Assert.StartsWith("INC-1 declared from a PagerDuty page: checkout-api: High error rate (SEV1, fired 13:58 UTC).", announcement);
+    }
+
+    [Fact]
+    public async Task The_pagers_acknowledgement_and_resolution_time_the_incident_from_the_page()
+    {
+        using var bed = new CommandTestBed(routes: [Route(resolveWithAlert: true)]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(4), actor: "Alice Ng")], None);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Resolved, "E3", Fired.AddMinutes(40), actor: "Alice Ng")], None);
+
+        var incident = await bed.IncidentAsync();
+        Assert.Equal(TimeSpan.FromMinutes(4), incident.TimeToAcknowledge);
+        Assert.Equal(TimeSpan.FromMinutes(40), incident.TimeToResolve);
+        Assert.Equal("Alice Ng", incident.Acknowledged!.By.DisplayName);
+        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        Assert.Equal("INC-1 acknowledged in PagerDuty by Alice Ng, 4 minutes after the page.", await bed.AnnouncedAsync("page:pagerduty:E2"));
+        Assert.StartsWith("INC-1 resolved with its PagerDuty page, 40 minutes after the page.", await bed.AnnouncedAsync("page:pagerduty:E3"));
+        Assert.IsType<PostmortemPost>(await bed.PostAsync("page:pagerduty:E3", 1));
+
+        var draft = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, await bed.TimelineAsync()));
+        var times = draft.Split('\n').Single(line => line.Contains("(MTTA)", StringComparison.Ordinal));
+        Assert.EndsWith("Both are measured from the PagerDuty page at Mon, Mar 2, 2026, 13:58 UTC.", times);
+    }
+
+    [Fact]
+    public async Task By_default_a_resolved_page_asks_people_to_resolve_and_leaves_the_incident_open()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Resolved, "E9", Fired.AddMinutes(30))], None);
+
+        var incident = await bed.IncidentAsync();
+        Assert.True(incident.IsOpen);
+        Assert.Equal(
+            "The PagerDuty page resolved at 14:28 UTC. If INC-1 is over, /incident resolve closes it and posts the postmortem draft.",
+            await bed.AnnouncedAsync("page:pagerduty:E9"));
+        var entry = await bed.EntryAsync("page:pagerduty:E9");
+        Assert.Equal("PagerDuty: page resolved", entry.Text);
+        Assert.Equal(Fired.AddMinutes(30), entry.At);
+    }
+
+    [Fact]
+    public async Task A_retried_webhook_changes_nothing_and_is_counted_as_a_duplicate()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        var pages = new[] { PagerDuty(PageAction.Triggered, "E1", Fired), PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(3), "Bob") };
+        await bed.Pages.ReceiveAsync(pages, None);
+        var before = await bed.SnapshotAsync();
+
+        var retry = await bed.Pages.ReceiveAsync(pages, None);
+
+        Assert.Equal(new PageIntakeResult(0, 2, 0), retry);
+        Assert.Equal(before, await bed.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Events_that_arrive_out_of_order_are_placed_by_their_own_times()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+
+        // The acknowledgement's webhook overtakes the trigger's.
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(5), "Bob")], None);
+        var late = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        Assert.Equal(new PageIntakeResult(0, 1, 0), late);
+        var incident = await bed.IncidentAsync();
+        Assert.Equal(TimeSpan.FromMinutes(5), incident.TimeToAcknowledge);
+        var timeline = await bed.TimelineAsync();
+        Assert.Equal([Fired, CommandTestBed.Start, Fired.AddMinutes(5)], timeline.Select(e => e.At).Order().ToArray());
+        Assert.Equal(TimelineTag.Detection, timeline.OrderBy(e => e.At).First().Tags.Single());
+    }
+
+    [Fact]
+    public async Task An_escalation_is_an_escalation_entry_announced_in_the_channel()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Escalated, "E4", Fired.AddMinutes(15), detail: "to Carol Diaz (level 2)")], None);
+
+        var entry = await bed.EntryAsync("page:pagerduty:E4");
+        Assert.Equal([TimelineTag.Escalation], entry.Tags);
+        Assert.Equal("PagerDuty: escalated: to Carol Diaz (level 2)", entry.Text);
+        Assert.Equal("INC-1 escalated in PagerDuty: to Carol Diaz (level 2).", await bed.AnnouncedAsync("page:pagerduty:E4"));
+    }
+
+    [Fact]
+    public async Task A_page_that_fired_before_people_declared_starts_the_clocks_of_their_incident()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        await bed.DoAsync("start Checkout is down sev2");
+        await bed.DoAfterAsync(TimeSpan.FromMinutes(6), "ack");
+
+        var result = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        Assert.Equal(new PageIntakeResult(1, 0, 0), result);
+        var incident = await bed.IncidentAsync();
+        Assert.Equal("Checkout is down", incident.Title);
+        Assert.Equal(Fired, incident.ClockStart);
+        Assert.Equal(TimeSpan.FromMinutes(8), incident.TimeToAcknowledge);
+        Assert.Equal("INC-1", (await bed.Store.FindOpenIncidentAsync(CommandTestBed.Channel, None))!.DisplayId);
+        Assert.StartsWith("PagerDuty page recorded on INC-1: PagerDuty: checkout-api - High error rate", await bed.AnnouncedAsync("page:pagerduty:E1"));
+    }
+
+    [Fact]
+    public async Task A_page_that_fires_after_the_declaration_is_one_more_event_and_leaves_the_clocks_alone()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        await bed.DoAsync("start Checkout is down sev2");
+        var later = PagerDuty(PageAction.Triggered, "E1", CommandTestBed.Start.AddMinutes(3)) with { TriggeredAt = CommandTestBed.Start.AddMinutes(3) };
+
+        await bed.Pages.ReceiveAsync([later], None);
+
+        var incident = await bed.IncidentAsync();
+        Assert.Null(incident.Page);
+        Assert.Equal(CommandTestBed.Start, incident.ClockStart);
+        Assert.Single(incident.PageKeys);
+    }
+
+    [Fact]
+    public async Task A_page_no_route_matches_is_counted_and_kept_nowhere()
+    {
+        using var bed = new CommandTestBed(routes: [Route(source: "opsgenie")]);
+
+        var result = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        Assert.Equal(new PageIntakeResult(0, 0, 1), result);
+        Assert.Null(await bed.Store.FindLatestIncidentAsync(CommandTestBed.Channel, None));
+        Assert.Null(await bed.PostAsync("page:pagerduty:E1"));
+    }
+
+    [Fact]
+    public async Task Without_declare_a_page_is_a_notice_that_a_start_within_the_hour_links()
+    {
+        using var bed = new CommandTestBed(routes: [Route(declare: false)]);
+
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        Assert.Null(await bed.Store.FindLatestIncidentAsync(CommandTestBed.Channel, None));
+        Assert.StartsWith("PagerDuty page: PagerDuty: checkout-api - High error rate. /incident start within the hour", await bed.AnnouncedAsync("page:pagerduty:E1"));
+
+        bed.Clock.Advance(TimeSpan.FromMinutes(20));
+        var start = await bed.DoAsync("start Checkout errors sev2");
+
+        var incident = await bed.IncidentAsync();
+        Assert.Equal(Fired, incident.ClockStart);
+        Assert.Equal("PagerDuty: checkout-api - High error rate, 13:58 UTC", incident.DetectionMethod);
+        Assert.Contains("Linked to the PagerDuty page \"High error rate\" (fired 13:58 UTC)", CommandTestBed.Announced(start));
+
+        // Linked once: the next incident in the channel starts from its own declaration.
+        await bed.DoAsync("resolve");
+        await bed.DoAsync("start Another one");
+        Assert.Null((await bed.IncidentAsync(2)).Page);
+    }
+
+    [Fact]
+    public async Task A_start_more_than_an_hour_after_the_notice_does_not_link_the_page()
+    {
+        using var bed = new CommandTestBed(routes: [Route(declare: false)]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        bed.Clock.Advance(TimeSpan.FromMinutes(61));
+        await bed.DoAsync("start Checkout errors sev2");
+
+        var incident = await bed.IncidentAsync();
+        Assert.Null(incident.Page);
+        Assert.Null(incident.DetectionMethod);
+    }
+
+    [Fact]
+    public async Task Routes_match_labels_and_the_first_matching_route_wins()
+    {
+        var payments = new ChannelRef(ChatPlatform.Teams, "tenant", "19:pay@thread.tacv2");
+        using var bed = new CommandTestBed(routes:
+        [
+            Route(channel: "teams:tenant:19:pay@thread.tacv2", source: "alertmanager", match: "team=payments, env=prod"),
+            Route(channel: "slack:T1:C1", source: "alertmanager"),
+        ]);
+
+        await bed.Pages.ReceiveAsync([Alertmanager("firing", Fired, new PageLabel("team", "payments"), new PageLabel("env", "prod"))], None);
+
+        var incident = await bed.IncidentAsync(channel: payments);
+        Assert.Equal(Severity.Sev3, incident.Severity);
+        Assert.Null(await bed.Store.FindLatestIncidentAsync(CommandTestBed.Channel, None));
+
+        await bed.Pages.ReceiveAsync([Alertmanager("firing", Fired, new PageLabel("team", "payments"), new PageLabel("env", "staging")) with { AlertId = "other", EventId = "other/firing" }], None);
+        Assert.NotNull(await bed.Store.FindLatestIncidentAsync(CommandTestBed.Channel, None));
+    }
+
+    [Fact]
+    public async Task A_repeat_notification_of_a_firing_alert_is_a_duplicate()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        var firing = Alertmanager("firing", Fired);
+        await bed.Pages.ReceiveAsync([firing], None);
+
+        var repeat = await bed.Pages.ReceiveAsync([firing with { At = Fired.AddHours(4) }], None);
+
+        Assert.Equal(new PageIntakeResult(0, 1, 0), repeat);
+    }
+}
