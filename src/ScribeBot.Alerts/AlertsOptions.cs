@@ -1,3 +1,5 @@
+using ScribeBot.Core.Paging;
+
 namespace ScribeBot.Alerts;
 
 /// <summary>
@@ -16,4 +18,18 @@ public sealed class AlertsOptions
     public SharedTokenOptions Alertmanager { get; set; } = new();
 
     public SharedTokenOptions Grafana { get; set; } = new();
+
+    /// <summary>True when <paramref name="source"/>'s secret is set, so its endpoint takes pages.</summary>
+    public bool IsOn(PageSource source) => source switch
+    {
+        PageSource.PagerDuty => PagerDuty.ConfiguredSecrets.Count > 0,
+        PageSource.Opsgenie => Opsgenie.IsSet,
+        PageSource.Alertmanager => Alertmanager.IsSet,
+        PageSource.Grafana => Grafana.IsSet,
+        _ => false,
+    };
+
+    /// <summary>The key that turns <paramref name="source"/> on, for messages: <c>Alerts:Opsgenie:Token</c>.</summary>
+    public static string SecretKeyOf(PageSource source) =>
+        $"{SectionName}:{source.ToLabel()}:{(source == PageSource.PagerDuty ? "SigningSecrets:0" : "Token")}";
 }
