@@ -24,7 +24,7 @@ public sealed class PrometheusAlertReadingTests
         Assert.Equal(PageAction.Triggered, first.Action);
         // startsAt has nanoseconds; an instant keeps seven digits, rounded.
         Assert.Equal("a1bc48475b20e73d@2020-02-06T00:17:58.4329114Z", first.AlertId);
-        Assert.Equal("a1bc48475b20e73d@2020-02-06T00:17:58.4329113Z/firing", first.EventId);
+        Assert.Equal("a1bc48475b20e73d@2020-02-06T00:17:58.4329114Z/firing", first.EventId);
         Assert.Equal(Utc("2020-02-06T00:17:58.432911368Z"), first.TriggeredAt);
         Assert.Equal(first.TriggeredAt, first.At);
         Assert.Equal("High CPU Temperature: High CPU core temperature", first.Title);
