@@ -1,3 +1,4 @@
+using ScribeBot.Alerts.Tests.Reading;
 using static ScribeBot.Alerts.Tests.Endpoint.AlertHost;
 
 namespace ScribeBot.Alerts.Tests.Endpoint;
@@ -79,10 +80,9 @@ public sealed class HostileBodyTests
     public async Task A_title_longer_than_an_incident_takes_is_shortened_not_refused()
     {
         await using var host = await StartAsync(_receiver, h => h.WithAlertToken(PageSource.Opsgenie));
-        var body = JsonNode.Parse(Fixtures.Alerts.Text("opsgenie_webhook_create.zulip_test.json"))!;
-        body["alert"]!["message"] = new string('x', 300_000);
+        var body = FixtureReads.Edited("opsgenie_webhook_create.zulip_test.json", body => body["alert"]!["message"] = new string('x', 300_000));
 
-        using var response = await host.PostWithBearerAsync(PageSource.Opsgenie, Encoding.UTF8.GetBytes(body.ToJsonString()));
+        using var response = await host.PostWithBearerAsync(PageSource.Opsgenie, body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var title = Assert.Single(_receiver.Pages).Title;

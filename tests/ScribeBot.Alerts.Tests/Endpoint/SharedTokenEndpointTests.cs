@@ -1,3 +1,4 @@
+using ScribeBot.Alerts.Tests.Reading;
 using static ScribeBot.Alerts.Tests.Endpoint.AlertHost;
 
 namespace ScribeBot.Alerts.Tests.Endpoint;
@@ -86,10 +87,9 @@ public sealed class SharedTokenEndpointTests
     public async Task An_opsgenie_action_outside_the_on_call_flow_is_answered_200_and_counts_nothing()
     {
         await using var host = await StartAsync(_receiver, h => h.WithAlertToken(PageSource.Opsgenie));
-        var body = JsonNode.Parse(Fixtures.Alerts.Text("opsgenie_webhook_acknowledge.zulip_test.json"))!;
-        body["action"] = "AddTags";
+        var body = FixtureReads.Edited("opsgenie_webhook_acknowledge.zulip_test.json", body => body["action"] = "AddTags");
 
-        using var response = await host.PostWithBearerAsync(PageSource.Opsgenie, Encoding.UTF8.GetBytes(body.ToJsonString()));
+        using var response = await host.PostWithBearerAsync(PageSource.Opsgenie, body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("{\"recorded\":0,\"duplicates\":0,\"unrouted\":0}", await response.Content.ReadAsStringAsync());

@@ -36,6 +36,18 @@ internal static class FixtureReads
         return Single(PageSource.PagerDuty, fixture, occurredAt);
     }
 
+    /// <summary>A published payload with one change, for a case no vendor published (a missing field, another label).</summary>
+    public static byte[] Edited(string fixture, Action<JsonNode> edit)
+    {
+        var body = JsonNode.Parse(Fixtures.Alerts.Text(fixture))!;
+        edit(body);
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
+    /// <summary>The first page of an edited payload (<see cref="Edited"/>).</summary>
+    public static PageEvent FirstOfEdited(PageSource source, string fixture, Action<JsonNode> edit) =>
+        Read(source, Edited(fixture, edit)).Pages[0];
+
     public static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
 
     public static PageLabel Label(string name, string value) => new(name, value);

@@ -80,9 +80,8 @@ public sealed class OpsgenieReadingTests
     [Fact]
     public void Actions_outside_the_on_call_flow_are_ignored()
     {
-        var body = JsonNode.Parse(Fixtures.Alerts.Text("opsgenie_webhook_acknowledge.zulip_test.json"))!;
-        body["action"] = "TakeOwnership";
+        var body = Edited("opsgenie_webhook_acknowledge.zulip_test.json", body => body["action"] = "TakeOwnership");
 
-        Assert.Equal(AlertReadOutcome.Ignored, Read(PageSource.Opsgenie, Encoding.UTF8.GetBytes(body.ToJsonString())).Outcome);
+        Assert.Equal(AlertReadOutcome.Ignored, Read(PageSource.Opsgenie, body).Outcome);
     }
 }

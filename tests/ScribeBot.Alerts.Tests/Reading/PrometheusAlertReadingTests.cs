@@ -51,10 +51,7 @@ public sealed class PrometheusAlertReadingTests
     [Fact]
     public void Without_a_fingerprint_one_is_derived_from_the_labels_exactly_as_alertmanager_does()
     {
-        var body = JsonNode.Parse(Fixtures.Alerts.Text(AlertmanagerFiring))!;
-        body["alerts"]![0]!.AsObject().Remove("fingerprint");
-
-        var page = Read(PageSource.Alertmanager, Encoding.UTF8.GetBytes(body.ToJsonString())).Pages[0];
+        var page = FirstOfEdited(PageSource.Alertmanager, AlertmanagerFiring, body => body["alerts"]![0]!.AsObject().Remove("fingerprint"));
 
         // The fixture's own fingerprint for these labels: Prometheus' FNV-1a over the sorted labels.
         Assert.StartsWith("a1bc48475b20e73d@", page.AlertId, StringComparison.Ordinal);
@@ -65,10 +62,9 @@ public sealed class PrometheusAlertReadingTests
     [InlineData("{\"job\":\"node\",\"alertname\":\"Down\"}", "node")]
     public void The_service_is_the_service_label_else_the_job(string labels, string service)
     {
-        var body = JsonNode.Parse(Fixtures.Alerts.Text(AlertmanagerFiring))!;
-        body["alerts"]![0]!["labels"] = JsonNode.Parse(labels);
+        var page = FirstOfEdited(PageSource.Alertmanager, AlertmanagerFiring, body => body["alerts"]![0]!["labels"] = JsonNode.Parse(labels));
 
-        Assert.Equal(service, Read(PageSource.Alertmanager, Encoding.UTF8.GetBytes(body.ToJsonString())).Pages[0].Service);
+        Assert.Equal(service, page.Service);
     }
 
     [Theory]
@@ -77,10 +73,9 @@ public sealed class PrometheusAlertReadingTests
     [InlineData("file:///etc/passwd")]
     public void Only_http_and_https_links_are_kept(string url)
     {
-        var body = JsonNode.Parse(Fixtures.Alerts.Text(AlertmanagerFiring))!;
-        body["alerts"]![0]!["generatorURL"] = url;
+        var page = FirstOfEdited(PageSource.Alertmanager, AlertmanagerFiring, body => body["alerts"]![0]!["generatorURL"] = url);
 
-        Assert.Null(Read(PageSource.Alertmanager, Encoding.UTF8.GetBytes(body.ToJsonString())).Pages[0].Url);
+        Assert.Null(page.Url);
     }
 
     [Fact]
@@ -124,10 +119,7 @@ public sealed class PrometheusAlertReadingTests
     {
         var fixture = "grafana_webhook_firing_values_v11.zulip_test.json";
         Assert.Equal("https://play.grafana.org/alerting/grafana/dd2f0260-3cfc-4c65-a4c4-f3f632c551f4/view?orgId=1", Single(PageSource.Grafana, fixture).Url);
-        var body = JsonNode.Parse(Fixtures.Alerts.Text(fixture))!;
-        body["alerts"]![0]!.AsObject().Remove("generatorURL");
-
-        var page = Read(PageSource.Grafana, Encoding.UTF8.GetBytes(body.ToJsonString())).Pages[0];
+        var page = FirstOfEdited(PageSource.Grafana, fixture, body => body["alerts"]![0]!.AsObject().Remove("generatorURL"));
 
         Assert.Equal("https://play.grafana.org/d/ece9fb32-7f71-4be9-bd94-2f23608ae5b9?orgId=1&viewPanel=2", page.Url);
         Assert.Equal("Memory (copy): High memory usage", page.Title);
