@@ -1,3 +1,4 @@
+using ScribeBot.Alerts;
 using ScribeBot.Hosting;
 using ScribeBot.LiteDb;
 using ScribeBot.Purge;
@@ -51,6 +52,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz").AsMachineEndpoint();
 app.MapSlack().AsMachineEndpoint();
 app.MapTeams().AsMachineEndpoint();
+app.MapAlerts().AsMachineEndpoint();
 app.MapDashboardAccess();
 app.MapPostmortemDownload();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);

@@ -6,4 +6,6 @@ public static class Fixtures
     public static FixtureFolder Slack { get; } = new("slack");
 
     public static FixtureFolder Teams { get; } = new("teams");
+
+    public static FixtureFolder Alerts { get; } = new("alerts");
 }

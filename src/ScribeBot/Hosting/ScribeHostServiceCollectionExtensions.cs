@@ -1,3 +1,4 @@
+using ScribeBot.Alerts;
 using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Paging.Routing;
@@ -28,6 +29,7 @@ internal static class ScribeHostServiceCollectionExtensions
         // Each registers its mention syntax; the core reads every platform's in every request (see MentionReader).
         services.AddSlack();
         services.AddTeams();
+        services.AddAlerts();
         services.AddSandbox();
         services.AddDashboardAccess(configuration);
         // Before AddRazorPages, which only adds the default encoder when none is registered.

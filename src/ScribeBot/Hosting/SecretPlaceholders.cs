@@ -19,6 +19,15 @@ internal static partial class SecretPlaceholders
         "Slack:AppToken",
         "MicrosoftAppPassword",
         "Dashboard:Oidc:ClientSecret",
+        "Alerts:Opsgenie:Token",
+        "Alerts:Alertmanager:Token",
+        "Alerts:Grafana:Token",
+    ];
+
+    /// <summary>Keys that hold a list of secrets (rotation); the example file leaves each list empty.</summary>
+    public static readonly IReadOnlyList<string> SecretListKeys =
+    [
+        "Alerts:PagerDuty:SigningSecrets",
     ];
 
     public static IServiceCollection AddSecretPlaceholderCheck(this IServiceCollection services)
@@ -29,6 +38,11 @@ internal static partial class SecretPlaceholders
                 foreach (var key in SecretKeys)
                 {
                     secrets.Values[key] = configuration[key];
+                }
+
+                foreach (var entry in SecretListKeys.SelectMany(key => configuration.GetSection(key).GetChildren()))
+                {
+                    secrets.Values[entry.Path] = entry.Value;
                 }
             })
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ScribeBot.Alerts;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Slack;
 using ScribeBot.Web.Access;
@@ -28,6 +29,8 @@ internal static partial class StartupLog
 
             var teams = TeamsState(app.Configuration);
             LogPlatform(logger, "Microsoft Teams", teams);
+            var alerts = AlertsSetup.Of(app.Services.GetRequiredService<IOptions<AlertsOptions>>().Value);
+            LogAlerts(logger, alerts);
             var oidc = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Oidc;
             LogDashboardAccess(logger, oidc.Enabled
                 ? $"sign-in with {oidc.Authority}; allowed tenants [{string.Join(", ", oidc.TenantList)}], workspaces [{string.Join(", ", oidc.WorkspaceList)}]"
@@ -71,6 +74,9 @@ internal static partial class StartupLog
     // A warning, unlike a platform left out altogether: someone meant to connect it, and it will not work.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Platform {Platform}: only partly configured: {Missing}")]
     private static partial void LogPlatformHalfConfigured(ILogger logger, string platform, string missing);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alerts: {State}")]
+    private static partial void LogAlerts(ILogger logger, string state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard access: {Access}")]
     private static partial void LogDashboardAccess(ILogger logger, string access);

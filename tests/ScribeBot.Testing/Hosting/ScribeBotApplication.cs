@@ -15,7 +15,7 @@ public sealed partial class ScribeBotApplication : WebApplicationFactory<Program
 {
     /// <summary>
     /// The keys every test starts from: no Slack (Events API, Web API, Socket Mode), no Teams, no dashboard sign-in, no
-    /// public address. Blank rather than absent, so that an environment variable or a user secret cannot fill them.
+    /// public address, no pager. Blank rather than absent, so that an environment variable or a user secret cannot fill them.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Baseline = new[]
         {
@@ -23,6 +23,7 @@ public sealed partial class ScribeBotApplication : WebApplicationFactory<Program
             "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId",
             "Dashboard:Oidc:Authority", "Dashboard:Oidc:ClientId", "Dashboard:Oidc:ClientSecret",
             "Scribe:PublicBaseUrl",
+            "Alerts:PagerDuty:SigningSecrets", "Alerts:Opsgenie:Token", "Alerts:Alertmanager:Token", "Alerts:Grafana:Token",
         }
         .Select(key => KeyValuePair.Create(key, ""))
         // A switch cannot be blank: off.

@@ -11,6 +11,7 @@ public sealed class ProjectBoundaryTests
         { "ScribeBot.Slack", ["ScribeBot.Teams", "ScribeBot.LiteDb", "LiteDB", "Microsoft.Bot"] },
         { "ScribeBot.Teams", ["ScribeBot.Slack", "ScribeBot.LiteDb", "LiteDB"] },
         { "ScribeBot.LiteDb", ["ScribeBot.Slack", "ScribeBot.Teams", "Microsoft.Bot", "Microsoft.AspNetCore"] },
+        { "ScribeBot.Alerts", ["ScribeBot.Slack", "ScribeBot.Teams", "ScribeBot.LiteDb", "LiteDB", "Microsoft.Bot"] },
     };
 
     [Theory]
