@@ -36,6 +36,7 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PageRoutingOptions>, PageRoutingOptionsValidator>());
         services.TryAddSingleton<PageRouter>();
         services.TryAddSingleton<PendingPages>();
+        services.TryAddSingleton<PageHomes>();
         services.TryAddSingleton<PageIntake>();
         services.TryAddSingleton<PostmortemEditor>();
         services.TryAddSingleton<TimelineCapture>();

@@ -29,12 +29,14 @@ public sealed partial class PageIntake
     private readonly IOptions<ScribeOptions> _options;
     private readonly ILogger<PageIntake> _logger;
     private readonly PendingPages? _pending;
+    private readonly PageHomes? _homes;
 
     // Each unrouted page is logged once, not on every retry and repeat notification of it.
     private readonly BoundedCache<string, byte> _unroutedLogged = new(1024, StringComparer.Ordinal);
 
     // pending: where a Declare: false route's page waits for a /incident start; null when the store keeps no adapter
-    // state, and such pages are then only announced.
+    // state, and such pages are then only announced. homes: the channel each page went to; null routes every event
+    // afresh (an event that carries no labels, such as a PagerDuty note, then needs a route that matches it).
     public PageIntake(
         PageRouter router,
         IIncidentStore store,
@@ -44,7 +46,8 @@ public sealed partial class PageIntake
         TimeProvider timeProvider,
         IOptions<ScribeOptions> options,
         ILogger<PageIntake> logger,
-        PendingPages? pending = null)
+        PendingPages? pending = null,
+        PageHomes? homes = null)
     {
         _router = router;
         _store = store;
@@ -55,6 +58,7 @@ public sealed partial class PageIntake
         _options = options;
         _logger = logger;
         _pending = pending;
+        _homes = homes;
     }
 
     /// <summary>
@@ -81,7 +85,8 @@ public sealed partial class PageIntake
         int recorded = 0, duplicates = 0, unrouted = 0;
         foreach (var page in pages.OrderBy(p => p.At))
         {
-            if (routeOf(page) is not { } route)
+            var home = await HomeRouteAsync(page, cancellationToken).ConfigureAwait(false);
+            if ((home ?? routeOf(page)) is not { } route)
             {
                 unrouted++;
                 LogUnroutedOnce(page);
@@ -96,6 +101,11 @@ public sealed partial class PageIntake
 
             if (applied)
             {
+                if (home is null && _homes is not null)
+                {
+                    await _homes.NoteAsync(PageLink.KeyOf(page.Source, page.AlertId), route.Channel, cancellationToken).ConfigureAwait(false);
+                }
+
                 recorded++;
                 LogRecorded(page.Source, page.Action, page.AlertId, route.Channel.Key, route.Index);
             }
@@ -106,6 +116,20 @@ public sealed partial class PageIntake
         }
 
         return new PageIntakeResult(recorded, duplicates, unrouted);
+    }
+
+    // A page already recorded somewhere goes back there, on the route configured for that channel if there still is
+    // one (its Declare and ResolveWithAlert), else on one that declares nothing.
+    private async Task<PageRoute?> HomeRouteAsync(PageEvent page, CancellationToken ct)
+    {
+        if (_homes is null
+            || await _homes.FindAsync(PageLink.KeyOf(page.Source, page.AlertId), ct).ConfigureAwait(false) is not { } channel)
+        {
+            return null;
+        }
+
+        return _router.Routes.FirstOrDefault(r => r.Channel == channel && (r.Source is null || r.Source == page.Source))
+            ?? PageRoute.To(channel, declare: false);
     }
 
     private async Task<bool> ApplyAsync(PageEvent page, PageRoute route, CancellationToken ct)

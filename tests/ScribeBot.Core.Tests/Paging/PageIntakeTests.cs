@@ -257,4 +257,20 @@ public sealed class PageIntakeTests
 
         Assert.Equal(new PageIntakeResult(0, 1, 0), repeat);
     }
+
+    [Fact]
+    public async Task A_note_that_carries_no_labels_follows_its_page_to_the_channel_it_went_to()
+    {
+        using var bed = new CommandTestBed(routes: [Route(source: "pagerduty", match: "service=PSVC1")]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+
+        // PagerDuty's incident.annotated names only its incident: no service, so no route matches it.
+        var note = PagerDuty(PageAction.Annotated, "E5", Fired.AddMinutes(7), "Alice Ng", "rolled back 4.2") with { Labels = [], Service = null };
+        var result = await bed.Pages.ReceiveAsync([note], None);
+
+        Assert.Equal(new PageIntakeResult(1, 0, 0), result);
+        var entry = await bed.EntryAsync("page:pagerduty:E5");
+        Assert.Equal([TimelineTag.Note], entry.Tags);
+        Assert.Equal("PagerDuty: note by Alice Ng: rolled back 4.2", entry.Text);
+    }
 }

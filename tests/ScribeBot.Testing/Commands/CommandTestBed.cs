@@ -40,7 +40,7 @@ public sealed class CommandTestBed : IDisposable
         Handler = new CommandHandler(Store, Store, Signal, Locks, Clock, options, NullLogger<CommandHandler>.Instance, reader, pending);
         Editor = new PostmortemEditor(Store, Signal, Locks, Clock, NullLogger<PostmortemEditor>.Instance, reader);
         var router = new PageRouter(Options.Create(new PageRoutingOptions { Routes = [.. routes ?? []] }));
-        Pages = new PageIntake(router, Store, Store, Signal, Locks, Clock, options, NullLogger<PageIntake>.Instance, pending);
+        Pages = new PageIntake(router, Store, Store, Signal, Locks, Clock, options, NullLogger<PageIntake>.Instance, pending, new PageHomes(Store));
     }
 
     /// <summary>The core's intake of pages, over the same store, clock and locks as the commands.</summary>
