@@ -163,7 +163,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
             {
                 if (workspaceKey is null || entry.Workspace == workspace)
                 {
-                    measures.Add(entry.ToMeasure());
+                    measures.Add(ledger.MeasureOf(entry));
                 }
             }
 

@@ -9,10 +9,13 @@ namespace ScribeBot.LiteDb;
 /// keeps every request's cost flat as history grows: the incident ledger, each channel's latest-incident pointer, the
 /// open-incident field and the pending-outbox field. Upgrading reads every incident once; a new file skips it. If the
 /// process stops half way, the next open starts the upgrade again from the beginning (the ledger is rebuilt whole).
+/// Version 3 put where the clocks run from (page source and service) in the ledger entry's free bytes: a version 2
+/// entry has zeros there and reads as not paged, which is right for every incident no pager touched; the paged ones
+/// (found by one scan, once) have their entries written again. Upgrading from version 1 rebuilds the ledger with them.
 /// </summary>
 internal static class SchemaUpgrade
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string VersionId = "$schema";
     private const int DocumentsPerTransaction = 500;
@@ -28,7 +31,14 @@ internal static class SchemaUpgrade
         // A file with no incident and no post needs no upgrade: it is new.
         if (schema.Incidents.Count() > 0 || schema.Outbox.Count() > 0)
         {
-            ToVersion2(schema);
+            if (stored < 2)
+            {
+                ToVersion2(schema);
+            }
+            else
+            {
+                ToVersion3(schema);
+            }
         }
 
         schema.Counters.Upsert(new BsonDocument { ["_id"] = VersionId, ["version"] = CurrentVersion });
@@ -59,6 +69,13 @@ internal static class SchemaUpgrade
             doc[OutboxMapping.PendingPlatformField] = OutboxMapping.PlatformOf(doc).ToString();
             schema.Outbox.Update(doc);
         });
+    }
+
+    private static void ToVersion3(StoreSchema schema)
+    {
+        var paged = schema.Incidents.Find(Query.Not(IncidentMapping.PageField, BsonValue.Null));
+        InBatches(schema.Database, paged, doc =>
+            schema.Ledger.Record(IncidentMapping.FromDocument(doc), doc[IncidentMapping.LedgerSlotField].AsInt64));
     }
 
     private static void InBatches(LiteDatabase database, IEnumerable<BsonDocument> documents, Action<BsonDocument> upgrade)

@@ -6,7 +6,10 @@ using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
 
-/// <summary>The <c>stats</c> answer: one line for all incidents, then one per severity.</summary>
+/// <summary>
+/// The <c>stats</c> answer: one line for all incidents, then one per severity; when some incidents were paged, which
+/// clock their figures use (the page's trigger or the declaration).
+/// </summary>
 internal static class StatsText
 {
     public static ChatText Render(IncidentStatistics stats)
@@ -23,7 +26,13 @@ internal static class StatsText
             Line(text, severity.Severity!.Value.ToLabel(), severity);
         }
 
-        return text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.").Build();
+        text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.");
+        if (stats.Clocks.Paged > 0)
+        {
+            text.Plain("\n" + stats.Clocks.Describe(stats.Overall.Count));
+        }
+
+        return text.Build();
     }
 
     private static void Line(ChatTextBuilder text, string label, SeverityStatistics stats) =>

@@ -1,5 +1,6 @@
 using LiteDB;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 
 namespace ScribeBot.LiteDb.Ledger;
 
@@ -29,13 +30,14 @@ internal sealed class IncidentLedger
 
     /// <summary>
     /// Writes <paramref name="incident"/>'s entry into <paramref name="slot"/>, or into a new slot when it has none yet;
-    /// returns what was written: the slot (which the incident's document keeps), the entry and, when it grew, the
-    /// workspace list.
+    /// returns what was written: the slot (which the incident's document keeps), the entry and, when one grew, the
+    /// lists of names.
     /// </summary>
     public LedgerWrite Record(Incident incident, long? slot)
     {
         var state = LedgerState.Load(_counters.FindById(StateId));
         var workspace = state.OrdinalOf(incident.Channel.WorkspaceKey);
+        var service = state.ServiceOrdinalOf(IncidentMeasure.Of(incident).PagedService);
         var assigned = slot ?? state.NextSlot();
         if (state.Changed)
         {
@@ -48,12 +50,12 @@ internal sealed class IncidentLedger
             ["_id"] = pageId,
             [EntriesField] = new byte[EntriesPerPage * LedgerEntry.Size],
         };
-        var entry = LedgerEntry.Of(incident, workspace);
+        var entry = LedgerEntry.Of(incident, workspace, service);
         var bytes = page[EntriesField].AsBinary;
         entry.WriteTo(bytes.AsSpan((int)(assigned % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size));
         page[EntriesField] = bytes;
         _pages.Upsert(page);
-        return new LedgerWrite(assigned, entry, state.Changed ? state.Workspaces.ToArray() : null);
+        return new LedgerWrite(assigned, entry, state.Changed ? state.Names : null);
     }
 
     /// <summary>
@@ -73,8 +75,8 @@ internal sealed class IncidentLedger
         return default;
     }
 
-    /// <summary>Every slot (empty ones included, so an entry's index is its slot) and the workspaces' keys by ordinal.</summary>
-    public (LedgerEntry[] Slots, IReadOnlyList<string> Workspaces) ReadAll()
+    /// <summary>Every slot (empty ones included, so an entry's index is its slot) and the names its ordinals stand for.</summary>
+    public (LedgerEntry[] Slots, LedgerNames Names) ReadAll()
     {
         var state = LedgerState.Load(_counters.FindById(StateId));
         var slots = new LedgerEntry[state.SlotCount];
@@ -88,7 +90,7 @@ internal sealed class IncidentLedger
             }
         }
 
-        return (slots, state.Workspaces);
+        return (slots, state.Names);
     }
 
     /// <summary>Forgets every entry (a rebuild starts here).</summary>

@@ -11,7 +11,7 @@ internal sealed class LedgerMemory
 {
     private LedgerEntry[] _slots = [];
     // Replaced, never changed in place, so a snapshot can hold it without a copy.
-    private string[] _workspaces = [];
+    private LedgerNames _names = LedgerNames.Empty;
     private LedgerOrder? _order;
 
     /// <summary>Every entry declared at or after <paramref name="declaredSince"/>, newest first, loading from <paramref name="ledger"/> first if needed.</summary>
@@ -21,25 +21,28 @@ internal sealed class LedgerMemory
         {
             var stored = ledger.ReadAll();
             _slots = stored.Slots;
-            _workspaces = [.. stored.Workspaces];
-            _order = LedgerOrder.Of(_slots, _workspaces);
+            _names = stored.Names;
+            _order = LedgerOrder.Of(_slots, _names.Workspaces);
         }
 
-        return new LedgerSnapshot(_order.Since(declaredSince.UtcTicks), _workspaces);
+        return new LedgerSnapshot(_order.Since(declaredSince.UtcTicks), _names);
     }
 
-    /// <summary>A transaction that wrote <paramref name="changes"/> committed; <paramref name="workspaces"/> is the ledger's list after it.</summary>
-    public void Apply(IReadOnlyDictionary<long, LedgerEntry> changes, IReadOnlyList<string>? workspaces)
+    /// <summary>
+    /// A transaction that wrote <paramref name="changes"/> committed; <paramref name="names"/> is the ledger's lists after
+    /// it, when one grew.
+    /// </summary>
+    public void Apply(IReadOnlyDictionary<long, LedgerEntry> changes, LedgerNames? names)
     {
         if (_order is null || changes.Count == 0)
         {
             return;
         }
 
-        if (workspaces is not null)
+        if (names is not null)
         {
-            _workspaces = [.. workspaces];
-            _order.Workspaces = _workspaces;
+            _names = names;
+            _order.Workspaces = _names.Workspaces;
         }
 
         var highest = changes.Keys.Max();
@@ -66,6 +69,6 @@ internal sealed class LedgerMemory
     {
         _order = null;
         _slots = [];
-        _workspaces = [];
+        _names = LedgerNames.Empty;
     }
 }

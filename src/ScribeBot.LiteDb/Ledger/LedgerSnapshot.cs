@@ -1,11 +1,17 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Metrics;
 
 namespace ScribeBot.LiteDb.Ledger;
 
-/// <summary>Entries read from the <see cref="IncidentLedger"/>, newest first, with the workspace keys their ordinals stand for.</summary>
-internal sealed record LedgerSnapshot(ArraySegment<LedgerEntry> Entries, IReadOnlyList<string> Workspaces)
+/// <summary>Entries read from the <see cref="IncidentLedger"/>, newest first, with the names their ordinals stand for.</summary>
+internal sealed record LedgerSnapshot(ArraySegment<LedgerEntry> Entries, LedgerNames Names)
 {
+    public IReadOnlyList<string> Workspaces => Names.Workspaces;
+
+    /// <summary>The entry's measure, its paged service named.</summary>
+    public IncidentMeasure MeasureOf(LedgerEntry entry) => entry.ToMeasure(Names.Services);
+
     public string WorkspaceKeyOf(LedgerEntry entry) => Workspaces[entry.Workspace];
 
     /// <summary>The incident id the entry stands for (<see cref="Incident.MakeId"/>: workspace key and number).</summary>

@@ -1,4 +1,4 @@
 namespace ScribeBot.LiteDb.Ledger;
 
-/// <summary>One entry written to the ledger in a transaction; <paramref name="Workspaces"/> is set when the list grew.</summary>
-internal sealed record LedgerWrite(long Slot, LedgerEntry Entry, IReadOnlyList<string>? Workspaces);
+/// <summary>One entry written to the ledger in a transaction; <paramref name="Names"/> is set when a list of names grew.</summary>
+internal sealed record LedgerWrite(long Slot, LedgerEntry Entry, LedgerNames? Names);

@@ -19,6 +19,9 @@ internal static class IncidentMapping
     /// <summary>The channel's key while the incident is open, absent once resolved: an index on it finds open incidents.</summary>
     public const string OpenChannelField = "openChannel";
 
+    /// <summary>The page the incident's clocks run from; absent when they run from the declaration.</summary>
+    public const string PageField = "page";
+
     /// <summary>The incident's slot in the <see cref="Ledger.IncidentLedger"/>, set by the writer.</summary>
     public const string LedgerSlotField = "ledgerSlot";
 
@@ -73,7 +76,7 @@ internal static class IncidentMapping
         // Absent for an incident no pager touched, so the documents of older incidents read back unchanged.
         if (incident.Page is { } page)
         {
-            doc["page"] = PageMapping.ToDocument(page);
+            doc[PageField] = PageMapping.ToDocument(page);
         }
 
         if (incident.PageKeys.Count > 0)
@@ -109,7 +112,7 @@ internal static class IncidentMapping
         Tasks = doc["tasks"].AsArray.Select(t => new IncidentTask(t["text"].AsString, GetOptionalString(t, "owner"))).ToArray(),
         ReopenCount = doc["reopenCount"].AsInt32,
         CommandSequence = doc["commandSequence"].AsInt32,
-        Page = doc.TryGetValue("page", out var page) ? PageMapping.FromDocument(page.AsDocument) : null,
+        Page = doc.TryGetValue(PageField, out var page) ? PageMapping.FromDocument(page.AsDocument) : null,
         PageKeys = doc.TryGetValue("pageKeys", out var keys) ? keys.AsArray.Select(k => k.AsString).ToArray() : [],
     };
 

@@ -26,7 +26,7 @@ internal sealed class WriteSession
     private readonly Dictionary<string, string?> _stateChanges = new(StringComparer.Ordinal);
     private readonly LedgerMemory _ledger;
     private readonly Dictionary<long, LedgerEntry> _ledgerChanges = [];
-    private IReadOnlyList<string>? _ledgerWorkspaces;
+    private LedgerNames? _ledgerNames;
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly KnownEntryKeys _knownKeys;
     private readonly bool _verifyInFile;
@@ -84,7 +84,7 @@ internal sealed class WriteSession
         WritesInOperation++;
         var written = _schema.Ledger.Record(incident, stored?[IncidentMapping.LedgerSlotField].AsInt64);
         _ledgerChanges[written.Slot] = written.Entry;
-        _ledgerWorkspaces = written.Workspaces ?? _ledgerWorkspaces;
+        _ledgerNames = written.Names ?? _ledgerNames;
         var doc = IncidentMapping.ToDocument(incident);
         doc[IncidentMapping.LedgerSlotField] = written.Slot;
         _schema.Incidents.Upsert(doc);
@@ -292,7 +292,7 @@ internal sealed class WriteSession
     {
         _openIncidents.Apply(_openChanges);
         _adapterState.Apply(_stateChanges);
-        _ledger.Apply(_ledgerChanges, _ledgerWorkspaces);
+        _ledger.Apply(_ledgerChanges, _ledgerNames);
     }
 
     public static long LoadLastSequence(LiteDatabase database) =>

@@ -1,4 +1,6 @@
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Paging;
+using SamplePages = ScribeBot.Core.Tests.Paging.Pages;
 using static ScribeBot.Testing.Commands.CommandTestBed;
 
 namespace ScribeBot.Core.Tests.Commands;
@@ -426,6 +428,25 @@ public sealed partial class CommandHandlerTests : IDisposable
         Assert.StartsWith("Incidents in the last 30 days: 1\nAll (1): MTTA mean 3 minutes", month, StringComparison.Ordinal);
         Assert.DoesNotContain("SEV1", month, StringComparison.Ordinal);
         Assert.StartsWith("Incidents in the last 90 days: 2\nAll (2): MTTA mean 2 minutes", quarter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_says_which_incidents_run_from_the_page_only_when_some_were_paged()
+    {
+        await RunIncidentAsync("sev2", ackAfter: 3, resolveAfter: 20);
+        var before = (await _bed.DoAsync("stats")).Reply.ToPlainString();
+        using var paged = new CommandTestBed(routes: [SamplePages.Route()]);
+        await paged.Pages.ReceiveAsync([SamplePages.PagerDuty(PageAction.Triggered, "E1", SamplePages.Fired)], CancellationToken.None);
+        await paged.Pages.ReceiveAsync([SamplePages.PagerDuty(PageAction.Acknowledged, "E2", SamplePages.Fired.AddMinutes(4))], CancellationToken.None);
+        await paged.DoAsync("start Typed by hand", channel: new ChannelRef(ChatPlatform.Slack, "T1", "C2"));
+
+        var lines = (await paged.DoAsync("stats")).Reply.ToPlainString().Split('\n');
+
+        Assert.EndsWith("p90 is the 90th percentile.", before, StringComparison.Ordinal);
+        Assert.StartsWith("All (2): MTTA mean 4 minutes, median 4 minutes, p90 4 minutes (n=1)", lines[1], StringComparison.Ordinal);
+        Assert.Equal(
+            "MTTA and MTTR run from the page for 1 of 2 incidents (PagerDuty 1), from the declaration for the others.",
+            lines[^1]);
     }
 
     [Fact]

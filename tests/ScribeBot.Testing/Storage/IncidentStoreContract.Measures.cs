@@ -1,4 +1,5 @@
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Paging;
 using static ScribeBot.Testing.Storage.Samples;
 
 namespace ScribeBot.Testing.Storage;
@@ -24,6 +25,42 @@ public abstract partial class IncidentStoreContract
 
         Assert.Equal(new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), null), Assert.Single(whileOpen));
         Assert.Equal(new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)), Assert.Single(afterResolve));
+    }
+
+    [Fact]
+    public async Task A_paged_incidents_measure_carries_the_page_source_and_service_its_clocks_run_from()
+    {
+        var checkout = await PageAsync(await OpenAsync(Channel("C1"), T0), PageSource.PagerDuty, "checkout-api", ackAfter: 7);
+        var sameService = await PageAsync(await OpenAsync(Channel("C2"), T0.AddHours(1)), PageSource.Alertmanager, "checkout-api", ackAfter: 4);
+        var noService = await PageAsync(await OpenAsync(Channel("C3"), T0.AddHours(2)), PageSource.Grafana, service: null, ackAfter: 3);
+        await OpenAsync(Channel("C4"), T0.AddHours(3));
+
+        var measures = (await Store.MeasureIncidentsAsync(null, T0, None)).OrderBy(m => m.Declared).ToArray();
+
+        // Each page fired two minutes before the declaration: MTTA runs from it.
+        Assert.Equal(
+            [
+                new IncidentMeasure(T0, Severity.Sev2, TimeSpan.FromMinutes(7), null, PageSource.PagerDuty, "checkout-api"),
+                new IncidentMeasure(sameService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(4), null, PageSource.Alertmanager, "checkout-api"),
+                new IncidentMeasure(noService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(3), null, PageSource.Grafana),
+                new IncidentMeasure(T0.AddHours(3), Severity.Sev2, null, null),
+            ],
+            measures);
+        Assert.Equal(checkout.Declared.At, measures[0].Declared);
+    }
+
+    /// <summary>Links a page that fired two minutes before the declaration, acknowledged <paramref name="ackAfter"/> minutes after it fired.</summary>
+    private async Task<Incident> PageAsync(Incident incident, PageSource source, string? service, int ackAfter)
+    {
+        var triggered = incident.Declared.At.AddMinutes(-2);
+        var paged = incident with
+        {
+            Page = new PageLink(source, $"alert-{incident.Number}", triggered, "High error rate", service),
+            Status = IncidentStatus.Acknowledged,
+            Acknowledged = new Milestone(triggered.AddMinutes(ackAfter), Alice),
+        };
+        await Store.SaveIncidentAsync(paged, [], [], None);
+        return paged;
     }
 
     [Fact]

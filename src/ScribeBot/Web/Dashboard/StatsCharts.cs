@@ -27,6 +27,15 @@ internal static class StatsCharts
         ? null
         : $"mean {DurationText.Humanize(summary.Mean)}, median {DurationText.Humanize(summary.Median)}, p90 {DurationText.Humanize(summary.P90)}";
 
+    /// <summary>A table's MTTA cell: "mean 4 minutes, median 4 minutes, p90 5 minutes (2 acknowledged)", or "none acknowledged".</summary>
+    public static string MttaCell(DurationSummary? mtta) => Cell(mtta, "acknowledged");
+
+    /// <summary>A table's MTTR cell, as <see cref="MttaCell"/> for the resolved.</summary>
+    public static string MttrCell(DurationSummary? mttr) => Cell(mttr, "resolved");
+
+    private static string Cell(DurationSummary? summary, string measured) =>
+        Describe(summary) is { } described ? $"{described} ({summary!.Count} {measured})" : $"none {measured}";
+
     private static BarChart OverTime(
         StatsReport report, string metric, string measured, string colour, Func<SeverityStatistics, DurationSummary?> pick)
     {
@@ -36,7 +45,7 @@ internal static class StatsCharts
             .ToList();
         return new BarChart(
             $"{metric} per {unit}, last {StatsReport.Period(report.Days)}",
-            $"Mean {metric} of the incidents declared in each {unit} of the last {StatsReport.Period(report.Days)}, measured from the declaration; "
+            $"Mean {metric} of the incidents declared in each {unit} of the last {StatsReport.Period(report.Days)}, {report.MeasuredFrom}; "
                 + $"{bars.Count(b => b.Value is not null)} of {bars.Count} {unit}s have {measured} incidents.",
             colour,
             bars,
@@ -56,7 +65,7 @@ internal static class StatsCharts
             .ToList();
         return new BarChart(
             $"{metric} by severity, last {StatsReport.Period(report.Days)}",
-            $"Mean {metric} per severity of the incidents declared in the last {StatsReport.Period(report.Days)}, measured from the declaration.",
+            $"Mean {metric} per severity of the incidents declared in the last {StatsReport.Period(report.Days)}, {report.MeasuredFrom}.",
             colour,
             bars,
             $"No {measured} incidents in the last {StatsReport.Period(report.Days)}");

@@ -36,6 +36,14 @@ internal sealed record StatsReport(
 
     public int IncidentCount => Totals.Overall.Count;
 
+    /// <summary>True when some incident's clocks ran from a page: the page then shows MTTA and MTTR by source and service.</summary>
+    public bool AnyPaged => Totals.Clocks.Paged > 0;
+
+    /// <summary>Where the figures were measured from, for the charts' descriptions.</summary>
+    public string MeasuredFrom => AnyPaged
+        ? "measured from the page where there was one, else from the declaration"
+        : "measured from the declaration";
+
     /// <summary><c>1 day</c>, <c>30 days</c>.</summary>
     public static string Period(int days) => "day".ToQuantity(days);
 

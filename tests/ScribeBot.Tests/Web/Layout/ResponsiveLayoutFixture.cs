@@ -1,3 +1,5 @@
+using ScribeBot.Core.Paging;
+
 namespace ScribeBot.Tests.Web.Layout;
 
 /// <summary>
@@ -69,6 +71,11 @@ public sealed class ResponsiveLayoutFixture : IAsyncLifetime
             await host.RunAsync(new ChannelRef(ChatPlatform.Web, "load", $"load-{i}"), Bo, $"start Load incident {i} sev4",
                 now.AddDays(-20).AddMinutes(-i));
         }
+
+        // Paged incidents put the stats page's tables by page source and by service on it, one with a service name too
+        // long for a phone.
+        await PagedIncidents.SeedAsync(host, new ChannelRef(ChatPlatform.Web, "paged", "paged-1"), PageSource.PagerDuty, LongWord, now.AddDays(-2), 4, 30);
+        await PagedIncidents.SeedAsync(host, new ChannelRef(ChatPlatform.Web, "paged", "paged-2"), PageSource.Alertmanager, "checkout-api", now.AddDays(-4), 6, 50);
     }
 
     public async Task DisposeAsync()
