@@ -61,12 +61,27 @@ public sealed partial class PageIntake
     /// Routes and records each page, in the order of its own timestamps (a webhook batch may list them in any order);
     /// durable when the task completes. A page no route matches is counted and kept nowhere.
     /// </summary>
-    public async Task<PageIntakeResult> ReceiveAsync(IReadOnlyList<PageEvent> pages, CancellationToken cancellationToken)
+    public Task<PageIntakeResult> ReceiveAsync(IReadOnlyList<PageEvent> pages, CancellationToken cancellationToken) =>
+        ReceiveAsync(pages, _router.Find, cancellationToken);
+
+    /// <summary>
+    /// Records each page on <paramref name="route"/> instead of the configured routes, otherwise exactly as
+    /// <see cref="ReceiveAsync(IReadOnlyList{PageEvent}, CancellationToken)"/>: for pages that already know their
+    /// channel, such as the sandbox's simulated ones and a replayed transcript's, which no operator wrote a route for.
+    /// </summary>
+    public Task<PageIntakeResult> ReceiveAsync(IReadOnlyList<PageEvent> pages, PageRoute route, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return ReceiveAsync(pages, _ => route, cancellationToken);
+    }
+
+    private async Task<PageIntakeResult> ReceiveAsync(
+        IReadOnlyList<PageEvent> pages, Func<PageEvent, PageRoute?> routeOf, CancellationToken cancellationToken)
     {
         int recorded = 0, duplicates = 0, unrouted = 0;
         foreach (var page in pages.OrderBy(p => p.At))
         {
-            if (_router.Find(page) is not { } route)
+            if (routeOf(page) is not { } route)
             {
                 unrouted++;
                 LogUnroutedOnce(page);

@@ -225,6 +225,28 @@ public sealed class PageIntakeTests
     }
 
     [Fact]
+    public async Task A_page_on_an_explicit_route_goes_to_its_channel_whatever_the_configured_routes_say()
+    {
+        var sandbox = new ChannelRef(ChatPlatform.Web, "sandbox", "sandbox");
+        using var bed = new CommandTestBed(routes: [Route(source: "opsgenie")]);
+        var route = PageRoute.To(sandbox);
+
+        var fired = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], route, None);
+        var acked = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(4), "Alice Ng")], route, None);
+        var retried = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(4), "Alice Ng")], route, None);
+
+        Assert.Equal([new PageIntakeResult(1, 0, 0), new PageIntakeResult(1, 0, 0), new PageIntakeResult(0, 1, 0)], [fired, acked, retried]);
+        var incident = await bed.IncidentAsync(channel: sandbox);
+        Assert.Equal("checkout-api: High error rate", incident.Title);
+        Assert.Equal(Severity.Sev1, incident.Severity);
+        Assert.Equal(TimeSpan.FromMinutes(4), incident.TimeToAcknowledge);
+        Assert.Null(await bed.Store.FindLatestIncidentAsync(CommandTestBed.Channel, None));
+
+        // The configured routes still decide for the overload without a route.
+        Assert.Equal(new PageIntakeResult(0, 0, 1), await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E3", Fired) with { AlertId = "Q2" }], None));
+    }
+
+    [Fact]
     public async Task A_repeat_notification_of_a_firing_alert_is_a_duplicate()
     {
         using var bed = new CommandTestBed(routes: [Route()]);

@@ -13,6 +13,16 @@ public sealed record PageRoute(
     bool ResolveWithAlert,
     IReadOnlyDictionary<string, Severity> SeverityMap)
 {
+    /// <summary>The <see cref="Index"/> of a route made in code (<see cref="To"/>), which is none of <c>Alerts:Routes</c>.</summary>
+    public const int Direct = -1;
+
+    /// <summary>
+    /// A route to <paramref name="channel"/> for pages whose channel is known without configuration (the sandbox's
+    /// simulated pages, a replayed transcript's): it matches every page and maps priorities by <see cref="PageSeverity.Default"/>.
+    /// </summary>
+    public static PageRoute To(ChannelRef channel, bool declare = true, bool resolveWithAlert = false) =>
+        new(Direct, null, [], channel, declare, resolveWithAlert, new Dictionary<string, Severity>());
+
     public bool Matches(PageEvent page) =>
         (Source is null || Source == page.Source) && Terms.All(term => term.Matches(page.Labels));
 
