@@ -20,7 +20,7 @@ public sealed partial class ReplayVerbTests
     }
 
     [Fact]
-    public async Task Alerts_interleave_with_the_messages_by_time_and_a_page_after_the_start_joins_the_incident()
+    public async Task Alerts_interleave_with_the_messages_by_time_and_the_page_that_fired_first_declares_the_incident()
     {
         var file = await WriteAsync("""
             { "channel": "search", "messages": [

@@ -1,18 +1,8 @@
-using ScribeBot.Core.Paging;
-
 namespace ScribeBot.Tests.Web.Sandbox;
 
-/// <summary>The sandbox's "simulate a page" control over real HTTP on loopback: forms with antiforgery tokens, the page intake, the outbox.</summary>
-public sealed class SandboxSimulatePageTests : IAsyncLifetime
+// The "simulate a page" control (issue 16, item 5), over the same host and HTTP: forms, the page intake, the outbox.
+public sealed partial class SandboxPageTests
 {
-    private ScribeBotApplication _host = null!;
-
-    public async Task InitializeAsync() => _host = await new ScribeBotApplication().StartKestrelAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private IIncidentStore Store => _host.Service<IIncidentStore>();
-
     [Fact]
     public async Task A_simulated_PagerDuty_page_declares_the_incident_and_its_ack_escalation_and_resolution_are_one_pages_life()
     {
