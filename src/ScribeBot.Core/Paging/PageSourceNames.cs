@@ -15,4 +15,21 @@ public static class PageSourceNames
 
     /// <summary>"pagerduty", "opsgenie", "alertmanager", "grafana": keys and addresses (<c>/alerts/pagerduty</c>).</summary>
     public static string ToName(this PageSource source) => source.ToLabel().ToLowerInvariant();
+
+    /// <summary>Reads a source's <see cref="ToName"/>, in any case and with surrounding spaces.</summary>
+    public static bool TryParse(string? name, out PageSource source)
+    {
+        var trimmed = name?.Trim();
+        foreach (var candidate in Enum.GetValues<PageSource>())
+        {
+            if (string.Equals(candidate.ToName(), trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                source = candidate;
+                return true;
+            }
+        }
+
+        source = default;
+        return false;
+    }
 }

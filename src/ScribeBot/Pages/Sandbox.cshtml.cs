@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Time;
@@ -20,10 +21,12 @@ internal sealed class SandboxModel(
     SandboxChannel sandbox,
     SandboxFeed feed,
     SandboxEmoji emoji,
+    SandboxPager pager,
     IIncidentStore store,
     IOptions<ScribeOptions> options) : PageModel
 {
     public const string UserCookie = "scribebot-sandbox-user";
+    public const string SimulateAnchor = "simulate";
     private static readonly TimeSpan RememberName = TimeSpan.FromDays(30);
 
     /// <summary>The channel's name, from the query string or the forms' hidden field.</summary>
@@ -47,6 +50,9 @@ internal sealed class SandboxModel(
     public IReadOnlyList<SandboxReaction> Reactions => emoji.Choices;
 
     public string PageUrl => SandboxChannel.PageUrl(Channel);
+
+    /// <summary>The page <paramref name="source"/>'s buttons act on in this channel, if one fired and is not resolved.</summary>
+    public SimulatedAlert? SimulatedPage(PageSource source) => pager.Current(Channel, source);
 
     public string TimeZoneId => options.Value.TimeZone;
 
@@ -130,6 +136,18 @@ internal sealed class SandboxModel(
         }
 
         return Redirect(PageUrl + "#" + MessageAnchor.Id(messageId!));
+    }
+
+    /// <summary>The "simulate a page" control: one event of a PagerDuty- or Alertmanager-shaped page, through the page intake.</summary>
+    public async Task<IActionResult> OnPostPageAsync(string? simulate, CancellationToken cancellationToken)
+    {
+        if (await ReadInputAsync(cancellationToken).ConfigureAwait(false) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await pager.SimulateAsync(Channel, UserName, simulate, cancellationToken).ConfigureAwait(false);
+        return result.Error is { } error ? Refused("page", error) : Redirect(PageUrl + "#" + SimulateAnchor);
     }
 
     /// <summary>Reads the channel, the user and what the page shows; a result when the channel name is not one.</summary>

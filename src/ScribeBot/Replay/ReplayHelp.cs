@@ -13,8 +13,9 @@ internal static class ReplayHelp
         are listed on standard error with its answer.
 
           FILE       a UTF-8 JSON file: { "channel": "...", "timeZone": "Europe/Berlin", "messages": [ { "id", "at",
-                     "user", "text", "thread", "reactions", "edit", "delete" } ] } (README.md, replay); message
-                     numbers in errors count from 1, the first message being message 1
+                     "user", "text", "thread", "reactions", "edit", "delete" } ], "alerts": [ { "at", "source",
+                     "action", "alertId", "title", ... } ] } (README.md, replay); message and alert numbers in
+                     errors count from 1, the first message being message 1
           --tz ZONE  the incidents' IANA time zone, over the file's "timeZone" and Scribe:TimeZone
 
         Exit codes: 0 done; 1 the transcript never starts an incident; 2 bad arguments or a bad file.

@@ -57,7 +57,7 @@ internal static class ReplayVerb
 
         if (outcome.Incidents.Count == 0)
         {
-            await errors.WriteLineAsync("replay: the transcript never starts an incident (/incident start ...), so there is no postmortem to draft.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await errors.WriteLineAsync("replay: the transcript never starts an incident (/incident start ... or a triggered alert), so there is no postmortem to draft.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return NothingToDraft;
         }
 

@@ -1,7 +1,11 @@
 namespace ScribeBot.Replay;
 
 /// <summary>A recorded channel, as the <c>replay</c> verb reads it (format in README.md).</summary>
-internal sealed record Transcript(string Channel, string? TimeZone, IReadOnlyList<TranscriptMessage> Messages);
+internal sealed record Transcript(string Channel, string? TimeZone, IReadOnlyList<TranscriptMessage> Messages)
+{
+    /// <summary>The pager's events, interleaved with <see cref="Messages"/> by their times; none when the file has no <c>alerts</c>.</summary>
+    public IReadOnlyList<TranscriptAlert> Alerts { get; init; } = [];
+}
 
 /// <summary>
 /// One line of a transcript: a message, an edit of an earlier one (<see cref="Edit"/>) or a deletion

@@ -9,7 +9,7 @@ namespace ScribeBot.Replay;
 
 /// <summary>
 /// Reads a transcript strictly: a JSON syntax error names its line, a missing or malformed field names the
-/// message's number (counting from 1) and the field; a file cut short says so. Unknown fields are ignored so that transcripts can carry extra notes.
+/// message's or alert's number (counting from 1) and the field; a file cut short says so. Unknown fields are ignored so that transcripts can carry extra notes.
 /// </summary>
 internal static partial class TranscriptReader
 {
@@ -65,7 +65,7 @@ internal static partial class TranscriptReader
                 index++;
             }
 
-            return new Transcript(channel, timeZone, read);
+            return new Transcript(channel, timeZone, read) { Alerts = ReadAlerts(root) };
         }
     }
 
@@ -78,7 +78,7 @@ internal static partial class TranscriptReader
         }
 
         var id = RequiredString(message, "id", where);
-        var at = ReadInstant(message, where);
+        var at = ReadInstant(message, "at", where);
         var edit = OptionalBool(message, "edit", where);
         var delete = OptionalBool(message, "delete", where);
         if (edit && delete)
@@ -102,14 +102,14 @@ internal static partial class TranscriptReader
             index, id, at, user, text, OptionalString(message, "thread", where), ReadReactions(message, where), edit, delete);
     }
 
-    private static DateTimeOffset ReadInstant(JsonElement message, string where)
+    private static DateTimeOffset ReadInstant(JsonElement element, string field, string where)
     {
-        var value = RequiredString(message, "at", where);
+        var value = RequiredString(element, field, where);
         if (!ExplicitOffset().IsMatch(value)
             || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             throw new TranscriptFormatException(
-                $"{where}, field \"at\": '{TextShortener.Shorten(value)}' is not an ISO 8601 time with an offset, like 2026-03-02T14:02:10Z or 2026-03-02T15:02:10+01:00.");
+                $"{where}, field \"{field}\": '{TextShortener.Shorten(value)}' is not an ISO 8601 time with an offset, like 2026-03-02T14:02:10Z or 2026-03-02T15:02:10+01:00.");
         }
 
         return at.ToUniversalTime();

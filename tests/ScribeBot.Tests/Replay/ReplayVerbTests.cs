@@ -11,6 +11,7 @@ public sealed partial class ReplayVerbTests : IDisposable
     [Theory]
     [InlineData("checkout-502")]
     [InlineData("search-timeouts-minimal")]
+    [InlineData("pagerduty-checkout")]
     public async Task Replaying_a_sample_prints_its_golden_postmortem(string sample)
     {
         var (exit, output, errors) = await ReplayAsync(Path.Combine(RepositoryPaths.Samples, sample + ".json"));

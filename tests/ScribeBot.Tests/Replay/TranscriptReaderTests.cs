@@ -33,6 +33,24 @@ public sealed class TranscriptReaderTests
     }
 
     [Fact]
+    public void An_alerts_later_events_take_the_pages_trigger_time_unless_they_say_otherwise()
+    {
+        var transcript = TranscriptReader.Read("""
+            { "channel": "c", "messages": [], "alerts": [
+              { "at": "2026-03-02T14:05:00Z", "source": "PagerDuty", "action": "acknowledged", "alertId": "Q1", "title": "t", "actor": "Bo" },
+              { "at": "2026-03-02T14:00:00Z", "source": "pagerduty", "action": "triggered", "alertId": "Q1", "title": "t", "priority": "P1" },
+              { "at": "2026-03-02T14:07:00Z", "source": "alertmanager", "action": "resolved", "alertId": "f@x", "title": "u", "triggeredAt": "2026-03-02T13:50:00+01:00" } ] }
+            """);
+
+        var fired = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        Assert.Equal([fired, fired, fired.AddHours(-1).AddMinutes(-10)], transcript.Alerts.Select(a => a.TriggeredAt));
+        var ack = transcript.Alerts[0].ToPage();
+        Assert.Equal((Core.Paging.PageSource.PagerDuty, Core.Paging.PageAction.Acknowledged, "Q1", "Bo"), (ack.Source, ack.Action, ack.AlertId, ack.Actor));
+        Assert.Equal("Q1/Acknowledged@2026-03-02T14:05:00.0000000+00:00", ack.EventId);
+        Assert.Equal(3, transcript.Alerts[2].Number);
+    }
+
+    [Fact]
     public void Unknown_fields_are_ignored()
     {
         var transcript = TranscriptReader.Read("""

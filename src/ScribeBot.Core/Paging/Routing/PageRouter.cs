@@ -35,9 +35,11 @@ public sealed class PageRouter
             PageSource? source = null;
             if (route.Source is { Length: > 0 } name)
             {
-                source = Enum.GetValues<PageSource>().Cast<PageSource?>()
-                    .FirstOrDefault(s => string.Equals(s!.Value.ToName(), name.Trim(), StringComparison.OrdinalIgnoreCase));
-                if (source is null)
+                if (PageSourceNames.TryParse(name, out var named))
+                {
+                    source = named;
+                }
+                else
                 {
                     failures.Add($"{key}:Source is '{name}'; use pagerduty, opsgenie, alertmanager or grafana (or leave it empty for all).");
                     ok = false;

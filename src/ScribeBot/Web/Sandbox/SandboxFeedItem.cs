@@ -20,6 +20,9 @@ internal enum SandboxItemKind
 
     /// <summary>The postmortem draft.</summary>
     Draft,
+
+    /// <summary>An event of a page the sandbox simulated, as its pager (PagerDuty, Alertmanager) sent it.</summary>
+    Alert,
 }
 
 /// <summary>

@@ -57,6 +57,24 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
     }
 
     [Fact]
+    public async Task The_simulate_a_page_control_declares_from_a_click_and_fits_a_phone()
+    {
+        var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, 390, Height(390));
+        await page.GotoAsync("sandbox?channel=layout-pager");
+        var pagerDuty = page.GetByRole(AriaRole.Group, new() { Name = "PagerDuty page" });
+        var feed = page.Locator("#feed");
+
+        await pagerDuty.GetByRole(AriaRole.Button, new() { Name = "Trigger", Exact = true }).ClickAsync();
+        await Expect(feed.Locator("li.alert")).ToContainTextAsync("incident.triggered");
+        await Expect(feed.Locator("li.announcement", new() { HasText = "declared from a PagerDuty page" })).ToBeVisibleAsync();
+        await Expect(pagerDuty).ToContainTextAsync(new Regex("Page Q[A-Z0-9]{13}, fired"));
+        await page.GetByRole(AriaRole.Group, new() { Name = "PagerDuty page" }).GetByRole(AriaRole.Button, new() { Name = "Escalate", Exact = true }).ClickAsync();
+        await Expect(feed.Locator("li.announcement", new() { HasText = "escalated in PagerDuty" })).ToBeVisibleAsync();
+
+        await CheckAsync(page, "layout-sandbox-simulate-page-390");
+    }
+
+    [Fact]
     public async Task The_short_incidents_diagram_spreads_its_39_seconds_over_the_width_with_second_ticks_and_labels()
     {
         var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, 1280, 800);

@@ -1,7 +1,7 @@
 namespace ScribeBot.Tests.Web.Sandbox;
 
 /// <summary>The sandbox page through HTTP, without a browser: forms with antiforgery tokens against the real host.</summary>
-public sealed class SandboxPageTests : IAsyncLifetime
+public sealed partial class SandboxPageTests : IAsyncLifetime
 {
     private ScribeBotApplication _host = null!;
 
