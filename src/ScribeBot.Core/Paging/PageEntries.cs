@@ -16,9 +16,14 @@ internal static class PageEntries
     /// </summary>
     public static string TriggerId(PageLink page) => $"page:{page.Key}/triggered";
 
-    /// <summary>"PagerDuty: checkout-api - High error rate, 10:00": the detection method a paged incident records.</summary>
-    public static string DetectionMethod(Incident incident, PageLink page) =>
-        $"{page.Description}, {incident.LocalTimeText(page.TriggeredAt)}";
+    /// <summary>
+    /// "PagerDuty page: checkout-api - High error rate": the detection method a paged incident records. No time: the
+    /// draft's detection line and the timeline give the detection's own.
+    /// </summary>
+    public static string DetectionMethod(PageLink page) =>
+        page.Service is { Length: > 0 } service
+            ? $"{page.Source.ToLabel()} page: {service} - {page.Title}"
+            : $"{page.Source.ToLabel()} page: {page.Title}";
 
     /// <summary>The page's trigger, at the alert's own trigger time: the detection when it is the incident's first page.</summary>
     public static TimelineEntry Trigger(Incident incident, PageLink page, bool first) =>

@@ -18,7 +18,7 @@ internal static class PageEvents
     public static PageChange Attach(Incident incident, PageLink page)
     {
         var first = incident.PageKeys.Count == 0;
-        var attached = incident.AttachPage(page, PagePeople.Source(page.Source), PageEntries.TriggerId(page), PageEntries.DetectionMethod(incident, page));
+        var attached = incident.AttachPage(page, PagePeople.Source(page.Source), PageEntries.TriggerId(page), PageEntries.DetectionMethod(page));
         return new PageChange(attached, [PageEntries.Trigger(attached, page, first)], []);
     }
 

@@ -23,7 +23,7 @@ public sealed class PageIntakeTests
         Assert.Equal(CommandTestBed.Start, incident.Declared.At);
         Assert.Equal(Fired, incident.ClockStart);
         Assert.Equal(Fired, incident.Detected!.At);
-        Assert.Equal("PagerDuty: checkout-api - High error rate, 13:58 UTC", incident.DetectionMethod);
+        Assert.Equal("PagerDuty page: checkout-api - High error rate", incident.DetectionMethod);
 
         var timeline = await bed.TimelineAsync();
         var detection = timeline.Single(e => e.Tags.Contains(TimelineTag.Detection));
@@ -181,7 +181,7 @@ public sealed class PageIntakeTests
 
         var incident = await bed.IncidentAsync();
         Assert.Equal(Fired, incident.ClockStart);
-        Assert.Equal("PagerDuty: checkout-api - High error rate, 13:58 UTC", incident.DetectionMethod);
+        Assert.Equal("PagerDuty page: checkout-api - High error rate", incident.DetectionMethod);
         Assert.Contains("Linked to the PagerDuty page \"High error rate\" (fired 13:58 UTC)", CommandTestBed.Announced(start));
 
         // Linked once: the next incident in the channel starts from its own declaration.

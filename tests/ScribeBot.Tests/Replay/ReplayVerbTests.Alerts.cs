@@ -14,7 +14,7 @@ public sealed partial class ReplayVerbTests
         Assert.Contains(
             "- **Time to acknowledge (MTTA):** 3 minutes, 30 seconds; **time to resolve (MTTR):** 40 minutes. Both are measured from the PagerDuty page at Tue, Apr 14, 2026, 11:12 Europe/Berlin (CEST).",
             output, StringComparison.Ordinal);
-        Assert.Contains("- **Detection:** PagerDuty: checkout-api - Checkout error rate above 5%, 11:12 Europe/Berlin, at 11:12.", output, StringComparison.Ordinal);
+        Assert.Contains("- **Detection:** PagerDuty page: checkout-api - Checkout error rate above 5%, at 11:12.", output, StringComparison.Ordinal);
         Assert.Contains("- 11:24 - **Escalation** - Alice Ng: PagerDuty: escalated by Alice Ng: Priya Raman (escalation policy Payments database)", output, StringComparison.Ordinal);
         Assert.Contains("- 11:52 - **Resolved** - Alice Ng: incident resolved", output, StringComparison.Ordinal);
     }
