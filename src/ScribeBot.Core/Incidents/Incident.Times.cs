@@ -52,7 +52,9 @@ public sealed partial record Incident
     /// </summary>
     public IReadOnlyList<OrderConflict> OrderConflicts()
     {
-        var instants = KnownInstants();
+        // A paged incident's clock runs from the page, and the on-call acknowledges the page before (or without) anyone
+        // declaring in chat: then the declaration is no link in the chain detection, acknowledgement, resolution.
+        var instants = Page is null ? KnownInstants() : [.. KnownInstants().Where(i => i.Fact != IncidentFact.Declared)];
         List<OrderConflict>? conflicts = null;
         for (var i = 1; i < instants.Count; i++)
         {

@@ -273,4 +273,21 @@ public sealed class PageIntakeTests
         Assert.Equal([TimelineTag.Note], entry.Tags);
         Assert.Equal("PagerDuty: note by Alice Ng: rolled back 4.2", entry.Text);
     }
+
+    [Fact]
+    public async Task An_acknowledgement_in_the_pager_before_the_declaration_is_no_impossible_order()
+    {
+        using var bed = new CommandTestBed(routes: [Route(declare: false)]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        bed.Clock.Advance(TimeSpan.FromMinutes(10));
+        await bed.DoAsync("start Checkout errors sev2");
+
+        // The on-call acknowledged the page a minute after it fired, well before anyone declared in chat.
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(1), "Bob")], None);
+
+        var incident = await bed.IncidentAsync();
+        var times = incident.GetResponseTimes();
+        Assert.Equal(new MeasuredSpan(TimeSpan.FromMinutes(1), ImpossibleOrder: false), times.ToAcknowledge);
+        Assert.Empty(incident.OrderConflicts());
+    }
 }
