@@ -18,7 +18,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 390, 1280 })
         {
-            foreach (var page in new[] { "list", "list-filtered", "list-page-2", "incident-long", "incident-short", "incident-burst", "postmortem", "stats", "not-found" })
+            foreach (var page in new[] { "list", "list-filtered", "list-page-2", "incident-long", "incident-short", "incident-burst", "postmortem", "stats", "not-found", "unknown-address" })
             {
                 data.Add(page, width);
             }
@@ -34,7 +34,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
 
         var response = await page.GotoAsync(Path(name));
-        Assert.Equal(name == "not-found" ? 404 : 200, response!.Status);
+        Assert.Equal(name is "not-found" or "unknown-address" ? 404 : 200, response!.Status);
 
         await CheckAsync(page, $"layout-{name}-{width}");
     }
@@ -90,6 +90,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         "postmortem" => IncidentPages.Editor(seeded.Long.Id),
         "stats" => "/stats",
         "not-found" => IncidentPages.Page("web:nowhere:404"),
+        "unknown-address" => "/no/such/page",
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
