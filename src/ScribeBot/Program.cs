@@ -56,6 +56,8 @@ app.MapAlerts().AsMachineEndpoint();
 app.MapDashboardAccess();
 app.MapPostmortemDownload();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
+// Last: an address nothing above answers. People get a page with a way back; machines still get a bare 404.
+app.MapFallbackToPage("{**path}", "/NotFound");
 app.MapBenchmarkCeiling();
 app.LogStartup();
 

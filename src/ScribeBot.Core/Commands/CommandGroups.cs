@@ -1,3 +1,5 @@
+using ScribeBot.Core.Channels;
+
 namespace ScribeBot.Core.Commands;
 
 /// <summary>
@@ -7,11 +9,15 @@ namespace ScribeBot.Core.Commands;
 /// </summary>
 public static class CommandGroups
 {
-    public static IReadOnlyList<(string Title, IReadOnlyList<string> Verbs)> All { get; } =
+    /// <summary>The groups as Slack and Teams show them.</summary>
+    public static IReadOnlyList<(string Title, IReadOnlyList<string> Verbs)> All { get; } = For(ChatPlatform.Slack);
+
+    /// <summary>The groups on <paramref name="platform"/>: the tags group names that platform's way to tag (<see cref="TagHint"/>).</summary>
+    public static IReadOnlyList<(string Title, IReadOnlyList<string> Verbs)> For(ChatPlatform platform) =>
     [
         ("Lifecycle", ["start", "ack", "severity", "commander", "tz", "resolve", "reopen"]),
         ("Facts for the postmortem", ["detected", "began", "impact", "users", "rootcause", "resolution", "improve", "todo"]),
-        ("Tags: timeline lines (or react to a message)", ["update", "escalate", "misleading", "action", "note"]),
+        ($"Tags: timeline lines (or {TagHint.Action(platform)})", ["update", "escalate", "misleading", "action", "note"]),
         ("Reports", ["status", "timeline", "postmortem", "stats", "help"]),
     ];
 }

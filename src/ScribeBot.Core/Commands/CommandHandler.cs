@@ -81,7 +81,7 @@ public sealed partial class CommandHandler
         command switch
         {
             StartCommand start => _lifecycle.StartAsync(start, request, ct),
-            HelpCommand help => Task.FromResult(CommandHelp.Answer(help.Verb)),
+            HelpCommand help => Task.FromResult(CommandHelp.Answer(help.Verb, request.Channel.Platform)),
             StatsCommand stats => _reads.StatsAsync(stats, request, ct),
             StatusCommand => _reads.StatusAsync(request, ct),
             TimelineCommand => _reads.TimelineAsync(request, ct),

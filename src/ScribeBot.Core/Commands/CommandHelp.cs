@@ -1,3 +1,4 @@
+using ScribeBot.Core.Channels;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
@@ -9,14 +10,15 @@ namespace ScribeBot.Core.Commands;
 /// </summary>
 public static class CommandHelp
 {
-    public static CommandOutcome Answer(string? verb)
+    /// <summary>All of help, or one verb's line; <paramref name="platform"/> words how to tag there (<see cref="TagHint"/>).</summary>
+    public static CommandOutcome Answer(string? verb, ChatPlatform platform = ChatPlatform.Slack)
     {
         if (verb is null)
         {
             var text = new ChatTextBuilder()
                 .Strong("ScribeBot records this channel during an incident and drafts the postmortem.")
                 .Plain(" /incident help <verb> shows one command.");
-            foreach (var (title, verbs) in CommandGroups.All)
+            foreach (var (title, verbs) in CommandGroups.For(platform))
             {
                 text.EndGroup().Strong(title);
                 foreach (var name in verbs)

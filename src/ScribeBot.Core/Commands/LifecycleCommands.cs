@@ -135,7 +135,7 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
             .Strong($"{opened.DisplayId} declared: ").Plain(opened.Title)
             .Plain($" ({opened.Severity.ToLabel()}, commander {request.Caller.DisplayName}). ")
             .Plain(opened.Page is { } page ? $"Linked to the {page.Source.ToLabel()} page \"{page.Title}\" (fired {opened.LocalTimeText(page.TriggeredAt)}): MTTA and MTTR run from it. " : "")
-            .Plain("I'm recording this channel. Tag key messages with a reaction or /incident action, misleading, escalate; /incident resolve closes it and posts the postmortem draft.")
+            .Plain($"I'm recording this channel. Tag key messages with {TagHint.Means(request.Channel.Platform)} or /incident action, misleading, escalate; /incident resolve closes it and posts the postmortem draft.")
             .Build();
         return new AnnouncementPost(request.Channel, announcement);
     }

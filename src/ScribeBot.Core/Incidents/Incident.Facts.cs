@@ -41,7 +41,10 @@ public sealed partial record Incident
         return IncidentTimeZone.ResolveTypedTime(time, reference, IncidentTimeZone.Find(TimeZoneId));
     }
 
-    /// <summary><c>HH:mm</c> in the incident's zone, followed by the zone's id, as refusals and replies show it.</summary>
+    /// <summary>
+    /// <c>HH:mm</c> (or <c>HH:mm:ss</c>, <see cref="TimePrecision"/>) in the incident's zone, followed by the zone's id,
+    /// as refusals and replies show it.
+    /// </summary>
     public string LocalTimeText(DateTimeOffset at) =>
-        IncidentTimeZone.ToLocal(at, IncidentTimeZone.Find(TimeZoneId)).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + TimeZoneId;
+        TimePrecision.Of(this).Time(IncidentTimeZone.ToLocal(at, IncidentTimeZone.Find(TimeZoneId))) + " " + TimeZoneId;
 }

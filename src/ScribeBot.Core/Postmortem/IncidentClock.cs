@@ -1,18 +1,22 @@
 using System.Globalization;
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Time;
 
 namespace ScribeBot.Core.Postmortem;
 
 /// <summary>
 /// Shows instants in an incident's time zone. TimeZoneInfo reads IANA ids from the system's zoneinfo files, which
-/// works with InvariantGlobalization (no ICU needed); an unknown id falls back to UTC and says so.
+/// works with InvariantGlobalization (no ICU needed); an unknown id falls back to UTC and says so. Times of day are
+/// shown at the incident's <see cref="TimePrecision"/>.
 /// </summary>
 public sealed class IncidentClock
 {
-    private IncidentClock(TimeZoneInfo zone, string zoneId, bool known)
+    private IncidentClock(TimeZoneInfo zone, string zoneId, bool known, TimePrecision precision)
     {
         Zone = zone;
         ZoneId = zoneId;
         IsKnownZone = known;
+        Precision = precision;
     }
 
     public TimeZoneInfo Zone { get; }
@@ -22,21 +26,29 @@ public sealed class IncidentClock
 
     public bool IsKnownZone { get; }
 
-    public static IncidentClock For(string timeZoneId)
+    /// <summary>Minutes, or seconds for a short resolved incident (<see cref="TimePrecision.Of"/>).</summary>
+    public TimePrecision Precision { get; }
+
+    /// <summary>The clock of <paramref name="incident"/>: its zone, and its times at its <see cref="TimePrecision"/>.</summary>
+    public static IncidentClock For(Incident incident) => For(incident.TimeZoneId, TimePrecision.Of(incident));
+
+    /// <summary>A clock in a zone, showing times to the minute unless told otherwise (no incident: stats, tests).</summary>
+    public static IncidentClock For(string timeZoneId, TimePrecision? precision = null)
     {
+        precision ??= TimePrecision.Minutes;
         if (string.IsNullOrWhiteSpace(timeZoneId))
         {
-            return new IncidentClock(TimeZoneInfo.Utc, "UTC", known: false);
+            return new IncidentClock(TimeZoneInfo.Utc, "UTC", known: false, precision);
         }
 
         try
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId.Trim());
-            return new IncidentClock(zone, timeZoneId.Trim(), known: true);
+            return new IncidentClock(zone, timeZoneId.Trim(), known: true, precision);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            return new IncidentClock(TimeZoneInfo.Utc, "UTC", known: false);
+            return new IncidentClock(TimeZoneInfo.Utc, "UTC", known: false, precision);
         }
     }
 
@@ -44,8 +56,8 @@ public sealed class IncidentClock
 
     public DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
 
-    /// <summary><c>14:02</c>.</summary>
-    public string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary><c>14:02</c>, or <c>14:02:10</c> at <see cref="TimePrecision.Seconds"/>.</summary>
+    public string Time(DateTimeOffset at) => Precision.Time(Local(at));
 
     /// <summary><c>Mon, Mar 2, 2026</c>.</summary>
     public static string Day(DateOnly date) => date.ToString("ddd, MMM d, yyyy", CultureInfo.InvariantCulture);
@@ -53,7 +65,7 @@ public sealed class IncidentClock
     /// <summary><c>Mar 2</c>.</summary>
     public static string ShortDay(DateOnly date) => date.ToString("MMM d", CultureInfo.InvariantCulture);
 
-    /// <summary><c>Mon, Mar 2, 2026, 14:02</c>.</summary>
+    /// <summary><c>Mon, Mar 2, 2026, 14:02</c> (or <c>14:02:10</c>).</summary>
     public string DayAndTime(DateTimeOffset at) => $"{Day(LocalDate(at))}, {Time(at)}";
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class IncidentSummary
     /// </summary>
     public static ChatText Build(Incident incident, IReadOnlyList<TimelineEntry> entries, DateTimeOffset now)
     {
-        var clock = IncidentClock.For(incident.TimeZoneId);
+        var clock = IncidentClock.For(incident);
         var declared = incident.Declared.At;
         var builder = new ChatTextBuilder()
             .Strong($"{incident.DisplayId}: {incident.Title}")

@@ -25,10 +25,10 @@ internal static partial class TranscriptReader
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
         }
-        catch (JsonException e) when (EndsInside(json, e))
+        catch (JsonException) when (IsCutShort(json))
         {
             throw new TranscriptFormatException(
-                $"the file ends at line {e.LineNumber + 1} before its JSON does (an object, array or string is not closed): it looks cut short.");
+                $"the file ends at line {LineCount(json)} before its JSON does (an object, array or string is not closed): it looks cut short.");
         }
         catch (JsonException e)
         {
@@ -195,18 +195,30 @@ internal static partial class TranscriptReader
         _ => "a string",
     };
 
-    // True when the reader failed at the end of the text: the file was cut short (a copy interrupted, a disk full)
-    // rather than mistyped somewhere, and the reader's own "expected depth to be zero" says neither.
-    private static bool EndsInside(string json, JsonException e)
+    // True when the text is valid JSON as far as it goes and only its end is missing: the file was cut short (a copy
+    // interrupted, a disk full) rather than mistyped somewhere, and the parser's own "expected depth to be zero" or
+    // "reached end of data" says neither. A reader told more may follow (isFinalBlock: false) stops at the end instead
+    // of failing there, and still throws at a real mistake; where the parser's error position points is no guide (a
+    // file cut after a comma is reported at the comma, not after it).
+    private static bool IsCutShort(string json)
     {
-        var lines = json.TrimEnd().Split('\n');
-        if (e.LineNumber is not { } line || line < lines.Length - 1)
+        var bytes = Encoding.UTF8.GetBytes(json.TrimEnd());
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 16 }));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException)
         {
             return false;
         }
 
-        return line > lines.Length - 1 || e.BytePositionInLine >= Encoding.UTF8.GetByteCount(lines[^1].TrimEnd('\r'));
+        return reader.CurrentDepth > 0 || reader.BytesConsumed < bytes.Length;
     }
+
+    private static int LineCount(string json) => json.TrimEnd().Split('\n').Length;
 
     private static string FirstSentence(string message)
     {

@@ -35,4 +35,15 @@ public sealed class CommandHelpTests
             }
         }
     }
+
+    [Fact]
+    public void Slack_and_Teams_help_says_react_and_the_sandboxs_help_names_its_tag_button()
+    {
+        static string TagsTitle(ChatPlatform platform) =>
+            ChatTextLayout.Groups(CommandHelp.Answer(null, platform).Reply)[3][0].ToPlainString();
+
+        Assert.Equal("Tags: timeline lines (or react to a message)", TagsTitle(ChatPlatform.Slack));
+        Assert.Equal("Tags: timeline lines (or react to a message)", TagsTitle(ChatPlatform.Teams));
+        Assert.Equal("Tags: timeline lines (or use a message's tag button)", TagsTitle(ChatPlatform.Web));
+    }
 }

@@ -71,6 +71,33 @@ public sealed partial class ReplayFileTests : IDisposable
         Assert.Contains("it looks cut short", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\",\"at\":\"2026-03-02T14:02:10Z\",\"user\":\"A\",\"text\":\"/incident start X\"},")]
+    [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\",")]
+    [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\"")]
+    [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\",\"at\":\"2026-03-02T14:0")]
+    [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\",\"at\":\"2026-03-02T14:02:10Z\",\"user\":\"A\",\"text\":\"/incident start X\"}]\n\n")]
+    public async Task A_file_cut_at_a_comma_a_name_or_inside_a_string_says_so(string text)
+    {
+        var (exit, _, errors) = await ReplayAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(ReplayVerb.BadInput, exit);
+        Assert.Contains("it looks cut short", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"channel\":\"x\",\"messages\":[}")]
+    [InlineData("{\"channel\":\"x\",\"messages\":[]} trailing")]
+    [InlineData("{\"channel\":\"x\" \"messages\":[]}")]
+    public async Task A_mistake_inside_the_file_is_not_called_cut_short(string text)
+    {
+        var (exit, _, errors) = await ReplayAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(ReplayVerb.BadInput, exit);
+        Assert.Contains("not valid JSON at line 1", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("cut short", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_empty_file_says_so()
     {

@@ -141,6 +141,27 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
         Assert.Null(Moment(Assert.Single(Html.Svgs(await Host.PageAsync(PathOf(fixture.Login)))), "acknowledged"));
     }
 
+    [Fact]
+    public async Task A_four_minute_incident_shows_its_times_to_the_second_so_they_read_apart()
+    {
+        // Its own channel in this class's own fixture: the other tests here read other incidents.
+        var c = new ChannelRef(ChatPlatform.Web, "sandbox", "blip");
+        var t = DashboardFixture.Now.AddHours(-1).AddSeconds(12);
+        await Host.RunAsync(c, DashboardFixture.Alice, "start Cache flush blip", t);
+        await Host.SayAsync(c, "b1", DashboardFixture.Bo, "hit rate is zero", t.AddSeconds(30));
+        await Host.RunAsync(c, DashboardFixture.Bo, "ack", t.AddSeconds(20));
+        var blip = (await Host.RunAsync(c, DashboardFixture.Alice, "resolve", t.AddMinutes(4).AddSeconds(18))).Incident!;
+
+        var html = await Host.PageAsync(PathOf(blip));
+
+        var text = Html.Text(html);
+        Assert.Contains("Declared Fri, Mar 20, 2026, 12:00:12 CET by Alice Ng", text, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged Fri, Mar 20, 2026, 12:00:32 CET by Bo Chen", text, StringComparison.Ordinal);
+        Assert.Contains("Resolved Fri, Mar 20, 2026, 12:04:30 CET by Alice Ng", text, StringComparison.Ordinal);
+        Assert.Contains("(from Mar 20, 2026 12:00:12 Europe/Berlin (CET))", text, StringComparison.Ordinal);
+        Assert.StartsWith("12:00:42 ", Html.Text(Html.Entries(html).Single(e => e.Id == "b1").Html), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/incidents/slack%3AT1%3A999")]
     [InlineData("/incidents/nope")]

@@ -34,7 +34,7 @@ internal static class DiagramSection
             .Where(i => i.Origin != TimelineItemOrigin.Milestone)
             .Select(i => new DiagramEvent(i.Kind, $"{i.Author?.DisplayName} - {i.Text.ToPlainString()}", clock.Local(i.At)) { Tags = i.Tags })
             .ToList();
-        return new PostmortemDiagram($"{incident.DisplayId}: {incident.Title}", phases, events);
+        return new PostmortemDiagram($"{incident.DisplayId}: {incident.Title}", phases, events) { Precision = clock.Precision };
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -20,7 +20,7 @@ public static class PostmortemDraft
     public static PostmortemDocument Build(Incident incident, IReadOnlyList<TimelineEntry> entries)
     {
         entries = WithoutHistory(entries);
-        var clock = IncidentClock.For(incident.TimeZoneId);
+        var clock = IncidentClock.For(incident);
         var warnings = OrderCheck.Find(incident, clock);
         var items = TimelineSection.Items(incident, entries, clock);
 
@@ -49,7 +49,7 @@ public static class PostmortemDraft
     public static PostmortemSection BuildTimeline(Incident incident, IReadOnlyList<TimelineEntry> entries)
     {
         entries = WithoutHistory(entries);
-        var clock = IncidentClock.For(incident.TimeZoneId);
+        var clock = IncidentClock.For(incident);
         return TimelineSection.Build(TimelineSection.Items(incident, entries, clock), clock);
     }
 

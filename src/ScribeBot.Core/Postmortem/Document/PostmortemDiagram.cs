@@ -1,3 +1,4 @@
+using ScribeBot.Core.Time;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem.Document;
@@ -7,7 +8,11 @@ namespace ScribeBot.Core.Postmortem.Document;
 /// incident's UTC offset so a renderer can print local wall-clock times. Labels are raw user text; each renderer
 /// sanitises them for its own syntax.
 /// </summary>
-public sealed record PostmortemDiagram(string Title, IReadOnlyList<DiagramPhase> Phases, IReadOnlyList<DiagramEvent> Events);
+public sealed record PostmortemDiagram(string Title, IReadOnlyList<DiagramPhase> Phases, IReadOnlyList<DiagramEvent> Events)
+{
+    /// <summary>The incident's <see cref="TimePrecision"/>: a chart of a five-minute incident counts seconds.</summary>
+    public TimePrecision Precision { get; init; } = TimePrecision.Minutes;
+}
 
 /// <summary>A phase such as "Detected, not yet declared"; <paramref name="Ongoing"/> when its end is only the last
 /// thing recorded so far.</summary>

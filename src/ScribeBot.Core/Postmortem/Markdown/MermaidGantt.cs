@@ -14,8 +14,6 @@ public static class MermaidGantt
     /// <summary>Labels longer than this are cut with an ellipsis: a gantt row has little room.</summary>
     public const int MaxLabelLength = 48;
 
-    private const string DateFormat = "yyyy-MM-dd HH:mm";
-
     // Lines starting with these words are gantt statements, not tasks.
     private static readonly string[] Keywords =
     [
@@ -29,11 +27,17 @@ public static class MermaidGantt
         var builder = new StringBuilder(256 + (diagram.Events.Count * 80));
         builder.Append("gantt\n");
         builder.Append("    title ").Append(Sanitise(diagram.Title)).Append('\n');
-        builder.Append("    dateFormat YYYY-MM-DD HH:mm\n");
+        // A short incident's chart counts seconds (TimePrecision): at minutes its phases are bars of no length.
+        var seconds = diagram.Precision.ShowsSeconds;
+        builder.Append(seconds ? "    dateFormat YYYY-MM-DD HH:mm:ss\n" : "    dateFormat YYYY-MM-DD HH:mm\n");
 
         var times = diagram.Phases.SelectMany(p => new[] { p.Start, p.End }).Concat(diagram.Events.Select(e => e.At)).ToList();
         var multiDay = times.Count > 0 && times.Min().Date != times.Max().Date;
-        builder.Append(multiDay ? "    axisFormat %b %d %H:%M\n" : "    axisFormat %H:%M\n");
+        var axis = seconds ? "%H:%M:%S" : "%H:%M";
+        builder.Append("    axisFormat ").Append(multiDay ? "%b %d " : "").Append(axis).Append('\n');
+        var dateFormat = seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm";
+        var milestoneLength = seconds ? ", 1s\n" : ", 1m\n";
+        string Format(DateTimeOffset at) => at.ToString(dateFormat, CultureInfo.InvariantCulture);
 
         if (diagram.Phases.Count > 0)
         {
@@ -55,7 +59,7 @@ public static class MermaidGantt
             foreach (var e in group)
             {
                 builder.Append("    ").Append(Sanitise(e.Label)).Append(" :milestone, e").Append(++id).Append(", ")
-                    .Append(Format(e.At)).Append(", 1m\n");
+                    .Append(Format(e.At)).Append(milestoneLength);
             }
         }
 
@@ -103,6 +107,4 @@ public static class MermaidGantt
         var firstWord = text.Split(' ', 2)[0];
         return Keywords.Contains(firstWord, StringComparer.OrdinalIgnoreCase) ? "- " + text : text;
     }
-
-    private static string Format(DateTimeOffset at) => at.ToString(DateFormat, CultureInfo.InvariantCulture);
 }

@@ -47,7 +47,7 @@ internal sealed class IncidentModel(
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
-        Clock = IncidentClock.For(incident.TimeZoneId);
+        Clock = IncidentClock.For(incident);
         Document = PostmortemDraft.Build(incident, entries);
         Figures = IncidentFigures.Of(incident, timeProvider.GetUtcNow());
         Timeline = TimelineRow.From(entries, Clock);

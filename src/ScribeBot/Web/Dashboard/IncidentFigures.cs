@@ -15,7 +15,7 @@ internal sealed record IncidentFigures(DateTimeOffset Start, string StartText, s
 
     public static IncidentFigures Of(Incident incident, DateTimeOffset now)
     {
-        var clock = IncidentClock.For(incident.TimeZoneId);
+        var clock = IncidentClock.For(incident);
         var start = incident.OutageStart.At;
         var times = incident.GetResponseTimes();
 
@@ -33,7 +33,7 @@ internal sealed record IncidentFigures(DateTimeOffset Start, string StartText, s
         var mtta = times.ToAcknowledge is { } toAck ? DurationText.Humanize(toAck) : "not acknowledged";
         var mttr = times.ToResolve is { } toResolve ? DurationText.Humanize(toResolve) : "ongoing";
 
-        var startText = clock.Local(start).ToString("MMM d, yyyy HH:mm", CultureInfo.InvariantCulture);
+        var startText = $"{clock.Local(start).ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} {clock.Time(start)}";
         return new IncidentFigures(start, startText, clock.ZoneLabel(start), duration, mtta, mttr);
     }
 }

@@ -19,7 +19,7 @@ internal sealed record TimelineChart(
 {
     public static TimelineChart For(Incident incident, PostmortemDiagram diagram) => new(
         diagram.Title,
-        IncidentClock.For(incident.TimeZoneId),
+        IncidentClock.For(incident),
         diagram.Phases,
         diagram.Events,
         incident.Declared.At,

@@ -18,7 +18,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 390, 1280 })
         {
-            foreach (var page in new[] { "list", "list-filtered", "list-page-2", "incident-long", "incident-short", "incident-burst", "postmortem", "stats", "not-found" })
+            foreach (var page in new[] { "list", "list-filtered", "list-page-2", "incident-long", "incident-short", "incident-burst", "postmortem", "stats", "not-found", "unknown-address" })
             {
                 data.Add(page, width);
             }
@@ -34,7 +34,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
 
         var response = await page.GotoAsync(Path(name));
-        Assert.Equal(name == "not-found" ? 404 : 200, response!.Status);
+        Assert.Equal(name is "not-found" or "unknown-address" ? 404 : 200, response!.Status);
 
         await CheckAsync(page, $"layout-{name}-{width}");
     }
@@ -95,6 +95,35 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         Assert.True(spread > 0.8, $"declared to resolved covers {spread:P0} of the diagram");
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task The_stats_table_shows_every_figure_without_sideways_scrolling(int width)
+    {
+        var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
+        await page.GotoAsync("/stats");
+        var table = page.Locator("table.stats");
+
+        // Every figure cell lies inside the viewport and inside its scroll box, so none is hidden off to the side.
+        var outside = await table.EvaluateAsync<string[]>("""
+            t => {
+                const box = t.closest('.table-scroll').getBoundingClientRect();
+                return [...t.querySelectorAll('tbody th, tbody td')]
+                    .filter(c => { const r = c.getBoundingClientRect(); return r.right > Math.min(box.right, innerWidth) + 0.5 || r.left < box.left - 0.5; })
+                    .map(c => c.textContent.trim());
+            }
+            """);
+        await Screenshots.SaveAsync(page, $"layout-stats-table-{width}");
+
+        Assert.Empty(outside);
+        Assert.Equal(0, await table.EvaluateAsync<int>("t => { const s = t.closest('.table-scroll'); return s.scrollWidth - s.clientWidth; }"));
+        if (width < 700)
+        {
+            // Stacked: each figure is labelled, since the column headers are out of sight.
+            Assert.Equal("MTTR", await table.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+        }
+    }
+
     private static int Height(int width) => width < 700 ? 844 : 800;
 
     private string Path(string name) => name switch
@@ -108,6 +137,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
         "postmortem" => IncidentPages.Editor(seeded.Long.Id),
         "stats" => "/stats",
         "not-found" => IncidentPages.Page("web:nowhere:404"),
+        "unknown-address" => "/no/such/page",
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -100,6 +100,44 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(command.Locator("details.tag-picker")).ToHaveCountAsync(0);
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Tag_pills_choices_and_the_tag_button_are_one_height_and_line_up(int width)
+    {
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
+        var page = await chromium.NewPageAsync(host.BaseAddress, width, width < 700 ? 844 : 800);
+        await page.GotoAsync("sandbox");
+        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await SayAsync(page, "checkout-api 5xx rate is at 30%");
+        var message = page.Locator("#feed li.message", new() { HasText = "5xx rate" });
+        // Emoji whose glyph boxes differ: the target stood a pixel taller than the siren.
+        foreach (var tag in new[] { "detection", "root cause", "misleading", "escalation" })
+        {
+            await message.Locator("details.tag-picker summary").ClickAsync();
+            await message.Locator("details.tag-picker").GetByRole(AriaRole.Button, new() { Name = tag, Exact = true }).ClickAsync();
+            await Expect(message.Locator("button.given", new() { HasText = tag })).ToBeVisibleAsync();
+        }
+
+        await message.Locator("details.tag-picker summary").ClickAsync();
+        await Expect(message.Locator("button.choice").First).ToBeVisibleAsync();
+
+        var boxes = await message.EvaluateAsync<double[][]>("""
+            li => [...li.querySelectorAll('form.reactions > button.given, details.tag-picker > summary, button.choice')]
+                .map(e => { const r = e.getBoundingClientRect(); return [r.top, r.height, e.tagName === 'SUMMARY' ? 1 : 0]; })
+            """);
+        await Screenshots.SaveAsync(page, $"sandbox-tag-pills-{width}");
+
+        Assert.Equal(4 + 1 + 7, boxes.Length);
+        Assert.All(boxes, b => Assert.Equal(boxes[0][1], b[1], 0.5));
+        // The tag button sits on the line of the pills beside it (if any), not a pixel below.
+        var summary = boxes.Single(b => b[2] == 1);
+        var neighbours = boxes.Take(4).Where(b => Math.Abs(b[0] - summary[0]) < summary[1]).ToList();
+        Assert.All(neighbours, b => Assert.Equal(summary[0], b[0], 0.5));
+    }
+
     private static async Task SayAsync(IPage page, string text)
     {
         await page.GetByLabel("Message").FillAsync(text);

@@ -53,6 +53,23 @@ public sealed partial class SandboxPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_hint_calls_the_per_message_control_the_tag_button_and_none_says_react()
+    {
+        using var alice = await JoinAsync("Alice Ng");
+
+        var intro = Html.Text(await alice.GetAsync());
+        await alice.SayAsync("/incident start Checkout returns 502 sev2");
+        var announcement = Html.Text((await alice.WaitForAsync("Alice Ng", item => item.Kind == SandboxItemKind.Announcement)).Html!);
+        await alice.SayAsync("/incident help");
+        var help = Html.Text((await alice.WaitForAsync("Alice Ng", item => item.Kind == SandboxItemKind.Reply && item.Html!.Contains("Lifecycle", StringComparison.Ordinal))).Html!);
+
+        Assert.Contains("mark messages for the timeline with the tag button under each", intro, StringComparison.Ordinal);
+        Assert.Contains("Tag key messages with a message's tag button or /incident action", announcement, StringComparison.Ordinal);
+        Assert.Contains("Tags: timeline lines (or use a message's tag button)", help, StringComparison.Ordinal);
+        Assert.All(new[] { intro, announcement, help }, text => Assert.DoesNotMatch(@"(?i)\breact(ion)?\b", text));
+    }
+
+    [Fact]
     public async Task A_bad_command_gets_its_specific_error_as_a_private_reply_and_changes_nothing()
     {
         using var alice = await JoinAsync("Alice Ng");
