@@ -31,7 +31,7 @@ internal static class PageEvents
 
     /// <summary>The announcement of an incident the page declared.</summary>
     public static AnnouncementPost AnnounceDeclared(Incident incident, PageLink page) => Announce(incident, new ChatTextBuilder()
-        .Strong($"{incident.DisplayId} declared from a {page.Source.ToLabel()} page: ").Plain(incident.Title)
+        .Strong($"{incident.DisplayId} declared from {Article(page.Source)} {page.Source.ToLabel()} page: ").Plain(incident.Title)
         .Plain($" ({incident.Severity.ToLabel()}, fired {incident.LocalTimeText(page.TriggeredAt)}). ")
         .Plain("I'm recording this channel. Take command with /incident commander and your @mention; tag key messages with a reaction; /incident resolve closes it and posts the postmortem draft.")
         .Build());
@@ -110,6 +110,9 @@ internal static class PageEvents
             .Build();
         return new PageChange(incident, [entry], [Announce(incident, text)]);
     }
+
+    // "an Alertmanager page", "an Opsgenie page", "a PagerDuty page", "a Grafana page".
+    private static string Article(PageSource source) => source is PageSource.Alertmanager or PageSource.Opsgenie ? "an" : "a";
 
     private static AnnouncementPost Announce(Incident incident, ChatText text) => new(incident.Channel, text);
 }
