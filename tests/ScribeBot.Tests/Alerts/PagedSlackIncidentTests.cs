@@ -60,6 +60,23 @@ public sealed class PagedSlackIncidentTests
     }
 
     [Fact]
+    public async Task An_acknowledgement_that_overtakes_its_trigger_is_placed_by_its_own_time()
+    {
+        await using var host = await Host().StartKestrelAsync();
+        var fired = DateTimeOffset.FromUnixTimeMilliseconds(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()).AddMinutes(-5);
+
+        Assert.Equal((1, 0, 0), await CountsAsync(await host.PostPagerDutyAsync(PagerDutyDeliveries.Acknowledged(fired, fired.AddMinutes(3)))));
+        Assert.Equal((0, 1, 0), await CountsAsync(await host.PostPagerDutyAsync(PagerDutyDeliveries.Triggered(fired))));
+
+        var incident = await host.Store.FindOpenIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
+        Assert.NotNull(incident);
+        Assert.Equal(fired, incident.ClockStart);
+        Assert.Equal(TimeSpan.FromMinutes(3), incident.TimeToAcknowledge);
+        var timeline = await host.TimelineAsync(SlackPayloads.Channel);
+        Assert.Equal(TimelineTag.Detection, timeline.OrderBy(e => e.At).First().Tags.Single());
+    }
+
+    [Fact]
     public async Task A_forged_or_unsigned_page_gets_401_and_opens_nothing()
     {
         await using var host = await Host().StartKestrelAsync();
