@@ -168,7 +168,7 @@ public sealed class PostmortemBlocksTests
 
         var all = string.Join("\n", PostmortemBlocks.Render(document).SelectMany(BlocksOf).SelectMany(TextsOf));
 
-        Assert.Matches(@"• <https://acme\.slack\.com/archives/C0123/p\d+\|\d\d:\d\d> - \*[^*]+\* - Bo Chen: rolled back", all);
+        Assert.Matches(@"• <https://acme\.slack\.com/archives/C0123/p\d+\|\d\d:\d\d(:\d\d)?> - \*[^*]+\* - Bo Chen: rolled back", all);
     }
 
     [Fact]
