@@ -96,7 +96,7 @@ public sealed partial class PageIntake
             bool applied;
             using (await _locks.AcquireAsync(route.Channel.Key, cancellationToken).ConfigureAwait(false))
             {
-                applied = await ApplyAsync(page, route, cancellationToken).ConfigureAwait(false);
+                applied = await ApplyAsync(page, route, seenBefore: home is not null, cancellationToken).ConfigureAwait(false);
             }
 
             if (applied)
@@ -132,7 +132,8 @@ public sealed partial class PageIntake
             ?? PageRoute.To(channel, declare: false);
     }
 
-    private async Task<bool> ApplyAsync(PageEvent page, PageRoute route, CancellationToken ct)
+    // seenBefore: the page was recorded in this channel already (it has a home there).
+    private async Task<bool> ApplyAsync(PageEvent page, PageRoute route, bool seenBefore, CancellationToken ct)
     {
         var link = PageLink.Of(page);
         var open = await _store.FindOpenIncidentAsync(route.Channel, ct).ConfigureAwait(false);
@@ -149,6 +150,13 @@ public sealed partial class PageIntake
 
             await CommitAsync(PageEvents.Apply(owner, page, route), page, ct).ConfigureAwait(false);
             return true;
+        }
+
+        // The page belongs to an older incident of the channel (or was only announced): a late event of it must not
+        // attach it to whatever incident is open now.
+        if (seenBefore)
+        {
+            return false;
         }
 
         if (open is not null)
@@ -200,7 +208,7 @@ public sealed partial class PageIntake
         if (!result.Opened)
         {
             // Only another writer outside the channel's lock could open one meanwhile; record the page on it.
-            return await ApplyAsync(page, route, ct).ConfigureAwait(false);
+            return await ApplyAsync(page, route, seenBefore: false, ct).ConfigureAwait(false);
         }
 
         _signal.Notify();

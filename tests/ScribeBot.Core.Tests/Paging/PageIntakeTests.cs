@@ -290,4 +290,20 @@ public sealed class PageIntakeTests
         Assert.Equal(new MeasuredSpan(TimeSpan.FromMinutes(1), ImpossibleOrder: false), times.ToAcknowledge);
         Assert.Empty(incident.OrderConflicts());
     }
+
+    [Fact]
+    public async Task A_late_event_of_an_earlier_incidents_page_does_not_join_the_incident_open_now()
+    {
+        using var bed = new CommandTestBed(routes: [Route()]);
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        await bed.DoAsync("resolve");
+        await bed.DoAsync("start Something else sev3");
+
+        var late = await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Resolved, "E9", Fired.AddMinutes(50))], None);
+
+        Assert.Equal(new PageIntakeResult(0, 1, 0), late);
+        var second = await bed.IncidentAsync(2);
+        Assert.Empty(second.PageKeys);
+        Assert.Null(await bed.PostAsync("page:pagerduty:E9"));
+    }
 }
