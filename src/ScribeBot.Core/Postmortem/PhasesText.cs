@@ -5,9 +5,10 @@ using ScribeBot.Core.Text;
 namespace ScribeBot.Core.Postmortem;
 
 /// <summary>
-/// The response's phases as one line: "Time to detect: 7 minutes; to acknowledge (MTTA): 2 minutes; to find the root
-/// cause: 30 minutes; to resolve (MTTR): 1 hour, 19 minutes." and where they are measured from. A phase that is
-/// unknown, or rests on times in an impossible order, is left out rather than shown as a placeholder.
+/// The response's phases as one line: "Time to detect: 7 minutes; acknowledge (MTTA): 2 minutes; root cause: 30
+/// minutes; resolve (MTTR): 1 hour, 19 minutes." and where they are measured from. A phase that is unknown, or rests
+/// on times in an impossible order, is left out rather than shown as a placeholder. Terse on purpose: it shares the
+/// draft's 400-600 word budget with the story.
 /// </summary>
 public static class PhasesText
 {
@@ -25,7 +26,7 @@ public static class PhasesText
         var first = true;
         Phase("detect", phases.ToDetect);
         Phase("acknowledge (MTTA)", phases.ToAcknowledge);
-        Phase("find the root cause", phases.ToRootCause);
+        Phase("root cause", phases.ToRootCause);
         Phase("resolve (MTTR)", phases.ToResolve);
 
         var clockPhases = phases.ToAcknowledge is not null || phases.ToRootCause is not null || phases.ToResolve is not null;
@@ -33,9 +34,9 @@ public static class PhasesText
             ? $"the {page.Source.ToLabel()} page at {clock.DayAndTime(page.TriggeredAt)} {clock.ZoneLabel(page.TriggeredAt)}"
             : "the declaration";
         builder.Plain(
-            phases.ToDetect is null ? $". Measured from {origin}."
-            : clockPhases ? $". Detection is measured from when impact began, the others from {origin}."
-            : ". Measured from when impact began.");
+            phases.ToDetect is null ? $". From {origin}."
+            : clockPhases ? $". Detection from impact start, the rest from {origin}."
+            : ". From impact start.");
         return builder.Build();
 
         void Phase(string name, TimeSpan? value)
@@ -50,7 +51,7 @@ public static class PhasesText
                 builder.Plain("; ");
             }
 
-            builder.Strong(first ? $"Time to {name}:" : $"to {name}:").Plain(" " + DurationText.Humanize(span));
+            builder.Strong(first ? $"Time to {name}:" : $"{name}:").Plain(" " + DurationText.Humanize(span));
             first = false;
         }
     }

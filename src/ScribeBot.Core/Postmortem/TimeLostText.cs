@@ -39,7 +39,35 @@ public static class TimeLostText
             ? TimeSpan.FromSeconds(Math.Round(total.TotalSeconds, MidpointRounding.AwayFromZero))
             : TimeSpan.FromMinutes(Math.Round(total.TotalMinutes, MidpointRounding.AwayFromZero));
 
-    // A chat message may span lines; inside one sentence its name must not.
-    private static string Name(string text) =>
-        TextShortener.ShortenWithin(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), NameLength, trimEnd: true);
+    // A path is named by what was suspected, which people write first: "502s come from the edge. Cloudflare rolled
+    // out..." is named "502s come from the edge", "Rolled back the WAF rule; no effect" is "Rolled back the WAF rule".
+    // Inside one sentence a name must not span lines either.
+    private static string Name(string text)
+    {
+        var end = FirstSentenceEnd(text);
+        var sentence = (end > 0 ? text[..end] : text).TrimEnd().TrimEnd('.');
+        var words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return TextShortener.ShortenWithin(string.Join(' ', words), NameLength, trimEnd: true);
+    }
+
+    // Where the first sentence ends: at a line break or a ';', or after a '.', '!' or '?' followed by white space
+    // ("0.1%" and "v2.14.3" go on); -1 when the text is one sentence. A question keeps its mark, a full stop is trimmed
+    // by the caller.
+    private static int FirstSentenceEnd(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '\n' or '\r' or ';')
+            {
+                return i;
+            }
+
+            if (text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]))
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
 }

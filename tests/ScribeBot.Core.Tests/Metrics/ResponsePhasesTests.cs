@@ -39,8 +39,8 @@ public sealed class ResponsePhasesTests
             new ResponsePhases(TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(40), TimeSpan.FromMinutes(65)),
             phases);
         Assert.Equal(
-            "Time to detect: 7 minutes; to acknowledge (MTTA): 2 minutes; to find the root cause: 40 minutes; "
-            + "to resolve (MTTR): 1 hour, 5 minutes. Detection is measured from when impact began, the others from the declaration.",
+            "Time to detect: 7 minutes; acknowledge (MTTA): 2 minutes; root cause: 40 minutes; resolve (MTTR): 1 hour, 5 minutes. "
+            + "Detection from impact start, the rest from the declaration.",
             Line(phases));
     }
 
@@ -51,7 +51,7 @@ public sealed class ResponsePhasesTests
 
         var phases = ResponsePhases.Of(incident, []);
 
-        Assert.Equal("Time to acknowledge (MTTA): 4 minutes. Measured from the declaration.", Line(phases));
+        Assert.Equal("Time to acknowledge (MTTA): 4 minutes. From the declaration.", Line(phases));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ResponsePhasesTests
         var phases = ResponsePhases.Of(incident, entries.Entries);
 
         Assert.Equal(new ResponsePhases(null, null, TimeSpan.FromMinutes(40), null), phases);
-        Assert.Equal("Time to find the root cause: 40 minutes. Measured from the declaration.", Line(phases));
+        Assert.Equal("Time to root cause: 40 minutes. From the declaration.", Line(phases));
     }
 
     [Fact]
@@ -105,9 +105,8 @@ public sealed class ResponsePhasesTests
         var line = Line(ResponsePhases.Of(incident, entries.Entries));
 
         Assert.Equal(
-            "Time to detect: 6 minutes; to acknowledge (MTTA): 6 minutes; to find the root cause: 30 minutes; "
-            + "to resolve (MTTR): 1 hour, 9 minutes. Detection is measured from when impact began, the others from the "
-            + "PagerDuty page at Mon, Mar 2, 2026, 09:56 UTC.",
+            "Time to detect: 6 minutes; acknowledge (MTTA): 6 minutes; root cause: 30 minutes; resolve (MTTR): 1 hour, "
+            + "9 minutes. Detection from impact start, the rest from the PagerDuty page at Mon, Mar 2, 2026, 09:56 UTC.",
             line);
     }
 }

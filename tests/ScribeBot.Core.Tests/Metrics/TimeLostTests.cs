@@ -117,11 +117,11 @@ public sealed class TimeLostTests
     }
 
     [Fact]
-    public void Long_names_are_shortened_on_one_line_and_paths_past_three_are_counted()
+    public void Long_names_are_shortened_and_paths_past_three_are_counted()
     {
         var incident = Resolved(60);
         var entries = new EntryList(incident.Id);
-        entries.Say(At(1), Bo, "502s come from the edge.\nCloudflare rolled out a config at 13:55", TimelineTag.Misleading);
+        entries.Say(At(1), Bo, "Adyen reports elevated latency on their status page, opening a ticket", TimelineTag.Misleading);
         entries.Say(At(2), Bo, "b", TimelineTag.Misleading);
         entries.Say(At(3), Bo, "c", TimelineTag.Misleading);
         entries.Say(At(4), Bo, "d", TimelineTag.Misleading);
@@ -130,7 +130,7 @@ public sealed class TimeLostTests
 
         var sentence = TimeLostText.Sentence(TimeLost.Of(incident, entries.Entries));
 
-        Assert.Equal("About 5 minutes went to five misleading paths (502s come from the edge. Cloudflare rol…, b, c and 2 more).", sentence);
+        Assert.Equal("About 5 minutes went to five misleading paths (Adyen reports elevated latency on their…, b, c and 2 more).", sentence);
     }
 
     [Fact]
@@ -146,5 +146,21 @@ public sealed class TimeLostTests
 
         Assert.StartsWith("About 40 seconds went to one misleading path", TimeLostText.Sentence(TimeLost.Of(incident, brief.Entries)), StringComparison.Ordinal);
         Assert.StartsWith("About 50 minutes went", TimeLostText.Sentence(TimeLost.Of(incident, longer.Entries)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("502s come from the edge. Cloudflare rolled out a config at 13:55", "502s come from the edge")]
+    [InlineData("Is it DNS? Looking at resolv.conf", "Is it DNS?")]
+    [InlineData("suspect the cache\nrestarting it", "suspect the cache")]
+    [InlineData("Rolled back the WAF rule change; no effect", "Rolled back the WAF rule change")]
+    [InlineData("rate at 0.1% after v2.14.3 went out", "rate at 0.1% after v2.14.3 went out")]
+    [InlineData("the   WAF\trule.", "the WAF rule")]
+    public void A_path_is_named_by_its_first_sentence_on_one_line(string text, string name)
+    {
+        var incident = Resolved(60);
+        var entries = new EntryList(incident.Id);
+        entries.Say(At(10), Bo, text, TimelineTag.Misleading);
+
+        Assert.Equal($"About 50 minutes went to one misleading path ({name}).", TimeLostText.Sentence(TimeLost.Of(incident, entries.Entries)));
     }
 }
