@@ -1,20 +1,15 @@
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem;
+using static ScribeBot.Core.Tests.Metrics.TenOClock;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Metrics;
 
 public sealed class ResponsePhasesTests
 {
-    private static readonly DateTimeOffset Ten = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-
-    private static DateTimeOffset At(int minutesAfterTen) => Ten.AddMinutes(minutesAfterTen);
-
-    private static Milestone By(int minutesAfterTen) => new(At(minutesAfterTen), Alice);
-
     // Impact began 09:50, detected 09:57, declared 10:00, acknowledged 10:02, resolved 11:05.
-    private static Incident Full() => NewIncident(7, "Checkout fails", At(0), Alice, "UTC") with
+    private static Incident Full() => Declared() with
     {
         ImpactBegan = By(-10),
         Detected = By(-3),
@@ -47,7 +42,7 @@ public sealed class ResponsePhasesTests
     [Fact]
     public void Unknown_phases_are_left_out_not_shown_as_placeholders()
     {
-        var incident = NewIncident(7, "Checkout fails", At(0), Alice, "UTC") with { Acknowledged = By(4) };
+        var incident = Declared() with { Acknowledged = By(4) };
 
         var phases = ResponsePhases.Of(incident, []);
 
@@ -57,7 +52,7 @@ public sealed class ResponsePhasesTests
     [Fact]
     public void An_incident_with_no_known_phase_has_no_line()
     {
-        var incident = NewIncident(7, "Checkout fails", At(0), Alice, "UTC");
+        var incident = Declared();
 
         var phases = ResponsePhases.Of(incident, []);
 

@@ -1,18 +1,13 @@
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem;
+using static ScribeBot.Core.Tests.Metrics.TenOClock;
 using static ScribeBot.Core.Tests.Postmortem.Scenarios;
 
 namespace ScribeBot.Core.Tests.Metrics;
 
 public sealed class TimeLostTests
 {
-    private static readonly DateTimeOffset Ten = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-
-    private static DateTimeOffset At(int minutesAfterTen) => Ten.AddMinutes(minutesAfterTen);
-
-    private static Incident Declared() => NewIncident(7, "Checkout fails", At(0), Alice, "UTC");
-
-    private static Incident Resolved(int minutesAfterTen) => Declared() with { Resolved = new Milestone(At(minutesAfterTen), Alice) };
+    private static Incident Resolved(int minutesAfterTen) => Declared() with { Resolved = By(minutesAfterTen) };
 
     [Fact]
     public void Two_paths_abandoned_by_one_action_count_from_the_first_to_the_action()
