@@ -9,6 +9,9 @@ public sealed partial record Incident
         : Detected is { } detected ? new(IncidentFact.Detected, detected.At)
         : new(IncidentFact.Declared, Declared.At);
 
+    /// <summary>Time to detect: from when impact began to detection, when both are recorded.</summary>
+    public TimeSpan? TimeToDetect => ImpactBegan is { } began && Detected is { } detected ? detected.At - began.At : null;
+
     /// <summary>Time to acknowledge: from the <see cref="ClockStart"/> (the page, else the declaration) to acknowledged.</summary>
     public TimeSpan? TimeToAcknowledge => Acknowledged is { } ack ? ack.At - ClockStart : null;
 
@@ -67,7 +70,7 @@ public sealed partial record Incident
         return conflicts ?? (IReadOnlyList<OrderConflict>)[];
     }
 
-    /// <summary>MTTA, MTTR and the outage's length, each flagged when it rests on times in an impossible order.</summary>
+    /// <summary>MTTA, MTTR, the outage's length and the time to detect, each flagged when it rests on times in an impossible order.</summary>
     public ResponseTimes GetResponseTimes()
     {
         var conflicts = OrderConflicts();
@@ -80,6 +83,7 @@ public sealed partial record Incident
             Measure(OutageDuration, OutageStart.Fact, IncidentFact.Resolved))
         {
             Page = Page,
+            ToDetect = Measure(TimeToDetect, IncidentFact.ImpactBegan, IncidentFact.Detected),
         };
 
         MeasuredSpan? Measure(TimeSpan? span, IncidentFact from, IncidentFact to) =>

@@ -9,4 +9,7 @@ public sealed record ResponseTimes(MeasuredSpan? ToAcknowledge, MeasuredSpan? To
 {
     /// <summary>The page MTTA and MTTR are measured from, or null when they run from the declaration.</summary>
     public Paging.PageLink? Page { get; init; }
+
+    /// <summary>Impact began to detected, when both are recorded; it runs from no clock, so a page does not change it.</summary>
+    public MeasuredSpan? ToDetect { get; init; }
 }

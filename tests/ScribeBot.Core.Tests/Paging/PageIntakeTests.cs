@@ -55,7 +55,7 @@ public sealed class PageIntakeTests
 
         var draft = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, await bed.TimelineAsync()));
         var times = draft.Split('\n').Single(line => line.Contains("(MTTA)", StringComparison.Ordinal));
-        Assert.EndsWith("Both are measured from the PagerDuty page at Mon, Mar 2, 2026, 13:58 UTC.", times);
+        Assert.EndsWith(". From the PagerDuty page at Mon, Mar 2, 2026, 13:58 UTC.", times);
     }
 
     [Fact]

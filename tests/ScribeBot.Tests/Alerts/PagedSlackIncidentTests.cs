@@ -49,8 +49,8 @@ public sealed class PagedSlackIncidentTests
         Assert.StartsWith("# INC-1: Webhook Tester: Test", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Detection:** PagerDuty page: Webhook Tester - Test, at ", markdown, StringComparison.Ordinal);
         var times = markdown.Split('\n').Single(line => line.Contains("(MTTA)", StringComparison.Ordinal));
-        Assert.StartsWith("- **Time to acknowledge (MTTA):** 2 minutes; **time to resolve (MTTR):** ", times, StringComparison.Ordinal);
-        Assert.Contains(". Both are measured from the PagerDuty page at ", times, StringComparison.Ordinal);
+        Assert.StartsWith("- **Time to acknowledge (MTTA):** 2 minutes; **resolve (MTTR):** ", times, StringComparison.Ordinal);
+        Assert.Contains(". From the PagerDuty page at ", times, StringComparison.Ordinal);
         Assert.Contains("**Escalation** - ", markdown, StringComparison.Ordinal);
         Assert.Contains("PagerDuty: escalated", markdown, StringComparison.Ordinal);
 

@@ -50,7 +50,7 @@ public sealed class PagedTeamsIncidentTests
         Assert.Equal(IncidentStatus.Resolved, closed!.Status);
         Assert.Equal(fired, closed.ClockStart);
 
-        var sent = await WaitForTextAsync(host, "Both are measured from the Alertmanager page at");
+        var sent = await WaitForTextAsync(host, ". From the Alertmanager page at");
         Assert.Contains(sent, s => s.Text.Contains("INC-1 declared from an Alertmanager page", StringComparison.Ordinal));
         Assert.Contains(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal) && s.Text.Contains("with its Alertmanager page", StringComparison.Ordinal));
     }

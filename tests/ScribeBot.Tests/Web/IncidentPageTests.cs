@@ -34,7 +34,9 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
             "Resolved Tue, Mar 17, 2026, 11:50 CET by Alice Ng",
             "Duration 50 minutes (from Mar 17, 2026 11:00 Europe/Berlin (CET))",
             "MTTA 4 minutes",
+            "Time to root cause 12 minutes (the first message tagged root cause)",
             "MTTR 50 minutes",
+            "Time lost About 2 minutes went to one misleading path (maybe the CDN?).",
             "Detection method PagerDuty alert",
             "Impact Card payments failed at checkout",
             "Users affected 18%",
@@ -56,6 +58,10 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
         Assert.Contains($"Tasks {Placeholders.Tasks}", text, StringComparison.Ordinal);
         Assert.Contains("Resolved not resolved yet", text, StringComparison.Ordinal);
         Assert.Contains("MTTR ongoing", text, StringComparison.Ordinal);
+        // Phases and time lost that are not known are left out, not shown as placeholders.
+        Assert.DoesNotContain("Time to detect", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Time to root cause", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Time lost", text, StringComparison.Ordinal);
         Assert.Contains("Status Ongoing (acknowledged)", text, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 using ScribeBot.Core.Incidents;
-using ScribeBot.Core.Paging;
+using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -8,23 +8,33 @@ namespace ScribeBot.Core.Postmortem.Building;
 
 /// <summary>
 /// The Issue Summary: duration with start, end and time zone, impact, share of users affected, detection, root
-/// cause, and the response times.
+/// cause, the response's phases (<see cref="PhasesText"/>) and the time lost to misleading paths
+/// (<see cref="TimeLostText"/>), the last two only when there is something to say.
 /// </summary>
 internal static class IssueSummarySection
 {
-    public static PostmortemSection Build(Incident incident, TimelineEntry? firstDetection, IncidentClock clock)
+    public static PostmortemSection Build(Incident incident, IReadOnlyList<TimelineEntry> entries, IncidentClock clock)
     {
         var times = incident.GetResponseTimes();
-        var items = new List<ChatText>(6)
+        var items = new List<ChatText>(7)
         {
             DurationLine(incident, times, clock),
             new ChatTextBuilder().Strong("Impact:").Plain(" ").Fact(incident.Impact, Placeholders.Impact).Build(),
             new ChatTextBuilder().Strong("Users affected:").Plain(" ")
                 .Fact(incident.UsersAffectedPercent is { } share ? $"{share:0.##}%" : null, Placeholders.UsersAffected).Build(),
-            DetectionLine(incident, firstDetection, clock),
+            DetectionLine(incident, TimelineMilestones.FirstDetection(entries), clock),
             new ChatTextBuilder().Strong("Root cause:").Plain(" ").Fact(incident.RootCause, Placeholders.RootCause).Build(),
-            ResponseTimesLine(times, clock),
         };
+        if (PhasesText.Line(ResponsePhases.Of(incident, entries), clock) is { } phases)
+        {
+            items.Add(phases);
+        }
+
+        if (TimeLostText.Sentence(TimeLost.Of(incident, entries)) is { } timeLost)
+        {
+            items.Add(new ChatTextBuilder().Strong("Time lost:").Plain(" " + timeLost).Build());
+        }
+
         return new PostmortemSection(PostmortemHeadings.IssueSummary, [new BulletListBlock(items)]);
     }
 
@@ -88,40 +98,5 @@ internal static class IssueSummarySection
         }
 
         return builder.Build();
-    }
-
-    private static ChatText ResponseTimesLine(ResponseTimes times, IncidentClock clock)
-    {
-        var builder = new ChatTextBuilder().Strong("Time to acknowledge (MTTA):").Plain(" ");
-        if (times.ToAcknowledge is not { } mtta)
-        {
-            builder.Placeholder(Placeholders.Acknowledged);
-        }
-        else if (mtta.ImpossibleOrder)
-        {
-            builder.Placeholder("[not stated: impossible order]");
-        }
-        else
-        {
-            builder.Plain(DurationText.Humanize(mtta.Value));
-        }
-
-        builder.Plain("; ").Strong("time to resolve (MTTR):").Plain(" ");
-        if (times.ToResolve is not { } mttr)
-        {
-            builder.Strong("ongoing");
-        }
-        else if (mttr.ImpossibleOrder)
-        {
-            builder.Placeholder("[not stated: impossible order]");
-        }
-        else
-        {
-            builder.Plain(DurationText.Humanize(mttr.Value));
-        }
-
-        return builder.Plain(times.Page is { } page
-            ? $". Both are measured from the {page.Source.ToLabel()} page at {clock.DayAndTime(page.TriggeredAt)} {clock.ZoneLabel(page.TriggeredAt)}."
-            : ". Both are measured from the declaration.").Build();
     }
 }

@@ -26,7 +26,7 @@ public static class PostmortemDraft
 
         PostmortemSection[] sections =
         [
-            IssueSummarySection.Build(incident, TimelineMilestones.FirstDetection(entries), clock),
+            IssueSummarySection.Build(incident, entries, clock),
             TimelineSection.Build(items, clock),
             RootCauseSection.Build(incident, entries, clock),
             MeasuresSection.Build(incident),

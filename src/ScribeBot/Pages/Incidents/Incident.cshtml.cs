@@ -1,4 +1,5 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Metrics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Postmortem.Building;
@@ -27,6 +28,12 @@ internal sealed class IncidentModel(
 
     public IncidentFigures? Figures { get; private set; }
 
+    /// <summary>The response's phases, as the draft's Issue Summary measures them.</summary>
+    public ResponsePhases Phases { get; private set; } = new(null, null, null, null);
+
+    /// <summary>The draft's sentence on time lost to misleading paths, or null when none was measured.</summary>
+    public string? TimeLostSentence { get; private set; }
+
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
 
     public int DeletedCount { get; private set; }
@@ -50,6 +57,8 @@ internal sealed class IncidentModel(
         Clock = IncidentClock.For(incident);
         Document = PostmortemDraft.Build(incident, entries);
         Figures = IncidentFigures.Of(incident, timeProvider.GetUtcNow());
+        Phases = ResponsePhases.Of(incident, entries);
+        TimeLostSentence = TimeLostText.Sentence(TimeLost.Of(incident, entries));
         Timeline = TimelineRow.From(entries, Clock);
         DeletedCount = entries.Count(e => e.Deleted);
         DiagramSvg = TimelineSvg.Render(TimelineChart.For(incident, Document.Diagram), "timeline");

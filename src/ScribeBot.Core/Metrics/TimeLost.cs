@@ -1,0 +1,88 @@
+using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Timeline;
+
+namespace ScribeBot.Core.Metrics;
+
+/// <summary>
+/// The time an incident lost to misleading paths. Each entry tagged <see cref="TimelineTag.Misleading"/> opens a path
+/// that runs until the next later entry tagged <see cref="TimelineTag.Action"/>, <see cref="TimelineTag.RootCause"/> or
+/// <see cref="TimelineTag.Resolution"/> that is not itself misleading, else until the incident's resolution.
+/// Overlapping paths are merged, so <see cref="Total"/> counts no minute twice. A path still followed on an open
+/// incident has no end yet and is left out; so is a misleading entry at or after the resolution.
+/// </summary>
+public sealed record TimeLost(IReadOnlyList<MisleadingPath> Paths, TimeSpan Total)
+{
+    public static TimeLost None { get; } = new([], TimeSpan.Zero);
+
+    /// <param name="incident">Its resolution ends every path still followed.</param>
+    /// <param name="entries">The incident's stored entries; deleted ones are skipped, the order does not matter.</param>
+    public static TimeLost Of(Incident incident, IReadOnlyList<TimelineEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(entries);
+
+        var resolved = incident.Resolved?.At;
+        var paths = new List<MisleadingPath>();
+        var followed = new List<TimelineEntry>();
+        foreach (var entry in entries.Where(e => !e.Deleted).OrderBy(e => e.At))
+        {
+            if (entry.At >= resolved)
+            {
+                break;
+            }
+
+            if (entry.Has(TimelineTag.Misleading))
+            {
+                followed.Add(entry);
+            }
+            else if (ChangesCourse(entry))
+            {
+                Abandon(entry.At);
+            }
+        }
+
+        if (resolved is { } end)
+        {
+            Abandon(end);
+        }
+
+        return paths.Count == 0 ? None : new TimeLost(paths, Merged(paths));
+
+        // Only paths opened strictly before: an action in the same second as the misleading message (Slack's
+        // timestamps are whole seconds) cannot be what it was abandoned for.
+        void Abandon(DateTimeOffset at)
+        {
+            paths.AddRange(followed.Where(e => e.At < at).Select(e => new MisleadingPath(e, at)));
+            followed.RemoveAll(e => e.At < at);
+        }
+    }
+
+    // An escalation does not end a path: it often pursues the same wrong idea (paging the vendor the team suspects).
+    // A detection, key event or note changes nothing the team does.
+    private static bool ChangesCourse(TimelineEntry entry) =>
+        entry.Has(TimelineTag.Action) || entry.Has(TimelineTag.RootCause) || entry.Has(TimelineTag.Resolution);
+
+    private static TimeSpan Merged(List<MisleadingPath> paths)
+    {
+        var total = TimeSpan.Zero;
+        DateTimeOffset? runStart = null;
+        var runEnd = DateTimeOffset.MinValue;
+        foreach (var path in paths.OrderBy(p => p.Start))
+        {
+            if (runStart is not null && path.Start <= runEnd)
+            {
+                runEnd = path.AbandonedAt > runEnd ? path.AbandonedAt : runEnd;
+                continue;
+            }
+
+            if (runStart is { } start)
+            {
+                total += runEnd - start;
+            }
+
+            (runStart, runEnd) = (path.Start, path.AbandonedAt);
+        }
+
+        return runStart is { } last ? total + (runEnd - last) : total;
+    }
+}

@@ -1,0 +1,16 @@
+using static ScribeBot.Core.Tests.Postmortem.Scenarios;
+
+namespace ScribeBot.Core.Tests.Metrics;
+
+/// <summary>One incident declared by Alice at 10:00 UTC on Mon, Mar 2, 2026, and times as minutes after 10:00, so the
+/// time-lost and phase tests read like the clock on the wall.</summary>
+internal static class TenOClock
+{
+    public static readonly DateTimeOffset Ten = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    public static DateTimeOffset At(int minutesAfterTen) => Ten.AddMinutes(minutesAfterTen);
+
+    public static Milestone By(int minutesAfterTen) => new(At(minutesAfterTen), Alice);
+
+    public static Incident Declared() => NewIncident(7, "Checkout fails", Ten, Alice, "UTC");
+}
