@@ -31,7 +31,7 @@ public static class IncidentCatchup
     /// <param name="caller">Whose last word in the timeline starts the window.</param>
     /// <param name="requestId">The catch-up request's own message id: where the platform records the command as a
     /// message too, that is not the caller's last word.</param>
-    /// <param name="now">The end of the window.</param>
+    /// <param name="now">For how long it has run, and the start of the default window.</param>
     public static ChatText Build(
         Incident incident, IReadOnlyList<TimelineEntry> entries, Person caller, string requestId, DateTimeOffset now)
     {
@@ -51,11 +51,12 @@ public static class IncidentCatchup
 
         // The caller's last word counts even when they deleted it: they were in the channel then.
         var lastSpoke = entries
-            .Where(e => e.Author.Id == caller.Id && e.MessageId != requestId && e.At <= now)
+            .Where(e => e.Author.Id == caller.Id && e.MessageId != requestId)
             .Select(e => (DateTimeOffset?)e.At)
             .Max();
         var since = lastSpoke ?? now - DefaultWindow;
-        var missed = kept.Where(e => e.At > since && e.At <= now && e.Marks.Count > 0 && !e.Has(TimelineTag.Escalation)).ToList();
+        // No upper bound: a platform's timestamp may run a little ahead of our clock, and what is stored has happened.
+        var missed = kept.Where(e => e.At > since && e.Marks.Count > 0 && !e.Has(TimelineTag.Escalation)).ToList();
         builder.EndGroup().Strong(lastSpoke is null
             ? $"Tagged in the last hour ({Count(missed.Count, "event")}):"
             : $"Tagged since you last spoke at {clock.Time(since)} ({Count(missed.Count, "event")}):");
