@@ -40,6 +40,7 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton<PageIntake>();
         services.TryAddSingleton<PostmortemEditor>();
         services.TryAddSingleton<TimelineCapture>();
+        services.TryAddSingleton<JoinPointers>();
         return services;
     }
 }

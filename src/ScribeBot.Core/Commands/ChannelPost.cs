@@ -9,6 +9,13 @@ public abstract record ChannelPost(ChannelRef Channel);
 /// <summary>A short announcement: incident started, acknowledged, escalated, resolved...</summary>
 public sealed record AnnouncementPost(ChannelRef Channel, ChatText Text) : ChannelPost(Channel);
 
+/// <summary>
+/// A short notice in a channel that only <paramref name="Recipient"/> sees (Slack's ephemeral message), where the
+/// platform has one; elsewhere it is an announcement. Used for the pointer a person gets on joining a channel with an
+/// open incident, which nobody else needs to see.
+/// </summary>
+public sealed record PrivatePost(ChannelRef Channel, Person Recipient, ChatText Text) : ChannelPost(Channel);
+
 /// <summary>The timeline of an incident so far, rendered when delivered.</summary>
 public sealed record TimelinePost(ChannelRef Channel, string IncidentId) : ChannelPost(Channel);
 

@@ -18,6 +18,6 @@ public static class CommandGroups
         ("Lifecycle", ["start", "ack", "severity", "commander", "tz", "resolve", "reopen"]),
         ("Facts for the postmortem", ["detected", "began", "impact", "users", "rootcause", "resolution", "improve", "todo"]),
         ($"Tags: timeline lines (or {TagHint.Action(platform)})", ["update", "escalate", "misleading", "action", "note"]),
-        ("Reports", ["status", "timeline", "postmortem", "stats", "help"]),
+        ("Reports", ["status", "catchup", "timeline", "postmortem", "stats", "help"]),
     ];
 }

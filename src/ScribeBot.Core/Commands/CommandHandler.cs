@@ -84,6 +84,7 @@ public sealed partial class CommandHandler
             HelpCommand help => Task.FromResult(CommandHelp.Answer(help.Verb, request.Channel.Platform)),
             StatsCommand stats => _reads.StatsAsync(stats, request, ct),
             StatusCommand => _reads.StatusAsync(request, ct),
+            CatchupCommand => _reads.CatchupAsync(request, ct),
             TimelineCommand => _reads.TimelineAsync(request, ct),
             PostmortemCommand => _reads.PostmortemAsync(request, ct),
             ReopenCommand => _lifecycle.ReopenAsync(request, ct),

@@ -34,6 +34,7 @@ public static partial class CommandParser
         ["sev"] = "severity",
         ["task"] = "todo",
         ["postmortem-draft"] = "postmortem",
+        ["catch-up"] = "catchup",
     };
 
     /// <param name="text">What follows the command name.</param>
@@ -74,6 +75,7 @@ public static partial class CommandParser
             "commander" => ParseCommander(rest, mentions),
             "tz" => ParseTimeZone(rest),
             "status" => CommandParseResult.Ok(new StatusCommand()),
+            "catchup" => CommandParseResult.Ok(new CatchupCommand()),
             "timeline" => CommandParseResult.Ok(new TimelineCommand()),
             "resolve" => ParseResolve(rest),
             "postmortem" => CommandParseResult.Ok(new PostmortemCommand()),

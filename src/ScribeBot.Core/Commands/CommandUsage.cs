@@ -27,6 +27,7 @@ public static class CommandUsage
         ("commander", "commander <@who>", "hand over incident command"),
         ("tz", "tz <IANA time zone>", "time zone for the draft and for HH:MM times, e.g. Europe/Berlin"),
         ("status", "status", "current summary, just for you"),
+        ("catchup", "catchup", "what you missed: latest update, tagged events since you last spoke, what the postmortem lacks; just for you"),
         ("timeline", "timeline", "post the timeline so far"),
         ("resolve", "resolve [resolution]", "close the incident and post the postmortem draft"),
         ("postmortem", "postmortem", "post the draft again (after edits)"),

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
 
@@ -11,7 +12,7 @@ internal static class EventCommands
     public static IncidentChange Update(Incident incident, CommandRequest request, UpdateCommand update) =>
         IncidentChange.Announce(
             incident,
-            CommandEntry.For(incident, request, TimelineTag.KeyEvent, $"Status update: {update.Text}"),
+            CommandEntry.For(incident, request, TimelineTag.KeyEvent, IncidentCatchup.UpdatePrefix + update.Text),
             new ChatTextBuilder().Strong($"Status update ({incident.DisplayId}): ").Plain(update.Text).Build());
 
     public static IncidentChange Escalate(Incident incident, CommandRequest request, EscalateCommand escalate, MentionReader mentions)

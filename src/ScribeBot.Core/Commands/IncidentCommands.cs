@@ -42,6 +42,8 @@ public sealed record TimeZoneCommand(string TimeZoneId) : IncidentCommand;
 
 public sealed record StatusCommand : IncidentCommand;
 
+public sealed record CatchupCommand : IncidentCommand;
+
 public sealed record TimelineCommand : IncidentCommand;
 
 public sealed record ResolveCommand(string? Resolution) : IncidentCommand;

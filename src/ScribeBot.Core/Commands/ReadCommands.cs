@@ -3,7 +3,7 @@ using ScribeBot.Core.Postmortem;
 
 namespace ScribeBot.Core.Commands;
 
-/// <summary><c>status</c>, <c>timeline</c>, <c>postmortem</c>, <c>stats</c>: verbs that change no incident.</summary>
+/// <summary><c>status</c>, <c>catchup</c>, <c>timeline</c>, <c>postmortem</c>, <c>stats</c>: verbs that change no incident.</summary>
 internal sealed class ReadCommands(CommandRunner runner)
 {
     public Task<CommandOutcome> StatusAsync(CommandRequest request, CancellationToken ct) =>
@@ -11,6 +11,13 @@ internal sealed class ReadCommands(CommandRunner runner)
         {
             var entries = await runner.Store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
             return CommandOutcome.Done(incident, IncidentSummary.Build(incident, entries, runner.Now));
+        }, ct);
+
+    public Task<CommandOutcome> CatchupAsync(CommandRequest request, CancellationToken ct) =>
+        runner.ShowAsync(request, async incident =>
+        {
+            var entries = await runner.Store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
+            return CommandOutcome.Done(incident, IncidentCatchup.Build(incident, entries, request.Caller, request.RequestId, runner.Now));
         }, ct);
 
     public Task<CommandOutcome> TimelineAsync(CommandRequest request, CancellationToken ct) =>

@@ -19,23 +19,8 @@ public static class IncidentSummary
     public static ChatText Build(Incident incident, IReadOnlyList<TimelineEntry> entries, DateTimeOffset now)
     {
         var clock = IncidentClock.For(incident);
-        var declared = incident.Declared.At;
-        var builder = new ChatTextBuilder()
-            .Strong($"{incident.DisplayId}: {incident.Title}")
-            .Plain($" - {incident.Severity.ToLabel()}, {incident.Status.ToLabel().ToLowerInvariant()}").EndLine()
-            .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).EndLine();
-
+        var builder = Header(new ChatTextBuilder(), incident, clock, now);
         var warnings = OrderCheck.Find(incident, clock);
-        if (incident.Resolved is { } resolved)
-        {
-            builder.Plain($"Declared {clock.DayAndTime(declared)}, resolved {clock.DayAndTime(resolved.At)} {clock.ZoneLabel(declared, resolved.At)}.").EndLine();
-        }
-        else
-        {
-            var elapsed = now - declared;
-            builder.Plain($"Open for {(elapsed < TimeSpan.Zero ? "0 seconds" : DurationText.Humanize(elapsed))}, ")
-                .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.").EndLine();
-        }
 
         // One fact per line (issue 15, item 4): a reader scans the labels down the left edge.
         var times = incident.GetResponseTimes();
@@ -88,6 +73,27 @@ public static class IncidentSummary
         return builder.Build();
     }
 
+    /// <summary>
+    /// The lines <c>status</c> and <c>catchup</c> both open with: number and title, severity and status, commander,
+    /// and how long the incident has run (or when it ran).
+    /// </summary>
+    internal static ChatTextBuilder Header(ChatTextBuilder builder, Incident incident, IncidentClock clock, DateTimeOffset now)
+    {
+        var declared = incident.Declared.At;
+        builder
+            .Strong($"{incident.DisplayId}: {incident.Title}")
+            .Plain($" - {incident.Severity.ToLabel()}, {incident.Status.ToLabel().ToLowerInvariant()}").EndLine()
+            .Plain("Commander: ").Fact(incident.Commander?.DisplayName, Placeholders.Commander).EndLine();
+        if (incident.Resolved is { } resolved)
+        {
+            return builder.Plain($"Declared {clock.DayAndTime(declared)}, resolved {clock.DayAndTime(resolved.At)} {clock.ZoneLabel(declared, resolved.At)}.").EndLine();
+        }
+
+        var elapsed = now - declared;
+        return builder.Plain($"Open for {(elapsed < TimeSpan.Zero ? "0 seconds" : DurationText.Humanize(elapsed))}, ")
+            .Plain($"since {clock.DayAndTime(declared)} {clock.ZoneLabel(declared)}.").EndLine();
+    }
+
     private static string TagCounts(IReadOnlyList<TimelineEntry> entries)
     {
         var counts = new int[Enum.GetValues<TimelineTag>().Length];
@@ -111,7 +117,8 @@ public static class IncidentSummary
         return parts.Count == 0 ? "no tagged events yet" : string.Join(", ", parts);
     }
 
-    private static List<string> Missing(Incident incident)
+    /// <summary>The placeholders of the facts the draft still lacks, in the order the draft asks for them.</summary>
+    internal static List<string> Missing(Incident incident)
     {
         var missing = new List<string>();
         if (incident.Detected is null)

@@ -33,6 +33,7 @@ internal static class OutboxMapping
     private const string Announcement = "announcement";
     private const string Timeline = "timeline";
     private const string Postmortem = "postmortem";
+    private const string Private = "private";
 
     public static BsonDocument ToDocument(OutboxItem item, long sequence)
     {
@@ -106,6 +107,13 @@ internal static class OutboxMapping
             ["kind"] = Announcement,
             ["runs"] = new BsonArray(announcement.Text.Runs.Select(ToDocument)),
         },
+        PrivatePost notice => new BsonDocument
+        {
+            ["kind"] = Private,
+            ["recipientId"] = notice.Recipient.Id,
+            ["recipientName"] = notice.Recipient.DisplayName,
+            ["runs"] = new BsonArray(notice.Text.Runs.Select(ToDocument)),
+        },
         TimelinePost timeline => new BsonDocument { ["kind"] = Timeline, ["incidentId"] = timeline.IncidentId },
         PostmortemPost postmortem => new BsonDocument { ["kind"] = Postmortem, ["incidentId"] = postmortem.IncidentId },
         _ => throw new InvalidOperationException($"No outbox mapping for {post.GetType().Name}."),
@@ -114,6 +122,10 @@ internal static class OutboxMapping
     private static ChannelPost ToPost(ChannelRef channel, BsonDocument doc) => doc["kind"].AsString switch
     {
         Announcement => new AnnouncementPost(channel, new ChatText(doc["runs"].AsArray.Select(r => ToRun(r.AsDocument)).ToArray())),
+        Private => new PrivatePost(
+            channel,
+            new Person(doc["recipientId"].AsString, doc["recipientName"].AsString),
+            new ChatText(doc["runs"].AsArray.Select(r => ToRun(r.AsDocument)).ToArray())),
         Timeline => new TimelinePost(channel, doc["incidentId"].AsString),
         Postmortem => new PostmortemPost(channel, doc["incidentId"].AsString),
         var kind => throw new InvalidOperationException($"Unknown outbox post kind '{kind}'."),

@@ -29,6 +29,7 @@ internal sealed class SlackInboundDispatcher(
     IOptions<SlackOptions> options,
     CommandHandler commands,
     TimelineCapture capture,
+    JoinPointers pointers,
     SlackWebApiClient slack,
     SlackChannelMembership membership,
     TimeProvider time,
@@ -94,6 +95,16 @@ internal sealed class SlackInboundDispatcher(
         if (deduplicator.WasHandled(callback.EventId))
         {
             SlackEndpointLog.DuplicateEvent(logger, callback.EventId, callback.Retry?.Attempt ?? 0);
+            return;
+        }
+
+        if (callback.Event is SlackMemberJoined joined)
+        {
+            // Only the joiner sees the pointer (chat.postEphemeral, through the outbox: the ack never waits on Slack).
+            var pointed = await pointers.PointAsync(joined.Channel, joined.Member, callback.EventId, privately: true, cancellationToken)
+                .ConfigureAwait(false);
+            deduplicator.MarkHandled(callback.EventId);
+            SlackEndpointLog.Joined(logger, callback.EventId, joined.Channel.Key, pointed);
             return;
         }
 

@@ -35,6 +35,9 @@ internal static partial class SlackEndpointLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} in {Channel}: {Result}")]
     public static partial void Captured(ILogger logger, string eventId, string channel, CaptureResult result);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId}: someone joined {Channel}; pointed at an open incident: {Pointed}")]
+    public static partial void Joined(ILogger logger, string eventId, string channel, bool pointed);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack display names not resolved within {BudgetMs} ms; ids are shown instead")]
     public static partial void NamesTimedOut(ILogger logger, double budgetMs);
 

@@ -72,6 +72,8 @@ internal sealed class SlackEventReader(SlackMessageConverter messages)
                 return ReadMessage(inner, teamId, root.Text("api_app_id"), userNames, Callback);
             case "reaction_added" or "reaction_removed":
                 return ReadReaction(inner, teamId, userNames, Callback);
+            case "member_joined_channel":
+                return ReadJoin(inner, teamId, userNames, Callback);
             case null:
                 return new SlackMalformed("event.type missing");
             case var other:
@@ -153,6 +155,26 @@ internal sealed class SlackEventReader(SlackMessageConverter messages)
 
         var text = SlackMessageConverter.TextOf(edited, userNames);
         return callback(new SlackMessageEdited(new MessageEdit(channel, ts, text, editedAt.Value)), edited.String("text"));
+    }
+
+    // The bot's own join (conversations.join when /incident is used in a public channel) needs no pointer.
+    private SlackInbound ReadJoin(
+        JsonElement inner, string teamId, IReadOnlyDictionary<string, string>? userNames, Func<SlackChatEvent, string?, SlackInbound> callback)
+    {
+        var user = inner.Text("user");
+        var channelId = inner.Text("channel");
+        if (user is null || channelId is null)
+        {
+            return new SlackMalformed("member_joined_channel without user or channel");
+        }
+
+        if (messages.IsBotUser(user))
+        {
+            return new SlackIgnored("the bot joined a channel");
+        }
+
+        var person = new Person(user, userNames is not null && userNames.TryGetValue(user, out var name) ? name : user);
+        return callback(new SlackMemberJoined(new ChannelRef(ChatPlatform.Slack, teamId, channelId), person), null);
     }
 
     private static SlackInbound ReadReaction(

@@ -35,6 +35,9 @@ internal sealed record SlackMessageDeleted(MessageDeletion Deletion) : SlackChat
 
 internal sealed record SlackReactionChanged(ReactionChange Change) : SlackChatEvent;
 
+/// <summary><c>member_joined_channel</c>: <paramref name="Member"/> (never the bot itself) joined <paramref name="Channel"/>.</summary>
+internal sealed record SlackMemberJoined(ChannelRef Channel, Person Member) : SlackChatEvent;
+
 /// <summary>
 /// <c>/incident ...</c>. <paramref name="ResponseUrl"/> takes ephemeral answers for 30 minutes;
 /// <paramref name="TriggerId"/> opens a modal within 3 seconds (it is also the command's request id).

@@ -60,6 +60,9 @@ internal sealed class SlackMessageConverter(string? botUserId, string? botId)
     }
 
     /// <summary>The message's text decoded, then its files as <c>[file: name]</c>: a screenshot with no caption is still a message.</summary>
+    /// <summary>Whether <paramref name="userId"/> is our bot user, as far as <c>auth.test</c> has told us.</summary>
+    public bool IsBotUser(string userId) => botUserId is not null && userId == botUserId;
+
     public static string TextOf(JsonElement message, IReadOnlyDictionary<string, string>? userNames)
     {
         var builder = new StringBuilder(SlackTextDecoder.Decode(message.String("text") ?? "", userNames));

@@ -48,6 +48,11 @@ internal sealed partial class SlackChannelPoster(
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Post is PrivatePost notice)
+        {
+            return await DeliverPrivateAsync(notice, cancellationToken).ConfigureAwait(false);
+        }
+
         var key = SlackDeliveryRecord.KeyOf(item.Id);
         var record = SlackDeliveryRecord.FromJson(await state.GetStateAsync(key, cancellationToken).ConfigureAwait(false));
         if (record is { Done: true })
@@ -134,6 +139,27 @@ internal sealed partial class SlackChannelPoster(
         return upload.IsOk
             ? DeliveryResult.Delivered
             : await FailureAsync(client, channel, upload, "files.upload", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>chat.postEphemeral</c>. An ephemeral message is not in the channel's history, so a retry cannot check whether
+    /// an earlier attempt arrived: at worst the person sees the line twice. Someone who already left the channel again
+    /// is not waited for.
+    /// </summary>
+    private async Task<DeliveryResult> DeliverPrivateAsync(PrivatePost notice, CancellationToken cancellationToken)
+    {
+        var client = slack();
+        var channel = notice.Channel.Channel;
+        var result = await client.Chat.PostEphemeralAsync(channel, notice.Recipient.Id, AnnouncementBlocks.Render(notice.Text), cancellationToken)
+            .ConfigureAwait(false);
+        if (result.IsOk)
+        {
+            return DeliveryResult.Delivered;
+        }
+
+        return result.Error == "user_not_in_channel"
+            ? DeliveryResult.Permanent("chat.postEphemeral: user_not_in_channel")
+            : await FailureAsync(client, channel, result, "chat.postEphemeral", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

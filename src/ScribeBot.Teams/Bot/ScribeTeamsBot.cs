@@ -23,6 +23,7 @@ internal sealed class ScribeTeamsBot(
     TeamsAccess access,
     CommandHandler commands,
     TimelineCapture capture,
+    JoinPointers pointers,
     ConversationAddresses addresses,
     IOutboxStore outbox,
     OutboxSignal outboxSignal,
@@ -90,6 +91,28 @@ internal sealed class ScribeTeamsBot(
     protected override Task OnReactionsRemovedAsync(
         IList<MessageReaction> messageReactions, ITurnContext<IMessageReactionActivity> turnContext, CancellationToken cancellationToken) =>
         ReactAsync(turnContext.Activity, messageReactions, added: false, cancellationToken);
+
+    /// <summary>
+    /// People added to a team or channel with an open incident get a one-line pointer to it, posted in the channel (Teams
+    /// has no message only one person sees there): one post per activity, however many were added. Overridden at the
+    /// dispatch so the SDK does not ask the connector for each member's profile inside the turn; only their ids matter,
+    /// and the bot's own arrival needs no pointer.
+    /// </summary>
+    protected override async Task OnTeamsMembersAddedDispatchAsync(
+        IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var people = membersAdded.Where(m => !string.IsNullOrEmpty(m.Id) && m.Id != activity.Recipient?.Id).ToList();
+        if (people.Count == 0 || string.IsNullOrWhiteSpace(activity.Id) || TeamsConversation.Of(activity) is not { IsPersonal: false } conversation)
+        {
+            TeamsLog.Ignored(logger, "a members-added update with nobody to point at an incident");
+            return;
+        }
+
+        var pointed = await pointers.PointAsync(conversation.Channel, TeamsActivityReader.PersonOf(people[0]), activity.Id, privately: false, cancellationToken)
+            .ConfigureAwait(false);
+        TeamsLog.Joined(logger, conversation.Channel.Key, people.Count, pointed);
+    }
 
     /// <summary>
     /// The SDK answers an invoke it has no handler for (an unknown name, an Adaptive Card action) with 501, which is

@@ -115,6 +115,10 @@ internal sealed partial class TeamsChannelPoster(
         {
             case AnnouncementPost announcement:
                 return TeamsMessages.Announcement(announcement.Text);
+
+            // Teams has no message only one person sees in a channel.
+            case PrivatePost notice:
+                return TeamsMessages.Announcement(notice.Text);
             case TimelinePost timeline when await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 return TeamsMessages.Section(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",

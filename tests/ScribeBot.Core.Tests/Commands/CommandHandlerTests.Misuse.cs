@@ -41,6 +41,7 @@ public sealed partial class CommandHandlerTests
     [InlineData("commander @bob")]
     [InlineData("tz Europe/Berlin")]
     [InlineData("status")]
+    [InlineData("catchup")]
     [InlineData("timeline")]
     [InlineData("resolve")]
     [InlineData("postmortem")]

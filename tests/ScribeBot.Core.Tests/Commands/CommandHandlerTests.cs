@@ -274,6 +274,36 @@ public sealed partial class CommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Catchup_answers_only_the_caller_with_what_happened_since_their_last_command_and_changes_nothing()
+    {
+        await _bed.DoAsync("start Checkout down sev2");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(2), "note looking", Bob);
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(3), "update rolled back v42");
+        await _bed.DoAfterAsync(TimeSpan.FromMinutes(1), "escalate @dana database");
+        _bed.Clock.Advance(TimeSpan.FromMinutes(4));
+        var before = await _bed.SnapshotAsync();
+
+        var outcome = await _bed.DoAsync("catchup", Bob);
+
+        Assert.Empty(outcome.Posts);
+        Assert.Equal(
+            """
+            INC-1: Checkout down - SEV2, ongoing (not acknowledged)
+            Commander: Alice
+            Open for 10 minutes, since Mon, Mar 2, 2026, 14:00 UTC.
+            Latest update: rolled back v42 (14:05, Alice)
+
+            Tagged since you last spoke at 14:02 (1 event):
+            14:05 - Status update: rolled back v42 (Alice)
+
+            Escalations (1):
+            14:06 - Escalated to dana: database (Alice)
+            """.ReplaceLineEndings("\n"),
+            string.Join("\n\n", outcome.Reply.ToPlainString().Split("\n\n")[..3]));
+        Assert.Equal(before, await _bed.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Timeline_posts_the_timeline_of_the_latest_incident_in_the_channel()
     {
         await _bed.DoAsync("start Checkout down");

@@ -37,6 +37,17 @@ public sealed class CommandHelpTests
     }
 
     [Fact]
+    public void Catchup_is_a_report_next_to_status_and_help_catchup_explains_it()
+    {
+        Assert.Equal(["status", "catchup", "timeline", "postmortem", "stats", "help"], CommandGroups.All.Single(g => g.Title == "Reports").Verbs);
+
+        var line = CommandHelp.Answer("catchup").Reply.ToPlainString();
+
+        Assert.StartsWith("/incident catchup - what you missed", line, StringComparison.Ordinal);
+        Assert.EndsWith("just for you", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Slack_and_Teams_help_says_react_and_the_sandboxs_help_names_its_tag_button()
     {
         static string TagsTitle(ChatPlatform platform) =>

@@ -37,6 +37,8 @@ public sealed class CommandParserTests
         { "tz Europe/Berlin", new TimeZoneCommand("Europe/Berlin") },
         { "timezone America/New_York", new TimeZoneCommand("America/New_York") },
         { "status", new StatusCommand() },
+        { "catchup", new CatchupCommand() },
+        { "catch-up", new CatchupCommand() },
         { "timeline", new TimelineCommand() },
         { "resolve", new ResolveCommand(null) },
         { "resolve rolled back to v41", new ResolveCommand("rolled back to v41") },

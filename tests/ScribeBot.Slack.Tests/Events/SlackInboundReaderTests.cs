@@ -244,11 +244,22 @@ public sealed class SlackInboundReaderTests
     [InlineData("event_message_channel_join.slack_web_golden.json")]
     [InlineData("event_message_replied_thread.docs.json")]
     [InlineData("event_app_mention.docs.json")]
-    [InlineData("event_member_joined_channel.docs.json")]
     [InlineData("event_file_shared.docs.json")]
     public void Housekeeping_and_events_the_core_does_not_use_are_ignored(string fixture)
     {
         Assert.IsType<SlackIgnored>(ReadJsonFixture(fixture));
+    }
+
+    [Fact]
+    public void Someone_joining_a_channel_is_read_as_a_join_and_the_bots_own_join_is_ignored()
+    {
+        var joined = Assert.IsType<SlackMemberJoined>(Assert.IsType<SlackEventCallback>(ReadJsonFixture("event_member_joined_channel.docs.json")).Event);
+
+        Assert.Equal(new ChannelRef(ChatPlatform.Slack, "T123ABC456", "C123ABC456"), joined.Channel);
+        Assert.Equal(new Person("W123ABC456", "W123ABC456"), joined.Member);
+        var bot = new SlackInboundReader(botUserId: "W123ABC456", botId: "B1");
+        Assert.Equal("the bot joined a channel", Assert.IsType<SlackIgnored>(
+            bot.ReadHttp(Json, Fixtures.Slack.Bytes("event_member_joined_channel.docs.json"), RequestAt, null)).Reason);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed partial class SlackManifestTests
         ["message.groups"] = "groups:history",
         ["reaction_added"] = "reactions:read",
         ["reaction_removed"] = "reactions:read",
+        // In a private channel Slack asks for groups:read instead; both are granted for conversations.info.
+        ["member_joined_channel"] = "channels:read",
     };
 
     /// <summary>Slash commands and shortcuts both need <c>commands</c>.</summary>
@@ -98,6 +100,7 @@ public sealed partial class SlackManifestTests
             ("event_message_channel.docs.json", "message.channels"),
             ("event_reaction_added.docs.json", "reaction_added"),
             ("event_reaction_removed.docs.json", "reaction_removed"),
+            ("event_member_joined_channel.docs.json", "member_joined_channel"),
         ];
         foreach (var (fixture, subscribed) in samples)
         {

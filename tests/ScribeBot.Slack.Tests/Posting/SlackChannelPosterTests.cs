@@ -45,6 +45,26 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_private_post_is_an_ephemeral_message_to_its_recipient_and_one_who_left_is_not_retried()
+    {
+        var text = new ChatTextBuilder().Strong("INC-7 is open here: ").Plain("Checkout returns 502, SEV2, 40 minutes so far.").Build();
+
+        var result = await _poster.DeliverAsync(Item(new PrivatePost(Channel, Alice, text)), default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        var body = Assert.Single(_h.Slack.CallsTo("chat.postEphemeral")).Json();
+        Assert.Equal("C0123", body.GetProperty("channel").GetString());
+        Assert.Equal("U01ALICE", body.GetProperty("user").GetString());
+        Assert.Contains("Checkout returns 502, SEV2, 40 minutes so far.", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+
+        _h.Slack.Enqueue("chat.postEphemeral", FakeResponse.Json("""{"ok":false,"error":"user_not_in_channel"}"""));
+        var left = await _poster.DeliverAsync(Item(new PrivatePost(Channel, Alice, text)) with { Id = "other" }, default);
+
+        Assert.Equal("chat.postEphemeral: user_not_in_channel", Assert.IsType<PermanentResult>(left).Error);
+    }
+
+    [Fact]
     public async Task A_postmortem_is_a_message_with_the_rest_in_its_thread_and_the_markdown_uploaded_there()
     {
         await SaveIncidentAsync(messages: 400);

@@ -183,6 +183,7 @@ public abstract partial class IncidentStoreContract
             {
                 State = OutboxState.Abandoned, AbandonedAt = offset.AddMinutes(2),
             },
+            Item(channel, "r", 4, post: new PrivatePost(channel, new Person("29:1-ü", "Dana 東京"), text)),
         };
 
         await Outbox.EnqueueAsync(items, None);

@@ -118,6 +118,20 @@ public static class TeamsPayloads
         return activity;
     }
 
+    /// <summary>
+    /// People added to our team channel (<c>conversationUpdate</c> with <c>membersAdded</c>, event type
+    /// <c>teamMemberAdded</c>), from the BotBuilder sample; the conversation is the channel itself, not a thread.
+    /// </summary>
+    public static JsonObject MembersAdded(Uri serviceUrl, string activityId, params string[] memberIds)
+    {
+        var activity = Fixture("activity_conversationUpdate_teamMemberAdded_botbuilder_teams_sample.json");
+        InChannel(activity, serviceUrl, activityId);
+        activity["id"] = activityId;
+        activity["conversation"]!["id"] = ChannelId;
+        activity["membersAdded"] = new JsonArray([.. memberIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]);
+        return activity;
+    }
+
     public static JsonObject Fixture(string name) => JsonNode.Parse(Fixtures.Teams.Text(name))!.AsObject();
 
     /// <summary>Puts a fixture into our team channel and tenant, with our bot as recipient.</summary>

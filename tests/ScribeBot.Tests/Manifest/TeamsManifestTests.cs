@@ -137,7 +137,7 @@ public sealed partial class TeamsManifestTests
         Assert.Equal(["team", "personal"], lists.Select(l => l.Scopes));
         var team = lists[0].Titles;
         Assert.Equal("incident start", team[0]);
-        foreach (var verb in new[] { "ack", "status", "timeline", "resolve", "postmortem", "help" })
+        foreach (var verb in new[] { "ack", "status", "catchup", "timeline", "resolve", "postmortem", "help" })
         {
             Assert.Contains(verb, team);
         }

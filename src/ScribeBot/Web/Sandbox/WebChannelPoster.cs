@@ -35,6 +35,7 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, T
             Author = SandboxFeedItem.BotName,
             Html = html,
             IncidentId = item.IncidentId,
+            VisibleTo = (item.Post as PrivatePost)?.Recipient.DisplayName,
         });
         return DeliveryResult.Delivered;
     }
@@ -45,6 +46,8 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, T
         {
             case AnnouncementPost announcement:
                 return (SandboxItemKind.Announcement, SandboxHtml.FromChatText(announcement.Text));
+            case PrivatePost notice:
+                return (SandboxItemKind.Announcement, SandboxHtml.FromChatText(notice.Text));
             case TimelinePost timeline:
                 var sofar = await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false);
                 return sofar is var (incident, entries)

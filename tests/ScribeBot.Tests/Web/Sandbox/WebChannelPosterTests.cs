@@ -29,6 +29,17 @@ public sealed class WebChannelPosterTests
     }
 
     [Fact]
+    public async Task A_private_post_is_shown_only_to_its_recipient()
+    {
+        var item = Item(new PrivatePost(Channel, new Core.Channels.Person("Dana", "Dana"), ChatText.Of("INC-1 is open here")));
+
+        Assert.Equal(DeliveryResult.Delivered, await _poster.DeliverAsync(item, CancellationToken.None));
+
+        Assert.Equal("Dana", Assert.Single(_feed.Read(Channel, "Dana").Items).VisibleTo);
+        Assert.Empty(_feed.Read(Channel, "Bo").Items);
+    }
+
+    [Fact]
     public async Task A_draft_for_an_incident_that_does_not_exist_is_given_up()
     {
         var result = await _poster.DeliverAsync(Item(new PostmortemPost(Channel, "web:sandbox:404")), CancellationToken.None);
