@@ -21,16 +21,9 @@ public sealed partial class ArchitectureTests
     public void No_source_file_reads_the_system_clock_directly()
     {
         var src = Path.Combine(RepositoryRoot(), "src");
-        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .ToArray();
 
-        Assert.NotEmpty(files);
-        var offending = files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(src, f), Line: i + 1, Text: line)))
-            .Where(l => SystemClock().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}");
-        Assert.Empty(offending);
+        Assert.NotEmpty(SourceFiles(src));
+        Assert.Empty(LinesMatching(src, SystemClock()));
     }
 
     [Theory]
@@ -49,13 +42,7 @@ public sealed partial class ArchitectureTests
     public void Core_source_holds_no_platform_mention_syntax()
     {
         // The adapters own their mention forms (IMentionSyntax); the core reads only a typed @name.
-        var core = Path.Combine(RepositoryRoot(), "src", "ScribeBot.Core");
-        var offending = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(core, f), Line: i + 1, Text: line)))
-            .Where(l => PlatformMention().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}");
-        Assert.Empty(offending);
+        Assert.Empty(LinesMatching(Path.Combine(RepositoryRoot(), "src", "ScribeBot.Core"), PlatformMention()));
     }
 
     [Theory]
@@ -71,6 +58,20 @@ public sealed partial class ArchitectureTests
     {
         Assert.Equal(banned, PlatformMention().IsMatch(line));
     }
+
+    /// <summary>The C# files under <paramref name="folder"/>, leaving out build output.</summary>
+    private static string[] SourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .ToArray();
+
+    /// <summary>Each line of <see cref="SourceFiles"/> that <paramref name="pattern"/> matches, as <c>file:line: text</c>.</summary>
+    private static string[] LinesMatching(string folder, Regex pattern) =>
+        SourceFiles(folder)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(folder, f), Line: i + 1, Text: line)))
+            .Where(l => pattern.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToArray();
 
     private static string RepositoryRoot()
     {

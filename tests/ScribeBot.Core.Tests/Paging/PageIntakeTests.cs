@@ -38,8 +38,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task The_pagers_acknowledgement_and_resolution_time_the_incident_from_the_page()
     {
-        using var bed = new CommandTestBed(routes: [Route(resolveWithAlert: true)]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route(resolveWithAlert: true));
 
         await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Acknowledged, "E2", Fired.AddMinutes(4), actor: "Alice Ng")], None);
         await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Resolved, "E3", Fired.AddMinutes(40), actor: "Alice Ng")], None);
@@ -61,8 +60,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task By_default_a_resolved_page_asks_people_to_resolve_and_leaves_the_incident_open()
     {
-        using var bed = new CommandTestBed(routes: [Route()]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route());
 
         await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Resolved, "E9", Fired.AddMinutes(30))], None);
 
@@ -110,8 +108,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task An_escalation_is_an_escalation_entry_announced_in_the_channel()
     {
-        using var bed = new CommandTestBed(routes: [Route()]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route());
 
         await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Escalated, "E4", Fired.AddMinutes(15), detail: "to Carol Diaz (level 2)")], None);
 
@@ -193,8 +190,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task A_start_more_than_an_hour_after_the_notice_does_not_link_the_page()
     {
-        using var bed = new CommandTestBed(routes: [Route(declare: false)]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route(declare: false));
 
         bed.Clock.Advance(TimeSpan.FromMinutes(61));
         await bed.DoAsync("start Checkout errors sev2");
@@ -261,8 +257,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task A_note_that_carries_no_labels_follows_its_page_to_the_channel_it_went_to()
     {
-        using var bed = new CommandTestBed(routes: [Route(source: "pagerduty", match: "service=PSVC1")]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route(source: "pagerduty", match: "service=PSVC1"));
 
         // PagerDuty's incident.annotated names only its incident: no service, so no route matches it.
         var note = PagerDuty(PageAction.Annotated, "E5", Fired.AddMinutes(7), "Alice Ng", "rolled back 4.2") with { Labels = [], Service = null };
@@ -277,8 +272,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task An_acknowledgement_in_the_pager_before_the_declaration_is_no_impossible_order()
     {
-        using var bed = new CommandTestBed(routes: [Route(declare: false)]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route(declare: false));
         bed.Clock.Advance(TimeSpan.FromMinutes(10));
         await bed.DoAsync("start Checkout errors sev2");
 
@@ -294,8 +288,7 @@ public sealed class PageIntakeTests
     [Fact]
     public async Task A_late_event_of_an_earlier_incidents_page_does_not_join_the_incident_open_now()
     {
-        using var bed = new CommandTestBed(routes: [Route()]);
-        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+        using var bed = await TriggeredAsync(Route());
         await bed.DoAsync("resolve");
         await bed.DoAsync("start Something else sev3");
 
@@ -305,5 +298,21 @@ public sealed class PageIntakeTests
         var second = await bed.IncidentAsync(2);
         Assert.Empty(second.PageKeys);
         Assert.Null(await bed.PostAsync("page:pagerduty:E9"));
+    }
+
+    /// <summary>A test bed that routes pages by <paramref name="route"/>, after the page's trigger (E1, at <see cref="Pages.Fired"/>) arrived.</summary>
+    private static async Task<CommandTestBed> TriggeredAsync(PageRouteOptions route)
+    {
+        var bed = new CommandTestBed(routes: [route]);
+        try
+        {
+            await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Triggered, "E1", Fired)], None);
+            return bed;
+        }
+        catch (Exception)
+        {
+            bed.Dispose();
+            throw;
+        }
     }
 }

@@ -123,7 +123,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_retried_announcement_that_already_reached_slack_is_not_posted_again()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 2 };
+        var item = Announcement(attempts: 2);
         _h.Slack.Enqueue("conversations.history", Marked(("another-item", "1772456399.000100", 0), (item.Id, "1772456400.000100", 0)));
 
         var result = await _poster.DeliverAsync(item, default);
@@ -136,7 +136,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     public async Task An_attempt_after_one_that_started_checks_the_channel_even_seconds_after_the_enqueue()
     {
         // The first attempt stored its rendering, reached Slack, and its process died before it heard back.
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        var item = Announcement();
         await _store.SetStateAsync(SlackDeliveryRecord.KeyOf(item.Id),
             new SlackDeliveryRecord([AnnouncementBlocks.Render(ChatText.Of("INC-7 declared"))], null).ToJson(), default);
         _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
@@ -151,7 +151,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_first_attempt_stores_its_rendering_before_it_calls_slack()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        var item = Announcement();
         _h.Slack.Enqueue("chat.postMessage", new FakeResponse(500, """{"ok":false,"error":"fatal_error"}"""));
 
         var result = await _poster.DeliverAsync(item, default);
@@ -164,7 +164,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_ignores_its_marker_on_a_message_from_another_app()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var item = Announcement(attempts: 1);
         var spoof = _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
         spoof["bot_id"] = "BOTHERAPP";
         spoof["user"] = "UOTHERAPP";
@@ -178,7 +178,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_finds_its_post_behind_more_than_a_page_of_newer_messages()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var item = Announcement(attempts: 1);
         _h.Slack.History.AddPost(BotPost(item.Id, 0), _h.Slack.History.NextTs());
         for (var i = 0; i < 450; i++)
         {
@@ -219,7 +219,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task A_delivered_item_whose_outbox_record_was_lost_is_not_posted_again()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        var item = Announcement();
         Assert.Equal(DeliveryResult.Delivered, await _poster.DeliverAsync(item, default));
 
         var again = await _poster.DeliverAsync(item, default);
@@ -231,7 +231,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task When_the_check_for_earlier_parts_is_rate_limited_nothing_is_posted_blind()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var item = Announcement(attempts: 1);
         _h.Slack.Enqueue("conversations.history", Enumerable.Repeat(FakeResponse.RateLimited("45"), SlackApiTransport.ReadAttempts).ToArray());
 
         var result = await _poster.DeliverAsync(item, default);
@@ -244,7 +244,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     public async Task A_rate_limited_check_for_earlier_parts_hands_retry_after_to_the_outbox_instead_of_waiting_in_memory()
     {
         // A wait inside the client would be forgotten by a restart; the outbox stores the Retry-After with the item.
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var item = Announcement(attempts: 1);
         _h.Slack.Enqueue("conversations.history", FakeResponse.RateLimited("3"));
 
         var (result, _) = await _h.RunAdvancingTimeAsync(() => _poster.DeliverAsync(item, default));
@@ -257,7 +257,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     [Fact]
     public async Task When_the_check_for_earlier_parts_is_refused_the_post_goes_out_anyway()
     {
-        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared"))) with { Attempts = 1 };
+        var item = Announcement(attempts: 1);
         _h.Slack.Enqueue("conversations.history", FakeResponse.Error("missing_scope"));
 
         var result = await _poster.DeliverAsync(item, default);
@@ -338,6 +338,13 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     {
         _h.Slack.Enqueue("chat.postMessage", answer);
         return _poster.DeliverAsync(Item(new AnnouncementPost(Channel, ChatText.Of("hi"))), default);
+    }
+
+    /// <summary>The announcement "INC-7 declared", enqueued just now; a retry when <paramref name="attempts"/> were made before.</summary>
+    private OutboxItem Announcement(int? attempts = null)
+    {
+        var item = Item(new AnnouncementPost(Channel, ChatText.Of("INC-7 declared")));
+        return attempts is { } made ? item with { Attempts = made } : item;
     }
 
     /// <summary>A post enqueued just now, on its first attempt.</summary>

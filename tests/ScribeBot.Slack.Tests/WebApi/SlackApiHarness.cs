@@ -4,30 +4,21 @@ namespace ScribeBot.Slack.Tests.WebApi;
 /// A fake Slack plus the client wired exactly as production wires it (<c>AddSlackWebApi</c>, IHttpClientFactory),
 /// pointed at the fake, with every log line captured and a <see cref="FakeTimeProvider"/> for waits.
 /// </summary>
-internal sealed class SlackApiHarness : IAsyncDisposable
+internal sealed class SlackApiHarness(FakeSlack slack, ServiceProvider services, FakeTimeProvider time, CapturingLoggerProvider logs)
+    : IAsyncDisposable
 {
     public const string Token = "xoxb-test-0000-SECRET-TOKEN";
     public const string AppToken = "xapp-test-0000-SECRET-APP-TOKEN";
 
-    private readonly ServiceProvider _services;
+    public FakeSlack Slack { get; } = slack;
 
-    private SlackApiHarness(FakeSlack slack, ServiceProvider services, FakeTimeProvider time, CapturingLoggerProvider logs)
-    {
-        Slack = slack;
-        _services = services;
-        Time = time;
-        Logs = logs;
-    }
+    public FakeTimeProvider Time { get; } = time;
 
-    public FakeSlack Slack { get; }
+    public CapturingLoggerProvider Logs { get; } = logs;
 
-    public FakeTimeProvider Time { get; }
+    public SlackWebApiClient Client => services.GetRequiredService<SlackWebApiClient>();
 
-    public CapturingLoggerProvider Logs { get; }
-
-    public SlackWebApiClient Client => _services.GetRequiredService<SlackWebApiClient>();
-
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => services;
 
     public static async Task<SlackApiHarness> StartAsync(Uri? apiBaseUrl = null)
     {
@@ -71,7 +62,7 @@ internal sealed class SlackApiHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await services.DisposeAsync();
         await Slack.DisposeAsync();
     }
 }

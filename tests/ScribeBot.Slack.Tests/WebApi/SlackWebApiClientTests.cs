@@ -14,6 +14,21 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     private static SlackMessagePayload Payload(string text = "INC-7 started") =>
         new(text, [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } }]);
 
+    /// <summary>A call that failed: its status and the error code Slack gave, or the client named.</summary>
+    private static void AssertFailedWith<T>(SlackApiResult<T> result, SlackApiStatus status, string error)
+    {
+        Assert.Equal(status, result.Status);
+        Assert.Equal(error, result.Error);
+    }
+
+    /// <summary>The call succeeded with <paramref name="expected"/> in one request to Slack, which is returned.</summary>
+    private RecordedCall AssertOkInOneCall<T>(SlackApiResult<T> result, T expected)
+    {
+        Assert.True(result.IsOk, result.ToString());
+        Assert.Equal(expected, result.Value);
+        return Assert.Single(_h.Slack.Calls);
+    }
+
     /// <summary>Posts a message to C1 (no thread) that Slack answers with <paramref name="answer"/>.</summary>
     private async Task<SlackApiResult<string>> PostMessageAnsweredAsync(FakeResponse answer)
     {
@@ -28,9 +43,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 
         var result = await _h.Client.Chat.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal("1503435956.000247", result.Value);
-        var call = Assert.Single(_h.Slack.Calls);
+        var call = AssertOkInOneCall(result, "1503435956.000247");
         Assert.Equal("POST", call.HttpMethod);
         Assert.Equal("/api/chat.postMessage", call.Path);
         Assert.Equal("Bearer " + SlackApiHarness.Token, call.Authorization);
@@ -56,8 +69,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await PostMessageAnsweredAsync(FakeResponse.Fixture("webapi_chat.postMessage_error_too_many_attachments.docs.json"));
 
-        Assert.Equal(SlackApiStatus.Error, result.Status);
-        Assert.Equal("too_many_attachments", result.Error);
+        AssertFailedWith(result, SlackApiStatus.Error, "too_many_attachments");
         Assert.Contains(_h.Logs.Logs, l => l.Level == LogLevel.Warning
             && l.Message.Contains("chat.postMessage", StringComparison.Ordinal)
             && l.Message.Contains("too_many_attachments", StringComparison.Ordinal));
@@ -79,8 +91,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await PostMessageAnsweredAsync(new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
 
-        Assert.Equal(SlackApiStatus.Unavailable, result.Status);
-        Assert.Equal("http_503", result.Error);
+        AssertFailedWith(result, SlackApiStatus.Unavailable, "http_503");
         Assert.Single(_h.Slack.Calls);
     }
 
@@ -89,8 +100,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await PostMessageAnsweredAsync(new FakeResponse(200, "<html>captive portal</html>", ContentType: "text/html"));
 
-        Assert.Equal(SlackApiStatus.Unavailable, result.Status);
-        Assert.Equal("invalid_response", result.Error);
+        AssertFailedWith(result, SlackApiStatus.Unavailable, "invalid_response");
     }
 
     [Fact]
@@ -105,8 +115,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 
         var result = await harness.Client.Chat.PostMessageAsync("C1", Payload(), null, CancellationToken.None);
 
-        Assert.Equal(SlackApiStatus.Unavailable, result.Status);
-        Assert.Equal("network_error", result.Error);
+        AssertFailedWith(result, SlackApiStatus.Unavailable, "network_error");
     }
 
     [Fact]
@@ -124,9 +133,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await _h.Client.Chat.PostEphemeralAsync("C1", "U2", Payload("No open incident here."), CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal("1502210682.580145", result.Value);
-        var call = Assert.Single(_h.Slack.Calls);
+        var call = AssertOkInOneCall(result, "1502210682.580145");
         Assert.Equal("/api/chat.postEphemeral", call.Path);
         Assert.Equal("Bearer " + SlackApiHarness.Token, call.Authorization);
         var body = call.Json();
@@ -170,9 +177,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await _h.Client.Users.GetDisplayNameAsync("W012A3CDE", CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal("spengler", result.Value);
-        var call = Assert.Single(_h.Slack.Calls);
+        var call = AssertOkInOneCall(result, "spengler");
         Assert.Equal("GET", call.HttpMethod);
         Assert.Equal("/api/users.info", call.Path);
         Assert.Equal("W012A3CDE", call.Query()["user"]);
@@ -245,9 +250,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await _h.Client.Conversations.GetInfoAsync("C012AB3CD", CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal(new SlackConversationInfo("C012AB3CD", "general", IsPrivate: false, IsMember: false), result.Value);
-        var call = Assert.Single(_h.Slack.Calls);
+        var call = AssertOkInOneCall(result, new SlackConversationInfo("C012AB3CD", "general", IsPrivate: false, IsMember: false));
         Assert.Equal("GET", call.HttpMethod);
         Assert.Equal("C012AB3CD", call.Query()["channel"]);
 
@@ -297,9 +300,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
     {
         var result = await _h.Client.Conversations.JoinAsync("C061EG9SL", CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal("C061EG9SL", result.Value);
-        var call = Assert.Single(_h.Slack.Calls);
+        var call = AssertOkInOneCall(result, "C061EG9SL");
         Assert.Equal("/api/conversations.join", call.Path);
         Assert.Equal("application/json; charset=utf-8", call.ContentType);
         Assert.Equal("C061EG9SL", call.Json().GetProperty("channel").GetString());
@@ -312,9 +313,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 
         var result = await _h.Client.Views.OpenAsync("12345.98765.abcd2358fdea", view, CancellationToken.None);
 
-        Assert.True(result.IsOk, result.ToString());
-        Assert.Equal("VMHU10V25", result.Value);
-        var body = Assert.Single(_h.Slack.Calls).Json();
+        var body = AssertOkInOneCall(result, "VMHU10V25").Json();
         Assert.Equal("12345.98765.abcd2358fdea", body.GetProperty("trigger_id").GetString());
         Assert.Equal("Add to timeline", body.GetProperty("view").GetProperty("title").GetProperty("text").GetString());
     }

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using ScribeBot.LiteDb;
+using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Crash;
 
@@ -213,14 +213,7 @@ public sealed class HostCrashTests(ITestOutputHelper output) : IDisposable
 
     private async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDb:Path"] = DataFile })
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddLiteDbStore()
-            .BuildServiceProvider();
+        await using var services = LiteDbServices.Open(DataFile);
         var store = services.GetRequiredService<IIncidentStore>();
         var incident = await store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);

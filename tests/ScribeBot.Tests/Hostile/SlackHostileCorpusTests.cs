@@ -1,10 +1,12 @@
+using ScribeBot.Testing.Hostile;
+
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
 /// Hostile and malformed requests to <c>POST /slack/events</c> on the real host, signed correctly unless the case is
 /// about the signature. Each gets a 4xx or a clear 200 (a refused command's answer), never a 5xx, and stores nothing.
 /// </summary>
-public sealed class SlackHostileCorpusTests
+public sealed class SlackHostileCorpusTests : HostileCorpusContract
 {
     private const string Json = "application/json";
     private const string Form = "application/x-www-form-urlencoded";
@@ -65,26 +67,15 @@ public sealed class SlackHostileCorpusTests
 
     public static TheoryData<string> Names => [.. Cases.Keys];
 
-    [Theory]
-    [MemberData(nameof(Names))]
-    public async Task Hostile_request_gets_a_4xx_or_a_clear_answer_and_stores_nothing(string name)
-    {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+    protected override ChannelRef Channel => SlackPayloads.Channel;
 
-        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, SlackPayloads.Channel);
-    }
+    protected override Task<ScribeBotApplication> StartHostAsync() => new ScribeBotApplication().WithSlack().StartKestrelAsync();
 
-    /// <summary>The control: the same host, signing and store check do see a valid command, so "nothing stored" means something.</summary>
-    [Fact]
-    public async Task Control_a_valid_start_sent_the_same_way_is_stored()
-    {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+    protected override Task<HttpResponseMessage> SendCaseAsync(ScribeBotApplication host, string name) => Cases[name](host);
 
-        using var response = await Send(host, CommandForm("start Checkout returns 502"), Form);
-
-        Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(1, (await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None)).Total);
-    }
+    /// <summary>The control goes through the same host, signing and store check as the cases.</summary>
+    protected override Task<HttpResponseMessage> SendValidStartAsync(ScribeBotApplication host) =>
+        Send(host, CommandForm("start Checkout returns 502"), Form);
 
     private static string Seconds(int plus) =>
         (TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + plus).ToString(CultureInfo.InvariantCulture);

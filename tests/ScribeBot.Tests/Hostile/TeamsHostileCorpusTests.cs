@@ -1,3 +1,5 @@
+using ScribeBot.Testing.Hostile;
+
 namespace ScribeBot.Tests.Hostile;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ScribeBot.Tests.Hostile;
 /// the case where the body reaches the Bot Framework and the bot). Each gets a 4xx or a clear 200, never a 5xx, and
 /// stores nothing.
 /// </summary>
-public sealed class TeamsHostileCorpusTests
+public sealed class TeamsHostileCorpusTests : HostileCorpusContract
 {
     private const string Json = "application/json";
     private static readonly (string Id, string Name) Mallory = ("29:mallory", "Mallory");
@@ -61,26 +63,15 @@ public sealed class TeamsHostileCorpusTests
 
     public static TheoryData<string> Names => [.. Cases.Keys];
 
-    [Theory]
-    [MemberData(nameof(Names))]
-    public async Task Hostile_request_gets_a_4xx_or_a_clear_answer_and_stores_nothing(string name)
-    {
-        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
+    protected override ChannelRef Channel => TeamsPayloads.Channel;
 
-        await HostileRefusal.AssertRefusedAsync(name, () => Cases[name](host), host.Store, TeamsPayloads.Channel);
-    }
+    protected override Task<ScribeBotApplication> StartHostAsync() => new ScribeBotApplication().WithTeams().StartKestrelAsync();
 
-    /// <summary>The control: the same host and store check do see a valid command, so "nothing stored" means something.</summary>
-    [Fact]
-    public async Task Control_a_valid_start_sent_the_same_way_is_stored()
-    {
-        await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
+    protected override Task<HttpResponseMessage> SendCaseAsync(ScribeBotApplication host, string name) => Cases[name](host);
 
-        using var response = await Send(host, Bytes(Command(host, "start Checkout returns 502")), Json);
-
-        Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(1, (await host.Store.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None)).Total);
-    }
+    /// <summary>The control goes through the same host and store check as the cases.</summary>
+    protected override Task<HttpResponseMessage> SendValidStartAsync(ScribeBotApplication host) =>
+        Send(host, Bytes(Command(host, "start Checkout returns 502")), Json);
 
     private static JsonObject Command(ScribeBotApplication host, string text) =>
         TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460000000", "incident " + text, At, Mallory, mentionBot: true);

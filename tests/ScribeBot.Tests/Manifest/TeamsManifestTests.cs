@@ -169,11 +169,8 @@ public sealed partial class TeamsManifestTests
     [Fact]
     public void The_colour_icon_is_192_pixels_square_on_a_solid_square_background()
     {
-        var icons = Read().GetProperty("icons");
-        Assert.Equal("color.png", icons.GetProperty("color").GetString());
-        var png = PngFile.Read(Path.Combine(RepositoryPaths.TeamsManifest, "color.png"));
+        var png = Icon("color", 192);
 
-        Assert.Equal((192, 192), (png.Width, png.Height));
         // Teams rounds the corners itself: the four corners are the same colour, fully opaque or fully transparent.
         var corner = png.Pixel(0, 0);
         Assert.All(new[] { png.Pixel(191, 0), png.Pixel(0, 191), png.Pixel(191, 191) }, c => Assert.Equal(corner, c));
@@ -183,11 +180,8 @@ public sealed partial class TeamsManifestTests
     [Fact]
     public void The_outline_icon_is_32_pixels_white_on_transparent_without_padding()
     {
-        var icons = Read().GetProperty("icons");
-        Assert.Equal("outline.png", icons.GetProperty("outline").GetString());
-        var png = PngFile.Read(Path.Combine(RepositoryPaths.TeamsManifest, "outline.png"));
+        var png = Icon("outline", 32);
 
-        Assert.Equal((32, 32), (png.Width, png.Height));
         Assert.Equal(6, png.ColorType);
         var drawn = png.Pixels().Where(p => p.A != 0).ToList();
         Assert.NotEmpty(drawn);
@@ -195,6 +189,15 @@ public sealed partial class TeamsManifestTests
         // "No additional padding around the symbol": it reaches the edges.
         Assert.Equal((0, 31), (drawn.Min(p => p.X), drawn.Max(p => p.X)));
         Assert.Equal((0, 31), (drawn.Min(p => p.Y), drawn.Max(p => p.Y)));
+    }
+
+    /// <summary>The icon the manifest names <paramref name="kind"/>: <c>kind.png</c> beside it, <paramref name="size"/> pixels square.</summary>
+    private static PngFile Icon(string kind, int size)
+    {
+        Assert.Equal($"{kind}.png", Read().GetProperty("icons").GetProperty(kind).GetString());
+        var png = PngFile.Read(Path.Combine(RepositoryPaths.TeamsManifest, $"{kind}.png"));
+        Assert.Equal((size, size), (png.Width, png.Height));
+        return png;
     }
 
     private static string ManifestPath => Path.Combine(RepositoryPaths.TeamsManifest, "manifest.json");

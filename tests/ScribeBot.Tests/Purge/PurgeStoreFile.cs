@@ -1,4 +1,4 @@
-using ScribeBot.LiteDb;
+using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Purge;
 
@@ -24,13 +24,7 @@ internal sealed class PurgeStoreFile : IDisposable
 
     public async Task<T> UseAsync<T>(Func<Ports, Task<T>> use)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDb:Path"] = Path, ["Storage:LiteDb:FlushToDisk"] = "false" })
-            .Build());
-        services.AddLiteDbStore();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = LiteDbServices.Open(Path, flushToDisk: false);
         return await use(new Ports(
             provider.GetRequiredService<IIncidentStore>(),
             provider.GetRequiredService<IOutboxStore>(),

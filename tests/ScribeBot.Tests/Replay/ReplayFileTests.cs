@@ -45,18 +45,16 @@ public sealed partial class ReplayFileTests : IDisposable
     [Fact]
     public async Task Utf16_without_a_byte_order_mark_is_refused_with_a_sentence()
     {
-        var (exit, _, errors) = await ReplayAsync(Encoding.Unicode.GetBytes(Transcript));
+        var errors = await RefusedAsync(Encoding.Unicode.GetBytes(Transcript));
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("looks like UTF-16 text without a byte-order mark; save it as UTF-8", errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Bytes_that_are_not_utf8_are_refused_with_a_sentence()
     {
-        var (exit, _, errors) = await ReplayAsync(Encoding.Latin1.GetBytes(Transcript));
+        var errors = await RefusedAsync(Encoding.Latin1.GetBytes(Transcript));
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("is not UTF-8 text", errors, StringComparison.Ordinal);
     }
 
@@ -65,9 +63,8 @@ public sealed partial class ReplayFileTests : IDisposable
     [InlineData(0.9)]
     public async Task A_file_cut_short_says_so(double kept)
     {
-        var (exit, _, errors) = await ReplayAsync(Encoding.UTF8.GetBytes(Transcript[..(int)(Transcript.Length * kept)]));
+        var errors = await RefusedAsync(Encoding.UTF8.GetBytes(Transcript[..(int)(Transcript.Length * kept)]));
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("it looks cut short", errors, StringComparison.Ordinal);
     }
 
@@ -79,9 +76,8 @@ public sealed partial class ReplayFileTests : IDisposable
     [InlineData("{\"channel\":\"x\",\"messages\":[{\"id\":\"m1\",\"at\":\"2026-03-02T14:02:10Z\",\"user\":\"A\",\"text\":\"/incident start X\"}]\n\n")]
     public async Task A_file_cut_at_a_comma_a_name_or_inside_a_string_says_so(string text)
     {
-        var (exit, _, errors) = await ReplayAsync(Encoding.UTF8.GetBytes(text));
+        var errors = await RefusedAsync(Encoding.UTF8.GetBytes(text));
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("it looks cut short", errors, StringComparison.Ordinal);
     }
 
@@ -91,9 +87,8 @@ public sealed partial class ReplayFileTests : IDisposable
     [InlineData("{\"channel\":\"x\" \"messages\":[]}")]
     public async Task A_mistake_inside_the_file_is_not_called_cut_short(string text)
     {
-        var (exit, _, errors) = await ReplayAsync(Encoding.UTF8.GetBytes(text));
+        var errors = await RefusedAsync(Encoding.UTF8.GetBytes(text));
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("not valid JSON at line 1", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("cut short", errors, StringComparison.Ordinal);
     }
@@ -101,9 +96,8 @@ public sealed partial class ReplayFileTests : IDisposable
     [Fact]
     public async Task An_empty_file_says_so()
     {
-        var (exit, _, errors) = await ReplayAsync([]);
+        var errors = await RefusedAsync([]);
 
-        Assert.Equal(ReplayVerb.BadInput, exit);
         Assert.Contains("the file is empty", errors, StringComparison.Ordinal);
     }
 
@@ -125,6 +119,14 @@ public sealed partial class ReplayFileTests : IDisposable
             Assert.NotEmpty(links);
             Assert.All(links, id => Assert.Contains(id, anchors));
         }
+    }
+
+    /// <summary>Replays <paramref name="bytes"/>, which must be refused as bad input (exit 2), and returns what it wrote to standard error.</summary>
+    private async Task<string> RefusedAsync(byte[] bytes)
+    {
+        var (exit, _, errors) = await ReplayAsync(bytes);
+        Assert.Equal(ReplayVerb.BadInput, exit);
+        return errors;
     }
 
     private async Task<(int Exit, string Output, string Errors)> ReplayAsync(byte[] bytes)

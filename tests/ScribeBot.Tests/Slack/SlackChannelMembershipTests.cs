@@ -4,52 +4,52 @@ namespace ScribeBot.Tests.Slack;
 /// A slash command in a channel the bot is not in: a public one is joined first, a private one gets an invite hint
 /// (and <c>start</c> does not run), a Slack outage does not stop the command. Over real HTTP against the fake Slack.
 /// </summary>
-public sealed class SlackChannelMembershipTests
+public sealed class SlackChannelMembershipTests : IAsyncLifetime
 {
+    private ScribeBotApplication _host = null!;
+
+    public async Task InitializeAsync() => _host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
     [Fact]
     public async Task A_public_channel_the_bot_is_not_in_is_joined_and_the_command_runs()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.public", Info(isPrivate: false, isMember: false));
+        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.public", Info(isPrivate: false, isMember: false));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var join = Assert.Single(host.Slack.CallsTo("conversations.join"));
+        var join = Assert.Single(_host.Slack.CallsTo("conversations.join"));
         Assert.Equal(SlackPayloads.ChannelId, join.Json().GetProperty("channel").GetString());
-        Assert.Equal(SlackPayloads.ChannelId, Assert.Single(host.Slack.CallsTo("conversations.info")).Query()["channel"]);
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
+        Assert.Equal(SlackPayloads.ChannelId, Assert.Single(_host.Slack.CallsTo("conversations.info")).Query()["channel"]);
+        Assert.NotNull(await _host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
         Assert.DoesNotContain("/invite", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_private_channel_the_bot_is_not_in_gets_an_invite_hint_and_start_records_nothing()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.private", Info(isPrivate: true, isMember: false));
+        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.private", Info(isPrivate: true, isMember: false));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
         Assert.Contains("not run", json, StringComparison.Ordinal);
-        Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
+        await AssertNeitherJoinedNorRecordedAsync(_host);
     }
 
     [Fact]
     public async Task A_private_channel_slack_hides_from_the_bot_gets_the_invite_hint_too()
     {
         // A bot sees a private channel only as a member: conversations.info answers channel_not_found.
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.hidden", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
+        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.hidden", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
 
         Assert.Contains("/invite @ScribeBot", await EphemeralAsync(response), StringComparison.Ordinal);
-        Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
+        await AssertNeitherJoinedNorRecordedAsync(_host);
     }
 
     [Fact]
     public async Task A_command_that_does_not_start_capture_runs_in_a_private_channel_and_adds_the_hint()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var response = await CommandAsync(host, "help", "1.2.help", Info(isPrivate: true, isMember: false));
+        using var response = await CommandAsync(_host, "help", "1.2.help", Info(isPrivate: true, isMember: false));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("start", json, StringComparison.Ordinal);
@@ -60,42 +60,46 @@ public sealed class SlackChannelMembershipTests
     [Fact]
     public async Task A_channel_the_bot_is_in_is_not_joined_and_is_asked_about_once()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var start = await CommandAsync(host, "start Checkout returns 502", "1.2.member", Info(isPrivate: true, isMember: true));
-        using var ack = await host.PostSlackFormAsync(SlackPayloads.Command("ack", "1.2.ack"));
+        using var start = await CommandAsync(_host, "start Checkout returns 502", "1.2.member", Info(isPrivate: true, isMember: true));
+        using var ack = await _host.PostSlackFormAsync(SlackPayloads.Command("ack", "1.2.ack"));
 
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.Single(host.Slack.CallsTo("conversations.info"));
-        var incident = await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
+        Assert.Empty(_host.Slack.CallsTo("conversations.join"));
+        Assert.Single(_host.Slack.CallsTo("conversations.info"));
+        var incident = await _host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident?.Acknowledged);
     }
 
     [Fact]
     public async Task When_slack_cannot_say_whether_the_bot_is_a_member_the_command_still_runs()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         var outage = new FakeResponse(503, "upstream unavailable", ContentType: "text/plain");
-        using var response = await CommandAsync(host, "start Checkout returns 502", "1.2.outage", outage, outage, outage);
+        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.outage", outage, outage, outage);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("/invite", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(host.Slack.CallsTo("conversations.join"));
-        Assert.NotNull(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
+        Assert.Empty(_host.Slack.CallsTo("conversations.join"));
+        Assert.NotNull(await _host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_join_refused_for_a_reason_the_caller_can_fix_is_explained_and_start_records_nothing()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        host.Slack.Enqueue("conversations.info", Info(isPrivate: false, isMember: false));
-        host.Slack.Enqueue("conversations.join", FakeResponse.Json("""{"ok":false,"error":"missing_scope","needed":"channels:join","provided":"commands,chat:write"}"""));
+        _host.Slack.Enqueue("conversations.info", Info(isPrivate: false, isMember: false));
+        _host.Slack.Enqueue("conversations.join", FakeResponse.Json("""{"ok":false,"error":"missing_scope","needed":"channels:join","provided":"commands,chat:write"}"""));
 
-        using var response = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.scope"));
+        using var response = await _host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.scope"));
 
         var json = await EphemeralAsync(response);
         Assert.Contains("channels:join", json, StringComparison.Ordinal);
+        Assert.Null(await _host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
+    }
+
+    /// <summary>A refused start leaves the channel as it was: the bot did not join it, and no incident was stored.</summary>
+    private static async Task AssertNeitherJoinedNorRecordedAsync(ScribeBotApplication host)
+    {
+        Assert.Empty(host.Slack.CallsTo("conversations.join"));
         Assert.Null(await host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None));
     }
 

@@ -1,3 +1,5 @@
+using ScribeBot.Testing.Channels;
+
 namespace ScribeBot.Tests.Slack;
 
 public sealed partial class SlackEndpointTests
@@ -14,23 +16,10 @@ public sealed partial class SlackEndpointTests
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
 
         var ts = Enumerable.Range(1, 20).Select(i => SlackPayloads.Now(i)).ToArray();
-        string Text(int i) => i switch
-        {
-            1 => "5xx alert firing on checkout-api",
-            3 => "gateway logs show upstream timeouts",
-            4 => "payments p99 is 3s",
-            5 => "confirmed, timeouts started 14:55",
-            7 => "lunch order anyone?",
-            9 => "rolling back the WAF rule",
-            10 => "could it be the Stripe EU degradation?",
-            12 => "payments-api pool size is 5, should be 50",
-            18 => "rollback done, errors back to baseline",
-            _ => $"chatter {i.ToString(CultureInfo.InvariantCulture)}",
-        };
         for (var i = 1; i <= 20; i++)
         {
             var threadTs = i is 5 or 6 ? ts[2] : null;
-            await Ok(host.PostSlackJsonAsync(Message($"EvW{i:D3}", ts[i - 1], Text(i), threadTs)));
+            await Ok(host.PostSlackJsonAsync(Message($"EvW{i:D3}", ts[i - 1], WalkthroughChat.Text(i), threadTs)));
         }
 
         await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_message_changed.docs.json",
@@ -48,7 +37,7 @@ public sealed partial class SlackEndpointTests
 
         var shortcut = SlackPayloads.Event("interactivity_message_action.slack_docs_example.json",
             ("callback_id", "add_to_timeline"), ("team.id", SlackPayloads.Team), ("channel.id", SlackPayloads.ChannelId),
-            ("message.ts", ts[11]), ("message.text", Text(12)));
+            ("message.ts", ts[11]), ("message.text", WalkthroughChat.Text(12)));
         await Ok(host.PostSlackFormAsync(new Dictionary<string, string> { ["payload"] = shortcut.ToJsonString() }));
         var view = Assert.Single(host.Slack.CallsTo("views.open")).Json().GetProperty("view");
         await Ok(host.PostSlackFormAsync(new Dictionary<string, string> { ["payload"] = Submission(view, "root-cause", null).ToJsonString() }));
@@ -60,7 +49,7 @@ public sealed partial class SlackEndpointTests
         await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
         var posted = host.Slack.CallsTo("chat.postMessage").Select(c => Encoding.UTF8.GetString(c.Body)).ToArray();
         var draft = string.Join("\n", posted.SkipWhile(p => !p.Contains("resolved", StringComparison.Ordinal)).Skip(1));
-        foreach (var heading in new[] { "Issue Summary", "Timeline", "Root Cause and Resolution", "Corrective and Preventative Measures" })
+        foreach (var heading in WalkthroughChat.DraftHeadings)
         {
             Assert.Contains(heading, draft, StringComparison.Ordinal);
         }

@@ -110,10 +110,8 @@ public sealed class TeamsAuthenticationTests
     [InlineData(Forgery.TokenForAnotherServiceUrl)]
     public async Task A_forged_start_gets_401_logged_below_error_and_changes_nothing_and_calls_no_one(Forgery forgery)
     {
-        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
-        await using var elsewhere = await FakeConnector.StartAsync();
-        using var logs = new CapturingLoggerProvider();
-        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
+        await using var rig = await RefusalRig.StartAsync();
+        var (authority, elsewhere, logs, host) = rig;
         var genuine = new ChannelTokenSpec(FakeBotFrameworkAuthority.BotAppId, host.ServiceUrl);
         var now = TimeProvider.System.GetUtcNow();
         var token = forgery switch
@@ -140,12 +138,7 @@ public sealed class TeamsAuthenticationTests
             response.StatusCode == HttpStatusCode.Unauthorized,
             $"{forgery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Null(await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None));
-        Assert.Empty(host.Connector.Statuses);
-        Assert.Empty(elsewhere.Statuses);
-        Assert.Empty(authority.TokenRequests);
-        // Logged, so an operator can tell a misconfigured app id from an attack, but as a refusal, not as an error.
-        Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("refused with 401", StringComparison.Ordinal));
-        AssertNothingLoggedAsAnError(logs);
+        rig.AssertRefusedCallingNoOne("refused with 401");
         Assert.DoesNotContain(logs.Logs, l => token is not null && l.All.Contains(token, StringComparison.Ordinal));
     }
 
@@ -198,10 +191,8 @@ public sealed class TeamsAuthenticationTests
     public async Task A_genuinely_signed_activity_from_outside_the_allowed_teams_gets_403_and_changes_nothing_and_calls_no_one(Outsider outsider)
     {
         const string OtherTenant = "0d9a1c3e-5b7f-4a2c-8e6d-4f1b3a5c7e9d";
-        await using var authority = await FakeBotFrameworkAuthority.StartAsync();
-        await using var elsewhere = await FakeConnector.StartAsync();
-        using var logs = new CapturingLoggerProvider();
-        await using var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
+        await using var rig = await RefusalRig.StartAsync();
+        var (authority, elsewhere, logs, host) = rig;
         var serviceUrl = outsider == Outsider.ServiceUrlNotAllowed ? elsewhere.ServiceUrl : host.ServiceUrl;
         var start = TeamsPayloads.ChannelMessage(serviceUrl, StartId, "incident start Checkout returns 502 sev2", TeamsPayloads.Start, Alice, mentionBot: true);
         var spec = new ChannelTokenSpec(FakeBotFrameworkAuthority.BotAppId, serviceUrl);
@@ -225,11 +216,45 @@ public sealed class TeamsAuthenticationTests
             Assert.Null(await host.Store.FindLatestIncidentAsync(new ChannelRef(ChatPlatform.Teams, tenant, TeamsPayloads.ChannelId), CancellationToken.None));
         }
 
-        Assert.Empty(host.Connector.Statuses);
-        Assert.Empty(elsewhere.Statuses);
-        Assert.Empty(authority.TokenRequests);
-        Assert.Contains(logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("refused with 403", StringComparison.Ordinal));
-        AssertNothingLoggedAsAnError(logs);
+        rig.AssertRefusedCallingNoOne("refused with 403");
+    }
+
+    /// <summary>
+    /// What a refusal test needs: a signing authority, a second connector the bot must never call, and a host with Teams
+    /// on whose logs are captured.
+    /// </summary>
+    private sealed record RefusalRig(FakeBotFrameworkAuthority Authority, FakeConnector Elsewhere, CapturingLoggerProvider Logs, ScribeBotApplication Host)
+        : IAsyncDisposable
+    {
+        public static async Task<RefusalRig> StartAsync()
+        {
+            var authority = await FakeBotFrameworkAuthority.StartAsync();
+            var elsewhere = await FakeConnector.StartAsync();
+            var logs = new CapturingLoggerProvider();
+            var host = await new ScribeBotApplication().WithTeams(authority: authority).WithLogs(logs).StartKestrelAsync();
+            return new RefusalRig(authority, elsewhere, logs, host);
+        }
+
+        /// <summary>
+        /// The refusal called no connector and asked for no token, and was logged, so an operator can tell a
+        /// misconfigured app id from an attack, but as a refusal (<paramref name="refusal"/>), not as an error.
+        /// </summary>
+        public void AssertRefusedCallingNoOne(string refusal)
+        {
+            Assert.Empty(Host.Connector.Statuses);
+            Assert.Empty(Elsewhere.Statuses);
+            Assert.Empty(Authority.TokenRequests);
+            Assert.Contains(Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains(refusal, StringComparison.Ordinal));
+            AssertNothingLoggedAsAnError(Logs);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            Logs.Dispose();
+            await Elsewhere.DisposeAsync();
+            await Authority.DisposeAsync();
+        }
     }
 
     private static JsonObject Start(ScribeBotApplication host) =>

@@ -1,3 +1,5 @@
+using ScribeBot.Testing.Channels;
+
 namespace ScribeBot.Tests.Teams;
 
 /// <summary>Teams through the real host, the real CloudAdapter and a fake Bot Connector, over loopback HTTP.</summary>
@@ -27,23 +29,11 @@ public sealed class TeamsEndpointTests
         Assert.Equal("xml", announcement.TextFormat);
         Assert.Contains("INC-1", announcement.Text, StringComparison.Ordinal);
 
-        string Text(int i) => i switch
-        {
-            1 => "5xx alert firing on checkout-api",
-            3 => "gateway logs show upstream timeouts",
-            4 => "payments p99 is 3s",
-            7 => "lunch order anyone?",
-            9 => "rolling back the WAF rule",
-            10 => "could it be the Stripe EU degradation?",
-            12 => "payments-api pool size is 5, should be 50",
-            18 => "rollback done, errors back to baseline",
-            _ => $"chatter {i.ToString(CultureInfo.InvariantCulture)}",
-        };
         for (var i = 1; i <= 20; i++)
         {
             // Messages 5 and 6 are replies in message 3's thread; the rest are replies to the incident's thread.
             var root = i is 5 or 6 ? Id(3) : i % 2 == 0 ? StartId : null;
-            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(url, Id(i), Text(i), at.AddMinutes(i), i % 3 == 0 ? Alice : Bo, root));
+            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(url, Id(i), WalkthroughChat.Text(i), at.AddMinutes(i), i % 3 == 0 ? Alice : Bo, root));
         }
 
         await host.PostActivityOkAsync(TeamsPayloads.Edit(url, Id(4), "payments p99 is 30s, right at the gateway timeout", at.AddMinutes(21)));
@@ -55,11 +45,11 @@ public sealed class TeamsEndpointTests
             await host.PostActivityOkAsync(TeamsPayloads.Reaction(url, Id(message), reaction, Alice.Id));
         }
 
-        var dialog = JsonNode.Parse(await host.PostActivityOkAsync(TeamsPayloads.FetchTask(url, Id(12), Text(12), Bo, at.AddMinutes(12))))!;
+        var dialog = JsonNode.Parse(await host.PostActivityOkAsync(TeamsPayloads.FetchTask(url, Id(12), WalkthroughChat.Text(12), Bo, at.AddMinutes(12))))!;
         Assert.Equal("continue", (string?)dialog["task"]?["type"]);
         var card = dialog["task"]!["value"]!["card"]!["content"]!;
         Assert.Contains(card["body"]!.AsArray(), element => (string?)element?["id"] == "kind");
-        await host.PostActivityOkAsync(TeamsPayloads.SubmitAction(url, Id(12), Text(12), Bo, at.AddMinutes(12), "root-cause", "found by Bo", Alice));
+        await host.PostActivityOkAsync(TeamsPayloads.SubmitAction(url, Id(12), WalkthroughChat.Text(12), Bo, at.AddMinutes(12), "root-cause", "found by Bo", Alice));
         // The alert from before the incident, added by the message action from its payload.
         await host.PostActivityOkAsync(TeamsPayloads.SubmitAction(url, "1772459000000", "PagerDuty: checkout-api 5xx > 5%", ("29:pd", "PagerDuty"), at.AddMinutes(-16), "detection", null, Alice));
 
@@ -72,7 +62,7 @@ public sealed class TeamsEndpointTests
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         var draftSent = await WaitForDraftAsync(host);
         var draft = string.Join("\n", draftSent.Select(s => s.Text));
-        foreach (var heading in new[] { "Issue Summary", "Timeline", "Root Cause and Resolution", "Corrective and Preventative Measures" })
+        foreach (var heading in WalkthroughChat.DraftHeadings)
         {
             Assert.Contains(heading, draft, StringComparison.Ordinal);
         }

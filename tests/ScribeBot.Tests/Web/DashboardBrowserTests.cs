@@ -17,18 +17,14 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, ITestOutputH
         var page = await chromium.NewPageAsync(host.BaseAddress);
 
         await page.GotoAsync("sandbox");
-        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
         var feed = page.Locator("#feed");
-        await SayAsync(page, "/incident start Checkout returns 502 sev2");
-        await Expect(feed.Locator("li.announcement", new() { HasText = "INC-1 declared" })).ToBeVisibleAsync();
-        await SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
-        await SayAsync(page, "rolled back payments-api, errors back to baseline");
+        await SandboxActions.StartCheckoutIncidentAsync(page);
+        await SandboxActions.SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
+        await SandboxActions.SayAsync(page, "rolled back payments-api, errors back to baseline");
         var detection = feed.Locator("li.message", new() { HasText = "5xx rate is at 30%" });
-        await detection.Locator("details.tag-picker summary", new() { HasText = "tag" }).ClickAsync();
-        await detection.Locator("details.tag-picker").GetByRole(AriaRole.Button, new() { Name = "detection", Exact = true }).ClickAsync();
-        await Expect(detection.Locator("button.given.mine")).ToHaveTextAsync(new Regex("^\\s*\U0001F6A8\\s+detection\\s+1\\s*$"));
-        await SayAsync(page, "/incident resolve rolled back");
+        await SandboxActions.TagDetectionAsync(detection);
+        await SandboxActions.SayAsync(page, "/incident resolve rolled back");
         await Expect(feed.Locator("li.draft")).ToBeVisibleAsync();
 
         // The dashboard lists it; its page has the summary, the timeline and the server-drawn SVG diagram.
@@ -59,12 +55,5 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, ITestOutputH
         Assert.Contains(RootCause, markdown, StringComparison.Ordinal);
 
         output.WriteLine($"Screenshots: {incidentShot}, {editorShot}");
-    }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.GetByLabel("Message").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await Expect(page.Locator("#feed li.message, #feed li.command").Last).ToContainTextAsync(text);
     }
 }

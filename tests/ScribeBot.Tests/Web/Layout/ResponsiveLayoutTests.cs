@@ -46,8 +46,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
     {
         var page = await chromium.NewPageAsync(seeded.Host.BaseAddress, width, Height(width));
         await page.GotoAsync($"sandbox?channel=layout-{width}");
-        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
         var text = $"seeing {ResponsiveLayoutFixture.LongWord} in the logs";
         await page.GetByLabel("Message").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();

@@ -13,26 +13,22 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         var page = await chromium.NewPageAsync(host.BaseAddress);
 
         await page.GotoAsync("sandbox");
-        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
         await Expect(page.Locator("#current-user")).ToHaveTextAsync("Alice Ng");
 
         var feed = page.Locator("#feed");
-        await SayAsync(page, "/incident start Checkout returns 502 sev2");
-        await Expect(feed.Locator("li.announcement", new() { HasText = "INC-1 declared" })).ToBeVisibleAsync();
-        await SayAsync(page, "/incident severity sev9");
+        await SandboxActions.StartCheckoutIncidentAsync(page);
+        await SandboxActions.SayAsync(page, "/incident severity sev9");
         await Expect(feed.Locator("li.reply.private")).ToContainTextAsync("sev9");
         await Expect(feed.Locator("li.reply.private")).ToContainTextAsync("only visible to you");
-        await SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
-        await SayAsync(page, "payments-api v2.41 went out at 13:55, rolling it back");
-        await SayAsync(page, "error rate back to baseline");
+        await SandboxActions.SayAsync(page, "checkout-api 5xx rate is at 30% since 14:02");
+        await SandboxActions.SayAsync(page, "payments-api v2.41 went out at 13:55, rolling it back");
+        await SandboxActions.SayAsync(page, "error rate back to baseline");
 
         var detection = feed.Locator("li.message", new() { HasText = "5xx rate is at 30%" });
-        await detection.Locator("details.tag-picker summary", new() { HasText = "tag" }).ClickAsync();
-        await detection.Locator("details.tag-picker").GetByRole(AriaRole.Button, new() { Name = "detection", Exact = true }).ClickAsync();
-        await Expect(detection.Locator("button.given.mine")).ToHaveTextAsync(new Regex("^\\s*\U0001F6A8\\s+detection\\s+1\\s*$"));
+        await SandboxActions.TagDetectionAsync(detection);
 
-        await SayAsync(page, "/incident resolve rolled back");
+        await SandboxActions.SayAsync(page, "/incident resolve rolled back");
         var draft = feed.Locator("li.draft");
         await Expect(draft).ToBeVisibleAsync();
 
@@ -70,10 +66,9 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(page.Locator("#gone")).ToContainTextAsync("forgets it on restart");
         await Screenshots.SaveAsync(page, "sandbox-gone-message");
 
-        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
-        await SayAsync(page, "/incident start Checkout returns 502 sev2");
-        await SayAsync(page, "checkout-api 5xx rate is at 30%");
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
+        await SandboxActions.SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await SandboxActions.SayAsync(page, "checkout-api 5xx rate is at 30%");
         await Expect(page.Locator("#gone")).ToBeHiddenAsync();
 
         // One control per message; its seven choices say what they tag and stay closed until asked for.
@@ -108,10 +103,9 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await using var host = await new ScribeBotApplication().StartKestrelAsync();
         var page = await chromium.NewPageAsync(host.BaseAddress, width, width < 700 ? 844 : 800);
         await page.GotoAsync("sandbox");
-        await page.GetByLabel("Pick a user name").FillAsync("Alice Ng");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this name" }).ClickAsync();
-        await SayAsync(page, "/incident start Checkout returns 502 sev2");
-        await SayAsync(page, "checkout-api 5xx rate is at 30%");
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
+        await SandboxActions.SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await SandboxActions.SayAsync(page, "checkout-api 5xx rate is at 30%");
         var message = page.Locator("#feed li.message", new() { HasText = "5xx rate" });
         // Emoji whose glyph boxes differ: the target stood a pixel taller than the siren.
         foreach (var tag in new[] { "detection", "root cause", "misleading", "escalation" })
@@ -136,13 +130,5 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         var summary = boxes.Single(b => b[2] == 1);
         var neighbours = boxes.Take(4).Where(b => Math.Abs(b[0] - summary[0]) < summary[1]).ToList();
         Assert.All(neighbours, b => Assert.Equal(summary[0], b[0], 0.5));
-    }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.GetByLabel("Message").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        // After the redirect, the line is in the feed (a command's private reply, if any, comes with it).
-        await Expect(page.Locator("#feed li.message, #feed li.command").Last).ToContainTextAsync(text);
     }
 }

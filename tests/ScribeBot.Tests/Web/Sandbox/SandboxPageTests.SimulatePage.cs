@@ -50,16 +50,7 @@ public sealed partial class SandboxPageTests
     [Fact]
     public async Task Acting_on_a_page_that_never_fired_is_refused_with_a_sentence_and_changes_nothing()
     {
-        using var anonymous = new SandboxSession(_host);
-        await anonymous.GetAsync();
-
-        using var response = await anonymous.PostAsync("page", ("simulate", "pagerduty-acknowledge"));
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("No simulated PagerDuty page has fired in this channel: press Trigger first", html, StringComparison.Ordinal);
-        Assert.Empty(anonymous.Feed.Read(SandboxSession.Channel, null).Items);
-        Assert.Null(await Store.FindLatestIncidentAsync(SandboxSession.Channel, CancellationToken.None));
+        await AssertRefusedToANamelessVisitorAsync("page", ("simulate", "pagerduty-acknowledge"), "No simulated PagerDuty page has fired in this channel: press Trigger first");
     }
 
     [Fact]

@@ -11,19 +11,28 @@ public sealed partial class SandboxPageTests : IAsyncLifetime
 
     private IIncidentStore Store => _host.Service<IIncidentStore>();
 
-    [Fact]
-    public async Task Posting_without_a_user_name_is_refused_with_a_message_and_changes_nothing()
+    /// <summary>
+    /// A visitor who has not picked a name posts <paramref name="field"/> to <paramref name="handler"/>: refused with 422
+    /// and <paramref name="message"/>, and nothing reaches the feed or the store.
+    /// </summary>
+    private async Task AssertRefusedToANamelessVisitorAsync(string handler, (string Name, string Value) field, string message)
     {
         using var anonymous = new SandboxSession(_host);
         await anonymous.GetAsync();
 
-        using var response = await anonymous.PostAsync("message", ("text", "/incident start Checkout returns 502 sev2"));
+        using var response = await anonymous.PostAsync(handler, field);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("Pick a user name first.", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.Empty(anonymous.Feed.Read(SandboxSession.Channel, viewer: null).Items);
         Assert.Null(await Store.FindLatestIncidentAsync(SandboxSession.Channel, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Posting_without_a_user_name_is_refused_with_a_message_and_changes_nothing()
+    {
+        await AssertRefusedToANamelessVisitorAsync("message", ("text", "/incident start Checkout returns 502 sev2"), "Pick a user name first.");
     }
 
     [Fact]
