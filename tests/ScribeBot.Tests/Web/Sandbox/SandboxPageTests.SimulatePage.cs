@@ -44,7 +44,7 @@ public sealed partial class SandboxPageTests
         // The page is over: people close the incident, and its draft measures from the page.
         await alice.SayAsync("/incident resolve rolled back");
         var draft = await alice.WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
-        Assert.Contains("measured from the PagerDuty page at", draft.Html, StringComparison.Ordinal);
+        Assert.Contains("From the PagerDuty page at", draft.Html, StringComparison.Ordinal);
     }
 
     [Fact]
