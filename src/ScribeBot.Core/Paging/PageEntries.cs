@@ -5,8 +5,15 @@ using ScribeBot.Core.Timeline;
 namespace ScribeBot.Core.Paging;
 
 /// <summary>The timeline entries a page's events make: keyed so that a retried webhook finds its entry and adds none.</summary>
-internal static class PageEntries
+public static class PageEntries
 {
+    /// <summary>Whether a timeline entry was made by a page rather than by a person's command.</summary>
+    public static bool IsPageEntry(TimelineEntry entry) => IsPageEntry(entry.Source, entry.MessageId);
+
+    /// <summary>Whether the entry of <paramref name="messageId"/> was made by a page rather than by a person's command.</summary>
+    public static bool IsPageEntry(EntrySource source, string messageId) =>
+        source == EntrySource.Command && messageId.StartsWith("page:", StringComparison.Ordinal);
+
     /// <summary>Keys the entry of one event of a page (PagerDuty's event id, an Alertmanager fingerprint, start and status).</summary>
     public static string EventId(PageEvent page) => $"page:{page.Source.ToName()}:{page.EventId}";
 

@@ -33,7 +33,7 @@ internal static class PageEvents
     public static AnnouncementPost AnnounceDeclared(Incident incident, PageLink page) => Announce(incident, new ChatTextBuilder()
         .Strong($"{incident.DisplayId} declared from {Article(page.Source)} {page.Source.ToLabel()} page: ").Plain(incident.Title)
         .Plain($" ({incident.Severity.ToLabel()}, fired {incident.LocalTimeText(page.TriggeredAt)}). ")
-        .Plain("I'm recording this channel. Take command with /incident commander and your @mention; tag key messages with a reaction; /incident resolve closes it and posts the postmortem draft.")
+        .Plain($"I'm recording this channel. Take command with /incident commander and your @mention; tag key messages with {TagHint.Means(incident.Channel.Platform)}; /incident resolve closes it and posts the postmortem draft.")
         .Build());
 
     public static PageChange Apply(Incident incident, PageEvent page, PageRoute route) => page.Action switch

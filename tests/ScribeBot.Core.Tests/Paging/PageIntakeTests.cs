@@ -300,6 +300,18 @@ public sealed class PageIntakeTests
         Assert.Null(await bed.PostAsync("page:pagerduty:E9"));
     }
 
+    [Fact]
+    public async Task The_drafts_timeline_links_a_pages_entry_as_the_page_not_a_command()
+    {
+        using var bed = await TriggeredAsync(Route());
+        await bed.Pages.ReceiveAsync([PagerDuty(PageAction.Escalated, "E4", Fired.AddMinutes(15), detail: "to Carol Diaz (level 2)")], None);
+
+        var draft = PostmortemMarkdown.Render(PostmortemDraft.Build(await bed.IncidentAsync(), await bed.TimelineAsync()));
+
+        var escalation = draft.Split('\n').First(line => line.Contains("**Escalation**", StringComparison.Ordinal));
+        Assert.EndsWith("PagerDuty: escalated: to Carol Diaz (level 2) ([page](<https://acme.pagerduty.com/incidents/Q1ABC>))", escalation);
+    }
+
     /// <summary>A test bed that routes pages by <paramref name="route"/>, after the page's trigger (E1, at <see cref="Pages.Fired"/>) arrived.</summary>
     private static async Task<CommandTestBed> TriggeredAsync(PageRouteOptions route)
     {

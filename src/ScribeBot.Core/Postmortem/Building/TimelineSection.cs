@@ -1,4 +1,5 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -47,7 +48,9 @@ internal static class TimelineSection
                 entry.At,
                 clock.Time(entry.At),
                 tags.Count == 0 ? "Change" : string.Join(" / ", tags.Select(TimelineTagNames.ToLabel)),
-                entry.Source == EntrySource.Command ? TimelineItemOrigin.Command : TimelineItemOrigin.Message,
+                entry.Source != EntrySource.Command ? TimelineItemOrigin.Message
+                    : PageEntries.IsPageEntry(entry) ? TimelineItemOrigin.Page
+                    : TimelineItemOrigin.Command,
                 tags,
                 entry.Author,
                 TimelineText(entry),

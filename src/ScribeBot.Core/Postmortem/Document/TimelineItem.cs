@@ -41,4 +41,7 @@ public enum TimelineItemOrigin
 
     /// <summary>An entry a command created.</summary>
     Command,
+
+    /// <summary>An entry a page from the on-call system created (its trigger, acknowledgement, escalation...).</summary>
+    Page,
 }

@@ -108,7 +108,12 @@ public static class PostmortemMarkdown
 
                 builder.Append(": ");
                 MarkdownText.Append(builder, item.Text, BulletIndent);
-                AppendLink(builder, item.Link, item.Origin == TimelineItemOrigin.Message ? "message" : "command");
+                AppendLink(builder, item.Link, item.Origin switch
+                {
+                    TimelineItemOrigin.Message => "message",
+                    TimelineItemOrigin.Page => "page",
+                    _ => "command",
+                });
                 builder.Append('\n');
             }
 
