@@ -1,3 +1,5 @@
+using ScribeBot.Core.Text;
+
 namespace ScribeBot.Core.Channels;
 
 /// <summary>Reads a <see cref="ChannelRef.Key"/> written in configuration (<c>slack:T0123:C0456</c>) back into a channel.</summary>
@@ -16,14 +18,7 @@ public static class ChannelKeys
             return false;
         }
 
-        ChatPlatform? platform = parts[0].ToLowerInvariant() switch
-        {
-            "slack" => ChatPlatform.Slack,
-            "teams" => ChatPlatform.Teams,
-            "web" => ChatPlatform.Web,
-            _ => null,
-        };
-        if (platform is not { } known)
+        if (!EnumNames.TryParse<ChatPlatform>(parts[0], p => p.ToName(), out var known))
         {
             return false;
         }

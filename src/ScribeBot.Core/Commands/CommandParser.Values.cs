@@ -16,7 +16,7 @@ public static partial class CommandParser
         var last = LastToken(rest);
         if (last is not null && SeverityToken().IsMatch(last))
         {
-            if (!TryParseSeverity(last, out severity))
+            if (!SeverityLabels.TryParse(last, out severity))
             {
                 return CommandParseResult.Fail($"'{TextShortener.Shorten(last)}' is not a severity: use sev1, sev2, sev3 or sev4. Usage: {CommandUsage.Example("start")}");
             }
@@ -45,22 +45,9 @@ public static partial class CommandParser
             return CommandParseResult.Fail($"Say which severity. Usage: {CommandUsage.Example("severity")}");
         }
 
-        return TryParseSeverity(token, out var severity)
+        return SeverityLabels.TryParse(token, out var severity)
             ? CommandParseResult.Ok(new SeverityCommand(severity))
             : CommandParseResult.Fail($"'{TextShortener.Shorten(token)}' is not a severity: use sev1, sev2, sev3 or sev4.");
-    }
-
-    private static bool TryParseSeverity(string token, out Severity severity)
-    {
-        var digits = token.StartsWith("sev", StringComparison.OrdinalIgnoreCase) ? token[3..] : token;
-        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 4)
-        {
-            severity = (Severity)level;
-            return true;
-        }
-
-        severity = default;
-        return false;
     }
 
     private static string? LastToken(string text)

@@ -79,7 +79,7 @@ internal sealed class LifecycleCommands(CommandRunner runner, IOptions<ScribeOpt
             acknowledged,
             CommandEntry.For(acknowledged, request, TimelineTag.KeyEvent, $"Acknowledged by {request.Caller.DisplayName}"),
             new ChatTextBuilder().Strong($"{incident.DisplayId} acknowledged")
-                .Plain($" by {request.Caller.DisplayName}, {DurationText.Humanize(acknowledged.TimeToAcknowledge!.Value)} after it was declared.").Build()));
+                .Plain($" by {request.Caller.DisplayName}, {DurationText.Humanize(acknowledged.TimeToAcknowledge!.Value)} after {acknowledged.ClockStartText}.").Build()));
 
     public static IncidentChange Resolve(Incident incident, CommandRequest request, ResolveCommand resolve) =>
         IncidentChange.Of(incident.Resolve(CommandEntry.Milestone(request), resolve.Resolution), resolved =>

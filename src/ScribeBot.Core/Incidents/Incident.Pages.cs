@@ -18,6 +18,9 @@ public sealed partial record Incident
     /// <summary>Where MTTA and MTTR start: the page's trigger, else the declaration.</summary>
     public DateTimeOffset ClockStart => Page?.TriggeredAt ?? Declared.At;
 
+    /// <summary>What MTTA and MTTR are counted from, as announcements say it: "… 4 minutes after the page".</summary>
+    public string ClockStartText => Page is null ? "it was declared" : "the page";
+
     public bool Records(PageLink page) => PageKeys.Contains(page.Key, StringComparer.Ordinal);
 
     /// <summary>

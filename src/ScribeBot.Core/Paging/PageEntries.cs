@@ -49,8 +49,8 @@ public static class PageEntries
     public static string Describe(PageEvent page)
     {
         var source = page.Source.ToLabel();
-        var by = page.Actor is { Length: > 0 } actor ? $" by {actor}" : "";
-        var detail = page.Detail is { Length: > 0 } text ? $": {text}" : "";
+        var by = BySuffix(page);
+        var detail = DetailSuffix(page);
         return page.Action switch
         {
             PageAction.Acknowledged => $"{source}: acknowledged{by}",
@@ -64,6 +64,12 @@ public static class PageEntries
             _ => $"{source}: page triggered{detail}",
         };
     }
+
+    /// <summary>" by Alice Ng", or nothing when the source names nobody.</summary>
+    public static string BySuffix(PageEvent page) => page.Actor is { Length: > 0 } actor ? $" by {actor}" : "";
+
+    /// <summary>": to Carol Diaz (level 2)", or nothing when the event says no more than its action.</summary>
+    public static string DetailSuffix(PageEvent page) => page.Detail is { Length: > 0 } detail ? $": {detail}" : "";
 
     /// <summary>The tag an event's entry carries in the postmortem's timeline.</summary>
     public static TimelineTag TagOf(PageAction action) => action switch

@@ -60,7 +60,7 @@ internal static class PageEvents
         var text = new ChatTextBuilder().Strong($"{incident.DisplayId} acknowledged").Plain($" in {page.Source.ToLabel()} by {by.DisplayName}");
         if (acknowledged.TimeToAcknowledge is { } mtta)
         {
-            text.Plain($", {DurationText.Humanize(mtta)} after {(acknowledged.Page is null ? "it was declared" : "the page")}");
+            text.Plain($", {DurationText.Humanize(mtta)} after {acknowledged.ClockStartText}");
         }
 
         return new PageChange(acknowledged, [entry], [Announce(incident, text.Plain(".").Build())]);
@@ -71,9 +71,8 @@ internal static class PageEvents
         var description = PageEntries.Describe(page);
         var entry = PageEntries.For(incident, page, TimelineTag.Escalation, description);
         var verb = page.Action == PageAction.Escalated ? "escalated" : "reassigned";
-        var by = page.Actor is { Length: > 0 } actor ? $" by {actor}" : "";
-        var detail = page.Detail is { Length: > 0 } to ? $": {to}" : "";
-        var text = new ChatTextBuilder().Strong($"{incident.DisplayId} {verb}").Plain($" in {page.Source.ToLabel()}{by}{detail}.").Build();
+        var text = new ChatTextBuilder().Strong($"{incident.DisplayId} {verb}")
+            .Plain($" in {page.Source.ToLabel()}{PageEntries.BySuffix(page)}{PageEntries.DetailSuffix(page)}.").Build();
         return new PageChange(incident, [entry], incident.IsOpen ? [Announce(incident, text)] : []);
     }
 
@@ -89,7 +88,7 @@ internal static class PageEvents
             .Strong($"{incident.DisplayId} resolved").Plain($" with its {page.Source.ToLabel()} page");
         if (resolved.TimeToResolve is { } mttr)
         {
-            text.Plain($", {DurationText.Humanize(mttr)} after {(resolved.Page is null ? "it was declared" : "the page")}");
+            text.Plain($", {DurationText.Humanize(mttr)} after {resolved.ClockStartText}");
         }
 
         text.Plain(". The postmortem draft follows; fill the gaps with /incident rootcause, impact, users, improve, todo.");

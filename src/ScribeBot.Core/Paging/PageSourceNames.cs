@@ -1,3 +1,5 @@
+using ScribeBot.Core.Text;
+
 namespace ScribeBot.Core.Paging;
 
 /// <summary>How a page source is written where people read it and in configuration (<c>Alerts:Routes:n:Source</c>).</summary>
@@ -17,19 +19,5 @@ public static class PageSourceNames
     public static string ToName(this PageSource source) => source.ToLabel().ToLowerInvariant();
 
     /// <summary>Reads a source's <see cref="ToName"/>, in any case and with surrounding spaces.</summary>
-    public static bool TryParse(string? name, out PageSource source)
-    {
-        var trimmed = name?.Trim();
-        foreach (var candidate in Enum.GetValues<PageSource>())
-        {
-            if (string.Equals(candidate.ToName(), trimmed, StringComparison.OrdinalIgnoreCase))
-            {
-                source = candidate;
-                return true;
-            }
-        }
-
-        source = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out PageSource source) => EnumNames.TryParse(name, ToName, out source);
 }

@@ -62,7 +62,7 @@ public sealed class PageRouter
             var severities = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
             foreach (var (priority, severityText) in route.Severity)
             {
-                if (PageSeverity.TryParse(severityText, out var severity))
+                if (SeverityLabels.TryParse(severityText, out var severity))
                 {
                     severities[priority.Trim()] = severity;
                 }

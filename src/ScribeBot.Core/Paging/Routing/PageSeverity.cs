@@ -17,18 +17,4 @@ public static class PageSeverity
         "p4" or "p5" or "sev4" or "info" or "low" or "minor" or "none" => Severity.Sev4,
         _ => Severity.Sev3,
     };
-
-    /// <summary>Reads <c>sev1</c>..<c>sev4</c> (or <c>SEV2</c>, <c>2</c>) as configuration writes a severity.</summary>
-    public static bool TryParse(string? text, out Severity severity)
-    {
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.StartsWith("sev", StringComparison.OrdinalIgnoreCase))
-        {
-            trimmed = trimmed[3..];
-        }
-
-        var ok = int.TryParse(trimmed, out var level) && level is >= 1 and <= 4;
-        severity = ok ? (Severity)level : default;
-        return ok;
-    }
 }

@@ -93,12 +93,9 @@ internal sealed record IncidentListFilter(IncidentStatus? Status, Severity? Seve
             return null;
         }
 
-        foreach (var option in Enum.GetValues<T>())
+        if (EnumNames.TryParse(value, nameOf, out var option))
         {
-            if (string.Equals(nameOf(option), value.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return option;
-            }
+            return option;
         }
 
         problems.Add($"Unknown {name} \"{TextShortener.Shorten(value)}\", so every {name} is shown. Choose one of: {string.Join(", ", Names(nameOf))}.");
