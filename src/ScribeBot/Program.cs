@@ -31,6 +31,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+DefaultListenAddress.ApplyTo(builder);
 builder.Services.AddScribeHost(builder.Configuration);
 var startupWindow = new StartupWindow();
 startupWindow.AddTo(builder.Logging);

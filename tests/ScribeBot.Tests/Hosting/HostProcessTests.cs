@@ -26,6 +26,26 @@ public sealed partial class HostProcessTests : IDisposable
         Assert.True(File.Exists(dataFile));
     }
 
+    [Theory]
+    [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:0")]
+    [InlineData("URLS", "http://127.0.0.1:0")]
+    public async Task An_address_from_the_environment_replaces_the_default_one(string variable, string address)
+    {
+        var dataFile = _directory.File(Path.Combine("data", "scribebot.db"));
+        using var host = HostProcess.Start(
+            ["--Storage:LiteDb:Path", dataFile],
+            workingDirectory: Path.GetTempPath(),
+            new Dictionary<string, string> { [variable] = address });
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+
+        // Port 0 from the environment: the host says which free port it took, not the default 5080.
+        var listening = await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
+
+        using var client = new HttpClient { BaseAddress = new Uri(listening.Groups["url"].Value) };
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
+        Assert.DoesNotContain(":5080", listening.Value, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     [GeneratedRegex(@"Platform Slack: .*")]
