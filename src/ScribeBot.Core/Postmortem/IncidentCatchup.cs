@@ -57,14 +57,12 @@ public static class IncidentCatchup
         var since = lastSpoke ?? now - DefaultWindow;
         // No upper bound: a platform's timestamp may run a little ahead of our clock, and what is stored has happened.
         var missed = kept.Where(e => e.At > since && e.Marks.Count > 0 && !e.Has(TimelineTag.Escalation)).ToList();
-        builder.EndGroup().Strong(lastSpoke is null
-            ? $"Tagged in the last hour ({Count(missed.Count, "event")}):"
-            : $"Tagged since you last spoke at {clock.Time(since)} ({Count(missed.Count, "event")}):");
-        Lines(builder, missed, MaxEvents, clock, withTag: true, "Nothing.");
+        Section(builder, lastSpoke is null ? "Tagged in the last hour" : $"Tagged since you last spoke at {clock.Time(since)}", missed.Count, "event");
+        Lines(builder, missed, MaxEvents, clock, withTag: true);
 
         var escalations = kept.Where(e => e.Has(TimelineTag.Escalation)).ToList();
-        builder.EndGroup().Strong($"Escalations ({escalations.Count}):");
-        Lines(builder, escalations, MaxEscalations, clock, withTag: false, "None.");
+        Section(builder, "Escalations", escalations.Count, noun: null);
+        Lines(builder, escalations, MaxEscalations, clock, withTag: false);
 
         var missing = IncidentSummary.Missing(incident);
         builder.EndGroup().Strong(missing.Count == 0 ? "The postmortem has every fact it asks for." : "The postmortem still lacks:");
@@ -95,15 +93,23 @@ public static class IncidentCatchup
     private static bool IsUpdate(TimelineEntry entry) =>
         entry.Source == EntrySource.Command && entry.Has(TimelineTag.KeyEvent) && entry.Text.StartsWith(UpdatePrefix, StringComparison.Ordinal);
 
-    // The latest lines, oldest first; the ones left out are earlier, so the count of them comes first.
-    private static void Lines(ChatTextBuilder builder, List<TimelineEntry> entries, int max, IncidentClock clock, bool withTag, string none)
+    // "Tagged in the last hour (2 events):" or "Escalations (2):" over its lines; "Escalations: none." with nothing under it.
+    private static void Section(ChatTextBuilder builder, string header, int count, string? noun)
     {
-        if (entries.Count == 0)
+        builder.EndGroup();
+        if (count == 0)
         {
-            builder.EndLine().Plain(none);
-            return;
+            builder.Strong($"{header}:").Plain(" none.");
         }
+        else
+        {
+            builder.Strong($"{header} ({(noun is null ? count : Count(count, noun))}):");
+        }
+    }
 
+    // The latest lines, oldest first; the ones left out are earlier, so the count of them comes first.
+    private static void Lines(ChatTextBuilder builder, List<TimelineEntry> entries, int max, IncidentClock clock, bool withTag)
+    {
         if (entries.Count > max)
         {
             builder.EndLine().Emphasis($"{Count(entries.Count - max, "earlier one")} not shown - /incident timeline posts them all.");
