@@ -11,11 +11,15 @@ namespace ScribeBot.Testing.Storage;
 /// the programs run as the <c>postgres</c> user (created as a system user when missing) through <c>runuser</c>.
 /// Tests take a fresh database each (<see cref="CreateDatabaseAsync"/>). The server runs with <c>fsync=off</c>: it
 /// holds nothing worth keeping past a machine crash, and tests on two shared cores should not wait on the disk; the
-/// stores' own settings (<c>synchronous_commit=on</c>) are untouched.
+/// stores' own settings (<c>synchronous_commit=on</c>) are untouched. A server whose test run was killed before it could
+/// stop it is stopped by the next run (<see cref="StopAbandonedAsync"/>).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
+
+    /// <summary>The file in a server's directory that names the test process that started it.</summary>
+    private const string OwnerFile = "owner.pid";
     private static int _databases;
 
     private readonly TempDirectory _directory;
@@ -44,9 +48,11 @@ public sealed class PostgresServer : IAsyncDisposable
         var binaries = PostgresBinaries.FindDirectory()
             ?? throw new InvalidOperationException("PostgreSQL is not installed: no initdb on the PATH or in /usr/lib/postgresql/*/bin (apt-get install -y postgresql).");
         var runAs = Environment.IsPrivilegedProcess ? await EnsureServiceUserAsync() : null;
+        await StopAbandonedAsync(binaries, runAs);
         var directory = new TempDirectory();
         try
         {
+            await File.WriteAllTextAsync(directory.File(OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             if (runAs is not null)
             {
                 await RunAsync("chown", [runAs, directory.Path], null, directory.Path);
@@ -89,6 +95,50 @@ public sealed class PostgresServer : IAsyncDisposable
         finally
         {
             _directory.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Stops and removes the servers of earlier test runs that died without disposing their fixture (a crashed or
+    /// killed test host): each server's directory names the process that started it, and only servers whose process is
+    /// gone are touched.
+    /// </summary>
+    private static async Task StopAbandonedAsync(string binaries, string? runAs)
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "scribebot-*"))
+        {
+            var owner = Path.Combine(directory, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            if (File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    await RunAsync(Path.Combine(binaries, "pg_ctl"), ["stop", "-D", Path.Combine(directory, "data"), "-m", "immediate", "-w"], runAs, directory);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already stopped (a stale postmaster.pid): removing the directory is all that is left.
+                }
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -138,6 +188,25 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, string? runAs, string? workingDirectory)
     {
+        using var process = Process.Start(Command(program, arguments, runAs, workingDirectory))
+            ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            var log = workingDirectory is not null && File.Exists(Path.Combine(workingDirectory, "server.log"))
+                ? await File.ReadAllTextAsync(Path.Combine(workingDirectory, "server.log"))
+                : "";
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}{log}");
+        }
+    }
+
+    /// <summary>The program with its arguments, through <c>runuser -u USER --</c> when <paramref name="runAs"/> is given.</summary>
+    private static ProcessStartInfo Command(string program, IReadOnlyList<string> arguments, string? runAs, string? workingDirectory)
+    {
         var start = new ProcessStartInfo(runAs is null ? program : "runuser")
         {
             RedirectStandardOutput = true,
@@ -158,18 +227,6 @@ public sealed class PostgresServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            var log = workingDirectory is not null && File.Exists(Path.Combine(workingDirectory, "server.log"))
-                ? await File.ReadAllTextAsync(Path.Combine(workingDirectory, "server.log"))
-                : "";
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}{log}");
-        }
+        return start;
     }
 }
