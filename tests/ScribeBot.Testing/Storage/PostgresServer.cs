@@ -63,6 +63,18 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         catch
         {
+            // A start that timed out may still have left a server running in the directory.
+            if (File.Exists(directory.File(Path.Combine("data", "postmaster.pid"))))
+            {
+                try
+                {
+                    await RunAsync(Path.Combine(binaries, "pg_ctl"), ["stop", "-D", directory.File("data"), "-m", "immediate", "-w"], runAs, directory.Path);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+
             directory.Dispose();
             throw;
         }
