@@ -18,7 +18,7 @@ internal static class HostUsage
         Every key is in README.md (Configuration).
 
         Exit codes: 0 stopped normally; 2 an invalid setting (the line names the key); 3 the data file is in use by
-        another process; 4 the address to listen on is in use.
+        another process; 4 the address to listen on is in use; 5 the PostgreSQL schema is newer than this build.
         """;
 
     /// <summary>True for the ways people ask a program for help.</summary>

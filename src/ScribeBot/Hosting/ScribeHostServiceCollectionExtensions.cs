@@ -3,7 +3,6 @@ using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Retention;
-using ScribeBot.LiteDb;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
 using ScribeBot.Web.Access;
@@ -20,7 +19,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddSecretPlaceholderCheck();
         services.AddOptions<ScribeOptions>().BindConfiguration(ScribeOptions.SectionName).ValidateOnStart();
         services.AddScribeCore();
-        services.AddLiteDbStore();
+        services.AddStore(configuration);
         // After the store: hosted services stop in reverse order, so the dispatcher stops before the store closes.
         services.AddHostedService<OutboxWorker>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();

@@ -50,6 +50,16 @@ internal static class PurgeVerb
             ContentRootPath = AppContext.BaseDirectory,
         });
         using var configuration = builder.Configuration;
+
+        // The verb opens the LiteDB file; on PostgreSQL it would purge a file the host no longer uses.
+        if (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() is { IsPostgres: true })
+        {
+            await errors.WriteLineAsync(
+                "purge: Storage:Provider is Postgres, and purge runs on the LiteDB store only so far; nothing was changed.".AsMemory(),
+                cancellationToken).ConfigureAwait(false);
+            return BadInput;
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

@@ -5,8 +5,8 @@ namespace ScribeBot.Testing.Storage;
 /// <summary>
 /// The semantics documented on <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/> and
 /// <see cref="IAdapterStateStore"/>, which every store must pass. A store's test project derives one class from this
-/// and supplies the store (the in-memory store and LiteDB: tests/ScribeBot.LiteDb.Tests/Contract); a store added later
-/// does the same in its own test project.
+/// and supplies the store (the in-memory store and LiteDB: tests/ScribeBot.LiteDb.Tests/Contract; PostgreSQL:
+/// tests/ScribeBot.Postgres.Tests/Contract); a store added later does the same in its own test project.
 /// </summary>
 public abstract partial class IncidentStoreContract : IAsyncLifetime
 {

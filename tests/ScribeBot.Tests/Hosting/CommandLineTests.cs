@@ -29,6 +29,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("Scribe__TimeZone", "Mars/Base", "Scribe:TimeZone is 'Mars/Base', which is not an IANA time zone id")]
     [InlineData("Storage__LiteDb__WriteTimeout", "soon", "Storage:LiteDb:WriteTimeout is 'soon', which is not a time span written [d.]hh:mm:ss")]
     [InlineData("Storage__LiteDb__MaxBatchSize", "0", "Storage:LiteDb:MaxBatchSize is 0; it must be a whole number between 1 and 100000")]
+    [InlineData("Storage__Provider", "Postgres", "Storage:Postgres:ConnectionString is empty; Storage:Provider is Postgres")]
+    [InlineData("Storage__Provider", "Mongo", "Storage:Provider is 'Mongo'; it must be LiteDb or Postgres")]
     [InlineData("Storage__Retention__DeliveredPosts", "02:00:00", "Storage:Retention:DeliveredPosts is 02:00:00; it must be at least 1 day")]
     [InlineData("Slack__RequestTimeout", "00:00:00", "Slack:RequestTimeout must be more than zero and at most 00:05:00")]
     [InlineData("Teams__AllowUnauthenticated", "maybe", "Teams:AllowUnauthenticated is 'maybe', which is not true or false")]

@@ -142,6 +142,20 @@ public sealed partial class PurgeVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task On_postgres_it_refuses_rather_than_purge_a_data_file_the_host_no_longer_uses()
+    {
+        await _file.UseAsync(store => DeclareAsync(store, SlackC1, Now.AddDays(-30), open: false));
+        var before = await File.ReadAllBytesAsync(_file.Path);
+
+        var (exit, output, errors) = await PurgeAsync(["--before", "2026-06-01", "--yes", "--Storage:Provider", "Postgres"], _file.Path);
+
+        Assert.Equal(PurgeVerb.BadInput, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("Storage:Provider is Postgres", errors, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(_file.Path));
+    }
+
+    [Fact]
     public async Task A_data_file_a_running_host_holds_is_refused_with_exit_code_3_and_left_alone()
     {
         var seeded = await SeedAsync();

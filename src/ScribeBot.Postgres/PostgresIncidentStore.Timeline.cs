@@ -1,0 +1,71 @@
+using Npgsql;
+using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
+using ScribeBot.Postgres.Documents;
+using static ScribeBot.Postgres.Reads;
+
+namespace ScribeBot.Postgres;
+
+/// <summary>
+/// The <see cref="IIncidentStore"/> port's timeline entries. An append is one statement whose key (incident id,
+/// message id) makes a redelivery a no-op; an update locks the entry's row for its read-change-write.
+/// </summary>
+internal sealed partial class PostgresIncidentStore
+{
+    private const string EntryByKey = "SELECT doc FROM entries WHERE incident_id = @incident AND message_id = @message";
+
+    public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async c => await Rows.AppendEntriesAsync(c, null, [entry], cancellationToken).ConfigureAwait(false) == 1
+                ? AppendResult.Added
+                : AppendResult.Duplicate,
+            cancellationToken);
+
+    public Task<TimelineEntry?> UpdateEntryAsync(
+        string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var current = await FirstOrDefaultAsync(
+                    connection, transaction, EntryByKey + " FOR UPDATE", ReadEntry, cancellationToken, EntryKey(incidentId, messageId)).ConfigureAwait(false);
+                if (current is null)
+                {
+                    return null;
+                }
+
+                var changed = change(current);
+                if (!ReferenceEquals(changed, current))
+                {
+                    await using var update = new NpgsqlCommand(
+                        "UPDATE entries SET at_ticks = @at, doc = @doc WHERE incident_id = @incident AND message_id = @message", connection, transaction);
+                    update.Parameters.AddRange(EntryKey(incidentId, messageId));
+                    update.Parameters.AddWithValue("at", changed.At.UtcTicks);
+                    update.Parameters.Add(Rows.Json("doc", StoreJson.Serialize(changed)));
+                    await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return changed;
+            },
+            cancellationToken);
+
+    public Task<TimelineEntry?> GetEntryAsync(string incidentId, string messageId, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            c => FirstOrDefaultAsync(c, null, EntryByKey, ReadEntry, cancellationToken, EntryKey(incidentId, messageId)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string incidentId, CancellationToken cancellationToken) =>
+        OnConnectionAsync<IReadOnlyList<TimelineEntry>>(
+            async c => await ListAsync(
+                c,
+                null,
+                "SELECT doc FROM entries WHERE incident_id = @incident ORDER BY at_ticks, seq",
+                ReadEntry,
+                cancellationToken,
+                Parameter("incident", incidentId)).ConfigureAwait(false),
+            cancellationToken);
+
+    private static NpgsqlParameter[] EntryKey(string incidentId, string messageId) =>
+        [Parameter("incident", incidentId), Parameter("message", messageId)];
+
+    private static TimelineEntry ReadEntry(NpgsqlDataReader reader) => StoreJson.ToEntry(reader.GetString(0));
+}

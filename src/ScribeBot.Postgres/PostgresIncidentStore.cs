@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ScribeBot.Postgres.Migrations;
+
+namespace ScribeBot.Postgres;
+
+/// <summary>
+/// <see cref="Core.Storage.IIncidentStore"/>, <see cref="Core.Outbox.IOutboxStore"/>,
+/// <see cref="Core.Storage.IAdapterStateStore"/> and <see cref="Core.Storage.IRetentionStore"/> on a PostgreSQL
+/// database that several instances may share. Each call is one transaction on a pooled connection, committed (with
+/// the server's default <c>synchronous_commit=on</c>) before its task completes. Read-then-write commands on a channel
+/// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
+/// both open an incident in one channel.
+/// <para>
+/// One type in five files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>, <c>.Retention</c>)
+/// and this one for the connection and the schema, which is migrated before the first call touches a table.
+/// </para>
+/// </summary>
+internal sealed partial class PostgresIncidentStore : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<PostgresIncidentStore> _logger;
+    private readonly IReadOnlyList<Migration> _migrations;
+    private readonly SemaphoreSlim _migrating = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public PostgresIncidentStore(IOptions<PostgresOptions> options, ILogger<PostgresIncidentStore> logger)
+        : this(options.Value.ConnectionString, logger, Migration.Embedded)
+    {
+    }
+
+    /// <param name="migrations">The migrations this store knows; tests give fewer or more.</param>
+    internal PostgresIncidentStore(string connectionString, ILogger<PostgresIncidentStore> logger, IReadOnlyList<Migration> migrations)
+    {
+        _logger = logger;
+        _migrations = migrations;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
+        _dataSource = builder.Build();
+    }
+
+    /// <summary>
+    /// Applies the pending migrations (once per store; again after a failure, so a database that was down at start
+    /// is migrated when it is back). Throws <see cref="SchemaTooNewException"/> against a newer schema.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _migrating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                var version = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
+                LogReady(version);
+            }
+        }
+        finally
+        {
+            _migrating.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _migrating.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it; a failure rolls everything back.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Runs a single statement (atomic by itself) on a pooled connection.</summary>
+    private async Task<T> OnConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL incident store ready (schema version {Version})")]
+    private partial void LogReady(int version);
+}

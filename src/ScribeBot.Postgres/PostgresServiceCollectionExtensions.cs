@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Storage;
+
+namespace ScribeBot.Postgres;
+
+public static class PostgresServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the PostgreSQL store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IAdapterStateStore"/> and <see cref="IRetentionStore"/> singleton (one connection pool), its options
+    /// (<c>Storage:Postgres</c>) and the hosted service that migrates the schema at start.
+    /// </summary>
+    public static IServiceCollection AddPostgresStore(this IServiceCollection services)
+    {
+        services.AddOptions<PostgresOptions>()
+            .BindConfiguration(PostgresOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>());
+
+        services.AddSingleton<PostgresIncidentStore>();
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        // The same instance for every port: a command's change and its posts go into one transaction.
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        services.AddSingleton<IRetentionStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        services.AddHostedService<PostgresSchemaService>();
+        return services;
+    }
+}

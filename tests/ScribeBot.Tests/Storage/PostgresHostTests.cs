@@ -1,0 +1,72 @@
+using Npgsql;
+using ScribeBot.Testing.Storage;
+
+namespace ScribeBot.Tests.Storage;
+
+/// <summary>The host on <c>Storage:Provider=Postgres</c>: it migrates the database at start and keeps everything there.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresHostTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task On_postgres_a_slack_start_is_stored_in_the_database_and_no_data_file_is_made()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var host = await new ScribeBotApplication()
+            .WithSlack()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:Postgres:ConnectionString", database)
+            .StartKestrelAsync();
+
+        using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
+
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.Equal(["Checkout returns 502"], await QueryAsync(database, "SELECT doc->>'title' FROM incidents"));
+        Assert.Equal("Healthy", await host.Client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        Assert.False(File.Exists(host.DataFile));
+    }
+
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_scribebot_stops_the_start_naming_both_versions()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using (var current = new ScribeBotApplication()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:Postgres:ConnectionString", database))
+        {
+            await current.StartKestrelAsync();
+        }
+
+        await ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
+        await using var older = new ScribeBotApplication()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:Postgres:ConnectionString", database);
+
+        var refused = await Assert.ThrowsAsync<ScribeBot.Postgres.Migrations.SchemaTooNewException>(() => older.StartKestrelAsync());
+
+        Assert.Contains("version 999", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ScribeBot.Hosting.StartupFailure.SchemaTooNew, ScribeBot.Hosting.StartupFailure.ExitCodeOf(refused));
+    }
+
+    private static async Task<List<string>> QueryAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
