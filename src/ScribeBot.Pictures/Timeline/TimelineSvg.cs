@@ -142,7 +142,10 @@ public static class TimelineSvg
         svg.Start("g", ("class", "events"));
         if (layout.Markers.Count == 0)
         {
-            svg.Text("text", "No tagged events yet", ("class", "empty"), ("x", Width / 2), ("y", layout.LaneTop + 15),
+            const string Empty = "No tagged events yet";
+            var width = TextWidthOf(Empty);
+            Backdrop(svg, (Width - width) / 2, layout.LaneTop + 15, width, endAnchored: false, "#ffffff");
+            svg.Text("text", Empty, ("class", "empty"), ("x", Width / 2), ("y", layout.LaneTop + 15),
                 ("text-anchor", "middle"), ("fill", "#5b6475"));
         }
 
