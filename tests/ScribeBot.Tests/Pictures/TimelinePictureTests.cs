@@ -118,4 +118,17 @@ public sealed class TimelinePictureTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Picture.Draw(incident, entries, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Picture.Draw(incident, entries, 4));
     }
+
+    [Theory]
+    [InlineData("system-ui, sans-serif", SkiaSharp.SKFontStyleWeight.Normal, "DejaVu Sans", false)]
+    [InlineData("Comic Sans MS", SkiaSharp.SKFontStyleWeight.Normal, "DejaVu Sans", false)]
+    [InlineData("system-ui", SkiaSharp.SKFontStyleWeight.SemiBold, "DejaVu Sans", true)]
+    public void Every_font_the_svg_asks_for_is_the_bundled_dejavu_sans(string family, SkiaSharp.SKFontStyleWeight weight, string expected, bool bold)
+    {
+        var typeface = ScribeBot.Pictures.Png.BundledTypefaceProvider.Instance.FromFamilyName(
+            family, weight, SkiaSharp.SKFontStyleWidth.Normal, SkiaSharp.SKFontStyleSlant.Upright);
+
+        Assert.Equal(expected, typeface.FamilyName);
+        Assert.Equal(bold, typeface.FontStyle.Weight >= (int)SkiaSharp.SKFontStyleWeight.SemiBold);
+    }
 }
