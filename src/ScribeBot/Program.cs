@@ -56,6 +56,7 @@ app.MapTeams().AsMachineEndpoint();
 app.MapAlerts().AsMachineEndpoint();
 app.MapDashboardAccess();
 app.MapPostmortemDownload();
+app.MapTimelinePicture();
 app.MapRazorPages().RequireAuthorization(DashboardAccess.PolicyName);
 // Last: an address nothing above answers. People get a page with a way back; machines still get a bare 404.
 app.MapFallbackToPage("{**path}", "/NotFound");

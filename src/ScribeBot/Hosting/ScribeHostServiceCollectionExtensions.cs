@@ -3,6 +3,7 @@ using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Retention;
+using ScribeBot.Pictures;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
 using ScribeBot.Web.Access;
@@ -29,6 +30,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddSlack();
         services.AddTeams();
         services.AddAlerts();
+        services.AddScribePictures();
         services.AddSandbox();
         services.AddDashboardAccess(configuration);
         // Before AddRazorPages, which only adds the default encoder when none is registered.

@@ -5,6 +5,7 @@ using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Dashboard;
+using ScribeBot.Pictures.Svg;
 using ScribeBot.Web.Svg;
 using ScribeBot.Core.Text;
 

@@ -3,7 +3,9 @@ using ScribeBot.Core.Channels;
 using System.Text;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Markdown;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Web;
@@ -40,6 +42,7 @@ internal static class PostmortemDownloadEndpoint
         string id,
         IIncidentStore store,
         [FromServices] IEnumerable<IPeopleDirectory> people,
+        ITimelinePicture picture,
         HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -49,14 +52,18 @@ internal static class PostmortemDownloadEndpoint
             return Results.NotFound();
         }
 
-        // Opened from the server instead of saved, the file still may not load or run anything.
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+        // Opened from the server instead of saved, the file still may not load or run anything; its one image is
+        // inside it (data:), so that is the one source allowed beyond its inline styles.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        var html = PostmortemHtml.RenderDocument($"{found.Incident.DisplayId}: {found.Incident.Title}", found.Markdown);
+        // 2x, shown at 1x size: the file is read on laptops and phones alike and carries one picture.
+        var image = picture.Draw(found.Incident, found.Document.Diagram, scale: 2);
+        var html = PostmortemHtml.RenderDocument(
+            $"{found.Incident.DisplayId}: {found.Incident.Title}", found.Markdown, DraftPicture.Embedded(image, scale: 2));
         return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.html");
     }
 
-    private static async Task<(Incident Incident, string Markdown)?> DraftAsync(
+    private static async Task<(Incident Incident, PostmortemDocument Document, string Markdown)?> DraftAsync(
         string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
     {
         if (await store.GetWithTimelineAsync(id, cancellationToken).ConfigureAwait(false) is not var (stored, storedEntries))
@@ -65,6 +72,7 @@ internal static class PostmortemDownloadEndpoint
         }
 
         var (incident, entries) = await PeopleNames.ApplyAsync(people, stored, storedEntries, cancellationToken).ConfigureAwait(false);
-        return (incident, PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
+        var document = PostmortemDraft.Build(incident, entries);
+        return (incident, document, PostmortemMarkdown.Render(document));
     }
 }

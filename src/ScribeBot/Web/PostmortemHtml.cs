@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers.Html;
+using Markdig.Helpers;
 using Markdig.Syntax;
 
 namespace ScribeBot.Web;
@@ -22,8 +23,11 @@ internal static partial class PostmortemHtml
         .UseTaskLists()
         .Build();
 
-    /// <summary>The draft's Markdown rendered to an HTML fragment.</summary>
-    public static string RenderFragment(string markdown)
+    /// <summary>
+    /// The draft's Markdown rendered to an HTML fragment. With a <paramref name="picture"/>, the Mermaid block (the
+    /// diagram's source, for GitHub and wikis) becomes that picture: a reader of HTML never sees chart source.
+    /// </summary>
+    public static string RenderFragment(string markdown, DraftPicture? picture = null)
     {
         // The transcript's anchors are the one piece of raw HTML the core writes (`- <a id="msg-..."></a>14:05 ...`).
         // They are taken out before parsing and put back as the id of their list item, so the timeline's in-document
@@ -52,17 +56,26 @@ internal static partial class PostmortemHtml
             }
         }
 
+        if (picture is not null)
+        {
+            foreach (var mermaid in document.Descendants<FencedCodeBlock>().Where(b => b.Info == "mermaid").ToList())
+            {
+                var parent = mermaid.Parent!;
+                parent[parent.IndexOf(mermaid)] = new HtmlBlock(null) { Lines = new StringLineGroup(picture.ToHtml()) };
+            }
+        }
+
         return document.ToHtml(Pipeline);
     }
 
     /// <summary>
     /// A complete HTML page with its styles inline and no script, stylesheet, font or image from anywhere: it opens the
-    /// same from a mail attachment, a wiki upload or a disk with no network. The Mermaid diagram stays a code block,
-    /// because drawing it needs mermaid.js; its source still pastes into any Mermaid viewer.
+    /// same from a mail attachment, a wiki upload or a disk with no network. The diagram is the timeline picture inside
+    /// the file as a <c>data:</c> URI (drawing the Mermaid source would need mermaid.js).
     /// </summary>
-    public static string RenderDocument(string title, string markdown)
+    public static string RenderDocument(string title, string markdown, DraftPicture? picture = null)
     {
-        var body = RenderFragment(markdown);
+        var body = RenderFragment(markdown, picture);
         var html = new StringBuilder(body.Length + 2048);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -89,6 +102,8 @@ internal static partial class PostmortemHtml
         .draft em { color: #8a4b00; }
         .draft a { color: #2457c5; }
         .draft li:target { background: #fff6d6; }
+        .draft figure.timeline-picture { margin: 1em 0; }
+        .draft figure.timeline-picture img { max-width: 100%; height: auto; border: 1px solid #dfe3ea; border-radius: 4px; }
         """;
 
     private const string DocumentStyles = """

@@ -72,9 +72,10 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
             var (hostileShape, urls) = await ShapeAsync(hostile, path, path == $"/incidents/{escaped}" ? "hostile-corpus-incident-page" : null);
             var (plainShape, _) = await ShapeAsync(plain, path, null);
             Assert.True(plainShape == hostileShape, $"{path}: elements differ from the plain twin's\nplain:   {plainShape}\nhostile: {hostileShape}");
+            // The one data: URL allowed is the .html export's own timeline picture (a PNG the host drew, issue 17).
             foreach (var url in urls)
             {
-                Assert.DoesNotMatch("(?i)^\\s*(javascript|data|vbscript):|evil\\.example|x\\.example", url);
+                Assert.DoesNotMatch("(?i)^\\s*(javascript|vbscript):|^\\s*data:(?!image/png;base64,[A-Za-z0-9+/=]+$)|evil\\.example|x\\.example", url);
             }
         }
 
@@ -98,7 +99,9 @@ public sealed class DashboardPingAndMarkupTests(ChromiumFixture chromium, ITestO
         foreach (var post in posts)
         {
             var html = System.Xml.Linq.XElement.Parse("<root>" + post.Html!.Replace("<br>", "<br/>", StringComparison.Ordinal) + "</root>");
-            Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName is "script" or "img" or "at" or "iframe");
+            // The one image allowed is the draft's timeline picture, which the host writes (issue 17).
+            Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName is "script" or "at" or "iframe"
+                || (e.Name.LocalName == "img" && (string?)e.Parent?.Attribute("class") != "timeline-picture"));
         }
 
         var path = SandboxChannel.PageUrl("corpus");

@@ -41,7 +41,7 @@ public sealed class EncodingTests(DashboardFixture fixture) : IClassFixture<Dash
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Mallory&lt;/b&gt;", html, StringComparison.Ordinal);
         var svg = Assert.Single(Html.Svgs(html));
-        Assert.Equal($"Timeline of INC-1: {DashboardFixture.HostileTitle}", svg.Element((System.Xml.Linq.XNamespace)ScribeBot.Web.Svg.SvgWriter.Namespace + "title")!.Value);
+        Assert.Equal($"Timeline of INC-1: {DashboardFixture.HostileTitle}", svg.Element((System.Xml.Linq.XNamespace)ScribeBot.Pictures.Svg.SvgWriter.Namespace + "title")!.Value);
         Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "title" && e.Value.Contains(DashboardFixture.HostileMessage, StringComparison.Ordinal));
     }
 }

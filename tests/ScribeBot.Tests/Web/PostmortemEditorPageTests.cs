@@ -52,6 +52,15 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Contains("type=\"checkbox\"", page.Body, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.slack.com/archives/C1/p3\"", page.Body, StringComparison.Ordinal);
 
+        // The diagram is the timeline picture (2x, shown at 1x size), never the Mermaid source the .md keeps.
+        Assert.Matches(
+            $"<figure class=\"timeline-picture\"><img src=\"/incidents/{Regex.Escape(EscapedId)}/timeline.png\\?scale=2\" alt=\"Timeline of INC-1: Checkout returns 502\\. From [^\"]+\" width=\"960\" height=\"\\d+\" /></figure>",
+            page.Body);
+        Assert.DoesNotContain("language-mermaid", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("gantt", page.Body, StringComparison.Ordinal);
+        using var picture = await _editor.Client.GetAsync(new Uri($"incidents/{EscapedId}/timeline.png?scale=2", UriKind.Relative));
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
+
         // The form, pre-filled.
         var form = page.SaveForm(Changes());
         string Field(string name) => form.Single(f => f.Key == name).Value;
@@ -322,15 +331,29 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Contains("<style>", html, StringComparison.Ordinal);
         Assert.Contains("<title>INC-1: Checkout returns 502 - postmortem</title>", html, StringComparison.Ordinal);
         Assert.Contains("Restored the pool size", html, StringComparison.Ordinal);
-        Assert.Contains("language-mermaid", html, StringComparison.Ordinal);
 
-        // Nothing is loaded from anywhere: no scripts, stylesheets, images, frames or CSS imports; http(s) appears only
-        // as the target of a link to a source message.
+        // The diagram is the timeline picture inside the file (issue 17: raw Mermaid source is never shown to a
+        // reader); the CSP of the response lets exactly that data: image load.
+        var img = Assert.Single(Regex.Matches(html, "<img [^>]*>"));
+        var png = Regex.Match(img.Value, "src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+        Assert.True(png.Success, img.Value);
+        using (var bitmap = ScribeBot.Tests.Pictures.PngFile.Decode(Convert.FromBase64String(png.Groups[1].Value)))
+        {
+            Assert.Equal(1920, bitmap.Width);
+        }
+
+        Assert.Contains("alt=\"Timeline of INC-1: Checkout returns 502. From ", img.Value, StringComparison.Ordinal);
+        Assert.Contains("width=\"960\"", img.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("language-mermaid", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("gantt", html, StringComparison.Ordinal);
+        Assert.Contains("img-src data:", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        // Nothing is loaded from anywhere: no scripts, stylesheets, other images, frames or CSS imports; http(s)
+        // appears only as the target of a link to a source message.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, Regex.Count(html, "src=", RegexOptions.IgnoreCase));
         Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         var references = HttpReference().Matches(html).Select(m => m.Value).ToArray();
@@ -382,7 +405,9 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         foreach (var rendered in new[] { body, markdown, html })
         {
             Assert.DoesNotContain("<script>alert", rendered, StringComparison.Ordinal);
-            Assert.DoesNotContain("<img", rendered, StringComparison.Ordinal);
+            // The one image is the timeline picture (the HTML's own figure); the typed <img> stays text.
+            Assert.DoesNotContain("<img src=x", rendered, StringComparison.Ordinal);
+            Assert.Equal(rendered == markdown ? 0 : 1, Regex.Count(rendered, "<img "));
             Assert.DoesNotContain("<b>owner", rendered, StringComparison.Ordinal);
         }
 

@@ -17,4 +17,22 @@ public sealed class PostmortemHtmlTests
         Assert.DoesNotContain("href=\"http://www.evil", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://acme.slack.com/archives/C1/p1\">message</a>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_a_picture_the_mermaid_block_becomes_the_picture_and_its_alt_text_is_escaped()
+    {
+        const string markdown = "# INC-1\n\n## Diagram\n\n```mermaid\ngantt\n    title INC-1\n```\n\n## After\n";
+        var picture = new DraftPicture("/incidents/x/timeline.png?scale=2", "Timeline of INC-1: <script>\"x\"</script> & co", 960, 300);
+
+        var html = PostmortemHtml.RenderFragment(markdown, picture);
+
+        Assert.DoesNotContain("gantt", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<h2>Diagram</h2>\n<figure class=\"timeline-picture\"><img src=\"/incidents/x/timeline.png?scale=2\" alt=\"Timeline of INC-1: &lt;script&gt;&quot;x&quot;&lt;/script&gt; &amp; co\" width=\"960\" height=\"300\" /></figure>",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains("<h2>After</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("language-mermaid", PostmortemHtml.RenderFragment(markdown), StringComparison.Ordinal);
+    }
 }

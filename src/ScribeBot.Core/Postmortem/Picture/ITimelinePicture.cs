@@ -1,4 +1,6 @@
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Postmortem.Document;
+using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem.Picture;
 
@@ -9,6 +11,16 @@ namespace ScribeBot.Core.Postmortem.Picture;
 /// </summary>
 public interface ITimelinePicture
 {
-    /// <summary>The incident's timeline as a PNG at <paramref name="scale"/> (1 for standard screens, 2 for sharp ones).</summary>
+    /// <summary>
+    /// The incident's timeline as a PNG at <paramref name="scale"/> (1 for standard screens, 2 for sharp ones), from what
+    /// the incident itself records: its phases and its declare, acknowledge and resolve moments. The tagged events live
+    /// in the timeline entries: pass them to the overload that takes them for the full picture.
+    /// </summary>
     TimelineImage Draw(Incident incident, int scale = 1);
+
+    /// <summary>The full picture: the phases and moments, and the tagged events of <paramref name="entries"/> (the incident's stored entries, as the draft takes them).</summary>
+    TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1);
+
+    /// <summary>The full picture from a draft already built (<see cref="PostmortemDocument.Diagram"/>), so a caller holding it does not build it twice.</summary>
+    TimelineImage Draw(Incident incident, PostmortemDiagram diagram, int scale = 1);
 }

@@ -7,7 +7,7 @@ using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Dashboard;
-using ScribeBot.Web.Svg;
+using ScribeBot.Pictures.Timeline;
 
 namespace ScribeBot.Pages.Incidents;
 

@@ -8,6 +8,7 @@ using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Postmortem.Markdown;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web;
 using ScribeBot.Core.Text;
@@ -20,7 +21,7 @@ namespace ScribeBot.Pages.Incidents;
 /// redirect on success (post/redirect/get), so a reload never saves twice.
 /// </summary>
 public sealed class PostmortemModel(
-    IIncidentStore store, PostmortemEditor editor, MentionReader mentions, IEnumerable<IPeopleDirectory> people) : PageModel
+    IIncidentStore store, PostmortemEditor editor, MentionReader mentions, IEnumerable<IPeopleDirectory> people, ITimelinePicture picture) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -170,7 +171,9 @@ public sealed class PostmortemModel(
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
         Incident = incident;
-        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries)));
+        var draft = PostmortemDraft.Build(incident, entries);
+        // The preview shows the picture where the Markdown has its Mermaid source (which stays in the .md download).
+        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Draw(incident, draft.Diagram), incident.Id));
         PostKey = Guid.NewGuid().ToString("N");
         return true;
     }

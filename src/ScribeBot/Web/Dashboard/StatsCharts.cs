@@ -1,6 +1,7 @@
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Pictures.Svg;
 using ScribeBot.Web.Svg;
 
 namespace ScribeBot.Web.Dashboard;

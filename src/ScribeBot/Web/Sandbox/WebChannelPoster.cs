@@ -1,9 +1,12 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
+using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Markdown;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
+using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Web.Sandbox;
 
@@ -13,7 +16,7 @@ namespace ScribeBot.Web.Sandbox;
 /// (Markdig, raw HTML off). Always configured: the feed is in this process. A post delivered twice (at-least-once) is
 /// shown once, by its outbox id.
 /// </summary>
-internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, TimeProvider time) : IChannelPoster
+internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, ITimelinePicture picture, TimeProvider time) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Web;
 
@@ -55,11 +58,19 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, T
                     : null;
             case PostmortemPost postmortem:
                 var found = await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
-                return found is var (resolved, timelineEntries)
-                    ? (SandboxItemKind.Draft, PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(PostmortemDraft.Build(resolved, timelineEntries))))
-                    : null;
+                return found is var (resolved, timelineEntries) ? (SandboxItemKind.Draft, DraftHtml(resolved, timelineEntries)) : null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The draft with the timeline picture where its Markdown has the Mermaid source, as Slack and Teams carry it. The
+    /// sandbox page is behind the dashboard's access rule, so the picture's own address reaches it.
+    /// </summary>
+    private string DraftHtml(Incident incident, IReadOnlyList<TimelineEntry> entries)
+    {
+        var draft = PostmortemDraft.Build(incident, entries);
+        return PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Draw(incident, draft.Diagram), incident.Id));
     }
 }

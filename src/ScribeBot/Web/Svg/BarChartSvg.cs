@@ -1,3 +1,5 @@
+using ScribeBot.Pictures.Svg;
+
 namespace ScribeBot.Web.Svg;
 
 /// <summary>

@@ -41,6 +41,13 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
             await Expect(draft.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
         }
 
+        // The diagram is the timeline picture, loaded (a 2x PNG from this host) and described, not Mermaid source.
+        var picture = draft.Locator("figure.timeline-picture img");
+        await Expect(picture).ToBeVisibleAsync();
+        await Expect(picture).ToHaveAttributeAsync("alt", new Regex("^Timeline of INC-1: .+ Phases: Declared to "));
+        await Expect(picture).ToHaveJSPropertyAsync("naturalWidth", 1920);
+        await Expect(draft.Locator("code.language-mermaid")).ToHaveCountAsync(0);
+
         var timeline = draft.Locator("h2:text-is('Timeline') + ul");
         await Expect(timeline.Locator("li", new() { HasText = "5xx rate is at 30%" })).ToContainTextAsync("Detection - Alice Ng");
         // The tagged line links back to the message in the feed.

@@ -11,7 +11,7 @@ public sealed class WebChannelPosterTests
     public WebChannelPosterTests()
     {
         _feed = new SandboxFeed(_clock);
-        _poster = new WebChannelPoster(_feed, new InMemoryIncidentStore(), _clock);
+        _poster = new WebChannelPoster(_feed, new InMemoryIncidentStore(), new ServiceCollection().AddScribePictures().BuildServiceProvider().GetRequiredService<Core.Postmortem.Picture.ITimelinePicture>(), _clock);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using static ScribeBot.Web.Svg.TimelineLayout;
+using static ScribeBot.Pictures.Timeline.TimelineLayout;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Timeline;
 
 /// <summary>
 /// A moment drawn as a labelled dashed line across the chart: declared, acknowledged, resolved. Labels close in time
@@ -41,8 +41,8 @@ internal sealed record TimelineMoment(string Key, string Label, string Tooltip, 
         {
             var lineX = x(at);
             var label = $"{name} {time(at)}";
-            var width = label.Length * CharWidth;
-            var leftward = lineX + 4 + width > Right;
+            var width = TextWidthOf(label, bold: true);
+            var leftward = lineX + 4 + width > Width - Margin;
             var row = packer.Place(leftward ? lineX - 4 - width : lineX, leftward ? lineX : lineX + 4 + width) ?? moments.Count - 1;
             var tooltip = $"{name} at {clock.DayAndTime(at)} {clock.Abbreviation(at)}" + (by is null ? "" : $" by {by}");
             placed.Add(new TimelineMoment(key, label, tooltip, colour, lineX, row, leftward));

@@ -2,13 +2,13 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Timeline;
 
 /// <summary>
 /// What <see cref="TimelineSvg"/> draws: the draft's own diagram model (phases and tagged events, so the page and the
 /// Mermaid chart never disagree) plus the moments drawn as lines, and the clock that labels the axis.
 /// </summary>
-internal sealed record TimelineChart(
+public sealed record TimelineChart(
     string Title,
     IncidentClock Clock,
     IReadOnlyList<DiagramPhase> Phases,

@@ -1,4 +1,4 @@
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Timeline;
 
 /// <summary>
 /// Puts horizontal spans (a label, a marker with its label) into the first row where they overlap nothing already

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using ScribeBot.Core.Text;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Svg;
 
 /// <summary>
 /// Writes SVG markup by hand so the output is byte-for-byte deterministic. Every text and attribute value goes
 /// through <see cref="Escape"/>, so user text can never open an element or an entity, and elements are closed by the
 /// writer itself, so the result is always well-formed XML (the tests parse it).
 /// </summary>
-internal sealed class SvgWriter
+public sealed class SvgWriter
 {
     public const string Namespace = "http://www.w3.org/2000/svg";
 

@@ -1,4 +1,4 @@
-namespace ScribeBot.Tests.Web.Svg;
+namespace ScribeBot.Tests.Pictures;
 
 public sealed class TimelineSvgTests
 {
@@ -192,7 +192,9 @@ public sealed class TimelineSvgTests
             .ToList();
 
         Assert.Equal(["phase", "phase ongoing"], groups.Select(g => (string)g.Attribute("class")!));
-        Assert.Equal("Declared to acknowledged", groups[0].Element(Svg + "text")!.Value);
+        // Each bar says how long its phase lasted (issue 17: the phases as a bar with durations).
+        Assert.Equal("Declared to acknowledged · 4m", groups[0].Element(Svg + "text")!.Value);
+        Assert.Equal("Acknowledged, ongoing · 26m so far", groups[1].Element(Svg + "text")!.Value);
         Assert.Null(groups[0].Element(Svg + "rect")!.Attribute("stroke-dasharray"));
         Assert.NotNull(groups[1].Element(Svg + "rect")!.Attribute("stroke-dasharray"));
     }
@@ -227,5 +229,62 @@ public sealed class TimelineSvgTests
         var labels = root.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "axis").Elements(Svg + "text").Select(t => t.Value).ToList();
 
         Assert.Contains(labels, l => l.StartsWith("Mar 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_kind_present_gets_one_named_lane_in_tag_order_and_its_markers_sit_in_it()
+    {
+        DiagramEvent[] events =
+        [
+            Event(9, "Resolution", TimelineTag.Resolution),
+            Event(2, "Detection", TimelineTag.Detection),
+            Event(4, "Change"),
+            Event(6, "Detection", TimelineTag.Detection),
+        ];
+
+        var root = Parse(TimelineSvg.Render(Chart(events)));
+
+        var lanes = root.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "lane").ToList();
+        Assert.Equal(["detection", "resolution", "change"], lanes.Select(l => (string)l.Attribute("data-kind")!));
+        Assert.Equal(["Detection", "Resolution", "Change"], lanes.Select(l => l.Element(Svg + "text")!.Value));
+        foreach (var lane in lanes)
+        {
+            var band = lane.Element(Svg + "rect")!;
+            var top = double.Parse((string)band.Attribute("y")!, CultureInfo.InvariantCulture);
+            var bottom = top + double.Parse((string)band.Attribute("height")!, CultureInfo.InvariantCulture);
+            var inLane = Markers(root).Where(m => (string?)m.Attribute("data-kind") == (string?)lane.Attribute("data-kind")).ToList();
+            Assert.NotEmpty(inLane);
+            Assert.All(inLane, m => Assert.InRange(double.Parse((string)m.Attribute("cy")!, CultureInfo.InvariantCulture), top, bottom));
+        }
+    }
+
+    [Fact]
+    public void A_misleading_path_ends_in_a_dead_end_and_an_escalation_hands_off_with_an_arrow()
+    {
+        DiagramEvent[] events =
+        [
+            Event(2, "Misleading", TimelineTag.Misleading),
+            Event(5, "Escalation", TimelineTag.Escalation),
+            Event(8, "Action", TimelineTag.Action),
+        ];
+
+        var root = Parse(TimelineSvg.Render(Chart(events)));
+
+        var drawn = root.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "event")
+            .Select(g => (Kind: (string)g.Element(Svg + "circle")!.Attribute("data-kind")!, Glyph: (string?)g.Element(Svg + "g")?.Attribute("class")))
+            .ToList();
+        Assert.Equal([("misleading", "dead-end"), ("escalation", "hand-off"), ("action", null)], drawn);
+        var legend = root.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "legend-item").Select(g => g.Element(Svg + "text")!.Value);
+        Assert.Equal(["Action", "Misleading (dead end)", "Escalation (hand-off)"], legend);
+    }
+
+    [Fact]
+    public void The_description_gives_each_phase_its_duration()
+    {
+        DiagramPhase[] phases = [new("Declared to acknowledged", Berlin.Local(Declared), Berlin.Local(Declared.AddMinutes(4)), false)];
+
+        var description = TimelineSvg.Description(Chart(phases: phases));
+
+        Assert.Contains("Phases: Declared to acknowledged, 4 minutes.", description, StringComparison.Ordinal);
     }
 }

@@ -1,13 +1,13 @@
 using ScribeBot.Core.Timeline;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Timeline;
 
 /// <summary>
 /// One colour per timeline kind, shared by the diagram's markers and legend and the incident page's tag chips, so a
 /// reader learns it once. An event with several tags takes its first (in <see cref="TimelineTag"/> order); a command's
 /// untagged change (severity, commander) is grey.
 /// </summary>
-internal static class KindColours
+public static class KindColours
 {
     public const string ChangeColour = "#98a2b3";
     public const string ChangeName = "Change";

@@ -2,7 +2,7 @@ using System.Globalization;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Time;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Timeline;
 
 /// <summary>The time axis' ticks, at round local wall-clock times in the incident's zone.</summary>
 internal static class TimelineTicks

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace ScribeBot.Web.Svg;
+namespace ScribeBot.Pictures.Svg;
 
 /// <summary>
 /// Durations in the little room of an axis or above a bar: the two largest units, abbreviated (<c>1h 30m</c>,
 /// <c>45s</c>, <c>2d 3h</c>). Tooltips and tables use the full Humanizer wording (<c>DurationText</c>).
 /// </summary>
-internal static class CompactDuration
+public static class CompactDuration
 {
     public static string Format(TimeSpan duration)
     {
