@@ -134,6 +134,16 @@ public sealed class FakeSlack : IAsyncDisposable
     public Task<IReadOnlyList<FakeSlackFile>> WaitForSharedFileAsync(string name, CancellationToken cancellationToken) =>
         WaitForAsync(() => Files.Shared.Any(f => f.Name == name) ? Files.Shared : [], 1, cancellationToken);
 
+    /// <summary>
+    /// Waits until the file named <paramref name="name"/> was shared; its bytes as UTF-8 text. By name, not by call: a
+    /// draft's thread may hold a timeline picture too.
+    /// </summary>
+    public async Task<string> SharedTextAsync(string name, CancellationToken cancellationToken)
+    {
+        var shared = await WaitForSharedFileAsync(name, cancellationToken);
+        return Encoding.UTF8.GetString(shared.First(f => f.Name == name).Bytes ?? []);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
