@@ -153,8 +153,8 @@ internal sealed partial class SlackChannelPoster(
         }
 
         // Right after the summary: Slack orders a thread by arrival, so the picture goes before the continuations.
-        var pictureLater = record.Picture is { } picture && !earlier.HasFile(picture.FileName)
-            ? await UploadPictureAsync(client, item, record, picture, parent, cancellationToken).ConfigureAwait(false)
+        var pictureLater = record.Picture is { } image && !earlier.HasFile(image.FileName)
+            ? await UploadPictureAsync(client, item, record, image, parent, cancellationToken).ConfigureAwait(false)
             : null;
 
         for (var part = 1; part < record.Parts.Count; part++)

@@ -65,6 +65,27 @@ public sealed class SlackDraftPictureRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_does_not_take_a_file_of_the_same_name_that_someone_else_shared_in_the_thread_for_its_own()
+    {
+        var poster = Poster(new FixedTimelinePicture());
+        var item = Item();
+        _h.Slack.Enqueue("files.getUploadURLExternal", new FakeResponse(503, "<html>down</html>", ContentType: "text/html"));
+        Assert.IsType<RetryResult>(await poster.DeliverAsync(item, default));
+        var draftTs = _h.Slack.History.In("C0123")[0]["ts"]!.GetValue<string>();
+        _h.Slack.History.Add("C0123", new JsonObject
+        {
+            ["type"] = "message", ["ts"] = _h.Slack.History.NextTs(), ["thread_ts"] = draftTs, ["user"] = Alice.Id, ["upload"] = true,
+            ["files"] = new JsonArray(new JsonObject { ["id"] = "F0ALICE", ["name"] = "INC-7-timeline.png" }),
+        });
+
+        var result = await poster.DeliverAsync(item with { Attempts = 1 }, default);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Equal(draftTs, Assert.Single(_h.Slack.Files.Shared, f => f.Name == "INC-7-timeline.png").ThreadTs);
+        Assert.Single(_h.Slack.Files.Shared, f => f.Name == "INC-7-postmortem.md");
+    }
+
+    [Fact]
     public async Task A_picture_that_cannot_be_drawn_leaves_the_draft_as_it_was_and_is_logged()
     {
         var result = await Poster(new BrokenPicture()).DeliverAsync(Item(), default);
