@@ -74,11 +74,16 @@ internal sealed partial class TeamsChannelPoster(
             return DeliveryResult.Permanent("the stored service URL is not on Teams:AllowedServiceUrls");
         }
 
+        var progressKey = ProgressKeyOf(item.Id);
+        var sent = int.TryParse(await state.GetStateAsync(progressKey, cancellationToken).ConfigureAwait(false), NumberStyles.None, CultureInfo.InvariantCulture, out var done)
+            ? done
+            : 0;
         if (rendering is null)
         {
             // The first attempt; or an item that a version before stored renderings left half sent, whose count of
-            // accepted parts is all it has: rendered now, it goes on from that count as that version would have.
-            rendering = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
+            // accepted parts is all it has: rendered now, it goes on from that count as that version would have
+            // (without a picture, which that version did not send and which could shift the count).
+            rendering = await RenderAsync(item.Post, withPicture: sent == 0, cancellationToken).ConfigureAwait(false);
             if (rendering is null)
             {
                 return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
@@ -88,10 +93,6 @@ internal sealed partial class TeamsChannelPoster(
         }
 
         var messages = rendering.Messages;
-        var progressKey = ProgressKeyOf(item.Id);
-        var sent = int.TryParse(await state.GetStateAsync(progressKey, cancellationToken).ConfigureAwait(false), NumberStyles.None, CultureInfo.InvariantCulture, out var done)
-            ? done
-            : 0;
         for (var part = sent; part < messages.Count; part++)
         {
             var attachment = rendering.Picture is { } image && image.At == part ? image.ToAttachment() : null;
@@ -112,7 +113,7 @@ internal sealed partial class TeamsChannelPoster(
         return DeliveryResult.Delivered;
     }
 
-    private async Task<TeamsRendering?> RenderAsync(ChannelPost post, CancellationToken cancellationToken)
+    private async Task<TeamsRendering?> RenderAsync(ChannelPost post, bool withPicture, CancellationToken cancellationToken)
     {
         switch (post)
         {
@@ -128,9 +129,8 @@ internal sealed partial class TeamsChannelPoster(
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries)));
             case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return WithPicture(
-                    TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id)),
-                    found.Incident);
+                var draft = TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+                return withPicture ? WithPicture(draft, found.Incident) : new(draft);
             default:
                 return null;
         }

@@ -84,6 +84,24 @@ public sealed class TeamsDraftPictureTests
         Assert.Contains($"href=\"https://scribe.example.com/incidents/{Uri.EscapeDataString(await IncidentIdAsync(host))}\"", notice, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_draft_left_half_sent_by_the_version_before_pictures_resumes_at_its_count_with_no_picture_or_notice()
+    {
+        await using var host = await new ScribeBotApplication().WithTeams().WithTimelinePicture(FixedTimelinePicture.TooWideForTeams()).StartKestrelAsync();
+        await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502", 0));
+        await host.Connector.WaitForSentAsync(1);
+        // The version before recorded that the connector took the draft's first (here: only) message, and no rendering.
+        var incidentId = await IncidentIdAsync(host);
+        var item = OutboxItem.For("1772460500000", [new PostmortemPost(TeamsPayloads.Channel, incidentId)], incidentId, TeamsPayloads.Start)[0];
+        await host.Service<IAdapterStateStore>().SetStateAsync($"teams:delivered:{item.Id}", "1", CancellationToken.None);
+        var before = host.Connector.Sent.Count;
+
+        var result = await host.Service<IEnumerable<IChannelPoster>>().Single(p => p.Platform == ChatPlatform.Teams).DeliverAsync(item, CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Equal(before, host.Connector.Sent.Count);
+    }
+
     private const int TeamsLimitPixels = 1024;
 
     /// <summary>The draft's first message: its title, not a continuation's "(continued" nor the timeline's.</summary>
