@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Dispatch;
 using ScribeBot.Slack.Endpoint;
@@ -67,7 +68,8 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetServices<IPeopleDirectory>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
-            provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
+            provider.GetRequiredService<ILogger<SlackChannelPoster>>(),
+            provider.GetService<ITimelinePicture>())));
 
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.
         services.TryAddScoped<SlackInboundDispatcher>();

@@ -6,6 +6,7 @@ using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Markdown;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Blocks;
@@ -17,8 +18,9 @@ namespace ScribeBot.Slack.Posting;
 /// Delivers the outbox's Slack posts. Timelines and drafts are rendered from the store at an item's first attempt and
 /// that rendering is stored (<see cref="SlackDeliveryRecord"/>) before Slack is called: every later attempt posts the
 /// same parts, and, since an earlier attempt may have reached Slack (a crash, a lost answer), first looks in the
-/// channel for the parts the bot already posted. A draft is its first message in the channel, the continuations in
-/// that message's thread, and the full Markdown (with the transcript) uploaded in the same thread.
+/// channel for the parts the bot already posted. A draft is its first message in the channel, then in that message's
+/// thread its timeline picture (when the host has an <see cref="ITimelinePicture"/>), the continuations, and the full
+/// Markdown (with the transcript) as a file.
 /// </summary>
 internal sealed partial class SlackChannelPoster(
     Func<SlackWebApiClient> slack,
@@ -27,7 +29,8 @@ internal sealed partial class SlackChannelPoster(
     IAdapterStateStore state,
     IEnumerable<IPeopleDirectory> people,
     bool hasBotToken,
-    ILogger<SlackChannelPoster> logger) : IChannelPoster
+    ILogger<SlackChannelPoster> logger,
+    ITimelinePicture? picture = null) : IChannelPoster
 {
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
     private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
@@ -106,7 +109,10 @@ internal sealed partial class SlackChannelPoster(
                     new SlackUpload(
                         $"{found.Incident.DisplayId}-postmortem.md",
                         $"{found.Incident.DisplayId} postmortem draft",
-                        PostmortemMarkdown.Render(document)));
+                        PostmortemMarkdown.Render(document)))
+                {
+                    Picture = DrawPicture(found.Incident),
+                };
 
             default:
                 return null;
@@ -117,28 +123,65 @@ internal sealed partial class SlackChannelPoster(
         SlackWebApiClient client, OutboxItem item, SlackDeliveryRecord record, bool mayFollow, CancellationToken cancellationToken)
     {
         var channel = item.Channel.Channel;
-        var posted = await PostThreadAsync(client, item, record.Parts, mayFollow, cancellationToken).ConfigureAwait(false);
-        if (posted.Failure is { } failure)
+        var earlier = SlackEarlierPosts.None;
+        if (mayFollow)
         {
-            return failure;
+            var (found, failure) = await FindEarlierAsync(client, item, record, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            earlier = found;
         }
 
-        if (record.Upload is not { } file)
+        if (record.Parts.Count == 0)
         {
             return DeliveryResult.Delivered;
         }
 
-        var upload = await client.Files.UploadAsync(
-            channel,
-            posted.ParentTs,
-            file.FileName,
-            file.Title,
-            Encoding.UTF8.GetBytes(file.Content),
-            initialComment: null,
-            cancellationToken).ConfigureAwait(false);
-        return upload.IsOk
-            ? DeliveryResult.Delivered
-            : await FailureAsync(client, channel, upload, "files.upload", cancellationToken).ConfigureAwait(false);
+        var parent = earlier.Parts.GetValueOrDefault(0);
+        if (parent is null)
+        {
+            var first = await client.Chat.PostMessageAsync(channel, record.Parts[0], null, new SlackPostMarker(item.Id, 0), cancellationToken).ConfigureAwait(false);
+            if (!first.IsOk)
+            {
+                return await FailureAsync(client, channel, first, "chat.postMessage", cancellationToken).ConfigureAwait(false);
+            }
+
+            parent = first.Value;
+        }
+
+        // Right after the summary: Slack orders a thread by arrival, so the picture goes before the continuations.
+        var pictureLater = record.Picture is { } image && !earlier.HasFile(image.FileName)
+            ? await UploadPictureAsync(client, item, record, image, parent, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        for (var part = 1; part < record.Parts.Count; part++)
+        {
+            if (earlier.Parts.ContainsKey(part))
+            {
+                continue;
+            }
+
+            var result = await client.Chat.PostMessageAsync(channel, record.Parts[part], parent, new SlackPostMarker(item.Id, part), cancellationToken).ConfigureAwait(false);
+            if (!result.IsOk)
+            {
+                return await FailureAsync(client, channel, result, "chat.postMessage", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (record.Upload is { } file && !earlier.HasFile(file.FileName))
+        {
+            var upload = await client.Files.UploadAsync(
+                channel, parent, file.FileName, file.Title, Encoding.UTF8.GetBytes(file.Content), initialComment: null, cancellationToken).ConfigureAwait(false);
+            if (!upload.IsOk)
+            {
+                return await FailureAsync(client, channel, upload, "files.upload", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return pictureLater ?? DeliveryResult.Delivered;
     }
 
     /// <summary>
@@ -160,88 +203,6 @@ internal sealed partial class SlackChannelPoster(
         return result.Error == "user_not_in_channel"
             ? DeliveryResult.Permanent("chat.postEphemeral: user_not_in_channel")
             : await FailureAsync(client, channel, result, "chat.postEphemeral", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The first payload in the channel, the rest as replies in its thread, each marked with the item's id and its part.
-    /// An attempt that may follow an earlier one first reads which parts the bot already posted (an answer lost in a
-    /// timeout, a later part that failed, a crash before the delivery was recorded) and posts only the others; if that
-    /// read is rate limited, it retries later rather than post blind.
-    /// </summary>
-    private async Task<(string? ParentTs, DeliveryResult? Failure)> PostThreadAsync(
-        SlackWebApiClient client, OutboxItem item, IReadOnlyList<SlackMessagePayload> payloads, bool mayFollow, CancellationToken cancellationToken)
-    {
-        var channel = item.Channel.Channel;
-        var posted = new Dictionary<int, string>();
-        if (mayFollow)
-        {
-            var bot = await account.GetAsync(cancellationToken).ConfigureAwait(false);
-            if (bot.Status == SlackApiStatus.RateLimited)
-            {
-                return (null, await FailureAsync(client, channel, bot, "auth.test", cancellationToken).ConfigureAwait(false));
-            }
-
-            var since = item.EnqueuedAt - ClockTolerance;
-            var top = bot.IsOk
-                ? await client.Conversations.FindMarkedPostsAsync(channel, threadTs: null, since, cancellationToken).ConfigureAwait(false)
-                : bot.Failure<IReadOnlyList<SlackMarkedPost>>();
-            if (top.Status == SlackApiStatus.RateLimited)
-            {
-                return (null, await FailureAsync(client, channel, top, "conversations.history", cancellationToken).ConfigureAwait(false));
-            }
-
-            AddParts(posted, top, bot.Value, item.Id, channel, bot.IsOk ? "conversations.history" : "auth.test");
-            if (payloads.Count > 1 && posted.TryGetValue(0, out var parentTs))
-            {
-                var replies = await client.Conversations.FindMarkedPostsAsync(channel, parentTs, since, cancellationToken).ConfigureAwait(false);
-                if (replies.Status == SlackApiStatus.RateLimited)
-                {
-                    return (parentTs, await FailureAsync(client, channel, replies, "conversations.replies", cancellationToken).ConfigureAwait(false));
-                }
-
-                AddParts(posted, replies, bot.Value, item.Id, channel, "conversations.replies");
-            }
-        }
-
-        var parent = posted.GetValueOrDefault(0);
-        for (var part = 0; part < payloads.Count; part++)
-        {
-            if (posted.ContainsKey(part))
-            {
-                continue;
-            }
-
-            var result = await client.Chat.PostMessageAsync(channel, payloads[part], parent, new SlackPostMarker(item.Id, part), cancellationToken).ConfigureAwait(false);
-            if (!result.IsOk)
-            {
-                return (parent, await FailureAsync(client, channel, result, "chat.postMessage", cancellationToken).ConfigureAwait(false));
-            }
-
-            parent ??= result.Value;
-        }
-
-        return (parent, null);
-    }
-
-    // A lookup that fails for any reason but a rate limit (a missing scope, an API the workspace refuses, Slack down)
-    // does not hold the post back: posting twice is better than never posting, and if Slack is down the post fails
-    // and is retried anyway.
-    private void AddParts(
-        Dictionary<int, string> posted, SlackApiResult<IReadOnlyList<SlackMarkedPost>> found, SlackAuthInfo? bot, string itemId, string channel, string method)
-    {
-        if (!found.IsOk || bot is null)
-        {
-            LogLookupFailed(channel, method, found.Status, found.Error);
-            return;
-        }
-
-        foreach (var message in found.Value!)
-        {
-            if (message.Marker.OutboxId == itemId && message.IsFrom(bot))
-            {
-                posted.TryAdd(message.Marker.Part, message.Ts);
-            }
-        }
     }
 
     private Task<DeliveryResult> FailureAsync<T>(
@@ -280,9 +241,6 @@ internal sealed partial class SlackChannelPoster(
             ? await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken).ConfigureAwait(false)
             : null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check {Channel} for earlier parts of a post ({Method}: {Status} {Error}); posting anyway")]
-    private partial void LogLookupFailed(string channel, string method, SlackApiStatus status, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack post to {Channel} failed at {Method}: {Status} {Error}")]
     private partial void LogDeliveryFailed(string channel, string method, SlackApiStatus status, string? error);

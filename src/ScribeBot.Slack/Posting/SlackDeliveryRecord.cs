@@ -14,6 +14,12 @@ internal sealed record SlackDeliveryRecord(IReadOnlyList<SlackMessagePayload> Pa
 {
     public static SlackDeliveryRecord Completed { get; } = new([], null, Done: true);
 
+    /// <summary>A draft's timeline picture, uploaded after the first part; none when no picture was drawn or Slack refused it.</summary>
+    public SlackPicture? Picture { get; init; }
+
+    /// <summary>Whether anything goes into the first part's thread, so that a retry must look there.</summary>
+    public bool HasThread => Parts.Count > 1 || Upload is not null || Picture is not null;
+
     public static string KeyOf(string itemId) => $"slack:delivery:{itemId}";
 
     public string ToJson()
@@ -41,6 +47,14 @@ internal sealed record SlackDeliveryRecord(IReadOnlyList<SlackMessagePayload> Pa
             json["upload"] = new JsonObject { ["file"] = upload.FileName, ["title"] = upload.Title, ["content"] = upload.Content };
         }
 
+        if (Picture is { } picture)
+        {
+            json["picture"] = new JsonObject
+            {
+                ["file"] = picture.FileName, ["title"] = picture.Title, ["alt"] = picture.AltText, ["png"] = Convert.ToBase64String(picture.Png),
+            };
+        }
+
         return json.ToJsonString();
     }
 
@@ -64,7 +78,11 @@ internal sealed record SlackDeliveryRecord(IReadOnlyList<SlackMessagePayload> Pa
         var upload = root["upload"] is JsonObject u
             ? new SlackUpload(u["file"]!.GetValue<string>(), u["title"]!.GetValue<string>(), u["content"]!.GetValue<string>())
             : null;
-        return new SlackDeliveryRecord(parts, upload);
+        var picture = root["picture"] is JsonObject p
+            ? new SlackPicture(
+                p["file"]!.GetValue<string>(), p["title"]!.GetValue<string>(), p["alt"]!.GetValue<string>(), Convert.FromBase64String(p["png"]!.GetValue<string>()))
+            : null;
+        return new SlackDeliveryRecord(parts, upload) { Picture = picture };
     }
 }
 

@@ -32,18 +32,20 @@ internal sealed class ConversationsApi(SlackApiTransport transport)
 
     /// <summary>
     /// The marked messages in <paramref name="channel"/> since <paramref name="oldest"/> (<c>conversations.history</c>),
-    /// or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>), with who posted each. Pages
+    /// or, with <paramref name="threadTs"/>, in that thread (<c>conversations.replies</c>), with who posted each, and the
+    /// files its messages share. Pages
     /// through the whole window (Slack stops at <c>oldest</c>), not only its newest page: a busy channel can hold more
     /// than a page between a post and its retry. At most <see cref="MaxMarkerPages"/> pages; more is answered as
     /// <c>too_many_messages</c>. A rate limit comes back at once rather than being waited out here: the caller is an
     /// outbox delivery, which stores the Retry-After with the item, so it holds across a restart too.
     /// </summary>
-    public async Task<SlackApiResult<IReadOnlyList<SlackMarkedPost>>> FindMarkedPostsAsync(
+    public async Task<SlackApiResult<SlackBotTraces>> FindMarkedPostsAsync(
         string channel, string? threadTs, DateTimeOffset oldest, CancellationToken cancellationToken)
     {
         var since = (oldest.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", CultureInfo.InvariantCulture);
         var method = threadTs is null ? "conversations.history" : "conversations.replies";
         var found = new List<SlackMarkedPost>();
+        var files = new List<SlackSharedFile>();
         string? cursor = null;
         for (var page = 0; page < MaxMarkerPages; page++)
         {
@@ -59,38 +61,56 @@ internal sealed class ConversationsApi(SlackApiTransport transport)
                 ReadMarkerPage, cancellationToken).ConfigureAwait(false);
             if (!result.IsOk)
             {
-                return result.Failure<IReadOnlyList<SlackMarkedPost>>();
+                return result.Failure<SlackBotTraces>();
             }
 
             found.AddRange(result.Value!.Found);
+            files.AddRange(result.Value.Files);
             if (result.Value.NextCursor is not { Length: > 0 } next)
             {
-                return SlackApiResult.Ok<IReadOnlyList<SlackMarkedPost>>(found);
+                return SlackApiResult.Ok(new SlackBotTraces(found, files));
             }
 
             cursor = next;
         }
 
-        return SlackApiResult.Error<IReadOnlyList<SlackMarkedPost>>("too_many_messages");
+        return SlackApiResult.Error<SlackBotTraces>("too_many_messages");
     }
 
-    private sealed record MarkerPage(IReadOnlyList<SlackMarkedPost> Found, string? NextCursor);
+    private sealed record MarkerPage(IReadOnlyList<SlackMarkedPost> Found, IReadOnlyList<SlackSharedFile> Files, string? NextCursor);
 
     private static MarkerPage ReadMarkerPage(JsonElement root)
     {
         var found = new List<SlackMarkedPost>();
+        var files = new List<SlackSharedFile>();
         if (root.Array("messages") is { } messages)
         {
             foreach (var message in messages.EnumerateArray())
             {
-                if (SlackPostMarker.FromMessage(message) is { } marker && message.String("ts") is { } ts)
+                if (message.String("ts") is not { } ts)
+                {
+                    continue;
+                }
+
+                if (SlackPostMarker.FromMessage(message) is { } marker)
                 {
                     found.Add(new SlackMarkedPost(ts, marker, message.String("bot_id"), message.String("user")));
+                }
+
+                if (message.Array("files") is { } shared)
+                {
+                    foreach (var file in shared.EnumerateArray())
+                    {
+                        if (file.String("name") is { } name)
+                        {
+                            files.Add(new SlackSharedFile(ts, name, message.String("bot_id"), message.String("user")));
+                        }
+                    }
                 }
             }
         }
 
         var next = root.Object("response_metadata")?.String("next_cursor");
-        return new MarkerPage(found, root.IsTrue("has_more") || !string.IsNullOrEmpty(next) ? next : null);
+        return new MarkerPage(found, files, root.IsTrue("has_more") || !string.IsNullOrEmpty(next) ? next : null);
     }
 }

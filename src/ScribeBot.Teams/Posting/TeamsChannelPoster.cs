@@ -12,6 +12,7 @@ using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Links;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Access;
@@ -26,7 +27,8 @@ namespace ScribeBot.Teams.Posting;
 /// (<see cref="ConversationAddresses"/>). Timelines and drafts are rendered from the store at an item's first attempt
 /// and that rendering is stored (<see cref="TeamsRendering"/>) before the connector is called. A post that does not
 /// fit one Teams message is several, sent in order; each part that the connector accepted is recorded durably before
-/// the next is sent, so a retry after a 429, a 5xx or a restart sends only the stored parts still missing.
+/// the next is sent, so a retry after a 429, a 5xx or a restart sends only the stored parts still missing. A draft's
+/// timeline picture (when the host has an <see cref="ITimelinePicture"/>) rides on its first message as an inline image.
 /// </summary>
 internal sealed partial class TeamsChannelPoster(
     CloudAdapter adapter,
@@ -37,7 +39,8 @@ internal sealed partial class TeamsChannelPoster(
     TeamsAccess access,
     IOptions<ScribeOptions> scribe,
     TimeProvider time,
-    ILogger<TeamsChannelPoster> logger) : IChannelPoster
+    ILogger<TeamsChannelPoster> logger,
+    ITimelinePicture? picture = null) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
@@ -71,28 +74,29 @@ internal sealed partial class TeamsChannelPoster(
             return DeliveryResult.Permanent("the stored service URL is not on Teams:AllowedServiceUrls");
         }
 
-        if (rendering is null)
-        {
-            // The first attempt; or an item that a version before stored renderings left half sent, whose count of
-            // accepted parts is all it has: rendered now, it goes on from that count as that version would have.
-            var rendered = await RenderAsync(item.Post, cancellationToken).ConfigureAwait(false);
-            if (rendered is null)
-            {
-                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
-            }
-
-            rendering = new TeamsRendering(rendered);
-            await state.SetItemStateAsync(item.Id, renderingKey, rendering.ToJson(), cancellationToken).ConfigureAwait(false);
-        }
-
-        var messages = rendering.Messages;
         var progressKey = ProgressKeyOf(item.Id);
         var sent = int.TryParse(await state.GetStateAsync(progressKey, cancellationToken).ConfigureAwait(false), NumberStyles.None, CultureInfo.InvariantCulture, out var done)
             ? done
             : 0;
+        if (rendering is null)
+        {
+            // The first attempt; or an item that a version before stored renderings left half sent, whose count of
+            // accepted parts is all it has: rendered now, it goes on from that count as that version would have
+            // (without a picture, which that version did not send and which could shift the count).
+            rendering = await RenderAsync(item.Post, withPicture: sent == 0, cancellationToken).ConfigureAwait(false);
+            if (rendering is null)
+            {
+                return DeliveryResult.Permanent($"nothing to post: {item.Post.GetType().Name} for an incident that does not exist");
+            }
+
+            await state.SetItemStateAsync(item.Id, renderingKey, rendering.ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var messages = rendering.Messages;
         for (var part = sent; part < messages.Count; part++)
         {
-            var failure = await SendAsync(reference, messages[part], cancellationToken).ConfigureAwait(false);
+            var attachment = rendering.Picture is { } image && image.At == part ? image.ToAttachment() : null;
+            var failure = await SendAsync(reference, messages[part], attachment, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 LogPartFailed(item.Id, part, messages.Count, failure.ToString());
@@ -109,23 +113,24 @@ internal sealed partial class TeamsChannelPoster(
         return DeliveryResult.Delivered;
     }
 
-    private async Task<IReadOnlyList<string>?> RenderAsync(ChannelPost post, CancellationToken cancellationToken)
+    private async Task<TeamsRendering?> RenderAsync(ChannelPost post, bool withPicture, CancellationToken cancellationToken)
     {
         switch (post)
         {
             case AnnouncementPost announcement:
-                return TeamsMessages.Announcement(announcement.Text);
+                return new(TeamsMessages.Announcement(announcement.Text));
 
             // Teams has no message only one person sees in a channel.
             case PrivatePost notice:
-                return TeamsMessages.Announcement(notice.Text);
+                return new(TeamsMessages.Announcement(notice.Text));
             case TimelinePost timeline when await store.GetWithTimelineAsync(timeline.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return TeamsMessages.Section(
+                return new(TeamsMessages.Section(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
-                    PostmortemDraft.BuildTimeline(found.Incident, found.Entries));
+                    PostmortemDraft.BuildTimeline(found.Incident, found.Entries)));
             case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+                var draft = TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+                return withPicture ? WithPicture(draft, found.Incident) : new(draft);
             default:
                 return null;
         }
@@ -135,8 +140,8 @@ internal sealed partial class TeamsChannelPoster(
     private string? MarkdownUrlOf(string incidentId) =>
         IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
 
-    /// <summary>One message through the connector; null when it was accepted.</summary>
-    private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, CancellationToken cancellationToken)
+    /// <summary>One message (with the picture, when it is this one's) through the connector; null when it was accepted.</summary>
+    private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, Attachment? attachment, CancellationToken cancellationToken)
     {
         try
         {
@@ -148,6 +153,11 @@ internal sealed partial class TeamsChannelPoster(
                 async (turn, token) =>
                 {
                     var activity = TeamsActivities.Html(html);
+                    if (attachment is not null)
+                    {
+                        activity.Attachments = [attachment];
+                    }
+
                     activity.ApplyConversationReference(reference);
                     activity.ReplyToId = null;
                     var connector = turn.TurnState.Get<IConnectorClient>();

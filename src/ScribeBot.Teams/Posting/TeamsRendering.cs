@@ -14,12 +14,26 @@ internal sealed record TeamsRendering(IReadOnlyList<string> Messages, bool Done 
 {
     public static TeamsRendering Completed { get; } = new([], Done: true);
 
+    /// <summary>The draft's timeline picture, attached to one of the messages; none for other posts or without one.</summary>
+    public TeamsPicture? Picture { get; init; }
+
     public static string KeyOf(string itemId) => $"teams:rendered:{itemId}";
 
-    public string ToJson() =>
-        Done
-            ? new JsonObject { ["done"] = true }.ToJsonString()
-            : new JsonObject { ["messages"] = new JsonArray([.. Messages.Select(m => JsonValue.Create(m))]) }.ToJsonString();
+    public string ToJson()
+    {
+        if (Done)
+        {
+            return new JsonObject { ["done"] = true }.ToJsonString();
+        }
+
+        var json = new JsonObject { ["messages"] = new JsonArray([.. Messages.Select(m => JsonValue.Create(m))]) };
+        if (Picture is { } picture)
+        {
+            json["picture"] = new JsonObject { ["name"] = picture.Name, ["at"] = picture.At, ["png"] = Convert.ToBase64String(picture.Png) };
+        }
+
+        return json.ToJsonString();
+    }
 
     public static TeamsRendering? FromJson(string? json)
     {
@@ -28,8 +42,14 @@ internal sealed record TeamsRendering(IReadOnlyList<string> Messages, bool Done 
             return null;
         }
 
-        return root["done"]?.GetValue<bool>() == true
-            ? Completed
-            : new TeamsRendering([.. (root["messages"] as JsonArray ?? []).Select(m => m!.GetValue<string>())]);
+        if (root["done"]?.GetValue<bool>() == true)
+        {
+            return Completed;
+        }
+
+        var picture = root["picture"] is JsonObject p
+            ? new TeamsPicture(p["name"]!.GetValue<string>(), Convert.FromBase64String(p["png"]!.GetValue<string>()), p["at"]!.GetValue<int>())
+            : null;
+        return new TeamsRendering([.. (root["messages"] as JsonArray ?? []).Select(m => m!.GetValue<string>())]) { Picture = picture };
     }
 }

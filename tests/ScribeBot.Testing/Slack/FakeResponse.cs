@@ -5,6 +5,15 @@ public sealed record FakeResponse(int Status, string? Body, IReadOnlyDictionary<
 {
     public IReadOnlyDictionary<string, string> Headers => ExtraHeaders ?? new Dictionary<string, string>();
 
+    /// <summary>
+    /// For <c>files.completeUploadExternal</c>: Slack did the work (the files are shared) though its answer says
+    /// otherwise, as when a proxy's 5xx replaces Slack's answer: the client cannot tell it from a failure.
+    /// </summary>
+    public bool Taken { get; init; }
+
+    /// <summary>A <see cref="Taken"/> answer: a 500 from a proxy after Slack did the work.</summary>
+    public static FakeResponse TakenButLost { get; } = new(500, "<html>upstream error</html>", ContentType: "text/html") { Taken = true };
+
     public static FakeResponse Json(string body) => new(200, body);
 
     /// <summary>For <c>chat.postMessage</c>: Slack posts the message but its answer never comes (the connection hangs).</summary>

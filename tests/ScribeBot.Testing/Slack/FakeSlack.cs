@@ -14,7 +14,8 @@ namespace ScribeBot.Testing.Slack;
 /// </para>
 /// <para>
 /// Its channels keep what was posted (<see cref="History"/>): <c>conversations.history</c> and
-/// <c>conversations.replies</c> answer from them, paged, unless a test scripted an answer.
+/// <c>conversations.replies</c> answer from them, paged, unless a test scripted an answer. Files
+/// (<see cref="Files"/>) get their own ids and upload URLs, and a completed upload is shared there as Slack shares it.
 /// </para>
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
@@ -34,6 +35,7 @@ public sealed class FakeSlack : IAsyncDisposable
         _app = app;
         Root = root;
         History = new FakeSlackHistory(() => Clock);
+        Files = new FakeSlackFiles(History);
     }
 
     /// <summary>Slack's own clock, for the <c>ts</c> of the messages it takes (a test's fake clock, if it has one).</summary>
@@ -41,6 +43,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>The messages the fake's channels hold.</summary>
     public FakeSlackHistory History { get; }
+
+    /// <summary>The files the fake was asked to take, and where they were shared.</summary>
+    public FakeSlackFiles Files { get; }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
     public Uri Root { get; }
@@ -50,6 +55,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>Shaped like Slack's: the secret is the path itself (and here a signature in the query too).</summary>
     public Uri UploadUrl => new(Root, $"upload/v1/{UploadSecret}?sig={UploadSecret}-SIG");
+
+    /// <summary>The upload URL handed out for one file: <see cref="UploadUrl"/>, which file in the query.</summary>
+    public Uri UploadUrlFor(string fileId) => new(Root, $"upload/v1/{UploadSecret}?sig={UploadSecret}-SIG&file={Uri.EscapeDataString(fileId)}");
 
     /// <summary>The part of <see cref="UploadUrl"/> that grants the upload: it must never reach a log.</summary>
     public const string UploadSecret = "CwABAAAAXAoAAZuSECRETUPLOAD";
@@ -122,6 +130,20 @@ public sealed class FakeSlack : IAsyncDisposable
     public Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, CancellationToken cancellationToken) =>
         WaitForAsync(() => CallsTo(method), count, cancellationToken);
 
+    /// <summary>Waits until a file named <paramref name="name"/> was shared (<see cref="Files"/>); the shared files then.</summary>
+    public Task<IReadOnlyList<FakeSlackFile>> WaitForSharedFileAsync(string name, CancellationToken cancellationToken) =>
+        WaitForAsync(() => Files.Shared.Any(f => f.Name == name) ? Files.Shared : [], 1, cancellationToken);
+
+    /// <summary>
+    /// Waits until the file named <paramref name="name"/> was shared; its bytes as UTF-8 text. By name, not by call: a
+    /// draft's thread may hold a timeline picture too.
+    /// </summary>
+    public async Task<string> SharedTextAsync(string name, CancellationToken cancellationToken)
+    {
+        var shared = await WaitForSharedFileAsync(name, cancellationToken);
+        return Encoding.UTF8.GetString(shared.First(f => f.Name == name).Bytes ?? []);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -184,6 +206,15 @@ public sealed class FakeSlack : IAsyncDisposable
             History.AddPost(call.JsonObject(), JsonNode.Parse(response.Body!)!["ts"]?.GetValue<string>() ?? History.NextTs());
         }
 
+        if (method == "upload" && response.Status == 200)
+        {
+            Files.Received(context.Request.Query["file"].ToString(), call.Body);
+        }
+        else if (method == "files.completeUploadExternal" && ((response.Status == 200 && IsOk(response.Body)) || response.Taken))
+        {
+            Files.Complete(call.JsonObject());
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
         {
@@ -200,7 +231,7 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     /// <summary>Until <paramref name="calls"/> holds <paramref name="count"/>, woken by each call rather than polling a clock.</summary>
-    private async Task<IReadOnlyList<RecordedCall>> WaitForAsync(Func<IReadOnlyList<RecordedCall>> calls, int count, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<IReadOnlyList<T>> calls, int count, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -261,7 +292,9 @@ public sealed class FakeSlack : IAsyncDisposable
             case "files.getUploadURLExternal":
                 // The fixture's URL is Slack's host; hand out ours so the second step lands here.
                 var body = JsonNode.Parse(Fixtures.Slack.Bytes("webapi_files.getUploadURLExternal_ok.docs.json"))!;
-                body["upload_url"] = UploadUrl.AbsoluteUri;
+                var fileId = Files.Begin(call.Form());
+                body["file_id"] = fileId;
+                body["upload_url"] = UploadUrlFor(fileId).AbsoluteUri;
                 return FakeResponse.Json(body.ToJsonString());
             case "apps.connections.open":
                 // The fixture's URL is Slack's wss host; hand out ours, a new ticket each time as Slack does.

@@ -2,7 +2,7 @@ namespace ScribeBot.Testing.Teams;
 
 /// <summary>
 /// The Bot Connector's conversation API as a real HTTP server on loopback: records every activity the bot sends
-/// (<c>POST /v3/conversations/{id}/activities[/{replyToId}]</c>) and answers with a new activity id, or with the
+/// (<c>POST /v3/conversations/{id}/activities[/{replyToId}]</c>), whole, attachments included, and answers with a new activity id, or with the
 /// failures a test queued first. Point an activity's <c>serviceUrl</c> at <see cref="ServiceUrl"/>.
 /// <para>
 /// An outage (<see cref="BeginOutage"/>) refuses every activity with one status, or holds it unanswered, until
@@ -263,4 +263,7 @@ public sealed record SentActivity(string ConversationId, string? ReplyToId, Json
     public string Text => (string?)Activity["text"] ?? string.Empty;
 
     public string? TextFormat => (string?)Activity["textFormat"];
+
+    /// <summary>The activity's attachments as sent (<c>contentType</c>, <c>contentUrl</c>, <c>name</c>...); none: empty.</summary>
+    public IReadOnlyList<JsonObject> Attachments => [.. (Activity["attachments"] as JsonArray ?? []).OfType<JsonObject>()];
 }

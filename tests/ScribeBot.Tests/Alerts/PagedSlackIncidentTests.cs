@@ -43,9 +43,7 @@ public sealed class PagedSlackIncidentTests
 
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back the webhook tester", "1.2.resolve")));
 
-        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
-        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
-        var markdown = Encoding.UTF8.GetString(upload.Body);
+        var markdown = await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
         Assert.StartsWith("# INC-1: Webhook Tester: Test", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Detection:** PagerDuty page: Webhook Tester - Test, at ", markdown, StringComparison.Ordinal);
         var times = markdown.Split('\n').Single(line => line.Contains("(MTTA)", StringComparison.Ordinal));

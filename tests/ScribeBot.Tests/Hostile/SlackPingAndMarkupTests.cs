@@ -221,15 +221,14 @@ public sealed partial class SlackPingAndMarkupTests
         await CommandAsync($"rootcause {shape(PingAndMarkupCorpus.Texts[15].Text)}");
         await CommandAsync($"todo {shape(PingAndMarkupCorpus.Texts[2].Text)}");
         await CommandAsync($"resolve {shape(PingAndMarkupCorpus.ResolveSummary)}");
-        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+        var markdown = await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
 
         var messages = host.Slack.CallsTo("chat.postMessage").Select(c => JsonNode.Parse(c.Body)!.AsObject()).ToList();
         var other = host.Slack.Calls
             .Where(c => c.ApiMethod is not ("chat.postMessage" or "upload" or "users.info" or "auth.test") && c.Body.Length > 0 && c.Body[0] == (byte)'{')
             .Select(c => JsonNode.Parse(c.Body)!.AsObject())
             .ToList();
-        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
-        return new Run(messages, other, Encoding.UTF8.GetString(upload.Body));
+        return new Run(messages, other, markdown);
     }
 
     /// <summary>What Slack sends when a person types these characters (it escapes only these three).</summary>

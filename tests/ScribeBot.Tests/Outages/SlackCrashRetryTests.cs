@@ -62,11 +62,11 @@ public sealed class SlackCrashRetryTests
         using var timeout = new CancellationTokenSource(Patience);
         await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
         await host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve"));
-        await host.Slack.WaitForDeliveredAsync("files.completeUploadExternal", 1, timeout.Token);
+        await host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", timeout.Token);
 
         var lines = logs.Logs;
         Assert.Contains(lines, l => l.Level == LogLevel.Debug);
-        Assert.Single(host.Slack.DeliveredTo("upload"));
+        Assert.Single(host.Slack.Files.All, f => f.Name == "INC-1-postmortem.md" && f.Bytes is not null);
         Assert.DoesNotContain(lines, l => l.All.Contains(FakeSlack.UploadSecret, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.All.Contains(SlackPayloads.BotToken, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.All.Contains("Bearer", StringComparison.OrdinalIgnoreCase));

@@ -46,7 +46,7 @@ public sealed partial class SlackEndpointTests
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("rootcause The payments-api release set the DB pool to 5 instead of 50", "1.2.rootcause")));
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back payments-api", "1.2.resolve")));
 
-        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+        var markdown = await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
         var posted = host.Slack.CallsTo("chat.postMessage").Select(c => Encoding.UTF8.GetString(c.Body)).ToArray();
         var draft = string.Join("\n", posted.SkipWhile(p => !p.Contains("resolved", StringComparison.Ordinal)).Skip(1));
         foreach (var heading in WalkthroughChat.DraftHeadings)
@@ -65,13 +65,10 @@ public sealed partial class SlackEndpointTests
         Assert.DoesNotContain("chatter 2", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("lunch order", draft, StringComparison.Ordinal);
 
-        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
-        var markdown = Encoding.UTF8.GetString(upload.Body);
         Assert.StartsWith("# INC-1: Checkout returns 502", markdown, StringComparison.Ordinal);
         Assert.Contains("chatter 2", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("lunch order", markdown, StringComparison.Ordinal);
         Assert.Contains("gateway logs show upstream timeouts", markdown, StringComparison.Ordinal);
-        using var complete = JsonDocument.Parse(Assert.Single(host.Slack.CallsTo("files.completeUploadExternal")).Body);
-        Assert.Equal(SlackPayloads.ChannelId, complete.RootElement.GetProperty("channel_id").GetString());
+        Assert.Equal(SlackPayloads.ChannelId, Assert.Single(host.Slack.Files.Shared, f => f.Name == "INC-1-postmortem.md").Channel);
     }
 }

@@ -37,11 +37,12 @@ public sealed class SlackPostingTests : IAsyncLifetime, IDisposable
 
         await _host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back to v2.40", "1.2.resolve"));
 
-        await _host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, _timeout.Token);
+        // Counted by name: a host with a timeline picture shares that file in the thread too.
+        await _host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", _timeout.Token);
         var posts = _host.Slack.CallsTo("chat.postMessage");
         Assert.Contains("INC-1 resolved", posts[1].Json().GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("INC-1: Checkout returns 502 - postmortem draft", posts[2].Json().GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Single(_host.Slack.CallsTo("files.completeUploadExternal"));
+        Assert.Single(_host.Slack.Files.All, f => f.Name == "INC-1-postmortem.md");
     }
 
     [Fact]
@@ -76,10 +77,10 @@ public sealed class SlackPostingTests : IAsyncLifetime, IDisposable
         using var resolve = await _host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve"));
 
         Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
-        await _host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, _timeout.Token);
+        await _host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", _timeout.Token);
         var texts = _host.Slack.CallsTo("chat.postMessage").Select(c => c.Json().GetProperty("text").GetString()!).ToArray();
         Assert.Equal(3, texts.Count(t => t.Contains("INC-1 resolved", StringComparison.Ordinal)));
         Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal));
-        Assert.Single(_host.Slack.CallsTo("files.completeUploadExternal"));
+        Assert.Single(_host.Slack.Files.All, f => f.Name == "INC-1-postmortem.md");
     }
 }

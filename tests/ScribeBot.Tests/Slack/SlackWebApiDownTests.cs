@@ -55,9 +55,8 @@ public sealed class SlackWebApiDownTests
         host.Slack.EndOutage();
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve")));
 
-        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
-        var upload = Assert.Single(host.Slack.Calls, c => c.Path.StartsWith("/upload/", StringComparison.Ordinal));
-        var line = Assert.Single(Encoding.UTF8.GetString(upload.Body).Split('\n'), l => l.Contains("gateway logs show upstream timeouts", StringComparison.Ordinal));
+        var markdown = await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
+        var line = Assert.Single(markdown.Split('\n'), l => l.Contains("gateway logs show upstream timeouts", StringComparison.Ordinal));
         Assert.Contains(FixtureName, line, StringComparison.Ordinal);
         Assert.DoesNotContain(Stranger, line, StringComparison.Ordinal);
     }
