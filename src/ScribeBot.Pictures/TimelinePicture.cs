@@ -17,8 +17,6 @@ internal sealed class TimelinePicture : ITimelinePicture
     /// <summary>Beyond 3x a phone gains nothing and the PNG grows by the square.</summary>
     public const int MaxScale = 3;
 
-    public TimelineImage Draw(Incident incident, int scale = 1) => Draw(incident, PostmortemDraft.Build(incident, []).Diagram, scale);
-
     public TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1) =>
         Draw(incident, PostmortemDraft.Build(incident, entries).Diagram, scale);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Slack.WebApi;
 
@@ -13,7 +14,7 @@ namespace ScribeBot.Slack.Posting;
 internal sealed partial class SlackChannelPoster
 {
     /// <summary>The picture at 1x, or none without a picture service or when drawing failed.</summary>
-    private SlackPicture? DrawPicture(Incident incident)
+    private SlackPicture? DrawPicture(Incident incident, PostmortemDiagram diagram)
     {
         if (picture is null)
         {
@@ -22,7 +23,7 @@ internal sealed partial class SlackChannelPoster
 
         try
         {
-            var image = picture.Draw(incident);
+            var image = picture.Draw(incident, diagram);
             return new SlackPicture(TimelineImage.FileName(incident.DisplayId), $"{incident.DisplayId} timeline", image.AltText, image.Png);
         }
         catch (Exception exception)

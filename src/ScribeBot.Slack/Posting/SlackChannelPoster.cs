@@ -111,7 +111,7 @@ internal sealed partial class SlackChannelPoster(
                         $"{found.Incident.DisplayId} postmortem draft",
                         PostmortemMarkdown.Render(document)))
                 {
-                    Picture = DrawPicture(found.Incident),
+                    Picture = DrawPicture(found.Incident, document.Diagram),
                 };
 
             default:

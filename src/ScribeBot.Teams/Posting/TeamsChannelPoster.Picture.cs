@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Links;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Rendering;
@@ -15,7 +16,7 @@ namespace ScribeBot.Teams.Posting;
 /// </summary>
 internal sealed partial class TeamsChannelPoster
 {
-    private TeamsRendering WithPicture(IReadOnlyList<string> messages, Incident incident)
+    private TeamsRendering WithPicture(IReadOnlyList<string> messages, Incident incident, PostmortemDiagram diagram)
     {
         if (picture is null || messages.Count == 0)
         {
@@ -25,7 +26,7 @@ internal sealed partial class TeamsChannelPoster
         TimelineImage image;
         try
         {
-            image = picture.Draw(incident);
+            image = picture.Draw(incident, diagram);
         }
         catch (Exception exception)
         {

@@ -129,8 +129,9 @@ internal sealed partial class TeamsChannelPoster(
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries)));
             case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                var draft = TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
-                return withPicture ? WithPicture(draft, found.Incident) : new(draft);
+                var document = PostmortemDraft.Build(found.Incident, found.Entries);
+                var draft = TeamsMessages.Draft(document, MarkdownUrlOf(found.Incident.Id));
+                return withPicture ? WithPicture(draft, found.Incident, document.Diagram) : new(draft);
             default:
                 return null;
         }

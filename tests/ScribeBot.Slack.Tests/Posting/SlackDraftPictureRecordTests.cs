@@ -1,6 +1,8 @@
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Picture;
+using ScribeBot.Core.Timeline;
 using ScribeBot.Slack.Posting;
 using ScribeBot.Slack.Tests.WebApi;
 using ScribeBot.Testing.Pictures;
@@ -111,7 +113,9 @@ public sealed class SlackDraftPictureRecordTests : IAsyncLifetime
 
         public static byte[] PngOf(int draw) => TestPng.Solid(draw, 1);
 
-        public TimelineImage Draw(Incident incident, int scale = 1)
+        public TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1) => Draw(incident, new PostmortemDiagram("", [], []), scale);
+
+        public TimelineImage Draw(Incident incident, PostmortemDiagram diagram, int scale = 1)
         {
             var draw = Interlocked.Increment(ref _draws);
             return new TimelineImage(PngOf(draw), draw, 1, $"draw {draw}");
@@ -120,6 +124,8 @@ public sealed class SlackDraftPictureRecordTests : IAsyncLifetime
 
     private sealed class BrokenPicture : ITimelinePicture
     {
-        public TimelineImage Draw(Incident incident, int scale = 1) => throw new InvalidOperationException("no lane for this kind");
+        public TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1) => throw new InvalidOperationException("no lane for this kind");
+
+        public TimelineImage Draw(Incident incident, PostmortemDiagram diagram, int scale = 1) => throw new InvalidOperationException("no lane for this kind");
     }
 }

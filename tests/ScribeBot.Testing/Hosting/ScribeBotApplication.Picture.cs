@@ -17,6 +17,7 @@ public sealed partial class ScribeBotApplication
     {
         var incident = await Store.GetIncidentAsync(incidentId, CancellationToken.None);
         Assert.NotNull(incident);
-        return Service<ITimelinePicture>().Draw(incident);
+        var entries = await Store.GetTimelineAsync(incidentId, CancellationToken.None);
+        return Service<ITimelinePicture>().Draw(incident, entries);
     }
 }

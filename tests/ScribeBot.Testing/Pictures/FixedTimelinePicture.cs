@@ -1,4 +1,6 @@
+using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Picture;
+using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Testing.Pictures;
 
@@ -20,7 +22,11 @@ public sealed class FixedTimelinePicture(byte[]? png = null, int width = 2, int 
     /// <summary>A picture wider than Teams shows inline (1024 px), still small in bytes.</summary>
     public static FixedTimelinePicture TooWideForTeams() => new(TestPng.Solid(1100, 40), 1100, 40);
 
-    public TimelineImage Draw(Incident incident, int scale = 1)
+    public TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1) => Draw(incident, scale);
+
+    public TimelineImage Draw(Incident incident, PostmortemDiagram diagram, int scale = 1) => Draw(incident, scale);
+
+    private TimelineImage Draw(Incident incident, int scale)
     {
         Interlocked.Increment(ref _draws);
         var png = scale == 1 ? Png : TestPng.Solid(width * scale, height * scale);

@@ -102,7 +102,7 @@ public sealed class TimelinePictureTests
     {
         var (incident, _) = await SampleIncidents.ReplayAsync("checkout-502");
 
-        var image = Picture.Draw(incident);
+        var image = Picture.Draw(incident, []);
 
         using var bitmap = PngFile.Decode(image.Png);
         Assert.Equal(TimelineLayout.Width, bitmap.Width);

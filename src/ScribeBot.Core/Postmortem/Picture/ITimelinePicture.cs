@@ -12,13 +12,10 @@ namespace ScribeBot.Core.Postmortem.Picture;
 public interface ITimelinePicture
 {
     /// <summary>
-    /// The incident's timeline as a PNG at <paramref name="scale"/> (1 for standard screens, 2 for sharp ones), from what
-    /// the incident itself records: its phases and its declare, acknowledge and resolve moments. The tagged events live
-    /// in the timeline entries: pass them to the overload that takes them for the full picture.
+    /// The incident's timeline as a PNG at <paramref name="scale"/> (1 for standard screens, 2 for sharp ones): its
+    /// phases and moments, and the tagged events of <paramref name="entries"/> (the incident's stored entries, as the
+    /// draft takes them). There is no overload without the entries: the incident alone would draw an empty timeline.
     /// </summary>
-    TimelineImage Draw(Incident incident, int scale = 1);
-
-    /// <summary>The full picture: the phases and moments, and the tagged events of <paramref name="entries"/> (the incident's stored entries, as the draft takes them).</summary>
     TimelineImage Draw(Incident incident, IReadOnlyList<TimelineEntry> entries, int scale = 1);
 
     /// <summary>The full picture from a draft already built (<see cref="PostmortemDocument.Diagram"/>), so a caller holding it does not build it twice.</summary>
