@@ -67,11 +67,15 @@ public sealed class PageIntakeTests
         var incident = await bed.IncidentAsync();
         Assert.True(incident.IsOpen);
         Assert.Equal(
-            "The PagerDuty page resolved at 14:28 UTC. If INC-1 is over, /incident resolve closes it and posts the postmortem draft.",
+            "The PagerDuty page resolved at 14:28 UTC. If INC-1 is over, /incident resolve closes it and posts the postmortem draft. The draft takes the page's time as when impact ended, unless a message is tagged resolution or /incident recovered [at HH:MM] says otherwise.",
             await bed.AnnouncedAsync("page:pagerduty:E9"));
         var entry = await bed.EntryAsync("page:pagerduty:E9");
         Assert.Equal("PagerDuty: page resolved", entry.Text);
         Assert.Equal(Fired.AddMinutes(30), entry.At);
+
+        // The alert cleared: impact ended then, though nobody has resolved the incident yet.
+        Assert.Equal((Fired.AddMinutes(30), "page:pagerduty:E9"), (incident.Recovered?.At, incident.Recovered?.RequestId));
+        Assert.True(incident.RecoveredByPage);
     }
 
     [Fact]

@@ -194,19 +194,26 @@ public sealed class PostmortemDraftTests
     }
 
     [Fact]
-    public void Detection_is_shown_from_the_first_detection_tagged_message_when_not_recorded()
+    public void A_detection_tagged_message_is_the_detection_line_with_no_placeholder_line_beside_it()
     {
-        var log = new EntryList(Basic().Id);
+        var incident = Basic() with { Status = IncidentStatus.Resolved, Resolved = new Milestone(Declared.AddMinutes(30), Alice) };
+        var log = new EntryList(incident.Id);
         log.Say(Declared.AddMinutes(-6), Bo, "p99 is through the roof", TimelineTag.Detection);
 
-        var document = PostmortemDraft.Build(Basic(), log.Entries);
+        var document = PostmortemDraft.Build(incident, log.Entries);
 
-        var detected = Assert.Single(Items(document), i => i.Kind == "Detected");
-        Assert.Equal(Declared.AddMinutes(-6), detected.At);
-        Assert.Contains("[detection method not recorded", detected.Text.ToPlainString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Items(document), i => i.Kind == "Detected");
+        var detection = Assert.Single(Items(document), i => i.At == Declared.AddMinutes(-6));
+        Assert.Equal(("Detection", "p99 is through the roof"), (detection.Kind, detection.Text.ToPlainString()));
+        var timeline = PostmortemMarkdown.RenderSection(document.Sections[1]);
+        Assert.DoesNotContain("not recorded", timeline, StringComparison.Ordinal);
         var summary = PostmortemMarkdown.RenderSection(document.Sections[0]);
-        Assert.Contains($", at {detected.TimeLabel} (the first message tagged as detection)", summary, StringComparison.Ordinal);
+        Assert.Contains($", at {detection.TimeLabel} (the first message tagged as detection)", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("declaration time shown", summary, StringComparison.Ordinal);
+
+        // A detection before the declaration starts the outage.
+        Assert.Contains($"36 minutes, from {detection.TimeLabel} to 14:40", summary, StringComparison.Ordinal);
+        Assert.Contains("Measured from the first message tagged detection to the resolve;", summary, StringComparison.Ordinal);
     }
 
     [Fact]
