@@ -217,6 +217,57 @@ public sealed class PostmortemDraftTests
     }
 
     [Fact]
+    public void A_rootcause_command_after_a_tagged_root_cause_message_adds_no_line_to_the_timeline()
+    {
+        var log = new EntryList(Basic().Id);
+        log.Say(Declared.AddMinutes(20), Priya, "every connection is in use", TimelineTag.RootCause);
+        log.Command(Declared.AddMinutes(30), Alice, "Root cause: connection pool exhausted", TimelineTag.RootCause);
+
+        var timeline = SectionMarkdown(PostmortemDraft.Build(Basic(), log.Entries), PostmortemHeadings.Timeline);
+
+        Assert.Contains("- 14:30 - **Root cause** - Priya Raman: every connection is in use", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("connection pool exhausted", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("Root cause identified", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rootcause_command_that_is_when_the_cause_was_found_keeps_its_own_time_and_text()
+    {
+        var log = new EntryList(Basic().Id);
+        log.Command(Declared.AddMinutes(30), Alice, "Root cause: connection pool exhausted", TimelineTag.RootCause);
+
+        var timeline = SectionMarkdown(PostmortemDraft.Build(Basic(), log.Entries), PostmortemHeadings.Timeline);
+
+        Assert.Contains("- 14:40 - **Root cause** - Alice Ng: Root cause: connection pool exhausted", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_that_resolved_while_open_is_the_recovered_line_and_the_duration_says_so()
+    {
+        var incident = Basic().RecordPageRecovery(new Milestone(Declared.AddMinutes(40), Alice, "page:pagerduty:E9")) with
+        {
+            Status = IncidentStatus.Resolved,
+            Resolved = new Milestone(Declared.AddMinutes(45), Alice),
+        };
+        TimelineEntry[] entries =
+        [
+            new()
+            {
+                IncidentId = incident.Id, MessageId = "page:pagerduty:E9", At = Declared.AddMinutes(40), Author = Alice,
+                Text = "PagerDuty: page resolved by Alice Ng", Source = EntrySource.Command, Marks = [new TagMark(TimelineTag.KeyEvent, Alice.Id)],
+            },
+        ];
+
+        var document = PostmortemDraft.Build(incident, entries);
+
+        var timeline = SectionMarkdown(document, PostmortemHeadings.Timeline);
+        Assert.Contains("- 14:50 - **Recovered** - Alice Ng: impact ended (the page resolved)", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("page resolved by", timeline, StringComparison.Ordinal);
+        Assert.Contains("40 minutes, from 14:10 to 14:50", SectionMarkdown(document, PostmortemHeadings.IssueSummary), StringComparison.Ordinal);
+        Assert.Contains("to when impact ended (the page resolved)", SectionMarkdown(document, PostmortemHeadings.IssueSummary), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Timeline_across_the_spring_DST_change_labels_times_with_the_zone_abbreviation()
     {
         // Europe/Berlin jumps from 02:00 CET to 03:00 CEST at 01:00 UTC on 2026-03-29.
