@@ -47,9 +47,9 @@ public sealed record IncidentFacts
 
     public DetectionFact Detection { get; }
 
-    public Incidents.Milestone Declared => Incident.Declared;
+    public Milestone Declared => Incident.Declared;
 
-    public Incidents.Milestone? Acknowledged => Incident.Acknowledged;
+    public Milestone? Acknowledged => Incident.Acknowledged;
 
     /// <summary>The first root-cause entry up to the resolve, or null.</summary>
     public RootCauseFact? RootCauseFound { get; }
@@ -57,7 +57,7 @@ public sealed record IncidentFacts
     /// <summary>When impact ended, or null when nothing says so.</summary>
     public RecoveryFact? Recovery { get; }
 
-    public Incidents.Milestone? Resolved => Incident.Resolved;
+    public Milestone? Resolved => Incident.Resolved;
 
     /// <summary>The outage's end: the <see cref="Recovery"/>, else the resolve; null while neither is known.</summary>
     public IncidentInstant? ImpactEnd { get; }
@@ -127,7 +127,7 @@ public sealed record IncidentFacts
 
         return recovered is null ? null : new RecoveryFact(recovered.At, RecoverySource.Page, recovered.By, EntryOf(recovered));
 
-        TimelineEntry? EntryOf(Incidents.Milestone milestone) =>
+        TimelineEntry? EntryOf(Milestone milestone) =>
             milestone.RequestId is { } id ? entries.FirstOrDefault(e => e.MessageId == id && !e.Deleted) : null;
     }
 
