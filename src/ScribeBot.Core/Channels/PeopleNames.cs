@@ -61,6 +61,7 @@ public static class PeopleNames
             Detected = NamedMilestone(incident.Detected),
             Declared = NamedMilestone(incident.Declared)!,
             Acknowledged = NamedMilestone(incident.Acknowledged),
+            Recovered = NamedMilestone(incident.Recovered),
             Resolved = NamedMilestone(incident.Resolved),
         };
         var renamedEntries = entries
@@ -76,7 +77,7 @@ public static class PeopleNames
             yield return commander;
         }
 
-        foreach (var milestone in new[] { incident.ImpactBegan, incident.Detected, incident.Declared, incident.Acknowledged, incident.Resolved })
+        foreach (var milestone in new[] { incident.ImpactBegan, incident.Detected, incident.Declared, incident.Acknowledged, incident.Recovered, incident.Resolved })
         {
             if (milestone is not null)
             {

@@ -99,6 +99,9 @@ public sealed partial class CommandHandler
             // Facts for the postmortem may still be filled in after the incident is resolved.
             DetectedCommand detected => _runner.ChangeLatestAsync(request, i => FactCommands.Detected(i, request, detected), ct),
             BeganCommand began => _runner.ChangeLatestAsync(request, i => FactCommands.Began(i, request, began), ct),
+
+            // Latest, not open: a resolved incident gets recovered's own refusal, which says why the end is fixed.
+            RecoveredCommand recovered => _runner.ChangeLatestAsync(request, i => FactCommands.Recovered(i, request, recovered, _runner.Now), ct),
             ImpactCommand impact => _runner.ChangeLatestAsync(request, i => FactCommands.Impact(i, impact), ct),
             UsersAffectedCommand users => _runner.ChangeLatestAsync(request, i => FactCommands.Users(i, users), ct),
             RootCauseCommand rootCause => _runner.ChangeLatestAsync(request, i => FactCommands.RootCause(i, request, rootCause), ct),

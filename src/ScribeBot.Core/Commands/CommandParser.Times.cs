@@ -4,7 +4,7 @@ using ScribeBot.Core.Text;
 
 namespace ScribeBot.Core.Commands;
 
-// Times of day: detected [at HH:MM], began HH:MM.
+// Times of day: detected [at HH:MM], began HH:MM, recovered [at HH:MM].
 public static partial class CommandParser
 {
     private static CommandParseResult ParseDetected(string rest)
@@ -37,6 +37,20 @@ public static partial class CommandParser
         return TryParseTime(value, out var time)
             ? CommandParseResult.Ok(new BeganCommand(time))
             : CommandParseResult.Fail($"'{TextShortener.Shorten(value)}' is not a time of day: use HH:MM, 24-hour clock, like /incident began 13:45.");
+    }
+
+    // "recovered" alone is now; "recovered at 11:30" (as detected ... at) and "recovered 11:30" (as began) both give a time.
+    private static CommandParseResult ParseRecovered(string rest)
+    {
+        if (rest.Length == 0)
+        {
+            return CommandParseResult.Ok(new RecoveredCommand(null));
+        }
+
+        var value = rest.StartsWith("at ", StringComparison.OrdinalIgnoreCase) ? rest[3..].Trim() : rest;
+        return TryParseTime(value, out var time)
+            ? CommandParseResult.Ok(new RecoveredCommand(time))
+            : CommandParseResult.Fail($"'{TextShortener.Shorten(value)}' is not a time of day: use HH:MM, 24-hour clock, or nothing for now. Usage: {CommandUsage.Example("recovered")}");
     }
 
     internal static bool TryParseTime(string value, out TimeOnly time) =>

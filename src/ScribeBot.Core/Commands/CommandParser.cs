@@ -35,6 +35,7 @@ public static partial class CommandParser
         ["task"] = "todo",
         ["postmortem-draft"] = "postmortem",
         ["catch-up"] = "catchup",
+        ["recover"] = "recovered",
     };
 
     /// <param name="text">What follows the command name.</param>
@@ -60,6 +61,7 @@ public static partial class CommandParser
             "ack" => CommandParseResult.Ok(new AcknowledgeCommand()),
             "detected" => ParseDetected(rest),
             "began" => ParseBegan(rest),
+            "recovered" => ParseRecovered(rest),
             "update" => RequireText(verb, rest, t => new UpdateCommand(t)),
             "impact" => RequireText(verb, rest, t => new ImpactCommand(t)),
             "users" => ParseUsers(rest),

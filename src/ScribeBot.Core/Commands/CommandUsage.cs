@@ -12,6 +12,7 @@ public static class CommandUsage
         ("ack", "ack", "acknowledge the incident (stops the MTTA clock)"),
         ("detected", "detected <how> [at HH:MM]", "how and when the problem was detected"),
         ("began", "began HH:MM", "when impact really began, if before detection"),
+        ("recovered", "recovered [at HH:MM]", "when impact ended (default: now); the outage is measured to it, not to the resolve"),
         ("update", "update <text>", "post a status update in the channel"),
         ("impact", "impact <text>", "describe the impact"),
         ("users", "users <n>%", "share of users affected"),

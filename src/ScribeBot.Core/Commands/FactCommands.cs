@@ -2,6 +2,7 @@ using System.Globalization;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Text;
+using ScribeBot.Core.Time;
 using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Commands;
@@ -26,6 +27,36 @@ internal static class FactCommands
         var updated = incident.RecordImpactBegan(CommandEntry.Milestone(request, at));
         var entry = CommandEntry.For(updated, request, TimelineTag.KeyEvent, "Impact began") with { At = at };
         return IncidentChange.Recorded(updated, entry, $"Recorded that impact began at {incident.LocalTimeText(at)} on {incident.DisplayId}.");
+    }
+
+    /// <summary>
+    /// When impact ended: the typed time (read like every <c>HH:MM</c>, on the command's day or the day before), else
+    /// the command's own time. <paramref name="now"/> is the bot's clock, for the refusal of a time in the future.
+    /// </summary>
+    public static IncidentChange Recovered(Incident incident, CommandRequest request, RecoveredCommand recovered, DateTimeOffset now)
+    {
+        var at = recovered.At is { } time ? incident.ReadTypedTime(time, request.At) : request.At;
+        var decision = incident.RecordRecovery(CommandEntry.Milestone(request, at), now);
+        if (decision.Refused && recovered.At is { } typed && incident.IsOpen && IsReadAsYesterday(incident, at, request.At))
+        {
+            // A time later than now today is read as yesterday's, and that fell before the outage: the person most
+            // likely typed a time that has not come yet, so say that rather than only "before it began".
+            return IncidentChange.Refuse(incident,
+                $"{typed.ToString("HH:mm", CultureInfo.InvariantCulture)} has not come yet today ({incident.LocalTimeText(request.At)} now), and yesterday's is before {incident.DisplayId} began. Record the recovery once impact has ended.");
+        }
+
+        return IncidentChange.Of(decision, updated => IncidentChange.Recorded(
+            updated,
+            CommandEntry.For(updated, request, TimelineTag.Resolution, "Impact ended (recovered)") with { At = at },
+            incident.Recovered is { } earlier && !incident.RecoveredByPage
+                ? $"Recorded that impact ended at {incident.LocalTimeText(at)} on {incident.DisplayId} (was {incident.LocalTimeText(earlier.At)}). Its outage is measured to it."
+                : $"Recorded that impact ended at {incident.LocalTimeText(at)} on {incident.DisplayId}. Its outage is measured to it, not to the resolve."));
+    }
+
+    private static bool IsReadAsYesterday(Incident incident, DateTimeOffset at, DateTimeOffset sentAt)
+    {
+        var zone = IncidentTimeZone.Find(incident.TimeZoneId);
+        return DateOnly.FromDateTime(IncidentTimeZone.ToLocal(at, zone).DateTime) != DateOnly.FromDateTime(IncidentTimeZone.ToLocal(sentAt, zone).DateTime);
     }
 
     // Impact and share of users are assessments that belong in the Issue Summary, not moments in the timeline, so

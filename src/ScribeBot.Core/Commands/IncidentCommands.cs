@@ -15,6 +15,9 @@ public sealed record DetectedCommand(string Method, TimeOnly? At) : IncidentComm
 
 public sealed record BeganCommand(TimeOnly At) : IncidentCommand;
 
+/// <summary><c>recovered [at HH:MM]</c>: when impact ended; <see cref="At"/> is null for "now".</summary>
+public sealed record RecoveredCommand(TimeOnly? At) : IncidentCommand;
+
 public sealed record UpdateCommand(string Text) : IncidentCommand;
 
 public sealed record ImpactCommand(string Text) : IncidentCommand;

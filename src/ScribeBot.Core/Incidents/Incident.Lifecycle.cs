@@ -54,6 +54,9 @@ public sealed partial record Incident
             {
                 Status = Acknowledged is null ? IncidentStatus.Triggered : IncidentStatus.Acknowledged,
                 Resolved = null,
+
+                // Impact is back (that is why it is reopened): the recovery recorded before belongs to no outage's end now.
+                Recovered = null,
                 ReopenCount = ReopenCount + 1,
             });
 

@@ -18,8 +18,17 @@ public sealed partial record Incident
     /// <summary>Time to resolve: from the <see cref="ClockStart"/> (the page, else the declaration) to resolved.</summary>
     public TimeSpan? TimeToResolve => Resolved is { } resolved ? resolved.At - ClockStart : null;
 
-    /// <summary>Outage start to resolution, when resolved.</summary>
-    public TimeSpan? OutageDuration => Resolved is { } resolved ? resolved.At - OutageStart.At : null;
+    /// <summary>
+    /// The outage's end as the incident records it: when impact ended (<see cref="Recovered"/>), else the resolve; null
+    /// while neither is known. Facts.IncidentFacts adds the end a tagged message gives.
+    /// </summary>
+    public IncidentInstant? OutageEnd =>
+        Recovered is { } recovered ? new(IncidentFact.Recovered, recovered.At)
+        : Resolved is { } resolved ? new(IncidentFact.Resolved, resolved.At)
+        : null;
+
+    /// <summary>Outage start to <see cref="OutageEnd"/>, when that is known.</summary>
+    public TimeSpan? OutageDuration => OutageEnd is { } end ? end.At - OutageStart.At : null;
 
     /// <summary>The recorded instants, in the order they must happen (impact began, detected, declared, acknowledged, resolved).</summary>
     public IReadOnlyList<IncidentInstant> KnownInstants()
@@ -80,13 +89,13 @@ public sealed partial record Incident
         return new ResponseTimes(
             Measure(TimeToAcknowledge, clock, IncidentFact.Acknowledged),
             Measure(TimeToResolve, clock, IncidentFact.Resolved),
-            Measure(OutageDuration, OutageStart.Fact, IncidentFact.Resolved))
+            Measure(OutageDuration, OutageStart.Fact, OutageEnd?.Fact ?? IncidentFact.Resolved))
         {
             Page = Page,
             ToDetect = Measure(TimeToDetect, IncidentFact.ImpactBegan, IncidentFact.Detected),
         };
 
         MeasuredSpan? Measure(TimeSpan? span, IncidentFact from, IncidentFact to) =>
-            span is { } value ? new MeasuredSpan(value, conflicts.Any(c => c.Spoils(from, to))) : null;
+            span is { } value ? new MeasuredSpan(value, value < TimeSpan.Zero || conflicts.Any(c => c.Spoils(from, to))) : null;
     }
 }

@@ -38,6 +38,14 @@ public sealed partial record Incident
     public required Milestone Declared { get; init; }
 
     public Milestone? Acknowledged { get; init; }
+
+    /// <summary>
+    /// When impact ended (the outage's end), as <c>/incident recovered</c> or a resolved page recorded it; distinct from
+    /// <see cref="Resolved"/>, when someone closed the incident. A page's is recognised by its request id
+    /// (<see cref="RecoveredByPage"/>). Incident.Recovery.cs holds its rules.
+    /// </summary>
+    public Milestone? Recovered { get; init; }
+
     public Milestone? Resolved { get; init; }
 
     public string? DetectionMethod { get; init; }

@@ -8,4 +8,10 @@ public enum IncidentFact
     Declared,
     Acknowledged,
     Resolved,
+
+    /// <summary>
+    /// When impact ended. Last because it is no link in the order chain (a recovery may come before the
+    /// acknowledgement, when impact ends by itself); a duration measured to it is spoiled by any conflict after its start.
+    /// </summary>
+    Recovered,
 }

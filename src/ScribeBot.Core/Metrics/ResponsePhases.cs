@@ -1,3 +1,4 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Timeline;
@@ -18,13 +19,14 @@ public sealed record ResponsePhases(TimeSpan? ToDetect, TimeSpan? ToAcknowledge,
 
     /// <param name="incident">Its recorded instants give the other phases.</param>
     /// <param name="entries">The incident's stored entries; the root cause is found at the first one tagged root cause.</param>
-    public static ResponsePhases Of(Incident incident, IReadOnlyList<TimelineEntry> entries)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        ArgumentNullException.ThrowIfNull(entries);
+    public static ResponsePhases Of(Incident incident, IReadOnlyList<TimelineEntry> entries) => Of(IncidentFacts.Of(incident, entries));
 
-        var times = incident.GetResponseTimes();
-        return new ResponsePhases(Stated(times.ToDetect), Stated(times.ToAcknowledge), RootCauseFound(incident, entries), Stated(times.ToResolve))
+    /// <summary>The phases of <paramref name="facts"/>: the same detection, root cause and clock the draft states.</summary>
+    public static ResponsePhases Of(IncidentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var times = facts.Times;
+        return new ResponsePhases(Stated(times.ToDetect), Stated(times.ToAcknowledge), RootCauseFound(facts), Stated(times.ToResolve))
         {
             Page = times.Page,
         };
@@ -32,14 +34,11 @@ public sealed record ResponsePhases(TimeSpan? ToDetect, TimeSpan? ToAcknowledge,
         static TimeSpan? Stated(MeasuredSpan? span) => span is { ImpossibleOrder: false } value ? value.Value : null;
     }
 
-    // The first root-cause entry says when it was found. One before the clock started cannot be measured from it, and
-    // one after the resolution records when someone wrote the postmortem (`rootcause` is accepted then), not when
-    // the cause was found: neither is stated, and a later entry does not stand in for the first.
-    private static TimeSpan? RootCauseFound(Incident incident, IReadOnlyList<TimelineEntry> entries)
+    // The root cause was found at IncidentFacts.RootCauseFound (the first root-cause entry up to the resolve). One
+    // before the clock started cannot be measured from it: it is not stated.
+    private static TimeSpan? RootCauseFound(IncidentFacts facts)
     {
-        var found = entries.Where(e => !e.Deleted && e.Has(TimelineTag.RootCause)).Select(e => (DateTimeOffset?)e.At).Min();
-        return found is { } at && at >= incident.ClockStart && (incident.Resolved is not { } resolved || at <= resolved.At)
-            ? at - incident.ClockStart
-            : null;
+        var clockStart = facts.Incident.ClockStart;
+        return facts.RootCauseFound is { At: var at } && at >= clockStart ? at - clockStart : null;
     }
 }

@@ -1,3 +1,4 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Timeline;
 
@@ -6,7 +7,8 @@ namespace ScribeBot.Core.Metrics;
 /// <summary>
 /// The time an incident lost to misleading paths. Each entry tagged <see cref="TimelineTag.Misleading"/> opens a path
 /// that runs until the next later entry tagged <see cref="TimelineTag.Action"/>, <see cref="TimelineTag.RootCause"/> or
-/// <see cref="TimelineTag.Resolution"/> that is not itself misleading, else until the incident's resolution.
+/// <see cref="TimelineTag.Resolution"/> that is not itself misleading, else until impact ended
+/// (<see cref="IncidentFacts.ImpactEnd"/>: the recovery, else the resolve): after that no minute of the outage is lost.
 /// Overlapping paths are merged, so <see cref="Total"/> counts no minute twice. A path still followed on an open
 /// incident has no end yet and is left out; so is a misleading entry at or after the resolution.
 /// </summary>
@@ -14,19 +16,21 @@ public sealed record TimeLost(IReadOnlyList<MisleadingPath> Paths, TimeSpan Tota
 {
     public static TimeLost None { get; } = new([], TimeSpan.Zero);
 
-    /// <param name="incident">Its resolution ends every path still followed.</param>
+    /// <param name="incident">The end of its impact ends every path still followed.</param>
     /// <param name="entries">The incident's stored entries; deleted ones are skipped, the order does not matter.</param>
-    public static TimeLost Of(Incident incident, IReadOnlyList<TimelineEntry> entries)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        ArgumentNullException.ThrowIfNull(entries);
+    public static TimeLost Of(Incident incident, IReadOnlyList<TimelineEntry> entries) => Of(IncidentFacts.Of(incident, entries));
 
-        var resolved = incident.Resolved?.At;
+    /// <summary>The time <paramref name="facts"/>' incident lost, its paths ended at the latest by its impact's end.</summary>
+    public static TimeLost Of(IncidentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var entries = facts.Entries;
+        var ended = facts.ImpactEnd?.At;
         var paths = new List<MisleadingPath>();
         var followed = new List<TimelineEntry>();
         foreach (var entry in entries.Where(e => !e.Deleted).OrderBy(e => e.At))
         {
-            if (entry.At >= resolved)
+            if (entry.At >= ended)
             {
                 break;
             }
@@ -41,7 +45,7 @@ public sealed record TimeLost(IReadOnlyList<MisleadingPath> Paths, TimeSpan Tota
             }
         }
 
-        if (resolved is { } end)
+        if (ended is { } end)
         {
             Abandon(end);
         }

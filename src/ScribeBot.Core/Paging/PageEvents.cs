@@ -83,7 +83,9 @@ internal static class PageEvents
     {
         var by = PagePeople.Actor(page);
         var entry = PageEntries.For(incident, page, TimelineTag.Resolution, PageEntries.Describe(page));
-        var resolved = incident.Resolve(new Milestone(page.At, by, entry.MessageId), resolution: null).Incident;
+        // The alert cleared: that is when impact ended, unless a person has said otherwise (IncidentFacts' precedence).
+        var milestone = new Milestone(page.At, by, entry.MessageId);
+        var resolved = incident.RecordPageRecovery(milestone).Resolve(milestone, resolution: null).Incident;
         var text = new ChatTextBuilder()
             .Strong($"{incident.DisplayId} resolved").Plain($" with its {page.Source.ToLabel()} page");
         if (resolved.TimeToResolve is { } mttr)
@@ -103,11 +105,13 @@ internal static class PageEvents
             return new PageChange(incident, [entry], []);
         }
 
+        var recovered = incident.RecordPageRecovery(new Milestone(page.At, PagePeople.Actor(page), entry.MessageId));
         var text = new ChatTextBuilder()
             .Strong($"The {page.Source.ToLabel()} page resolved")
             .Plain($" at {incident.LocalTimeText(page.At)}. If {incident.DisplayId} is over, /incident resolve closes it and posts the postmortem draft.")
+            .Plain(recovered.RecoveredByPage ? " The draft takes the page's time as when impact ended, unless a message is tagged resolution or /incident recovered [at HH:MM] says otherwise." : "")
             .Build();
-        return new PageChange(incident, [entry], [Announce(incident, text)]);
+        return new PageChange(recovered, [entry], [Announce(incident, text)]);
     }
 
     // "an Alertmanager page", "an Opsgenie page", "a PagerDuty page", "a Grafana page".

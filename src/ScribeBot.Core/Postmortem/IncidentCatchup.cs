@@ -1,4 +1,5 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Text;
 using ScribeBot.Core.Timeline;
@@ -64,7 +65,7 @@ public static class IncidentCatchup
         Section(builder, "Escalations", escalations.Count, noun: null);
         Lines(builder, escalations, MaxEscalations, clock, withTag: false);
 
-        var missing = IncidentSummary.Missing(incident);
+        var missing = IncidentSummary.Missing(IncidentFacts.Of(incident, entries));
         builder.EndGroup().Strong(missing.Count == 0 ? "The postmortem has every fact it asks for." : "The postmortem still lacks:");
         foreach (var fact in missing)
         {

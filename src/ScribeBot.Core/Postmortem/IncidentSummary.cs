@@ -1,3 +1,4 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Metrics;
@@ -60,7 +61,7 @@ public static class IncidentSummary
             }
         }
 
-        var missing = Missing(incident);
+        var missing = Missing(IncidentFacts.Of(incident, entries));
         if (missing.Count > 0)
         {
             builder.EndGroup().Plain("Missing:");
@@ -118,10 +119,11 @@ public static class IncidentSummary
     }
 
     /// <summary>The placeholders of the facts the draft still lacks, in the order the draft asks for them.</summary>
-    internal static List<string> Missing(Incident incident)
+    internal static List<string> Missing(IncidentFacts facts)
     {
+        var incident = facts.Incident;
         var missing = new List<string>();
-        if (incident.Detected is null)
+        if (!facts.Detection.IsKnown)
         {
             missing.Add(Placeholders.DetectionTime);
         }

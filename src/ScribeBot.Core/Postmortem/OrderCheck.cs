@@ -33,6 +33,7 @@ public static class OrderCheck
         IncidentFact.Declared => "declared",
         IncidentFact.Acknowledged => "acknowledged",
         IncidentFact.Resolved => "resolved",
+        IncidentFact.Recovered => "recovered",
         _ => fact.ToString(),
     };
 }

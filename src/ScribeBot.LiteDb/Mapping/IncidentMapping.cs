@@ -62,6 +62,9 @@ internal static class IncidentMapping
         SetMilestone(doc, "impactBegan", incident.ImpactBegan);
         SetMilestone(doc, "detected", incident.Detected);
         SetMilestone(doc, "acknowledged", incident.Acknowledged);
+
+        // Absent until impact's end is recorded, so documents written before the field existed read back as not recovered.
+        SetMilestone(doc, "recovered", incident.Recovered);
         SetMilestone(doc, "resolved", incident.Resolved);
 
         BsonFields.SetOptional(doc, "detectionMethod", incident.DetectionMethod);
@@ -102,6 +105,7 @@ internal static class IncidentMapping
         ImpactBegan = GetMilestone(doc, "impactBegan"),
         Detected = GetMilestone(doc, "detected"),
         Acknowledged = GetMilestone(doc, "acknowledged"),
+        Recovered = GetMilestone(doc, "recovered"),
         Resolved = GetMilestone(doc, "resolved"),
         DetectionMethod = BsonFields.GetOptionalString(doc, "detectionMethod"),
         Impact = BsonFields.GetOptionalString(doc, "impact"),

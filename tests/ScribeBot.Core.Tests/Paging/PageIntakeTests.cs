@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Paging.Routing;
 using static ScribeBot.Core.Tests.Paging.Pages;
@@ -48,6 +49,12 @@ public sealed class PageIntakeTests
         Assert.Equal(TimeSpan.FromMinutes(40), incident.TimeToResolve);
         Assert.Equal("Alice Ng", incident.Acknowledged!.By.DisplayName);
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
+
+        // The page ended impact and resolved the incident at one instant: one timeline line says both.
+        Assert.Equal((Fired.AddMinutes(40), true), (incident.Recovered?.At, incident.RecoveredByPage));
+        var timeline = PostmortemMarkdown.RenderSection(PostmortemDraft.BuildTimeline(incident, await bed.TimelineAsync()));
+        Assert.DoesNotContain("**Recovered**", timeline, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(timeline, @"\*\*Resolved\*\*"));
         Assert.Equal("INC-1 acknowledged in PagerDuty by Alice Ng, 4 minutes after the page.", await bed.AnnouncedAsync("page:pagerduty:E2"));
         Assert.StartsWith("INC-1 resolved with its PagerDuty page, 40 minutes after the page.", await bed.AnnouncedAsync("page:pagerduty:E3"));
         Assert.IsType<PostmortemPost>(await bed.PostAsync("page:pagerduty:E3", 1));
@@ -67,11 +74,15 @@ public sealed class PageIntakeTests
         var incident = await bed.IncidentAsync();
         Assert.True(incident.IsOpen);
         Assert.Equal(
-            "The PagerDuty page resolved at 14:28 UTC. If INC-1 is over, /incident resolve closes it and posts the postmortem draft.",
+            "The PagerDuty page resolved at 14:28 UTC. If INC-1 is over, /incident resolve closes it and posts the postmortem draft. The draft takes the page's time as when impact ended, unless a message is tagged resolution or /incident recovered [at HH:MM] says otherwise.",
             await bed.AnnouncedAsync("page:pagerduty:E9"));
         var entry = await bed.EntryAsync("page:pagerduty:E9");
         Assert.Equal("PagerDuty: page resolved", entry.Text);
         Assert.Equal(Fired.AddMinutes(30), entry.At);
+
+        // The alert cleared: impact ended then, though nobody has resolved the incident yet.
+        Assert.Equal((Fired.AddMinutes(30), "page:pagerduty:E9"), (incident.Recovered?.At, incident.Recovered?.RequestId));
+        Assert.True(incident.RecoveredByPage);
     }
 
     [Fact]

@@ -49,7 +49,6 @@ public sealed class IncidentCatchupTests
             14:25 - Escalated to Dana Okafor: database (Alice Ng)
 
             The postmortem still lacks:
-            [detection time not recorded, declaration time shown - /incident detected <how> at HH:MM]
             [detection method not recorded - /incident detected <how> [at HH:MM]]
             [share of users affected not recorded - /incident users <n>%]
             [root cause not recorded - /incident rootcause <text>]

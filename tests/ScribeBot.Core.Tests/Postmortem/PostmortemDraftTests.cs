@@ -194,19 +194,77 @@ public sealed class PostmortemDraftTests
     }
 
     [Fact]
-    public void Detection_is_shown_from_the_first_detection_tagged_message_when_not_recorded()
+    public void A_detection_tagged_message_is_the_detection_line_with_no_placeholder_line_beside_it()
     {
-        var log = new EntryList(Basic().Id);
+        var incident = Basic() with { Status = IncidentStatus.Resolved, Resolved = new Milestone(Declared.AddMinutes(30), Alice) };
+        var log = new EntryList(incident.Id);
         log.Say(Declared.AddMinutes(-6), Bo, "p99 is through the roof", TimelineTag.Detection);
 
-        var document = PostmortemDraft.Build(Basic(), log.Entries);
+        var document = PostmortemDraft.Build(incident, log.Entries);
 
-        var detected = Assert.Single(Items(document), i => i.Kind == "Detected");
-        Assert.Equal(Declared.AddMinutes(-6), detected.At);
-        Assert.Contains("[detection method not recorded", detected.Text.ToPlainString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Items(document), i => i.Kind == "Detected");
+        var detection = Assert.Single(Items(document), i => i.At == Declared.AddMinutes(-6));
+        Assert.Equal(("Detection", "p99 is through the roof"), (detection.Kind, detection.Text.ToPlainString()));
+        var timeline = PostmortemMarkdown.RenderSection(document.Sections[1]);
+        Assert.DoesNotContain("not recorded", timeline, StringComparison.Ordinal);
         var summary = PostmortemMarkdown.RenderSection(document.Sections[0]);
-        Assert.Contains($", at {detected.TimeLabel} (the first message tagged as detection)", summary, StringComparison.Ordinal);
+        Assert.Contains($", at {detection.TimeLabel} (the first message tagged as detection)", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("declaration time shown", summary, StringComparison.Ordinal);
+
+        // A detection before the declaration starts the outage.
+        Assert.Contains($"36 minutes, from {detection.TimeLabel} to 14:40", summary, StringComparison.Ordinal);
+        Assert.Contains("Measured from the first message tagged detection to the resolve;", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rootcause_command_after_a_tagged_root_cause_message_adds_no_line_to_the_timeline()
+    {
+        var log = new EntryList(Basic().Id);
+        log.Say(Declared.AddMinutes(20), Priya, "every connection is in use", TimelineTag.RootCause);
+        log.Command(Declared.AddMinutes(30), Alice, "Root cause: connection pool exhausted", TimelineTag.RootCause);
+
+        var timeline = SectionMarkdown(PostmortemDraft.Build(Basic(), log.Entries), PostmortemHeadings.Timeline);
+
+        Assert.Contains("- 14:30 - **Root cause** - Priya Raman: every connection is in use", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("connection pool exhausted", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("Root cause identified", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rootcause_command_that_is_when_the_cause_was_found_keeps_its_own_time_and_text()
+    {
+        var log = new EntryList(Basic().Id);
+        log.Command(Declared.AddMinutes(30), Alice, "Root cause: connection pool exhausted", TimelineTag.RootCause);
+
+        var timeline = SectionMarkdown(PostmortemDraft.Build(Basic(), log.Entries), PostmortemHeadings.Timeline);
+
+        Assert.Contains("- 14:40 - **Root cause** - Alice Ng: Root cause: connection pool exhausted", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_that_resolved_while_open_is_the_recovered_line_and_the_duration_says_so()
+    {
+        var incident = Basic().RecordPageRecovery(new Milestone(Declared.AddMinutes(40), Alice, "page:pagerduty:E9")) with
+        {
+            Status = IncidentStatus.Resolved,
+            Resolved = new Milestone(Declared.AddMinutes(45), Alice),
+        };
+        TimelineEntry[] entries =
+        [
+            new()
+            {
+                IncidentId = incident.Id, MessageId = "page:pagerduty:E9", At = Declared.AddMinutes(40), Author = Alice,
+                Text = "PagerDuty: page resolved by Alice Ng", Source = EntrySource.Command, Marks = [new TagMark(TimelineTag.KeyEvent, Alice.Id)],
+            },
+        ];
+
+        var document = PostmortemDraft.Build(incident, entries);
+
+        var timeline = SectionMarkdown(document, PostmortemHeadings.Timeline);
+        Assert.Contains("- 14:50 - **Recovered** - Alice Ng: impact ended (the page resolved)", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("page resolved by", timeline, StringComparison.Ordinal);
+        Assert.Contains("40 minutes, from 14:10 to 14:50", SectionMarkdown(document, PostmortemHeadings.IssueSummary), StringComparison.Ordinal);
+        Assert.Contains("to when impact ended (the page resolved)", SectionMarkdown(document, PostmortemHeadings.IssueSummary), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -446,6 +446,7 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
             Detected = new Milestone(T0.AddMinutes(-3), Alice, "1772456400.000100"),
             Declared = new Milestone(T0, Alice),
             Acknowledged = new Milestone(T0.AddMinutes(2).ToOffset(TimeSpan.FromHours(5.5)), bob),
+            Recovered = new Milestone(T0.AddMinutes(95).AddTicks(7654321).ToOffset(TimeSpan.FromHours(2)), bob, "page:pagerduty:E9"),
             Resolved = new Milestone(T0.AddHours(2), Alice, "13345224609.8534564800.6f8ab1f5"),
             DetectionMethod = "alert from Grafana",
             Impact = "payments fail for EU users",

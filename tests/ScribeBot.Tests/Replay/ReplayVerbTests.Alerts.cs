@@ -44,7 +44,9 @@ public sealed partial class ReplayVerbTests
         Assert.Contains("**resolve (MTTR):** 20 minutes. From the Alertmanager page at Mon, Mar 2, 2026, 14:00 UTC.", output, StringComparison.Ordinal);
         Assert.Contains("- 14:01 - **Key event** - Opsgenie: Page: Opsgenie: Search p99 above 2s", output, StringComparison.Ordinal);
         Assert.Contains("- 14:05 - **Acknowledged** - Bo Chen: incident acknowledged", output, StringComparison.Ordinal);
-        Assert.Contains("- 14:10 - **Key event** - Alertmanager: Alertmanager: page resolved", output, StringComparison.Ordinal);
+        // The alert cleared before anyone resolved: that is when impact ended, and the outage is measured to it.
+        Assert.Contains("- 14:10 - **Recovered** - Alertmanager: impact ended (the page resolved)", output, StringComparison.Ordinal);
+        Assert.Contains("10 minutes, from 14:00 to 14:10 UTC on Mon, Mar 2, 2026. Measured from detection to when impact ended (the page resolved);", output, StringComparison.Ordinal);
     }
 
     [Theory]

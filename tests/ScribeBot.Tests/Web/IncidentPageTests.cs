@@ -34,7 +34,7 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
             "Resolved Tue, Mar 17, 2026, 11:50 CET by Alice Ng",
             "Duration 50 minutes (from Mar 17, 2026 11:00 Europe/Berlin (CET))",
             "MTTA 4 minutes",
-            "Time to root cause 12 minutes (the first message tagged root cause)",
+            "Time to root cause 12 minutes (the first entry tagged root cause)",
             "MTTR 50 minutes",
             "Time lost About 2 minutes went to one misleading path (maybe the CDN?).",
             "Detection method PagerDuty alert",

@@ -1,8 +1,8 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem.Building;
 
@@ -13,24 +13,24 @@ namespace ScribeBot.Core.Postmortem.Building;
 /// </summary>
 internal static class IssueSummarySection
 {
-    public static PostmortemSection Build(Incident incident, IReadOnlyList<TimelineEntry> entries, IncidentClock clock)
+    public static PostmortemSection Build(IncidentFacts facts, IncidentClock clock)
     {
-        var times = incident.GetResponseTimes();
+        var incident = facts.Incident;
         var items = new List<ChatText>(7)
         {
-            DurationLine(incident, times, clock),
+            DurationLine(facts, clock),
             new ChatTextBuilder().Strong("Impact:").Plain(" ").Fact(incident.Impact, Placeholders.Impact).Build(),
             new ChatTextBuilder().Strong("Users affected:").Plain(" ")
                 .Fact(incident.UsersAffectedPercent is { } share ? $"{share:0.##}%" : null, Placeholders.UsersAffected).Build(),
-            DetectionLine(incident, TimelineMilestones.FirstDetection(entries), clock),
+            DetectionLine(facts.Detection, clock),
             new ChatTextBuilder().Strong("Root cause:").Plain(" ").Fact(incident.RootCause, Placeholders.RootCause).Build(),
         };
-        if (PhasesText.Line(ResponsePhases.Of(incident, entries), clock) is { } phases)
+        if (PhasesText.Line(ResponsePhases.Of(facts), clock) is { } phases)
         {
             items.Add(phases);
         }
 
-        if (TimeLostText.Sentence(TimeLost.Of(incident, entries)) is { } timeLost)
+        if (TimeLostText.Sentence(TimeLost.Of(facts)) is { } timeLost)
         {
             items.Add(new ChatTextBuilder().Strong("Time lost:").Plain(" " + timeLost).Build());
         }
@@ -38,22 +38,25 @@ internal static class IssueSummarySection
         return new PostmortemSection(PostmortemHeadings.IssueSummary, [new BulletListBlock(items)]);
     }
 
-    private static ChatText DurationLine(Incident incident, ResponseTimes times, IncidentClock clock)
+    // The outage runs from IncidentFacts.ImpactStart to IncidentFacts.ImpactEnd (the recovery, else the resolve), and
+    // the line says which two instants those are. A missing impact start gets its placeholder; a missing recovery does
+    // not: "to the resolve" already says what the number means, and the line is read in a 400-600 word budget.
+    private static ChatText DurationLine(IncidentFacts facts, IncidentClock clock)
     {
-        var (startFact, start) = incident.OutageStart;
+        var (startFact, start) = facts.ImpactStart;
         var builder = new ChatTextBuilder().Strong("Duration:").Plain(" ");
 
-        if (incident.Resolved is not { } resolved)
+        if (facts.ImpactEnd is not { } impactEnd)
         {
             builder.Strong("ongoing").Plain($" - started {clock.DayAndTime(start)} {clock.ZoneLabel(start)}, not resolved yet.");
         }
         else
         {
-            var end = resolved.At;
+            var end = impactEnd.At;
             var span = clock.LocalDate(start) == clock.LocalDate(end)
                 ? $"from {clock.Time(start)} to {clock.Time(end)} {clock.ZoneLabel(start, end)} on {IncidentClock.Day(clock.LocalDate(start))}"
                 : $"from {clock.DayAndTime(start)} to {clock.DayAndTime(end)} {clock.ZoneLabel(start, end)}";
-            if (times.Outage is { ImpossibleOrder: true })
+            if (facts.Times.Outage is { ImpossibleOrder: true })
             {
                 builder.Placeholder("[not stated: the recorded times are in an impossible order, see the warning above]")
                     .Plain($" Recorded {span}.");
@@ -64,39 +67,46 @@ internal static class IssueSummarySection
             }
         }
 
-        switch (startFact)
+        builder.Plain(startFact switch
         {
-            case IncidentFact.ImpactBegan:
-                builder.Plain(" Measured from when impact began.");
-                break;
-            case IncidentFact.Detected:
-                builder.Plain(" Measured from detection; ").Placeholder(Placeholders.ImpactStart);
-                break;
-            default:
-                builder.Plain(" Measured from the declaration; ").Placeholder(Placeholders.ImpactStart);
-                break;
+            IncidentFact.ImpactBegan => " Measured from when impact began",
+            IncidentFact.Detected when facts.Detection.Source == DetectionSource.TaggedMessage => " Measured from the first message tagged detection",
+            IncidentFact.Detected => " Measured from detection",
+            _ => " Measured from the declaration",
+        });
+
+        if (facts.ImpactEnd is not null)
+        {
+            builder.Plain(facts.Recovery?.Source switch
+            {
+                RecoverySource.Command => " to when impact ended",
+                RecoverySource.Page => " to when impact ended (the page resolved)",
+                RecoverySource.TaggedMessage => " to when impact ended (the last message tagged resolution)",
+                _ => " to the resolve",
+            });
+        }
+
+        if (startFact == IncidentFact.ImpactBegan)
+        {
+            builder.Plain(".");
+        }
+        else
+        {
+            builder.Plain("; ").Placeholder(Placeholders.ImpactStart);
         }
 
         return builder.Build();
     }
 
-    // The same rule as the timeline's Detected line: the recorded time, else the first detection-tagged message.
-    private static ChatText DetectionLine(Incident incident, TimelineEntry? firstDetection, IncidentClock clock)
+    // IncidentFacts' detection: the recorded time (a command or the page), else the first detection-tagged message.
+    private static ChatText DetectionLine(DetectionFact detection, IncidentClock clock)
     {
-        var builder = new ChatTextBuilder().Strong("Detection:").Plain(" ").Fact(incident.DetectionMethod, Placeholders.DetectionMethod);
-        if (incident.Detected is { } detected)
+        var builder = new ChatTextBuilder().Strong("Detection:").Plain(" ").Fact(detection.Method, Placeholders.DetectionMethod);
+        return detection.Source switch
         {
-            builder.Plain($", at {clock.Time(detected.At)}.");
-        }
-        else if (firstDetection is not null)
-        {
-            builder.Plain($", at {clock.Time(firstDetection.At)} (the first message tagged as detection).");
-        }
-        else
-        {
-            builder.Plain(" ").Placeholder(Placeholders.DetectionTime);
-        }
-
-        return builder.Build();
+            DetectionSource.TaggedMessage => builder.Plain($", at {clock.Time(detection.At)} (the first message tagged as detection).").Build(),
+            DetectionSource.NotRecorded => builder.Plain(" ").Placeholder(Placeholders.DetectionTime).Build(),
+            _ => builder.Plain($", at {clock.Time(detection.At)}.").Build(),
+        };
     }
 }

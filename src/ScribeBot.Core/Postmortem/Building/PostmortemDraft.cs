@@ -1,3 +1,4 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Postmortem.Editing;
@@ -22,11 +23,12 @@ public static class PostmortemDraft
         entries = WithoutHistory(entries);
         var clock = IncidentClock.For(incident);
         var warnings = OrderCheck.Find(incident, clock);
-        var items = TimelineSection.Items(incident, entries, clock);
+        var facts = IncidentFacts.Of(incident, entries);
+        var items = TimelineSection.Items(facts, clock);
 
         PostmortemSection[] sections =
         [
-            IssueSummarySection.Build(incident, entries, clock),
+            IssueSummarySection.Build(facts, clock),
             TimelineSection.Build(items, clock),
             RootCauseSection.Build(incident, entries, clock),
             MeasuresSection.Build(incident),
@@ -50,7 +52,7 @@ public static class PostmortemDraft
     {
         entries = WithoutHistory(entries);
         var clock = IncidentClock.For(incident);
-        return TimelineSection.Build(TimelineSection.Items(incident, entries, clock), clock);
+        return TimelineSection.Build(TimelineSection.Items(IncidentFacts.Of(incident, entries), clock), clock);
     }
 
     /// <summary>"SEV2 · Resolved · Times in Europe/Berlin": the line under a timeline's title, in every renderer.</summary>

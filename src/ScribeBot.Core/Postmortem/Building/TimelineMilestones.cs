@@ -1,41 +1,37 @@
 using ScribeBot.Core.Channels;
-using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Text;
-using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Postmortem.Building;
 
 /// <summary>
-/// The incident's own instants as timeline lines: impact began, detected, declared, acknowledged, resolved.
+/// The incident's own instants as timeline lines: impact began, detected, declared, acknowledged, recovered, resolved.
+/// A fact that a tagged message gives (detection, recovery) has no line of its own: the message's line is it, and a
+/// second line beside it would only repeat it or, worse, print a placeholder next to the real entry.
 /// </summary>
 internal static class TimelineMilestones
 {
-    public static TimelineEntry? FirstDetection(IReadOnlyList<TimelineEntry> entries) =>
-        entries.FirstOrDefault(e => !e.Deleted && e.Has(TimelineTag.Detection));
-
-    public static List<MilestoneLine> Of(Incident incident, TimelineEntry? firstDetection)
+    public static List<MilestoneLine> Of(IncidentFacts facts)
     {
-        var lines = new List<MilestoneLine>(5);
+        var incident = facts.Incident;
+        var lines = new List<MilestoneLine>(6);
         if (incident.ImpactBegan is { } began)
         {
             lines.Add(new(began.At, "Impact began", began.By, ChatText.Of("customer impact began"), began.RequestId));
         }
 
-        // The timeline must always show detection: the recorded time, else the first detection-tagged message,
-        // else the declaration with a placeholder saying so.
-        var detection = new ChatTextBuilder().Fact(incident.DetectionMethod, Placeholders.DetectionMethod);
-        if (incident.Detected is { } detected)
+        // The timeline must always show detection: the recorded time (a command or the page), else the first
+        // detection-tagged message (its own line), else the declaration with a placeholder saying so.
+        var detection = facts.Detection;
+        var method = new ChatTextBuilder().Fact(detection.Method, Placeholders.DetectionMethod);
+        switch (detection.Source)
         {
-            lines.Add(new(detected.At, "Detected", detected.By, detection.Build(), detected.RequestId));
-        }
-        else if (firstDetection is not null)
-        {
-            lines.Add(new(firstDetection.At, "Detected", null,
-                detection.Plain(" (time of the first message tagged as detection)").Build()));
-        }
-        else
-        {
-            lines.Add(new(incident.Declared.At, "Detected", null, detection.Plain(" ").Placeholder(Placeholders.DetectionTime).Build()));
+            case DetectionSource.Command or DetectionSource.Page:
+                lines.Add(new(detection.At, "Detected", detection.By, method.Build(), incident.Detected!.RequestId));
+                break;
+            case DetectionSource.NotRecorded:
+                lines.Add(new(detection.At, "Detected", null, method.Plain(" ").Placeholder(Placeholders.DetectionTime).Build()));
+                break;
         }
 
         lines.Add(new(incident.Declared.At, "Declared", incident.Declared.By,
@@ -43,6 +39,14 @@ internal static class TimelineMilestones
         if (incident.Acknowledged is { } ack)
         {
             lines.Add(new(ack.At, "Acknowledged", ack.By, ChatText.Of("incident acknowledged"), ack.RequestId));
+        }
+
+        // A page that resolved the incident is both its recovery and its resolve: one line says both.
+        if (facts.Recovery is { Source: not RecoverySource.TaggedMessage } recovery && incident.Recovered is { } recovered
+            && !(incident.Resolved is { } closed && closed.At == recovery.At && closed.RequestId == recovered.RequestId))
+        {
+            var text = recovery.Source == RecoverySource.Page ? "impact ended (the page resolved)" : "impact ended";
+            lines.Add(new(recovery.At, "Recovered", recovery.By, ChatText.Of(text), recovered.RequestId));
         }
 
         if (incident.Resolved is { } resolved)

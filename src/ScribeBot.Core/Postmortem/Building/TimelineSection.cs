@@ -1,4 +1,4 @@
-using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
@@ -14,9 +14,10 @@ internal static class TimelineSection
     public static PostmortemSection Build(List<TimelineItem> items, IncidentClock clock) =>
         new(PostmortemHeadings.Timeline, [BlockOf(items, clock)]);
 
-    public static List<TimelineItem> Items(Incident incident, IReadOnlyList<TimelineEntry> entries, IncidentClock clock)
+    public static List<TimelineItem> Items(IncidentFacts facts, IncidentClock clock)
     {
-        var milestones = TimelineMilestones.Of(incident, TimelineMilestones.FirstDetection(entries));
+        var milestones = TimelineMilestones.Of(facts);
+        var entries = facts.Entries;
 
         // The command that set a milestone (start, ack, detected, began, resolve) is not a line of its own: the
         // milestone line stands for it and takes its permalink. Milestones name their command's request; one without
@@ -26,7 +27,7 @@ internal static class TimelineSection
         var fromEntries = new List<TimelineItem>();
         foreach (var entry in entries)
         {
-            if (entry.Deleted || (entry.Source != EntrySource.Command && entry.Marks.Count == 0))
+            if (entry.Deleted || (entry.Source != EntrySource.Command && entry.Marks.Count == 0) || IsRootCauseRepeat(entry, facts))
             {
                 continue;
             }
@@ -53,7 +54,7 @@ internal static class TimelineSection
                     : TimelineItemOrigin.Command,
                 tags,
                 entry.Author,
-                TimelineText(entry),
+                ChatText.Of(entry.Text),
                 entry.Permalink));
         }
 
@@ -80,12 +81,12 @@ internal static class TimelineSection
         return sorted;
     }
 
-    // The rootcause command sets a field that has its own section; its timeline line marks the moment the cause was
-    // found and points there rather than repeating the paragraph a third time.
-    private static ChatText TimelineText(TimelineEntry entry) =>
-        entry.Source == EntrySource.Command && entry.Has(TimelineTag.RootCause)
-            ? ChatText.Of($"Root cause identified (see {PostmortemHeadings.RootCause})")
-            : ChatText.Of(entry.Text);
+    // The rootcause command sets a field that has its own section. Its line stays only when it is the moment the cause
+    // was found (IncidentFacts.RootCauseFound), with its own time and text; otherwise a tagged message marks that
+    // moment, or it was typed after the resolve while writing the postmortem, and the line would say nothing new.
+    private static bool IsRootCauseRepeat(TimelineEntry entry, IncidentFacts facts) =>
+        entry.Source == EntrySource.Command && entry.Has(TimelineTag.RootCause) && !PageEntries.IsPageEntry(entry)
+        && facts.RootCauseFound?.Entry.MessageId != entry.MessageId;
 
     private static TimelineBlock BlockOf(List<TimelineItem> items, IncidentClock clock)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ScribeBot.Core.Postmortem.Document;
@@ -18,15 +19,20 @@ public static class MermaidGantt
     private static readonly string[] Keywords =
     [
         "section", "title", "dateformat", "axisformat", "tickinterval", "excludes", "includes", "todaymarker",
-        "weekday", "weekend", "click", "acctitle", "accdescr", "inclusiveenddates", "topaxis", "displaymode", "call",
+        "weekday", "weekend", "click", "acctitle", "accdescr", "accdescription", "inclusiveenddates", "topaxis",
+        "displaymode", "call", "href", "gantt",
     ];
+
+    private static readonly SearchValues<char> Coded = SearchValues.Create(":#;%`<>@");
+
+    private static readonly string[] PrefixKeywords = ["gantt", "topaxis", "inclusiveenddates"];
 
     /// <summary>The Mermaid source, without the surrounding code fence.</summary>
     public static string Render(PostmortemDiagram diagram)
     {
         var builder = new StringBuilder(256 + (diagram.Events.Count * 80));
         builder.Append("gantt\n");
-        builder.Append("    title ").Append(Sanitise(diagram.Title)).Append('\n');
+        builder.Append("    title ").Append(Escape(diagram.Title)).Append('\n');
         // A short incident's chart counts seconds (TimePrecision): at minutes its phases are bars of no length.
         var seconds = diagram.Precision.ShowsSeconds;
         builder.Append(seconds ? "    dateFormat YYYY-MM-DD HH:mm:ss\n" : "    dateFormat YYYY-MM-DD HH:mm\n");
@@ -45,7 +51,7 @@ public static class MermaidGantt
             var n = 0;
             foreach (var phase in diagram.Phases)
             {
-                builder.Append("    ").Append(Sanitise(phase.Label)).Append(" :")
+                builder.Append("    ").Append(Escape(phase.Label)).Append(" :")
                     .Append(phase.Ongoing ? "active, " : "done, ")
                     .Append('p').Append(++n).Append(", ")
                     .Append(Format(phase.Start)).Append(", ").Append(Format(phase.End)).Append('\n');
@@ -55,10 +61,10 @@ public static class MermaidGantt
         var id = 0;
         foreach (var group in diagram.Events.GroupBy(e => e.Kind))
         {
-            builder.Append("    section ").Append(Sanitise(group.Key)).Append('\n');
+            builder.Append("    section ").Append(Escape(group.Key)).Append('\n');
             foreach (var e in group)
             {
-                builder.Append("    ").Append(Sanitise(e.Label)).Append(" :milestone, e").Append(++id).Append(", ")
+                builder.Append("    ").Append(Escape(e.Label)).Append(" :milestone, e").Append(++id).Append(", ")
                     .Append(Format(e.At)).Append(milestoneLength);
             }
         }
@@ -67,19 +73,24 @@ public static class MermaidGantt
     }
 
     /// <summary>
-    /// Keeps letters, digits, spaces and <c>. , - _ / + = ? ' !</c>; everything else (<c>: ; # %</c>, brackets,
-    /// quotes, backticks, newlines) becomes a space, since each can end a label, start a comment or an entity, or
-    /// break the line. Whitespace collapses; a label that would read as a gantt keyword is prefixed; the result
-    /// is cut at <see cref="MaxLabelLength"/>.
+    /// The label as typed, in one line, written so Mermaid's gantt grammar reads it as one task's text. Its lexer ends a
+    /// task's text at <c>:</c> (the metadata follows), <c>#</c> (a comment) and <c>;</c> (a statement's end), and reads
+    /// a line that starts with <c>%%</c>, or with any character and <c>%</c>, as a comment; so those four become
+    /// Mermaid entity codes (<c>#58;</c>, <c>#35;</c>, <c>#59;</c>, <c>#37;</c>), which Mermaid turns back into the
+    /// characters in the drawing: "0.1%" and "11:30" read as typed. Three more are coded for the Markdown file around
+    /// the chart, not for Mermaid: a backtick (three would close the code fence), <c>&lt;</c> and <c>&gt;</c> (the file
+    /// carries no tag-like text) and <c>@</c> (nor a broadcast mention), as the rest of the file escapes them. Line
+    /// breaks and other control characters become spaces, whitespace collapses, a label that would read as a gantt
+    /// statement is prefixed, and the text is cut at <see cref="MaxLabelLength"/> before it is encoded, so no code is
+    /// cut in half.
     /// </summary>
-    public static string Sanitise(string label)
+    public static string Escape(string label)
     {
         var builder = new StringBuilder(Math.Min(label.Length, MaxLabelLength + 8));
         var space = false;
         foreach (var c in label)
         {
-            var keep = char.IsLetterOrDigit(c) || c is '.' or ',' or '-' or '_' or '/' or '+' or '=' or '?' or '\'' or '!';
-            if (!keep)
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 space = builder.Length > 0;
                 continue;
@@ -104,7 +115,58 @@ public static class MermaidGantt
             return "untitled";
         }
 
+        if (ReadsAsStatement(text))
+        {
+            text = "- " + text;
+        }
+
+        return Encoded(text);
+    }
+
+    // The lexer tries its statement rules before a task's text: a first word that is a keyword, a keyword it matches
+    // without a following space (gantt, topAxis, inclusiveEndDates), or a leading date would start another statement.
+    private static bool ReadsAsStatement(string text)
+    {
         var firstWord = text.Split(' ', 2)[0];
-        return Keywords.Contains(firstWord, StringComparer.OrdinalIgnoreCase) ? "- " + text : text;
+        return Keywords.Contains(firstWord, StringComparer.OrdinalIgnoreCase)
+            || PrefixKeywords.Any(k => text.StartsWith(k, StringComparison.OrdinalIgnoreCase))
+            || (text.Length >= 10 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2])
+                && char.IsAsciiDigit(text[3]) && text[4] == '-' && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6])
+                && text[7] == '-' && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]));
+    }
+
+    private static string Encoded(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Coded) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            var code = c switch
+            {
+                ':' => "#58;",
+                '#' => "#35;",
+                ';' => "#59;",
+                '%' => "#37;",
+                '`' => "#96;",
+                '<' => "#60;",
+                '>' => "#62;",
+                '@' => "#64;",
+                _ => null,
+            };
+            if (code is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(code);
+            }
+        }
+
+        return builder.ToString();
     }
 }

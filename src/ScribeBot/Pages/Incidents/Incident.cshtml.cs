@@ -1,4 +1,5 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Metrics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,9 @@ internal sealed class IncidentModel(
 
     public IncidentFigures? Figures { get; private set; }
 
+    /// <summary>The incident's facts by the draft's rules: detection, impact start and end, root cause found.</summary>
+    public IncidentFacts? Facts { get; private set; }
+
     /// <summary>The response's phases, as the draft's Issue Summary measures them.</summary>
     public ResponsePhases Phases { get; private set; } = new(null, null, null, null);
 
@@ -56,14 +60,31 @@ internal sealed class IncidentModel(
         Incident = incident;
         Clock = IncidentClock.For(incident);
         Document = PostmortemDraft.Build(incident, entries);
-        Figures = IncidentFigures.Of(incident, timeProvider.GetUtcNow());
-        Phases = ResponsePhases.Of(incident, entries);
-        TimeLostSentence = TimeLostText.Sentence(TimeLost.Of(incident, entries));
+        Facts = IncidentFacts.Of(incident, entries);
+        Figures = IncidentFigures.Of(Facts, timeProvider.GetUtcNow());
+        Phases = ResponsePhases.Of(Facts);
+        TimeLostSentence = TimeLostText.Sentence(TimeLost.Of(Facts));
         Timeline = TimelineRow.From(entries, Clock);
         DeletedCount = entries.Count(e => e.Deleted);
         DiagramSvg = TimelineSvg.Render(TimelineChart.For(incident, Document.Diagram), "timeline");
         return Page();
     }
+
+    /// <summary>Where the detection time comes from, as the draft's Detection line says it.</summary>
+    public static string DetectionNote(DetectionFact detection) => detection.Source switch
+    {
+        DetectionSource.Page => $"by the page ({detection.By?.DisplayName})",
+        DetectionSource.TaggedMessage => $"the first message tagged detection, by {detection.By?.DisplayName}",
+        _ => $"by {detection.By?.DisplayName}",
+    };
+
+    /// <summary>Where the end of impact comes from (IncidentFacts' precedence).</summary>
+    public static string RecoveryNote(RecoveryFact recovery) => recovery.Source switch
+    {
+        RecoverySource.Page => $"the page resolved ({recovery.By.DisplayName})",
+        RecoverySource.TaggedMessage => $"the last message tagged resolution, by {recovery.By.DisplayName}",
+        _ => $"by {recovery.By.DisplayName}",
+    };
 
     /// <summary><c>Mon, Mar 2, 2026, 14:02 CET</c>.</summary>
     public string When(DateTimeOffset at) => $"{Clock.DayAndTime(at)} {Clock.Abbreviation(at)}";

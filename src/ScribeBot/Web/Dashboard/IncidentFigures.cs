@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
 
@@ -6,18 +7,21 @@ namespace ScribeBot.Web.Dashboard;
 
 /// <summary>
 /// An incident's start, duration, MTTA and MTTR as the dashboard shows them: humanized (<see cref="DurationText"/>),
-/// measured as the draft measures them (<see cref="Incident.GetResponseTimes"/>), and withheld when the recorded times
-/// are in an impossible order rather than printed as a misleading number.
+/// measured as the draft measures them (<see cref="IncidentFacts"/>: from the impact's start to its end, the recovery
+/// or else the resolve), and withheld when the recorded times are in an impossible order rather than printed as a
+/// misleading number. The incident list passes no entries (it loads no timelines), so there only recorded facts count.
 /// </summary>
 internal sealed record IncidentFigures(DateTimeOffset Start, string StartText, string ZoneLabel, string Duration, string Mtta, string Mttr)
 {
     public const string ImpossibleOrder = DurationText.ImpossibleOrder;
 
-    public static IncidentFigures Of(Incident incident, DateTimeOffset now)
+    public static IncidentFigures Of(Incident incident, DateTimeOffset now) => Of(IncidentFacts.Of(incident, []), now);
+
+    public static IncidentFigures Of(IncidentFacts facts, DateTimeOffset now)
     {
-        var clock = IncidentClock.For(incident);
-        var start = incident.OutageStart.At;
-        var times = incident.GetResponseTimes();
+        var clock = IncidentClock.For(facts.Incident);
+        var start = facts.ImpactStart.At;
+        var times = facts.Times;
 
         string duration;
         if (times.Outage is { } length)

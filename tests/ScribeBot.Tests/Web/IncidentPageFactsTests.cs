@@ -1,0 +1,27 @@
+namespace ScribeBot.Tests.Web;
+
+/// <summary>The incident page states the draft's facts by the same rules (issue 17, item 5): no "[not recorded]" beside a tagged detection.</summary>
+public sealed class IncidentPageFactsTests
+{
+    [Fact]
+    public async Task A_tagged_detection_and_a_recovery_show_on_the_page_as_the_draft_states_them()
+    {
+        await using var host = await DashboardFixture.StartHostAsync();
+        var channel = DashboardFixture.SlackChannel;
+        var t0 = DashboardFixture.Now.AddHours(-3);
+        await host.RunAsync(channel, DashboardFixture.Alice, "start Search is slow sev3", t0);
+        await host.SayAsync(channel, "s1", DashboardFixture.Bo, "search p99 at 9s", t0.AddMinutes(-4));
+        await host.TagAsync(channel, "s1", TimelineTag.Detection, DashboardFixture.Bo);
+        await host.RunAsync(channel, DashboardFixture.Bo, "recovered", t0.AddMinutes(30));
+        var incident = (await host.RunAsync(channel, DashboardFixture.Alice, "resolve", t0.AddMinutes(45))).Incident!;
+
+        var text = Html.Text(await host.PageAsync("/incidents/" + Uri.EscapeDataString(incident.Id)));
+
+        // 09:00 UTC is 10:00 in Berlin; the tagged message came 4 minutes before the declaration and starts the outage.
+        Assert.Contains("Detected Fri, Mar 20, 2026, 09:56 CET the first message tagged detection, by Bo Chen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Placeholders.DetectionTime, text, StringComparison.Ordinal);
+        Assert.Contains("Impact ended Fri, Mar 20, 2026, 10:30 CET by Bo Chen", text, StringComparison.Ordinal);
+        Assert.Contains("Duration 34 minutes (from Mar 20, 2026 09:56 Europe/Berlin (CET), to when impact ended)", text, StringComparison.Ordinal);
+        Assert.Contains("MTTR 45 minutes", text, StringComparison.Ordinal);
+    }
+}
