@@ -121,8 +121,9 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
             Assert.Equal(0, await table.EvaluateAsync<int>("t => { const s = t.closest('.table-scroll'); return s.scrollWidth - s.clientWidth; }"));
             if (width < 700)
             {
-                // Stacked: each figure is labelled, since the column headers are out of sight.
-                Assert.Equal("MTTR", await table.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+                // Stacked: each figure is labelled with its column's header, since the headers are out of sight.
+                var lastHeader = (await table.Locator("thead th").Last.TextContentAsync())!.Trim();
+                Assert.Equal(lastHeader, await table.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
             }
         }
     }
