@@ -58,6 +58,32 @@ public sealed class PhaseStatisticsTests
         Assert.All(PhaseStatistics.Phases, phase => Assert.Null(phases.Overall.Of(phase)));
     }
 
+    [Fact]
+    public void Medians_agree_with_sorting_for_many_incidents_of_every_severity()
+    {
+        var random = new Random(17);
+        int? Maybe() => random.Next(3) == 0 ? null : random.Next(0, 5_000);
+        var measures = Enumerable.Range(0, 2_001)
+            .Select(_ => Measure((Severity)random.Next(4), Maybe(), Maybe(), Maybe(), Maybe(), Maybe()))
+            .ToArray();
+
+        var phases = IncidentStatistics.Compute(measures, 365).Phases;
+
+        foreach (var summary in phases.BySeverity.Append(phases.Overall))
+        {
+            var incidents = measures.Where(m => summary.Severity is null || m.Severity == summary.Severity).ToArray();
+            Assert.Equal(incidents.Length, summary.Count);
+            foreach (var phase in PhaseStatistics.Phases)
+            {
+                var known = incidents.Select(m => m.Phases.Get(phase)).OfType<TimeSpan>().Order().ToArray();
+                var sorted = known.Length % 2 == 1
+                    ? known[known.Length / 2]
+                    : TimeSpan.FromTicks((known[(known.Length / 2) - 1].Ticks + known[known.Length / 2].Ticks) / 2);
+                Assert.Equal((sorted, known.Length), Median(summary, phase));
+            }
+        }
+    }
+
     private static (TimeSpan Median, int Count) Median(PhaseSummary summary, Phase phase) =>
         summary.Of(phase) is { } s ? (s.Median, s.Count) : throw new Xunit.Sdk.XunitException($"{phase} has no median");
 }

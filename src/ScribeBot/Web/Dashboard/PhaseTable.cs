@@ -26,7 +26,7 @@ internal sealed record PhaseTable(IReadOnlyList<string> Columns, IReadOnlyList<P
         [.. report.Totals.Phases.BySeverity.Append(report.Totals.Phases.Overall).Select(Row)]);
 
     /// <summary>"4 min (n=12)", or <see cref="None"/>.</summary>
-    public static string Cell(DurationSummary? summary) =>
+    public static string Cell(PhaseMedian? summary) =>
         summary is null ? None : $"{DurationText.Short(summary.Median)} (n={summary.Count})";
 
     private static PhaseTableRow Row(PhaseSummary summary) => new(
