@@ -84,8 +84,7 @@ internal static class SchemaUpgrade
             schema.Ledger.Record(IncidentMapping.FromDocument(doc), EntriesOf(schema, doc["_id"].AsString), doc[IncidentMapping.LedgerSlotField].AsInt64));
     }
 
-    private static TimelineEntry[] EntriesOf(StoreSchema schema, string incidentId) =>
-        [.. schema.EntriesOf(incidentId).Select(TimelineEntryMapping.FromDocument)];
+    private static TimelineEntry[] EntriesOf(StoreSchema schema, string incidentId) => schema.TaggedEntriesOf(incidentId);
 
     private static void InBatches(LiteDatabase database, IEnumerable<BsonDocument> documents, Action<BsonDocument> upgrade)
     {

@@ -47,7 +47,7 @@ internal sealed class SessionLedger(StoreSchema schema, LedgerMemory memory)
             }
 
             var incident = saved ?? IncidentMapping.FromDocument(doc);
-            var entries = schema.EntriesOf(id).Select(TimelineEntryMapping.FromDocument).ToArray();
+            var entries = schema.TaggedEntriesOf(id);
             var write = schema.Ledger.Record(incident, entries, slot.AsInt64);
             _changes[write.Slot] = write.Entry;
             _names = write.Names ?? _names;
