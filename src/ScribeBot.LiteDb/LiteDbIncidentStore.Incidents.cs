@@ -107,7 +107,7 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
                 var changed = change(current);
                 if (!ReferenceEquals(changed, current))
                 {
-                    session.ReplaceEntry(stored, changed);
+                    session.ReplaceEntry(stored, current, changed);
                 }
 
                 return changed;

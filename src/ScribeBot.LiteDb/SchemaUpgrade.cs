@@ -1,5 +1,6 @@
 using LiteDB;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb.Mapping;
 
 namespace ScribeBot.LiteDb;
@@ -11,11 +12,13 @@ namespace ScribeBot.LiteDb;
 /// process stops half way, the next open starts the upgrade again from the beginning (the ledger is rebuilt whole).
 /// Version 3 put where the clocks run from (page source and service) in the ledger entry's free bytes: a version 2
 /// entry has zeros there and reads as not paged, which is right for every incident no pager touched; the paged ones
-/// (found by one scan, once) have their entries written again. Upgrading from version 1 rebuilds the ledger with them.
+/// (found by one scan, once) have their entries written again. Version 4 made the entry longer to hold the response's
+/// phases, which rest on each incident's tagged timeline entries: every entry is written again, in its own slot, from its
+/// incident and timeline (one read of every incident and entry, once). Upgrading from version 1 rebuilds the ledger.
 /// </summary>
 internal static class SchemaUpgrade
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private const string VersionId = "$schema";
     private const int DocumentsPerTransaction = 500;
@@ -37,7 +40,7 @@ internal static class SchemaUpgrade
             }
             else
             {
-                ToVersion3(schema);
+                ToVersion4(schema);
             }
         }
 
@@ -53,7 +56,7 @@ internal static class SchemaUpgrade
         InBatches(schema.Database, incidents, doc =>
         {
             var incident = IncidentMapping.FromDocument(doc);
-            doc[IncidentMapping.LedgerSlotField] = schema.Ledger.Record(incident, slot: null).Slot;
+            doc[IncidentMapping.LedgerSlotField] = schema.Ledger.Record(incident, EntriesOf(schema, incident.Id), slot: null).Slot;
             if (incident.IsOpen)
             {
                 doc[IncidentMapping.OpenChannelField] = incident.Channel.Key;
@@ -71,12 +74,17 @@ internal static class SchemaUpgrade
         });
     }
 
-    private static void ToVersion3(StoreSchema schema)
+    // Version 3's step (the paged incidents' entries) is covered: every entry is written again here.
+    private static void ToVersion4(StoreSchema schema)
     {
-        var paged = schema.Incidents.Find(Query.Not(IncidentMapping.PageField, BsonValue.Null));
-        InBatches(schema.Database, paged, doc =>
-            schema.Ledger.Record(IncidentMapping.FromDocument(doc), doc[IncidentMapping.LedgerSlotField].AsInt64));
+        // Pages of the shorter entries cannot hold the longer ones: they go, and each incident's entry is written into
+        // a new page at its slot. The slots and names stay, so no incident document changes.
+        schema.Ledger.DropPages();
+        InBatches(schema.Database, schema.Incidents.FindAll(), doc =>
+            schema.Ledger.Record(IncidentMapping.FromDocument(doc), EntriesOf(schema, doc["_id"].AsString), doc[IncidentMapping.LedgerSlotField].AsInt64));
     }
+
+    private static TimelineEntry[] EntriesOf(StoreSchema schema, string incidentId) => schema.TaggedEntriesOf(incidentId);
 
     private static void InBatches(LiteDatabase database, IEnumerable<BsonDocument> documents, Action<BsonDocument> upgrade)
     {

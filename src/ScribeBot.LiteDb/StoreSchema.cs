@@ -2,6 +2,7 @@ using LiteDB;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Timeline;
 using ScribeBot.LiteDb.Ledger;
 using ScribeBot.LiteDb.Mapping;
 
@@ -97,6 +98,13 @@ internal sealed class StoreSchema
         Entries.Find(Query.StartsWith("_id", TimelineEntryMapping.KeyOf(incidentId, "")))
             // An id that itself contains '/' shares the prefix ("a/b" under "a/"): keep only this incident's.
             .Where(doc => doc[TimelineEntryMapping.IncidentIdField].AsString == incidentId);
+
+    /// <summary>
+    /// An incident's tagged entries, all its phases rest on (<see cref="Core.Metrics.PhaseDurations"/>); the untagged
+    /// bulk of a timeline is skipped unmapped, which is most of the work of writing a ledger entry.
+    /// </summary>
+    public TimelineEntry[] TaggedEntriesOf(string incidentId) =>
+        [.. EntriesOf(incidentId).Where(TimelineEntryMapping.IsTagged).Select(TimelineEntryMapping.FromDocument)];
 
     /// <summary>The posts about an incident, as documents.</summary>
     public IEnumerable<BsonDocument> PostsOf(string incidentId) =>

@@ -64,6 +64,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
                 var created = create(number);
                 await Rows.SaveIncidentAsync(connection, transaction, created.Incident, cancellationToken).ConfigureAwait(false);
                 await Rows.AppendEntriesAsync(connection, transaction, created.Entries, cancellationToken).ConfigureAwait(false);
+                await PhaseColumns.RefreshAsync(connection, transaction, created.Incident.Id, cancellationToken).ConfigureAwait(false);
                 await Rows.EnqueueAsync(connection, transaction, created.Outbox, cancellationToken).ConfigureAwait(false);
                 return new OpenIncidentResult(created.Incident, Opened: true);
             },
@@ -76,6 +77,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
             {
                 await Rows.SaveIncidentAsync(connection, transaction, incident, cancellationToken).ConfigureAwait(false);
                 await Rows.AppendEntriesAsync(connection, transaction, newEntries, cancellationToken).ConfigureAwait(false);
+                await PhaseColumns.RefreshAsync(connection, transaction, incident.Id, cancellationToken).ConfigureAwait(false);
                 await Rows.EnqueueAsync(connection, transaction, outbox, cancellationToken).ConfigureAwait(false);
                 return true;
             },
@@ -102,7 +104,8 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
             {
                 await using var command = new NpgsqlCommand(
                     """
-                    SELECT declared_ticks, declared_offset_minutes, severity, time_to_acknowledge_ticks, time_to_resolve_ticks, page_source, paged_service
+                    SELECT declared_ticks, declared_offset_minutes, severity, time_to_acknowledge_ticks, time_to_resolve_ticks, page_source, paged_service,
+                        detect_seconds, acknowledge_seconds, root_cause_seconds, resolve_seconds, time_lost_seconds
                     FROM incidents WHERE (@workspace::text IS NULL OR workspace_key = @workspace) AND declared_ticks >= @since
                     """,
                     c);
@@ -162,6 +165,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
             reader.IsDBNull(3) ? null : TimeSpan.FromTicks(reader.GetInt64(3)),
             reader.IsDBNull(4) ? null : TimeSpan.FromTicks(reader.GetInt64(4)),
             reader.IsDBNull(5) ? null : Enum.Parse<PageSource>(reader.GetString(5)),
-            reader.IsDBNull(6) ? null : reader.GetString(6));
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            PhaseColumns.Read(reader, firstOrdinal: 7));
     }
 }

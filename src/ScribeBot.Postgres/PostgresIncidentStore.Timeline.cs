@@ -15,11 +15,25 @@ internal sealed partial class PostgresIncidentStore
     private const string EntryByKey = "SELECT doc FROM entries WHERE incident_id = @incident AND message_id = @message";
 
     public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
-        OnConnectionAsync(
-            async c => await Rows.AppendEntriesAsync(c, null, [entry], cancellationToken).ConfigureAwait(false) == 1
-                ? AppendResult.Added
-                : AppendResult.Duplicate,
-            cancellationToken);
+        entry.Marks.Count == 0
+            // An untagged message changes no phase: one statement, no transaction.
+            ? OnConnectionAsync(
+                async c => await Rows.AppendEntriesAsync(c, null, [entry], cancellationToken).ConfigureAwait(false) == 1
+                    ? AppendResult.Added
+                    : AppendResult.Duplicate,
+                cancellationToken)
+            : InTransactionAsync(
+                async (connection, transaction) =>
+                {
+                    if (await Rows.AppendEntriesAsync(connection, transaction, [entry], cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        return AppendResult.Duplicate;
+                    }
+
+                    await PhaseColumns.RefreshAsync(connection, transaction, entry.IncidentId, cancellationToken).ConfigureAwait(false);
+                    return AppendResult.Added;
+                },
+                cancellationToken);
 
     public Task<TimelineEntry?> UpdateEntryAsync(
         string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken) =>
@@ -42,6 +56,10 @@ internal sealed partial class PostgresIncidentStore
                     update.Parameters.AddWithValue("at", changed.At.UtcTicks);
                     update.Parameters.Add(Rows.Json("doc", StoreJson.Serialize(changed)));
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (current.Marks.Count > 0 || changed.Marks.Count > 0)
+                    {
+                        await PhaseColumns.RefreshAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 return changed;

@@ -40,7 +40,8 @@ internal static class Rows
     public static async Task SaveIncidentAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
     {
-        var measure = IncidentMeasure.Of(incident);
+        // The phases need the tagged entries too: PhaseColumns writes them once the entries are in.
+        var measure = IncidentMeasure.Of(incident, []);
         await using var command = new NpgsqlCommand(UpsertIncident, connection, transaction);
         var p = command.Parameters;
         p.AddWithValue("id", incident.Id);

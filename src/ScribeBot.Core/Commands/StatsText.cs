@@ -7,8 +7,9 @@ using ScribeBot.Core.Text;
 namespace ScribeBot.Core.Commands;
 
 /// <summary>
-/// The <c>stats</c> answer: one line for all incidents, then one per severity; when some incidents were paged, which
-/// clock their figures use (the page's trigger or the declaration).
+/// The <c>stats</c> answer: one line for all incidents, then one per severity; one line of the median time per phase
+/// over all incidents (the dashboard's stats page has it by severity); when some incidents were paged, which clock their
+/// figures use (the page's trigger or the declaration).
 /// </summary>
 internal static class StatsText
 {
@@ -26,6 +27,11 @@ internal static class StatsText
             Line(text, severity.Severity!.Value.ToLabel(), severity);
         }
 
+        if (PhasesLine(stats.Phases.Overall) is { } phases)
+        {
+            text.Plain("\n").Strong("Median per phase:").Plain(" " + phases);
+        }
+
         text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.");
         if (stats.Clocks.Paged > 0)
         {
@@ -37,6 +43,19 @@ internal static class StatsText
 
     private static void Line(ChatTextBuilder text, string label, SeverityStatistics stats) =>
         text.Plain("\n").Strong(label).Plain($" ({stats.Count}): MTTA {Format(stats.Mtta)}; MTTR {Format(stats.Mttr)}");
+
+    /// <summary>Names shorter than the dashboard's column headers: the line must stay one line in a chat client.</summary>
+    private static readonly string[] PhaseNames = ["detect", "ack", "root cause", "resolve", "time lost"];
+
+    // "detect 7 min (n=3); ack 2 min (n=5); resolve 1 h 19 min (n=5)." A phase no incident had known is left out.
+    private static string? PhasesLine(PhaseSummary overall)
+    {
+        var known = PhaseStatistics.Phases
+            .Where(phase => overall.Of(phase) is not null)
+            .Select(phase => $"{PhaseNames[(int)phase]} {DurationText.Short(overall.Of(phase)!.Median)} (n={overall.Of(phase)!.Count})")
+            .ToList();
+        return known.Count == 0 ? null : string.Join("; ", known) + ".";
+    }
 
     private static string Format(DurationSummary? summary) => summary is null
         ? "n/a"

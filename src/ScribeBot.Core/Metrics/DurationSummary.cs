@@ -28,24 +28,12 @@ public sealed record DurationSummary(int Count, TimeSpan Mean, TimeSpan Median, 
 
         var mean = (long)(sum / ticks.Length);
         var middle = ticks.Length / 2;
-        var upperMiddle = OrderStatistics.Select(ticks, middle);
-        // Selection leaves the smaller half before the middle: the lower middle value is its largest.
-        var median = ticks.Length % 2 == 1 ? upperMiddle : (Max(ticks[..middle]) + upperMiddle) / 2;
+        var median = OrderStatistics.Median(ticks);
+        var upperMiddle = ticks[middle];
 
         // The nearest rank is never below the middle, so it is found among the larger half alone.
         var rank = (int)Math.Ceiling(0.9 * ticks.Length) - 1;
         var p90 = rank == middle ? upperMiddle : OrderStatistics.Select(ticks[(middle + 1)..], rank - middle - 1);
         return new DurationSummary(ticks.Length, TimeSpan.FromTicks(mean), TimeSpan.FromTicks(median), TimeSpan.FromTicks(p90));
-    }
-
-    private static long Max(ReadOnlySpan<long> values)
-    {
-        var max = long.MinValue;
-        foreach (var value in values)
-        {
-            max = Math.Max(max, value);
-        }
-
-        return max;
     }
 }

@@ -6,11 +6,14 @@ namespace ScribeBot.Core.Metrics;
 /// <summary>
 /// Stats over a period: every incident counts; MTTA is over the acknowledged ones and MTTR over the resolved
 /// ones, because an incident still open has no time to resolve yet (counting it as zero would flatter us).
-/// <see cref="Clocks"/> splits the same figures by where they were measured from (a page's trigger or the declaration).
+/// <see cref="Clocks"/> splits the same figures by where they were measured from (a page's trigger or the declaration);
+/// <see cref="Phases"/> gives the time per phase of the response, overall and by severity.
 /// </summary>
 public sealed record IncidentStatistics(
     int Days, SeverityStatistics Overall, IReadOnlyList<SeverityStatistics> BySeverity, ClockStatistics Clocks)
 {
+    public PhaseStatistics Phases { get; init; } = PhaseStatistics.None;
+
     public static IncidentStatistics Compute(IReadOnlyCollection<IncidentMeasure> incidents, int days) =>
         ComputeOverPeriods(incidents, days, []).Totals;
 
@@ -46,7 +49,10 @@ public sealed record IncidentStatistics(
                 measures.Count - counts[2][^1],
                 Rows([.. sources.Select(s => (PageSource?)s), null], 2),
                 Rows([.. services], 3));
-        var totals = new IncidentStatistics(days, new SeverityStatistics(null, measures.Count, mtta, mttr), bySeverity, clocks);
+        var totals = new IncidentStatistics(days, new SeverityStatistics(null, measures.Count, mtta, mttr), bySeverity, clocks)
+        {
+            Phases = PhaseStatistics.Compute(measures, severities, groupings[0]),
+        };
         return new PeriodStatistics(totals, periods);
 
         // Most incidents first (ties in the keys' order), the declaration's row and the unnamed service's last.

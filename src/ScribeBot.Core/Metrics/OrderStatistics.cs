@@ -49,6 +49,29 @@ internal static class OrderStatistics
     }
 
     /// <summary>
+    /// The median of <paramref name="values"/> (not empty): the middle value, or the mean of the two middle values of an
+    /// even count. Leaves <c>values[values.Length / 2]</c> the upper middle value, the smaller half before it.
+    /// </summary>
+    public static long Median(Span<long> values)
+    {
+        var middle = values.Length / 2;
+        var upperMiddle = Select(values, middle);
+        if (values.Length % 2 == 1)
+        {
+            return upperMiddle;
+        }
+
+        // Selection leaves the smaller half before the middle: the lower middle value is its largest.
+        var lowerMiddle = long.MinValue;
+        foreach (var value in values[..middle])
+        {
+            lowerMiddle = Math.Max(lowerMiddle, value);
+        }
+
+        return (lowerMiddle + upperMiddle) / 2;
+    }
+
+    /// <summary>
     /// Hoare's partition of [low, high] around the median of its first, middle and last values: afterwards
     /// [low, lastLow] holds nothing larger than the pivot, [firstHigh, high] nothing smaller, and between them only the pivot.
     /// </summary>

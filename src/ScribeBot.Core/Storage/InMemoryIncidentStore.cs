@@ -166,7 +166,8 @@ public sealed partial class InMemoryIncidentStore : IIncidentStore, IOutboxStore
         {
             IReadOnlyList<IncidentMeasure> measures = _incidents.Values
                 .Where(i => (workspaceKey is null || i.Channel.WorkspaceKey == workspaceKey) && i.Declared.At >= declaredSince)
-                .Select(IncidentMeasure.Of)
+                // Computed on each read: this store holds little history (replay, tests); the LiteDB store keeps them.
+                .Select(i => IncidentMeasure.Of(i, _entriesByIncident.GetValueOrDefault(i.Id) ?? []))
                 .ToArray();
             return Task.FromResult(measures);
         }

@@ -1,11 +1,12 @@
 using LiteDB;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
+using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.LiteDb.Ledger;
 
 /// <summary>
-/// A compact copy of every incident's list and statistics fields (<see cref="LedgerEntry"/>, 40 bytes each), kept in
+/// A compact copy of every incident's list and statistics fields (<see cref="LedgerEntry"/>, 60 bytes each), kept in
 /// pages of <see cref="EntriesPerPage"/> slots and written in the same transaction as the incident. The dashboard's
 /// list and the statistics read these pages, never the incidents: a year of history is a few hundred kilobytes, read
 /// in milliseconds, where loading the incidents themselves grew with every incident ever declared. The store keeps the
@@ -28,16 +29,26 @@ internal sealed class IncidentLedger
         _counters = database.GetCollection(StoreSchema.CounterCollection);
     }
 
-    /// <summary>
-    /// Writes <paramref name="incident"/>'s entry into <paramref name="slot"/>, or into a new slot when it has none yet;
-    /// returns what was written: the slot (which the incident's document keeps), the entry and, when one grew, the
-    /// lists of names.
-    /// </summary>
-    public LedgerWrite Record(Incident incident, long? slot)
+    /// <summary>Gives out the next slot, for an incident whose entry is written later in the same transaction.</summary>
+    public long Reserve()
     {
         var state = LedgerState.Load(_counters.FindById(StateId));
+        var slot = state.NextSlot();
+        _counters.Upsert(state.ToDocument(StateId));
+        return slot;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="incident"/>'s entry, measured with its stored <paramref name="entries"/>, into
+    /// <paramref name="slot"/>, or into a new slot when it has none yet; returns what was written: the slot (which the
+    /// incident's document keeps), the entry and, when one grew, the lists of names.
+    /// </summary>
+    public LedgerWrite Record(Incident incident, IReadOnlyList<TimelineEntry> entries, long? slot)
+    {
+        var state = LedgerState.Load(_counters.FindById(StateId));
+        var measure = IncidentMeasure.Of(incident, entries);
         var workspace = state.OrdinalOf(incident.Channel.WorkspaceKey);
-        var service = state.ServiceOrdinalOf(IncidentMeasure.Of(incident).PagedService);
+        var service = state.ServiceOrdinalOf(measure.PagedService);
         var assigned = slot ?? state.NextSlot();
         if (state.Changed)
         {
@@ -50,7 +61,7 @@ internal sealed class IncidentLedger
             ["_id"] = pageId,
             [EntriesField] = new byte[EntriesPerPage * LedgerEntry.Size],
         };
-        var entry = LedgerEntry.Of(incident, workspace, service);
+        var entry = LedgerEntry.Of(incident, measure, workspace, service);
         var bytes = page[EntriesField].AsBinary;
         entry.WriteTo(bytes.AsSpan((int)(assigned % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size));
         page[EntriesField] = bytes;
@@ -92,6 +103,9 @@ internal sealed class IncidentLedger
 
         return (slots, state.Names);
     }
+
+    /// <summary>Forgets every entry but keeps the slots and names (a rewrite of every entry at its slot starts here).</summary>
+    public void DropPages() => _pages.DeleteAll();
 
     /// <summary>Forgets every entry (a rebuild starts here).</summary>
     public void Clear()

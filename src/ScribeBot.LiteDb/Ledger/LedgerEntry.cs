@@ -11,8 +11,9 @@ namespace ScribeBot.LiteDb.Ledger;
 /// in <see cref="Size"/> bytes (little-endian, fixed layout). Durations are ticks, <see cref="None"/> when absent; a
 /// slot whose <see cref="Number"/> is 0 holds no incident (numbers start at 1). Where the clocks run from takes the
 /// bytes that were left free: the page's source (byte 35, 0 when not paged) and the paged service's ordinal in the
-/// ledger's service list (bytes 36-39, stored plus one so 0 means none). Entries written before they existed read as
-/// not paged.
+/// ledger's service list (bytes 36-39, stored plus one so 0 means none). Bytes 40-59 hold the response's phases
+/// (<see cref="PhaseDurations"/>: detect, acknowledge, root cause, resolve, time lost) in whole seconds, -1 when unknown;
+/// schema 4 made the entry that long, rewriting every entry from its incident.
 /// </summary>
 internal readonly record struct LedgerEntry(
     long DeclaredTicks,
@@ -24,9 +25,11 @@ internal readonly record struct LedgerEntry(
     ChatPlatform Platform,
     IncidentStatus Status,
     PageSource? PageSource = null,
-    int Service = LedgerEntry.NoService)
+    int Service = LedgerEntry.NoService,
+    PhaseDurations Phases = default)
 {
-    public const int Size = 40;
+    public const int Size = 60;
+    private const int PhasesAt = 40;
     public const long None = -1;
     public const int NoService = -1;
 
@@ -34,18 +37,22 @@ internal readonly record struct LedgerEntry(
 
     public DateTimeOffset Declared => new(DeclaredTicks, TimeSpan.Zero);
 
-    /// <summary>The entry of <paramref name="incident"/>, its workspace and paged service (or <see cref="NoService"/>) given by ordinal.</summary>
-    public static LedgerEntry Of(Incident incident, int workspace, int service) => new(
-        incident.Declared.At.UtcTicks,
-        incident.TimeToAcknowledge?.Ticks ?? None,
-        incident.TimeToResolve?.Ticks ?? None,
+    /// <summary>
+    /// The entry of <paramref name="incident"/> whose figures are <paramref name="measure"/>, its workspace and paged
+    /// service (or <see cref="NoService"/>) given by ordinal.
+    /// </summary>
+    public static LedgerEntry Of(Incident incident, IncidentMeasure measure, int workspace, int service) => new(
+        measure.Declared.UtcTicks,
+        measure.TimeToAcknowledge?.Ticks ?? None,
+        measure.TimeToResolve?.Ticks ?? None,
         incident.Number,
         workspace,
-        incident.Severity,
+        measure.Severity,
         incident.Channel.Platform,
         incident.Status,
-        incident.Page?.Source,
-        service);
+        measure.PageSource,
+        service,
+        measure.Phases);
 
     /// <summary>The entry's measure; <paramref name="services"/> names the service ordinals.</summary>
     public IncidentMeasure ToMeasure(IReadOnlyList<string> services) => new(
@@ -54,7 +61,8 @@ internal readonly record struct LedgerEntry(
         TimeToAcknowledgeTicks == None ? null : TimeSpan.FromTicks(TimeToAcknowledgeTicks),
         TimeToResolveTicks == None ? null : TimeSpan.FromTicks(TimeToResolveTicks),
         PageSource,
-        Service == NoService ? null : services[Service]);
+        Service == NoService ? null : services[Service],
+        Phases);
 
     public void WriteTo(Span<byte> slot)
     {
@@ -68,6 +76,10 @@ internal readonly record struct LedgerEntry(
         slot[34] = (byte)Status;
         slot[35] = PageSource is { } source ? (byte)((int)source + 1) : (byte)0;
         BinaryPrimitives.WriteInt32LittleEndian(slot[36..], Service + 1);
+        foreach (var phase in PhaseStatistics.Phases)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(slot[(PhasesAt + (4 * (int)phase))..], Phases.Seconds(phase) ?? (int)None);
+        }
     }
 
     public static LedgerEntry ReadFrom(ReadOnlySpan<byte> slot) => new(
@@ -80,5 +92,10 @@ internal readonly record struct LedgerEntry(
         (ChatPlatform)slot[33],
         (IncidentStatus)slot[34],
         slot[35] == 0 ? null : (PageSource)(slot[35] - 1),
-        BinaryPrimitives.ReadInt32LittleEndian(slot[36..]) - 1);
+        BinaryPrimitives.ReadInt32LittleEndian(slot[36..]) - 1,
+        PhaseDurations.FromSeconds(
+            PhaseAt(slot, Phase.Detect), PhaseAt(slot, Phase.Acknowledge), PhaseAt(slot, Phase.RootCause), PhaseAt(slot, Phase.Resolve), PhaseAt(slot, Phase.TimeLost)));
+
+    private static int? PhaseAt(ReadOnlySpan<byte> slot, Phase phase) =>
+        BinaryPrimitives.ReadInt32LittleEndian(slot[(PhasesAt + (4 * (int)phase))..]) is var seconds and >= 0 ? seconds : null;
 }

@@ -60,6 +60,9 @@ internal static class TimelineEntryMapping
 
     public static long SequenceOf(BsonDocument doc) => doc[SequenceField].AsInt64;
 
+    /// <summary>True when the stored entry carries a tag; read without mapping the whole entry.</summary>
+    public static bool IsTagged(BsonDocument doc) => doc.TryGetValue("marks", out var marks) && marks.IsArray && marks.AsArray.Count > 0;
+
     private static BsonDocument ToDocument(TextRevision revision)
     {
         var doc = new BsonDocument { ["text"] = revision.Text };

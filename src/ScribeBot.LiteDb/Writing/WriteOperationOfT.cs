@@ -45,7 +45,11 @@ internal sealed class WriteOperation<T> : WriteOperation
 
     public Task<T> Task => _completion.Task;
 
-    public override void Apply(WriteSession session) => _result = _apply(session);
+    public override void Apply(WriteSession session)
+    {
+        _result = _apply(session);
+        session.EndOperation();
+    }
 
     public override void Complete()
     {

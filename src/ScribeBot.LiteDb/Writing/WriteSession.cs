@@ -24,10 +24,7 @@ internal sealed class WriteSession
     private readonly Dictionary<string, Incident?> _openChanges = new(StringComparer.Ordinal);
     private readonly AdapterStateCache _adapterState;
     private readonly Dictionary<string, string?> _stateChanges = new(StringComparer.Ordinal);
-    private readonly LedgerMemory _ledger;
-    private readonly Dictionary<long, LedgerEntry> _ledgerChanges = [];
-    private LedgerNames? _ledgerNames;
-    private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly SessionLedger _ledgerWrites;
     private readonly KnownEntryKeys _knownKeys;
     private readonly bool _verifyInFile;
     private long _lastSequence;
@@ -47,13 +44,12 @@ internal sealed class WriteSession
         bool verifyInFile)
     {
         _adapterState = adapterState;
-        _ledger = ledger;
         _knownKeys = knownKeys;
         _verifyInFile = verifyInFile;
         _schema = schema;
         _openIncidents = openIncidents;
         _lastSequence = lastSequence;
-        _counters = schema.Counters;
+        _ledgerWrites = new SessionLedger(schema, ledger);
     }
 
     /// <summary>Writes made by the operation being applied; a failure after one means the transaction is spoilt.</summary>
@@ -63,30 +59,31 @@ internal sealed class WriteSession
 
     public void BeginOperation() => WritesInOperation = 0;
 
+    /// <summary>The operation's writes are done: the ledger entries of the incidents it changed are written again.</summary>
+    public void EndOperation() => WritesInOperation += _ledgerWrites.Flush();
+
     public Incident? FindOpenIncident(ChannelRef channel) =>
         _openChanges.TryGetValue(channel.Key, out var changed) ? changed
         : _openIncidents.TryFind(channel, out var held) ? held
         : _schema.FindOpenIncident(channel.Key);
 
     public int LastIncidentNumber(string workspaceKey) =>
-        _counters.FindById(workspaceKey)?["last"].AsInt32 ?? 0;
+        _schema.Counters.FindById(workspaceKey)?["last"].AsInt32 ?? 0;
 
     public void SetLastIncidentNumber(string workspaceKey, int number)
     {
         WritesInOperation++;
-        _counters.Upsert(new BsonDocument { ["_id"] = workspaceKey, ["last"] = number });
+        _schema.Counters.Upsert(new BsonDocument { ["_id"] = workspaceKey, ["last"] = number });
     }
 
-    /// <summary>Stores the incident with its ledger entry, and points its channel at it when it is new.</summary>
+    /// <summary>Stores the incident, and points its channel at it when it is new; its ledger entry follows at <see cref="EndOperation"/>.</summary>
     public void SaveIncident(Incident incident)
     {
         var stored = _schema.Incidents.FindById(incident.Id);
         WritesInOperation++;
-        var written = _schema.Ledger.Record(incident, stored?[IncidentMapping.LedgerSlotField].AsInt64);
-        _ledgerChanges[written.Slot] = written.Entry;
-        _ledgerNames = written.Names ?? _ledgerNames;
         var doc = IncidentMapping.ToDocument(incident);
-        doc[IncidentMapping.LedgerSlotField] = written.Slot;
+        doc[IncidentMapping.LedgerSlotField] = stored?[IncidentMapping.LedgerSlotField].AsInt64 ?? _ledgerWrites.Reserve();
+        _ledgerWrites.Saved(incident);
         _schema.Incidents.Upsert(doc);
         if (stored is null)
         {
@@ -118,14 +115,15 @@ internal sealed class WriteSession
         _sequenceAdvanced = true;
         _schema.Entries.Insert(TimelineEntryMapping.ToDocument(entry, ++_lastSequence));
         _knownKeys.Added(entry.IncidentId, entry.MessageId);
+        _ledgerWrites.EntryChanged(null, entry);
         return AppendResult.Added;
     }
 
     public BsonDocument? FindEntry(string incidentId, string messageId) =>
         _schema.Entries.FindById(TimelineEntryMapping.KeyOf(incidentId, messageId));
 
-    /// <summary>Replaces an entry's content under its original key, keeping its arrival position.</summary>
-    public void ReplaceEntry(BsonDocument stored, TimelineEntry changed)
+    /// <summary>Replaces an entry's content (<paramref name="current"/>, read from <paramref name="stored"/>) under its original key, keeping its arrival position.</summary>
+    public void ReplaceEntry(BsonDocument stored, TimelineEntry current, TimelineEntry changed)
     {
         var doc = TimelineEntryMapping.ToDocument(changed, TimelineEntryMapping.SequenceOf(stored));
         doc["_id"] = stored["_id"];
@@ -133,6 +131,7 @@ internal sealed class WriteSession
         doc["messageId"] = stored["messageId"];
         WritesInOperation++;
         _schema.Entries.Update(doc);
+        _ledgerWrites.EntryChanged(current, changed);
     }
 
     /// <summary>Inserts outbox items unless their id is stored (a redelivered command); each takes the next arrival number.</summary>
@@ -230,7 +229,7 @@ internal sealed class WriteSession
         if (doc.TryGetValue(IncidentMapping.LedgerSlotField, out var slot))
         {
             WritesInOperation++;
-            _ledgerChanges[slot.AsInt64] = _schema.Ledger.Erase(slot.AsInt64);
+            _ledgerWrites.Erase(slot.AsInt64);
         }
 
         WritesInOperation++;
@@ -283,7 +282,7 @@ internal sealed class WriteSession
     {
         if (_sequenceAdvanced)
         {
-            _counters.Upsert(new BsonDocument { ["_id"] = ArrivalCounterId, ["last"] = _lastSequence });
+            _schema.Counters.Upsert(new BsonDocument { ["_id"] = ArrivalCounterId, ["last"] = _lastSequence });
         }
     }
 
@@ -292,7 +291,7 @@ internal sealed class WriteSession
     {
         _openIncidents.Apply(_openChanges);
         _adapterState.Apply(_stateChanges);
-        _ledger.Apply(_ledgerChanges, _ledgerNames);
+        _ledgerWrites.Publish();
     }
 
     public static long LoadLastSequence(LiteDatabase database) =>

@@ -24,6 +24,12 @@ CREATE TABLE incidents (
     time_to_resolve_ticks bigint NULL,
     page_source text NULL,
     paged_service text NULL,
+    -- The phases (PhaseDurations) in whole seconds, null when unknown; refreshed with the incident and its tagged entries.
+    detect_seconds integer NULL,
+    acknowledge_seconds integer NULL,
+    root_cause_seconds integer NULL,
+    resolve_seconds integer NULL,
+    time_lost_seconds integer NULL,
     doc jsonb NOT NULL,
     UNIQUE (workspace_key, number)
 );

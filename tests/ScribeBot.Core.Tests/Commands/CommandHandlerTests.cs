@@ -440,6 +440,7 @@ public sealed partial class CommandHandlerTests : IDisposable
             + "MTTR mean 1 hour, 40 minutes, median 1 hour, 40 minutes, p90 2 hours, 10 minutes (n=2)",
             lines[3]);
         Assert.Equal("SEV4 (1): MTTA n/a; MTTR n/a", lines[4]);
+        Assert.Equal("Median per phase: ack 5 min (n=4); resolve 1 h (n=4).", lines[5]);
         Assert.Empty(outcome.Posts);
     }
 

@@ -45,7 +45,9 @@ public sealed class LedgerPageTests : DataFileTests
 
         Assert.Equal(new IncidentMeasure(T0, Severity.Sev2, null, null), measures[0]);
         Assert.Equal(
-            new IncidentMeasure(T0.AddHours(1), Severity.Sev2, TimeSpan.FromMinutes(5), null, PageSource.Alertmanager, "search"),
+            new IncidentMeasure(
+                T0.AddHours(1), Severity.Sev2, TimeSpan.FromMinutes(5), null, PageSource.Alertmanager, "search",
+                new PhaseDurations(null, TimeSpan.FromMinutes(5), null, null, null)),
             measures[1]);
     }
 
@@ -58,7 +60,7 @@ public sealed class LedgerPageTests : DataFileTests
 
         var entry = LedgerEntry.ReadFrom(bytes);
 
-        Assert.Equal(new byte[5], bytes[35..]);
+        Assert.Equal(new byte[5], bytes[35..40]);
         Assert.Null(entry.PageSource);
         Assert.Equal(LedgerEntry.NoService, entry.Service);
         Assert.False(entry.ToMeasure([]).IsPaged);
@@ -82,17 +84,18 @@ public sealed class LedgerPageTests : DataFileTests
             None);
     }
 
-    /// <summary>Clears what version 3 added (the entries' page bytes and the service list), leaving the ledger as version 2 wrote it.</summary>
+    /// <summary>Clears what versions 3 and 4 added (the entries' page bytes, the service list and the phases), leaving the ledger as version 2 wrote it.</summary>
     private static void WriteBackAsVersion2(string path)
     {
         using var database = LiteDbIncidentStore.OpenDatabase(path);
+        OlderLedgers.WriteBackAsVersion3(database);
         var pages = database.GetCollection(IncidentLedger.Collection);
         foreach (var page in pages.FindAll().ToArray())
         {
             var bytes = page["entries"].AsBinary;
             for (var slot = 0; slot < IncidentLedger.EntriesPerPage; slot++)
             {
-                bytes.AsSpan((slot * LedgerEntry.Size) + 35, 5).Clear();
+                bytes.AsSpan((slot * OlderLedgers.Version3EntrySize) + 35, 5).Clear();
             }
 
             page["entries"] = bytes;

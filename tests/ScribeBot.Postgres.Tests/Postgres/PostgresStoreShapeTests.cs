@@ -30,7 +30,7 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
         await Sql.ExecuteAsync(database, "UPDATE incidents SET doc = '{}'::jsonb");
         var measure = Assert.Single(await store.MeasureIncidentsAsync(Channel().WorkspaceKey, T0, None));
 
-        Assert.Equal(IncidentMeasure.Of(paged), measure);
+        Assert.Equal(IncidentMeasure.Of(paged, []), measure);
         Assert.Equal(TimeSpan.FromHours(2), measure.Declared.Offset);
     }
 

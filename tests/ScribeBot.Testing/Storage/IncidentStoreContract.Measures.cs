@@ -23,8 +23,12 @@ public abstract partial class IncidentStoreContract
         await ResolveAsync(acknowledged);
         var afterResolve = await Store.MeasureIncidentsAsync(incident.Channel.WorkspaceKey, T0, None);
 
-        Assert.Equal(new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), null), Assert.Single(whileOpen));
-        Assert.Equal(new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)), Assert.Single(afterResolve));
+        Assert.Equal(
+            new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), null, Phases: Phases(ack: 5)),
+            Assert.Single(whileOpen));
+        Assert.Equal(
+            new IncidentMeasure(T0, Severity.Sev1, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), Phases: Phases(ack: 5, resolve: 60)),
+            Assert.Single(afterResolve));
     }
 
     [Fact]
@@ -40,14 +44,17 @@ public abstract partial class IncidentStoreContract
         // Each page fired two minutes before the declaration: MTTA runs from it.
         Assert.Equal(
             [
-                new IncidentMeasure(T0, Severity.Sev2, TimeSpan.FromMinutes(7), null, PageSource.PagerDuty, "checkout-api"),
-                new IncidentMeasure(sameService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(4), null, PageSource.Alertmanager, "checkout-api"),
-                new IncidentMeasure(noService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(3), null, PageSource.Grafana),
+                new IncidentMeasure(T0, Severity.Sev2, TimeSpan.FromMinutes(7), null, PageSource.PagerDuty, "checkout-api", Phases(ack: 7)),
+                new IncidentMeasure(sameService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(4), null, PageSource.Alertmanager, "checkout-api", Phases(ack: 4)),
+                new IncidentMeasure(noService.Declared.At, Severity.Sev2, TimeSpan.FromMinutes(3), null, PageSource.Grafana, Phases: Phases(ack: 3)),
                 new IncidentMeasure(T0.AddHours(3), Severity.Sev2, null, null),
             ],
             measures);
         Assert.Equal(checkout.Declared.At, measures[0].Declared);
     }
+
+    private static PhaseDurations Phases(int? ack = null, int? resolve = null) =>
+        PhaseDurations.FromSeconds(null, ack * 60, null, resolve * 60, null);
 
     /// <summary>Links a page that fired two minutes before the declaration, acknowledged <paramref name="ackAfter"/> minutes after it fired.</summary>
     private async Task<Incident> PageAsync(Incident incident, PageSource source, string? service, int ackAfter)

@@ -27,6 +27,19 @@ internal static partial class Html
     public static List<XElement> Svgs(string html) =>
         SvgBlock().Matches(html).Select(m => XDocument.Parse(m.Value).Root!).ToList();
 
+    /// <summary>The cells of a table's body rows (by the table's id), the row header first, as text.</summary>
+    public static List<string[]> TableRows(string html, string tableId)
+    {
+        var table = Regex.Match(html, $"<table[^>]*id=\"{Regex.Escape(tableId)}\"[^>]*>.*?</table>", RegexOptions.Singleline);
+        Assert.True(table.Success, $"no table #{tableId}");
+        var body = Regex.Match(table.Value, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        return Regex.Matches(body, "<tr>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(row => Regex.Matches(row.Groups[1].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
+                .Select(cell => Text(cell.Groups[1].Value))
+                .ToArray())
+            .ToList();
+    }
+
     public static string Text(string html) =>
         WebUtility.HtmlDecode(Whitespace().Replace(Tag().Replace(html, " "), " ").Trim());
 

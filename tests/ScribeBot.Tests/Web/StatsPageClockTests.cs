@@ -67,16 +67,5 @@ public sealed class StatsPageClockTests : IAsyncLifetime
 
     private static ChannelRef Slack(string channel) => new(ChatPlatform.Slack, "T9", channel);
 
-    /// <summary>The cells of the table's body rows, the row header first.</summary>
-    private static List<string[]> Rows(string html, string tableId)
-    {
-        var table = Regex.Match(html, $"<table[^>]*id=\"{tableId}\"[^>]*>.*?</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"no table #{tableId}");
-        var body = Regex.Match(table.Value, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
-        return Regex.Matches(body, "<tr>(.*?)</tr>", RegexOptions.Singleline)
-            .Select(row => Regex.Matches(row.Groups[1].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
-                .Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value.Trim()))
-                .ToArray())
-            .ToList();
-    }
+    private static List<string[]> Rows(string html, string tableId) => Html.TableRows(html, tableId);
 }

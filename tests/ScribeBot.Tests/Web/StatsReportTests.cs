@@ -25,7 +25,7 @@ public sealed class StatsReportTests
             Acknowledged = ack is { } a ? new Milestone(declared + a, Alice) : null,
             Resolved = resolve is { } r ? new Milestone(declared + r, Alice) : null,
             Status = resolve is not null ? IncidentStatus.Resolved : ack is not null ? IncidentStatus.Acknowledged : IncidentStatus.Triggered,
-        });
+        }, []);
     }
 
     [Theory]

@@ -121,8 +121,22 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, ResponsiveLa
             Assert.Equal(0, await table.EvaluateAsync<int>("t => { const s = t.closest('.table-scroll'); return s.scrollWidth - s.clientWidth; }"));
             if (width < 700)
             {
-                // Stacked: each figure is labelled, since the column headers are out of sight.
-                Assert.Equal("MTTR", await table.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+                // Stacked: each figure is labelled with its column's header, since the headers are out of sight.
+                var lastHeader = (await table.Locator("thead th").Last.TextContentAsync())!.Trim();
+                Assert.Equal(lastHeader, await table.Locator("tbody td[data-label]").Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+
+                // ... and each name fits its column on one line, so none runs into the next line's name.
+                var cramped = await table.EvaluateAsync<string[]>("""
+                    t => {
+                        const context = document.createElement('canvas').getContext('2d');
+                        return [...t.querySelectorAll('tbody td[data-label]')].filter(td => {
+                            const label = getComputedStyle(td, '::before');
+                            context.font = label.font;
+                            return context.measureText(td.dataset.label).width > parseFloat(label.width) + 0.5;
+                        }).map(td => td.dataset.label);
+                    }
+                    """);
+                Assert.Empty(cramped.Distinct());
             }
         }
     }
