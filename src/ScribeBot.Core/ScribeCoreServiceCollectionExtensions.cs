@@ -10,6 +10,7 @@ using ScribeBot.Core.Paging;
 using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Postmortem.Editing;
 using ScribeBot.Core.Retention;
+using ScribeBot.Core.Storage;
 using ScribeBot.Core.Tagging;
 
 namespace ScribeBot.Core;
@@ -23,6 +24,8 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScribeOptions>, ScribeOptionsValidator>());
         services.TryAddSingleton(sp => new ReactionTable(sp.GetRequiredService<IOptions<ScribeOptions>>().Value.Reactions));
         services.TryAddSingleton<OutboxSignal>();
+        // A store shared by several instances registers its own, in the database (whichever order they are added in).
+        services.TryAddSingleton<IProcessedRequests, InMemoryProcessedRequests>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         // Needs an IRetentionStore, which the host's store registers; replay never asks for it.

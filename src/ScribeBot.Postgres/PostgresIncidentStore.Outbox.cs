@@ -9,7 +9,7 @@ namespace ScribeBot.Postgres;
 /// <summary>
 /// The <see cref="IOutboxStore"/> port. A channel's queue is its pending items in <c>seq</c> order; its head is the
 /// first. A delivery outcome is applied to the stored item by the item's own rule (<see cref="OutboxItem.Delivered"/>
-/// and the others) under a row lock, so the document and its columns change together.
+/// and the others) under a row lock, so the document and its columns change together, and releases the item's lease.
 /// </summary>
 internal sealed partial class PostgresIncidentStore : IOutboxStore
 {
@@ -28,19 +28,45 @@ internal sealed partial class PostgresIncidentStore : IOutboxStore
             },
             cancellationToken);
 
+    /// <summary>
+    /// Leases the due heads to this instance and returns them. A head is taken when unleased, leased by this instance
+    /// (renewed) or its lease has expired; a head another instance holds keeps its channel, since only heads are ever
+    /// candidates. Rows another transaction is taking right now are skipped (<c>SKIP LOCKED</c>), and a row changed
+    /// since the statement's snapshot is checked again once locked, so a head delivered meanwhile is not taken. The
+    /// lease is counted on the database clock, the one clock every instance shares.
+    /// </summary>
     public Task<IReadOnlyList<OutboxItem>> GetDueAsync(
         DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
         OnConnectionAsync<IReadOnlyList<OutboxItem>>(
-            async c => await ListAsync(
-                c,
-                null,
-                $"SELECT doc FROM ({Heads}) heads WHERE next_attempt_ticks <= @now ORDER BY seq LIMIT @max",
-                r => StoreJson.ToOutboxItem(r.GetString(0)),
-                cancellationToken,
-                Parameter("platforms", PlatformNames(platforms)),
-                Parameter("now", now.UtcTicks),
-                Parameter("max", Math.Max(0, max))).ConfigureAwait(false),
+            async c =>
+            {
+                var leased = await ListAsync(
+                    c,
+                    null,
+                    $"""
+                    WITH taken AS (
+                        SELECT o.id FROM outbox o JOIN ({Heads}) heads ON heads.seq = o.seq
+                        WHERE heads.next_attempt_ticks <= @now AND o.state = 'Pending'
+                          AND (o.leased_by IS NULL OR o.leased_by = @instance OR o.lease_until <= now())
+                        ORDER BY o.seq LIMIT @max
+                        FOR UPDATE OF o SKIP LOCKED)
+                    UPDATE outbox SET leased_by = @instance, lease_until = now() + @lease
+                    FROM taken WHERE outbox.id = taken.id
+                    RETURNING outbox.seq, outbox.doc
+                    """,
+                    r => (Seq: r.GetInt64(0), Item: StoreJson.ToOutboxItem(r.GetString(1))),
+                    cancellationToken,
+                    Parameter("platforms", PlatformNames(platforms)),
+                    Parameter("now", now.UtcTicks),
+                    Parameter("max", Math.Max(0, max)),
+                    Parameter("instance", InstanceId),
+                    Parameter("lease", _outboxLease)).ConfigureAwait(false);
+                return leased.OrderBy(l => l.Seq).Select(l => l.Item).ToArray();
+            },
             cancellationToken);
+
+    /// <summary>A third of the lease, at most five seconds: this instance renews its leases well before they expire.</summary>
+    public TimeSpan? LookAgainAfter => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _outboxLease.Ticks / 3));
 
     public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
         OnConnectionAsync(
@@ -100,7 +126,8 @@ internal sealed partial class PostgresIncidentStore : IOutboxStore
 
                 await using var update = new NpgsqlCommand(
                     """
-                    UPDATE outbox SET state = @state, next_attempt_ticks = @next, delivered_ticks = @delivered, abandoned_ticks = @abandoned, doc = @doc
+                    UPDATE outbox SET state = @state, next_attempt_ticks = @next, delivered_ticks = @delivered, abandoned_ticks = @abandoned, doc = @doc,
+                        leased_by = NULL, lease_until = NULL
                     WHERE id = @id
                     """,
                     connection,

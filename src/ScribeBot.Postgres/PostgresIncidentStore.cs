@@ -23,18 +23,26 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
     private readonly ILogger<PostgresIncidentStore> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _migrating = new(1, 1);
+    private readonly TimeSpan _outboxLease;
     private volatile bool _schemaReady;
 
+    /// <summary>Who holds this instance's outbox leases: new for every store, so a restarted host is a new holder.</summary>
+    internal string InstanceId { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+
     public PostgresIncidentStore(IOptions<PostgresOptions> options, ILogger<PostgresIncidentStore> logger)
-        : this(options.Value.ConnectionString, logger, Migration.Embedded)
+        : this(options.Value.ConnectionString, logger, Migration.Embedded, options.Value.OutboxLease)
     {
     }
 
     /// <param name="migrations">The migrations this store knows; tests give fewer or more.</param>
-    internal PostgresIncidentStore(string connectionString, ILogger<PostgresIncidentStore> logger, IReadOnlyList<Migration> migrations)
+    /// <param name="outboxLease">How long outbox items handed out stay leased to this instance; tests give a tiny one.</param>
+    internal PostgresIncidentStore(
+        string connectionString, ILogger<PostgresIncidentStore> logger, IReadOnlyList<Migration> migrations, TimeSpan? outboxLease = null)
     {
         _logger = logger;
         _migrations = migrations;
+        _outboxLease = outboxLease ?? PostgresOptions.DefaultOutboxLease;
+        LogInstance(InstanceId, _outboxLease);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
         _dataSource = builder.Build();
@@ -91,6 +99,9 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await work(connection).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL store instance {InstanceId}: outbox items it takes are leased for {Lease}")]
+    private partial void LogInstance(string instanceId, TimeSpan lease);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL incident store ready (schema version {Version})")]
     private partial void LogReady(int version);

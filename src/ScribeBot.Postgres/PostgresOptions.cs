@@ -10,4 +10,14 @@ public sealed class PostgresOptions
     /// password in an environment variable (<c>Storage__Postgres__ConnectionString</c>), not in a committed file.
     /// </summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// How long an instance holds the outbox items it took for delivery before another instance may take them
+    /// (docs/decisions.md, "Outbox lease"). Longer than the longest delivery attempt (a few platform requests, each at
+    /// most <c>Slack:RequestTimeout</c> or <c>Teams:ConnectorTimeout</c>, 15 s by default), or a slow delivery could
+    /// be sent again by another instance; short enough that a dead instance's posts are not held up long.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = DefaultOutboxLease;
+
+    public static readonly TimeSpan DefaultOutboxLease = TimeSpan.FromMinutes(2);
 }

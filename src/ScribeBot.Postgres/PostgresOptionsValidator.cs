@@ -16,6 +16,12 @@ internal sealed class PostgresOptionsValidator : IValidateOptions<PostgresOption
                 $"{Key} is empty; Storage:Provider is Postgres, so give a connection string (e.g. Host=db;Database=scribebot;Username=scribebot).");
         }
 
+        if (options.OutboxLease < TimeSpan.FromSeconds(30) || options.OutboxLease > TimeSpan.FromHours(1))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{PostgresOptions.SectionName}:{nameof(PostgresOptions.OutboxLease)} must be from 00:00:30 to 01:00:00, e.g. 00:02:00 (longer than a delivery attempt takes).");
+        }
+
         try
         {
             _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);

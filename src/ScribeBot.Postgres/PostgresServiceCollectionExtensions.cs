@@ -10,7 +10,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
-    /// <see cref="IAdapterStateStore"/> and <see cref="IRetentionStore"/> singleton (one connection pool), its options
+    /// <see cref="IAdapterStateStore"/>, <see cref="IRetentionStore"/> and <see cref="IProcessedRequests"/> singleton (one connection pool), its options
     /// (<c>Storage:Postgres</c>) and the hosted service that migrates the schema at start.
     /// </summary>
     public static IServiceCollection AddPostgresStore(this IServiceCollection services)
@@ -26,6 +26,9 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddSingleton<IAdapterStateStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddSingleton<IRetentionStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        // Replaces the in-memory set the core registers: handled request ids must be seen by every instance.
+        services.RemoveAll<IProcessedRequests>();
+        services.AddSingleton<IProcessedRequests>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddHostedService<PostgresSchemaService>();
         return services;
     }

@@ -48,6 +48,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SlackBotIdentity>>()));
         services.AddHostedService<SlackBotIdentityStartup>();
+        services.TryAddSingleton<IProcessedRequests, InMemoryProcessedRequests>();
         services.TryAddSingleton<SlackEventDeduplicator>();
 
         // Names are looked up after the commit and kept in the store, for renderers (see SlackPeopleDirectory).

@@ -8,6 +8,14 @@ namespace ScribeBot.Core.Outbox;
 /// an item whose id is already stored is ignored. Each channel's pending items form a queue in enqueue order: only
 /// its oldest pending item (its head) is ever due, so posts reach a channel in the order they were written.
 /// Updates to an unknown id do nothing.
+/// <para>
+/// A store that several processes share leases what it hands out, so each item is delivered by one process: the heads
+/// <see cref="GetDueAsync"/> returns are leased to this store instance (again on every call, which renews the lease),
+/// a head leased by another live instance is not returned (and its channel yields nothing else, so order holds), and
+/// <see cref="MarkDeliveredAsync"/>, <see cref="RescheduleAsync"/> and <see cref="AbandonAsync"/> release the lease. A
+/// lease that is not released expires, so a dead instance's items go to a survivor. A store one process owns alone
+/// (in memory, LiteDB) has nothing to lease and returns every head.
+/// </para>
 /// </summary>
 public interface IOutboxStore
 {
@@ -18,6 +26,7 @@ public interface IOutboxStore
     /// Channel heads on <paramref name="platforms"/> whose <see cref="OutboxItem.NextAttemptAt"/> is at or before
     /// <paramref name="now"/>, oldest first, at most <paramref name="max"/> (so at most one item a channel).
     /// </summary>
+    /// <remarks>A shared store leases the heads it returns (see the type's remarks); the caller delivers them at once.</remarks>
     Task<IReadOnlyList<OutboxItem>> GetDueAsync(
         DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken);
 
@@ -36,4 +45,11 @@ public interface IOutboxStore
     Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a store shared with other processes: how often the dispatcher looks again even when it was not signalled,
+    /// because another instance's items become free (its lease expired) without this process hearing of it, and so
+    /// its own leases on heads not yet due are renewed. Null (the default) for a store one process owns alone.
+    /// </summary>
+    TimeSpan? LookAgainAfter => null;
 }

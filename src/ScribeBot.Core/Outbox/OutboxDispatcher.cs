@@ -92,9 +92,10 @@ public sealed partial class OutboxDispatcher
         // Every channel head, due or not: which is due is decided here, on the monotonic clock, not by comparing the
         // persisted instants with a wall clock that may have jumped. Heads are one a channel, so this stays small.
         var heads = await _store.GetDueAsync(DateTimeOffset.MaxValue, int.MaxValue, _platforms, cancellationToken).ConfigureAwait(false);
+        var lookAgain = _store.LookAgainAfter ?? Timeout.InfiniteTimeSpan;
         if (heads.Count == 0)
         {
-            return Timeout.InfiniteTimeSpan;
+            return lookAgain;
         }
 
         var wallNow = _timeProvider.GetUtcNow();
@@ -106,7 +107,8 @@ public sealed partial class OutboxDispatcher
             return TimeSpan.Zero;
         }
 
-        return dueIn.Min(h => h.In);
+        var next = dueIn.Min(h => h.In);
+        return lookAgain != Timeout.InfiniteTimeSpan && lookAgain < next ? lookAgain : next;
     }
 
     /// <summary>Test seam: raised with the wait once the dispatcher's timer and signal wait are both in place.</summary>

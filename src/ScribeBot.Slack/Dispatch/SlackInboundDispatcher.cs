@@ -55,7 +55,9 @@ internal sealed class SlackInboundDispatcher(
         var first = read(reader, null);
         if (first is SlackEventCallback callback)
         {
-            return deduplicator.WasHandled(callback.EventId) ? first : SlackNames.FromCache(first, names => read(reader, names), directory);
+            return await deduplicator.WasHandledAsync(callback.EventId, cancellationToken).ConfigureAwait(false)
+                ? first
+                : SlackNames.FromCache(first, names => read(reader, names), directory);
         }
 
         return await WithNamesAsync(first, names => read(reader, names), cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,7 @@ internal sealed class SlackInboundDispatcher(
 
     private async Task CaptureAsync(SlackEventCallback callback, CancellationToken cancellationToken)
     {
-        if (deduplicator.WasHandled(callback.EventId))
+        if (await deduplicator.WasHandledAsync(callback.EventId, cancellationToken).ConfigureAwait(false))
         {
             SlackEndpointLog.DuplicateEvent(logger, callback.EventId, callback.Retry?.Attempt ?? 0);
             return;
@@ -103,7 +105,7 @@ internal sealed class SlackInboundDispatcher(
             // Only the joiner sees the pointer (chat.postEphemeral, through the outbox: the ack never waits on Slack).
             var pointed = await pointers.PointAsync(joined.Channel, joined.Member, callback.EventId, privately: true, cancellationToken)
                 .ConfigureAwait(false);
-            deduplicator.MarkHandled(callback.EventId);
+            await deduplicator.MarkHandledAsync(callback.EventId, cancellationToken).ConfigureAwait(false);
             SlackEndpointLog.Joined(logger, callback.EventId, joined.Channel.Key, pointed);
             return;
         }
@@ -122,7 +124,7 @@ internal sealed class SlackInboundDispatcher(
         };
 
         // Marked only once the store committed: a delivery that failed must be done when Slack retries it.
-        deduplicator.MarkHandled(callback.EventId);
+        await deduplicator.MarkHandledAsync(callback.EventId, cancellationToken).ConfigureAwait(false);
         SlackEndpointLog.Captured(logger, callback.EventId, channel.Key, result);
         RequestNames(callback);
     }

@@ -1,0 +1,72 @@
+using System.Threading.Channels;
+using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
+
+namespace ScribeBot.Core.Tests.Outbox;
+
+/// <summary>
+/// On a store shared with other instances, an item can become this instance's without a signal here (the instance
+/// that held it died and its lease expired): the dispatcher must look again after the store's interval, not sleep
+/// until the next local enqueue.
+/// </summary>
+public sealed class OutboxDispatcherSharedStoreTests
+{
+    [Fact]
+    public async Task With_nothing_to_take_the_dispatcher_looks_again_after_the_stores_interval_and_delivers_what_became_free()
+    {
+        await using var bed = new DispatcherTestBed();
+        var store = new HeldElsewhere(bed.Store, TimeSpan.FromSeconds(5));
+        var poster = new FakePoster(ChatPlatform.Slack, bed.Clock);
+        var sleeps = Channel.CreateUnbounded<TimeSpan>();
+        using var stop = new CancellationTokenSource();
+        var dispatcher = new OutboxDispatcher(store, [poster], bed.Signal, bed.Clock, NullLogger<OutboxDispatcher>.Instance)
+        {
+            Sleeping = wait => sleeps.Writer.TryWrite(wait),
+        };
+        var item = bed.Item(C1, "r1");
+        await bed.Store.EnqueueAsync([item], CancellationToken.None);
+        var run = dispatcher.RunAsync(stop.Token);
+
+        // Another instance holds the item: nothing to take, so a sleep of the store's interval, not an endless one.
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(poster.Attempts);
+
+        store.Released = true;
+        bed.Clock.Advance(TimeSpan.FromSeconds(5));
+        await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([item.Id], poster.Attempts.Select(a => a.Id));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The in-memory store as a shared one whose items another instance holds until <see cref="Released"/>.</summary>
+    private sealed class HeldElsewhere(InMemoryIncidentStore inner, TimeSpan lookAgainAfter) : IOutboxStore
+    {
+        public volatile bool Released;
+
+        public TimeSpan? LookAgainAfter => lookAgainAfter;
+
+        public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) => inner.EnqueueAsync(items, cancellationToken);
+
+        public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(
+            DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
+            Released ? await inner.GetDueAsync(now, max, platforms, cancellationToken) : [];
+
+        public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
+            inner.NextDueAtAsync(platforms, cancellationToken);
+
+        public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
+            inner.CountPendingAsync(cancellationToken);
+
+        public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+            inner.MarkDeliveredAsync(id, at, cancellationToken);
+
+        public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+            inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
+
+        public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+            inner.AbandonAsync(id, error, at, cancellationToken);
+
+        public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+    }
+}
