@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Storage;
 using ScribeBot.Slack.Dispatch;
@@ -67,6 +68,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetServices<IPeopleDirectory>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
+            provider.GetService<IOptions<ScribeOptions>>()?.Value.PublicBaseUrl,
             provider.GetRequiredService<ILogger<SlackChannelPoster>>())));
 
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.

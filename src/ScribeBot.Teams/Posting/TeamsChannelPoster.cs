@@ -12,6 +12,7 @@ using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Links;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Access;
@@ -125,7 +126,11 @@ internal sealed partial class TeamsChannelPoster(
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries));
             case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                return TeamsMessages.Draft(PostmortemDraft.Build(found.Incident, found.Entries), MarkdownUrlOf(found.Incident.Id));
+                var draft = ChannelDraftBuilder.Build(
+                    PostmortemDraft.Build(found.Incident, found.Entries),
+                    LeadBuilder.Build(found.Incident, found.Entries),
+                    FullDraftPlace(found.Incident.Id));
+                return TeamsMessages.Draft(draft, MarkdownUrlOf(found.Incident.Id));
             default:
                 return null;
         }
@@ -134,6 +139,12 @@ internal sealed partial class TeamsChannelPoster(
     /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
     private string? MarkdownUrlOf(string incidentId) =>
         IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
+
+    /// <summary>Where the channel version sends its reader for what it leaves out: Teams has no file, so the dashboard.</summary>
+    private ChatText FullDraftPlace(string incidentId) =>
+        IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Page(incidentId)) is { } page
+            ? new ChatTextBuilder().Link("the incident's dashboard page", page).Build()
+            : ChatText.Of("the full draft on the dashboard");
 
     /// <summary>One message through the connector; null when it was accepted.</summary>
     private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, CancellationToken cancellationToken)

@@ -233,7 +233,9 @@ public sealed class TeamsPostingTests
     {
         var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var entries = await host.Store.GetTimelineAsync(incident!.Id, CancellationToken.None);
-        return TeamsMessages.Draft(PostmortemDraft.Build(incident, entries), markdownUrl: null).Count;
+        return TeamsMessages.Draft(
+            ChannelDraftBuilder.Build(PostmortemDraft.Build(incident, entries), LeadBuilder.Build(incident, entries), ChatText.Of("the dashboard")),
+            markdownUrl: null).Count;
     }
 
     private static IChannelPoster TeamsPoster(ScribeBotApplication host) =>
