@@ -150,7 +150,7 @@ public sealed class PostmortemBlocksTests
             + "*Why:* _not yet known - tag a root cause or use /incident rootcause &lt;text&gt;_",
             texts[2]);
         Assert.Contains(texts, t => t.StartsWith("Word count", StringComparison.Ordinal));
-        Assert.InRange(draft.LeftOutEntries, 250, 300);
+        Assert.InRange(draft.LeftOutEntries, 200, 300);
         Assert.Contains(BlocksOf(messages[1]).SelectMany(TextsOf), t =>
             t.StartsWith($"_{draft.LeftOutEntries} more timeline entries are left out here; the full timeline is in", StringComparison.Ordinal)
             && t.EndsWith(" the Markdown file in this thread.", StringComparison.Ordinal));

@@ -9,14 +9,18 @@ namespace ScribeBot.Core.Postmortem.ChannelVersion;
 /// words with the lead, title, meta line, warnings and word-count line, so that with a platform's own markers it stays
 /// within the 400-600 word guideline. Every paragraph and list item is cut at <see cref="MaxLineChars"/>, every
 /// timeline line at <see cref="MaxTimelineChars"/> (a cut line ends with a link to its message when it has one), lists
-/// past the Issue Summary keep their first <see cref="MaxListItems"/> items, and the timeline keeps the lines
+/// past the Issue Summary keep their first <see cref="MaxListItems"/> items, what the Issue Summary or the timeline
+/// already says is not repeated further down, and the timeline keeps the lines
 /// <see cref="TimelineSelection"/> ranks first in the words left. Whatever is left out is counted and the reader told
 /// where the full draft is.
 /// </summary>
 public static class ChannelDraftBuilder
 {
-    /// <summary>Words of the channel version before a platform adds its own continuation markers.</summary>
-    public const int WordBudget = 520;
+    /// <summary>
+    /// Words of the channel version, its second title line included; 20 are left for what a platform adds of its own
+    /// ("(continued 2/2)", Teams' link to the Markdown draft).
+    /// </summary>
+    public const int WordBudget = 580;
 
     public const int MaxLineChars = 300;
 
@@ -37,10 +41,16 @@ public static class ChannelDraftBuilder
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(fullDraftPlace);
 
+        var said = new Said(
+            full.Sections.Where(s => s.Heading == PostmortemHeadings.IssueSummary).SelectMany(s => s.Blocks).OfType<BulletListBlock>()
+                .SelectMany(list => list.Items).Select(item => item.ToPlainString()).ToHashSet(StringComparer.Ordinal),
+            full.Sections.SelectMany(s => s.Blocks).OfType<TimelineBlock>().SelectMany(t => t.Items)
+                .Select(item => item.Link).OfType<string>().ToHashSet(StringComparer.Ordinal));
         var sections = full.Sections
-            .Select(section => section.Heading == PostmortemHeadings.Timeline ? section : Shrink(section, fullDraftPlace))
+            .Select(section => section.Heading == PostmortemHeadings.Timeline ? section : Shrink(section, said, fullDraftPlace))
             .ToList();
-        var used = ChannelWords.Count(full.Title) + ChannelWords.Count(full.Meta)
+        // The title twice: the part after the summary repeats it in its "(continued 2/2)" line.
+        var used = (2 * ChannelWords.Count(full.Title)) + ChannelWords.Count(full.Meta)
             + full.Warnings.Sum(w => ChannelWords.Count(w.Message)) + ChannelWords.Count(full.WordCount.Describe()) + 10
             + lead.Lines.Sum(ChannelWords.Count)
             + sections.Where(s => s.Heading != PostmortemHeadings.Timeline).Sum(ChannelWords.Count);
@@ -58,20 +68,43 @@ public static class ChannelDraftBuilder
         return new ChannelDraft(full with { Sections = sections }, lead, leftOut);
     }
 
-    private static PostmortemSection Shrink(PostmortemSection section, ChatText place)
+    /// <summary>What the channel version already says: the Issue Summary's lines and the messages the timeline links.</summary>
+    private sealed record Said(HashSet<string> SummaryLines, HashSet<string> TimelineLinks);
+
+    /// <summary>
+    /// A section cut to size. Nothing is said twice in a short post: a paragraph after the Issue Summary that repeats one
+    /// of its lines word for word is left out (the root cause), and so is a list line that quotes a message the
+    /// timeline links to (the supporting messages), with a subheading left over that heads nothing.
+    /// </summary>
+    private static PostmortemSection Shrink(PostmortemSection section, Said said, ChatText place)
     {
-        var capLists = section.Heading != PostmortemHeadings.IssueSummary;
+        var summary = section.Heading == PostmortemHeadings.IssueSummary;
         var blocks = new List<PostmortemBlock>(section.Blocks.Count + 1);
         foreach (var block in section.Blocks)
         {
             switch (block)
             {
+                case ParagraphBlock paragraph when !summary && said.SummaryLines.Contains(paragraph.Text.ToPlainString()):
+                    break;
                 case ParagraphBlock paragraph:
                     blocks.Add(new ParagraphBlock(TextShortener.Shorten(paragraph.Text, MaxLineChars)));
                     break;
                 case BulletListBlock list:
-                    var items = list.Items.Select(item => TextShortener.Shorten(item, MaxLineChars)).ToList();
-                    if (!capLists || items.Count <= MaxListItems)
+                    var items = list.Items
+                        .Where(item => summary || !item.Runs.Any(run => run.Style == RunStyle.Link && run.Url is { } url && said.TimelineLinks.Contains(url)))
+                        .Select(item => TextShortener.Shorten(item, MaxLineChars))
+                        .ToList();
+                    if (items.Count == 0)
+                    {
+                        if (blocks.Count > 0 && blocks[^1] is SubheadingBlock)
+                        {
+                            blocks.RemoveAt(blocks.Count - 1);
+                        }
+
+                        break;
+                    }
+
+                    if (summary || items.Count <= MaxListItems)
                     {
                         blocks.Add(list with { Items = items });
                         break;
