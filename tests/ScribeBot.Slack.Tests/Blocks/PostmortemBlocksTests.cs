@@ -174,6 +174,29 @@ public sealed class PostmortemBlocksTests
     }
 
     [Fact]
+    public void A_hostile_title_impact_and_root_cause_stay_literal_in_the_lead()
+    {
+        var (incident, entries) = Incident(3, i => $"line {i}");
+        incident = incident with
+        {
+            Title = "<!here> *Checkout* @channel down",
+            Impact = "<!channel> ```payments``` > gone\n@everyone _cannot_ pay",
+            RootCause = "<https://evil.example|click me> <@U02BO> ~broke~ it\n> quoted",
+        };
+
+        var messages = PostmortemBlocks.Render(ChannelVersion(incident, entries));
+
+        AssertWithinLimits(messages);
+        var lead = BlocksOf(messages[0]).SelectMany(TextsOf).Single(t => t.StartsWith("*What broke:*", StringComparison.Ordinal));
+        Assert.Equal(
+            "*What broke:* &lt;!channel&gt; \u02CB\u02CB\u02CBpayments\u02CB\u02CB\u02CB &gt; gone @\u2060everyone \u02CDcannot\u02CD pay\n"
+            + "*For how long:* 1 minute, 14:00:00-14:01:00 Europe/Berlin (CET) (from the declaration; impact start not recorded)\n"
+            + "*Why:* &lt;https://evil.example|click me&gt; &lt;@U02BO&gt; \u223Cbroke\u223C it &gt; quoted",
+            lead);
+        Assert.Equal("INC-7: <!here> *Checkout* @\u2060channel down", TextsOf(BlocksOf(messages[0])[0]).Single());
+    }
+
+    [Fact]
     public void Timeline_lines_link_their_time_to_the_permalink()
     {
         var (incident, entries) = Incident(1, _ => "rolled back");

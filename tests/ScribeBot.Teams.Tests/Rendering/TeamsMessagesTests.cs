@@ -172,6 +172,28 @@ public sealed class TeamsMessagesTests
     }
 
     [Fact]
+    public void A_hostile_title_impact_and_root_cause_stay_literal_in_the_lead()
+    {
+        var (incident, entries) = Incident(3, i => $"line {i}");
+        incident = incident with
+        {
+            Title = "<at>Everyone</at> **Checkout** down",
+            Impact = "<script>alert(1)</script> [bank](http://evil.example)\n@channel cannot pay",
+            RootCause = "<a href=\"http://evil.example\">click</a> &amp; ~~it~~",
+        };
+
+        var messages = TeamsMessages.Draft(ChannelVersion(incident, entries), MarkdownUrl);
+
+        AssertWithinLimits(messages);
+        Assert.Contains(
+            "<b>What broke:</b> &lt;script&gt;alert(1)&lt;/script&gt; &#91;bank&#93;(http://evil.example) &#64;channel cannot pay (12.5% of users)<br/>",
+            messages[0],
+            StringComparison.Ordinal);
+        Assert.Contains("<b>Why:</b> &lt;a href=&quot;http://evil.example&quot;&gt;click&lt;/a&gt; &amp;amp; &#126;&#126;it&#126;&#126;</p>", messages[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamsHtmlAssert.Hrefs(messages[0]), href => href.Contains("evil", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Impossible_order_warnings_follow_the_lead()
     {
         var (incident, entries) = Incident(2, i => $"line {i}");
