@@ -31,6 +31,8 @@ public static class ChannelDraftBuilder
     /// <summary>Words kept aside for the "N more timeline entries" line.</summary>
     private const int NoteWords = 20;
 
+    private const int PlaceholderNoteWords = 10;
+
     /// <param name="full">The full draft (<see cref="Building.PostmortemDraft.Build"/>).</param>
     /// <param name="lead">Its lead (<see cref="LeadBuilder.Build"/>).</param>
     /// <param name="fullDraftPlace">Where the reader finds the full draft, as the end of "... is in ___": e.g. a link
@@ -49,9 +51,10 @@ public static class ChannelDraftBuilder
         var sections = full.Sections
             .Select(section => section.Heading == PostmortemHeadings.Timeline ? section : Shrink(section, said, fullDraftPlace))
             .ToList();
-        // The title twice: the part after the summary repeats it in its "(continued 2/2)" line.
+        // The title twice: the part after the summary repeats it in its "(continued 2/2)" line. The word-count line may
+        // go on with the renderers' "Text in [brackets] is a placeholder to fill in." (PlaceholderNoteWords).
         var used = (2 * ChannelWords.Count(full.Title)) + ChannelWords.Count(full.Meta)
-            + full.Warnings.Sum(w => ChannelWords.Count(w.Message)) + ChannelWords.Count(full.WordCount.Describe()) + 10
+            + full.Warnings.Sum(w => ChannelWords.Count(w.Message)) + ChannelWords.Count(full.WordCount.Describe()) + PlaceholderNoteWords
             + lead.Lines.Sum(ChannelWords.Count)
             + sections.Where(s => s.Heading != PostmortemHeadings.Timeline).Sum(ChannelWords.Count);
 
