@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
@@ -69,6 +70,7 @@ public static class SlackServiceCollectionExtensions
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetServices<IPeopleDirectory>(),
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
+            provider.GetService<IOptions<ScribeOptions>>()?.Value.PublicBaseUrl,
             provider.GetRequiredService<ILogger<SlackChannelPoster>>(),
             provider.GetService<ITimelinePicture>())));
 

@@ -48,6 +48,39 @@ public static class TextShortener
     }
 
     /// <summary>
+    /// <paramref name="text"/> if its runs hold at most <paramref name="maxChars"/> UTF-16 units together, else the runs
+    /// up to that many units (the run where the limit falls cut by <see cref="CutIndex"/>, trailing white space
+    /// dropped) followed by "…" in the cut run's style. The same instance when nothing is cut, so a caller can tell.
+    /// </summary>
+    public static ChatText Shorten(ChatText text, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 1);
+        if (text.Runs.Sum(run => run.Text.Length) <= maxChars)
+        {
+            return text;
+        }
+
+        var runs = new List<TextRun>(text.Runs.Count);
+        var left = maxChars;
+        foreach (var run in text.Runs)
+        {
+            if (run.Text.Length <= left)
+            {
+                runs.Add(run);
+                left -= run.Text.Length;
+                continue;
+            }
+
+            var kept = run.Text.AsSpan(0, CutIndex(run.Text, left)).TrimEnd().ToString();
+            runs.Add(kept.Length > 0 ? run with { Text = kept + Ellipsis } : new TextRun(Ellipsis));
+            break;
+        }
+
+        return new ChatText(runs);
+    }
+
+    /// <summary>
     /// Where to cut <paramref name="text"/> to keep at most <paramref name="length"/> UTF-16 units: <paramref name="length"/>,
     /// or one fewer when the unit before it is the first half of a pair.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Text;
@@ -7,37 +8,47 @@ using ScribeBot.Slack.Text;
 namespace ScribeBot.Slack.Blocks;
 
 /// <summary>
-/// The postmortem draft as Block Kit messages within Slack's limits: a header per section heading, bullets packed
-/// several to a section up to 3,000 characters, a context block with the word count, a divider between sections.
-/// What does not fit in one message (50 blocks, our text budget) continues in the next, marked
-/// "(continued 2/3)"; nothing is dropped. The first message holds the summary and the start of the timeline. The
-/// transcript appendix and the diagram are not here: they go in the uploaded Markdown file.
+/// The postmortem draft's channel version (<see cref="ChannelDraft"/>) as Block Kit messages within Slack's limits: a
+/// header per section heading, bullets packed several to a section up to 3,000 characters, a context block with the
+/// word count, a divider between sections. The first message is the title, the lead (what broke, for how long, why)
+/// and the Issue Summary, and nothing else, so that what is posted next in its thread (the timeline picture) comes
+/// right after the summary; the other sections follow in the thread, marked "(continued 2/3)". The transcript
+/// appendix and the diagram are not here: they go in the uploaded Markdown file.
 /// </summary>
 internal static class PostmortemBlocks
 {
     private const string Bullet = "• ";
     private const string Box = "☐ ";
 
-    public static IReadOnlyList<SlackMessagePayload> Render(PostmortemDocument document)
+    public static IReadOnlyList<SlackMessagePayload> Render(ChannelDraft draft)
     {
-        var blocks = new List<JsonObject> { BlockKit.Header(document.Title) };
-        AddText(blocks, document.Meta);
+        var document = draft.Document;
+        var first = new List<JsonObject> { BlockKit.Header(document.Title) };
+        AddText(first, document.Meta);
+        AddText(first, draft.Lead.Lines.Aggregate((all, line) => all + ChatText.Of("\n") + line));
         foreach (var warning in document.Warnings)
         {
-            AddText(blocks, ChatText.Of(":warning: ") + warning.Message);
+            AddText(first, ChatText.Of(":warning: ") + warning.Message);
         }
 
-        blocks.Add(BlockKit.Context(SlackMrkdwn.EscapeWithin(
+        first.Add(BlockKit.Context(SlackMrkdwn.EscapeWithin(
             document.HasPlaceholders ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in." : document.WordCount.Describe(),
             2000)));
 
-        foreach (var section in document.Sections)
+        foreach (var section in draft.FirstPart)
         {
-            blocks.Add(BlockKit.Divider());
-            AddSection(blocks, section);
+            first.Add(BlockKit.Divider());
+            AddSection(first, section);
         }
 
-        return Paginate(blocks, document.Title, "postmortem draft");
+        var rest = new List<JsonObject>();
+        foreach (var section in draft.Rest)
+        {
+            rest.Add(BlockKit.Divider());
+            AddSection(rest, section);
+        }
+
+        return Paginate([first, rest], document.Title, "postmortem draft");
     }
 
     /// <summary>One section under a title, e.g. the timeline so far for the <c>timeline</c> verb.</summary>
@@ -47,7 +58,7 @@ internal static class PostmortemBlocks
         AddText(blocks, meta);
         blocks.Add(BlockKit.Divider());
         AddSection(blocks, section);
-        return Paginate(blocks, title, section.Heading.ToLowerInvariant());
+        return Paginate([blocks], title, section.Heading.ToLowerInvariant());
     }
 
     private static void AddSection(List<JsonObject> blocks, PostmortemSection section)
@@ -151,7 +162,8 @@ internal static class PostmortemBlocks
         Flush();
     }
 
-    private static List<SlackMessagePayload> Paginate(List<JsonObject> blocks, string title, string what)
+    /// <summary>The blocks as messages; each of <paramref name="parts"/> starts a message of its own.</summary>
+    private static List<SlackMessagePayload> Paginate(IReadOnlyList<List<JsonObject>> parts, string title, string what)
     {
         // One block of every later message is its "(continued i/n)" context; plan for it in all of them.
         const int room = SlackLimits.MaxBlocks - 1;
@@ -159,15 +171,14 @@ internal static class PostmortemBlocks
         var pages = new List<List<JsonObject>>();
         var page = new List<JsonObject>();
         var pageText = 0;
-        for (var i = 0; i < blocks.Count; i++)
+        foreach (var (block, startsPart) in parts.SelectMany(part => part.Select((block, i) => (block, i == 0))))
         {
-            var block = blocks[i];
             var type = BlockKit.TypeOf(block);
             var length = BlockKit.TextLength(block);
 
             // A header or divider never ends a page: it belongs with what follows it.
             var needs = type is "header" or "divider" ? 2 : 1;
-            if (page.Count > 0 && (page.Count + needs > room || pageText + length > textRoom))
+            if (page.Count > 0 && (startsPart || page.Count + needs > room || pageText + length > textRoom))
             {
                 pages.Add(page);
                 page = [];

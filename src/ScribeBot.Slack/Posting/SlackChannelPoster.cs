@@ -4,7 +4,9 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
@@ -29,6 +31,7 @@ internal sealed partial class SlackChannelPoster(
     IAdapterStateStore state,
     IEnumerable<IPeopleDirectory> people,
     bool hasBotToken,
+    string? publicBaseUrl,
     ILogger<SlackChannelPoster> logger,
     ITimelinePicture? picture = null) : IChannelPoster
 {
@@ -104,8 +107,9 @@ internal sealed partial class SlackChannelPoster(
 
             case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 var document = PostmortemDraft.Build(found.Incident, found.Entries);
+                var draft = ChannelDraftBuilder.Build(document, LeadBuilder.Build(found.Incident, found.Entries), FullDraftPlace(found.Incident.Id));
                 return new SlackDeliveryRecord(
-                    PostmortemBlocks.Render(document),
+                    PostmortemBlocks.Render(draft),
                     new SlackUpload(
                         $"{found.Incident.DisplayId}-postmortem.md",
                         $"{found.Incident.DisplayId} postmortem draft",
@@ -118,6 +122,12 @@ internal sealed partial class SlackChannelPoster(
                 return null;
         }
     }
+
+    /// <summary>Where the channel version sends its reader for what it leaves out: the dashboard, else the upload.</summary>
+    private ChatText FullDraftPlace(string incidentId) =>
+        IncidentPages.Absolute(publicBaseUrl, IncidentPages.Page(incidentId)) is { } page
+            ? new ChatTextBuilder().Link("the incident's dashboard page", page).Plain(" and the Markdown file in this thread").Build()
+            : ChatText.Of("the Markdown file in this thread");
 
     private async Task<DeliveryResult> PostRecordAsync(
         SlackWebApiClient client, OutboxItem item, SlackDeliveryRecord record, bool mayFollow, CancellationToken cancellationToken)

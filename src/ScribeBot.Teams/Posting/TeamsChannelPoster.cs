@@ -13,6 +13,7 @@ using ScribeBot.Core.Links;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Picture;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Teams.Access;
@@ -130,7 +131,9 @@ internal sealed partial class TeamsChannelPoster(
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries)));
             case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
                 var document = PostmortemDraft.Build(found.Incident, found.Entries);
-                var draft = TeamsMessages.Draft(document, MarkdownUrlOf(found.Incident.Id));
+                var draft = TeamsMessages.Draft(
+                    ChannelDraftBuilder.Build(document, LeadBuilder.Build(found.Incident, found.Entries), FullDraftPlace(found.Incident.Id)),
+                    MarkdownUrlOf(found.Incident.Id));
                 return withPicture ? WithPicture(draft, found.Incident, document.Diagram) : new(draft);
             default:
                 return null;
@@ -140,6 +143,12 @@ internal sealed partial class TeamsChannelPoster(
     /// <summary>The dashboard's Markdown download of the draft, when the host has a public address to link to.</summary>
     private string? MarkdownUrlOf(string incidentId) =>
         IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Markdown(incidentId));
+
+    /// <summary>Where the channel version sends its reader for what it leaves out: Teams has no file, so the dashboard.</summary>
+    private ChatText FullDraftPlace(string incidentId) =>
+        IncidentPages.Absolute(scribe.Value.PublicBaseUrl, IncidentPages.Page(incidentId)) is { } page
+            ? new ChatTextBuilder().Link("the incident's dashboard page", page).Build()
+            : ChatText.Of("the full draft on the dashboard");
 
     /// <summary>One message (with the picture, when it is this one's) through the connector; null when it was accepted.</summary>
     private async Task<DeliveryResult?> SendAsync(ConversationReference reference, string html, Attachment? attachment, CancellationToken cancellationToken)

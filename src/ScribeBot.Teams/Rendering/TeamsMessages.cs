@@ -1,4 +1,5 @@
 using System.Text;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
 
@@ -41,12 +42,15 @@ internal static class TeamsMessages
     }
 
     /// <summary>
-    /// The draft: title, meta line, order warnings, word count, the four sections, and a link to the full Markdown
-    /// draft (with the diagram and the transcript) when <paramref name="markdownUrl"/> is given.
+    /// The draft's channel version: title, meta line, the lead (what broke, for how long, why), order warnings, word
+    /// count and the Issue Summary in the first message and nothing else, so that what is sent next (the timeline
+    /// picture) comes right after the summary; then the other sections and a link to the full Markdown draft (with the
+    /// diagram and the transcript) when <paramref name="markdownUrl"/> is given.
     /// </summary>
-    public static IReadOnlyList<string> Draft(PostmortemDocument document, string? markdownUrl)
+    public static IReadOnlyList<string> Draft(ChannelDraft draft, string? markdownUrl)
     {
-        var paragraphs = new List<Paragraph> { Heading(document.Title), new([document.Meta]) };
+        var document = draft.Document;
+        var paragraphs = new List<Paragraph> { Heading(document.Title), new([document.Meta]), new(draft.Lead.Lines) };
         foreach (var warning in document.Warnings)
         {
             paragraphs.Add(new([ChatText.Of(Warning) + warning.Message]));
@@ -56,7 +60,13 @@ internal static class TeamsMessages
             ? $"{document.WordCount.Describe()}. Text in [brackets] is a placeholder to fill in."
             : $"{document.WordCount.Describe()}.").Build()]));
 
-        foreach (var section in document.Sections)
+        foreach (var section in draft.FirstPart)
+        {
+            AddSection(paragraphs, section);
+        }
+
+        var rest = paragraphs.Count;
+        foreach (var section in draft.Rest)
         {
             AddSection(paragraphs, section);
         }
@@ -69,11 +79,19 @@ internal static class TeamsMessages
                 .Build()]));
         }
 
+        if (rest < paragraphs.Count)
+        {
+            paragraphs[rest] = paragraphs[rest] with { StartsMessage = true };
+        }
+
         return Paginate(paragraphs, document.Title);
     }
 
-    /// <summary>Lines shown together; a heading keeps with what follows it, so it never ends a message.</summary>
-    private sealed record Paragraph(IReadOnlyList<ChatText> Lines, bool KeepWithNext = false);
+    /// <summary>
+    /// Lines shown together; a heading keeps with what follows it, so it never ends a message. A paragraph that
+    /// <paramref name="StartsMessage"/> begins a new message even when there is room left in the one before.
+    /// </summary>
+    private sealed record Paragraph(IReadOnlyList<ChatText> Lines, bool KeepWithNext = false, bool StartsMessage = false);
 
     private static Paragraph Heading(string text) => new([new ChatTextBuilder().Strong(text).Build()], KeepWithNext: true);
 
@@ -193,6 +211,11 @@ internal static class TeamsMessages
             if (lines.Count == 0)
             {
                 continue;
+            }
+
+            if (paragraphs[p].StartsMessage && page.Length > 0)
+            {
+                Flush();
             }
 
             // A run of headings goes to the next message unless it fits here together with the start of what follows.

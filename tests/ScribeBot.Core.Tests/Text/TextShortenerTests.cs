@@ -65,4 +65,16 @@ public sealed class TextShortenerTests
         Assert.Equal(5, TextShortener.CutIndex("012🚨456", 5));
         Assert.Equal(0, TextShortener.CutIndex("🚨", 1));
     }
+
+    [Fact]
+    public void Rich_text_is_cut_across_its_runs_without_splitting_a_pair_and_kept_whole_when_it_fits()
+    {
+        var text = new ChatTextBuilder().Strong("Kind:").Plain(" " + new string('a', 6) + "🚨 tail").Build();
+
+        var cut = TextShortener.Shorten(text, 12);
+
+        Assert.Same(text, TextShortener.Shorten(text, 100));
+        Assert.Equal([new TextRun("Kind:", RunStyle.Strong), new TextRun(" aaaaaa…")], cut.Runs);
+        Assert.DoesNotContain(cut.ToPlainString(), char.IsSurrogate);
+    }
 }

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Slack.Tests.Text;
 
@@ -52,6 +53,9 @@ public sealed class PostmortemBlocksTests
         return (incident, entries);
     }
 
+    private static ChannelDraft ChannelVersion(Incident incident, List<TimelineEntry> entries) =>
+        ChannelDraftBuilder.Build(PostmortemDraft.Build(incident, entries), LeadBuilder.Build(incident, entries), ChatText.Of("the Markdown file in this thread"));
+
     private static List<JsonObject> BlocksOf(SlackMessagePayload message) =>
         JsonNode.Parse(message.ToJsonString())!["blocks"]!.AsArray().Select(b => b!.AsObject()).ToList();
 
@@ -98,18 +102,16 @@ public sealed class PostmortemBlocksTests
     }
 
     [Fact]
-    public void A_two_thousand_line_timeline_is_split_within_every_limit_and_loses_no_line()
+    public void A_two_thousand_line_timeline_verb_is_split_within_every_limit_and_loses_no_line()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}");
-        var document = PostmortemDraft.Build(incident, entries);
+        var section = PostmortemDraft.BuildTimeline(incident, entries);
 
-        var messages = PostmortemBlocks.Render(document);
+        var messages = PostmortemBlocks.RenderSection("INC-7: Checkout", ChatText.Of("SEV2"), section);
 
         Assert.True(messages.Count > 2);
         AssertWithinLimits(messages);
         var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
-        var timeline = document.Sections.Single(s => s.Heading == PostmortemHeadings.Timeline).Blocks.OfType<TimelineBlock>().Single();
-        Assert.True(timeline.Items.Count() >= 2000);
         foreach (var entry in entries.Where(e => !e.Text.Contains('<', StringComparison.Ordinal)))
         {
             Assert.Contains($"{entry.Permalink}|", all, StringComparison.Ordinal);
@@ -125,31 +127,41 @@ public sealed class PostmortemBlocksTests
     }
 
     [Fact]
-    public void The_first_message_holds_the_summary_and_the_start_of_the_timeline_and_no_transcript()
+    public void The_first_message_is_the_lead_and_the_summary_and_the_thread_holds_the_rest_but_no_transcript()
     {
         var (incident, entries) = Incident(300, i => $"line {i}");
-        var document = PostmortemDraft.Build(incident, entries);
+        var draft = ChannelVersion(incident, entries);
 
-        var messages = PostmortemBlocks.Render(document);
+        var messages = PostmortemBlocks.Render(draft);
 
+        AssertWithinLimits(messages);
         var headers = messages.SelectMany(BlocksOf).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
         var first = BlocksOf(messages[0]).Where(b => (string)b["type"]! == "header").Select(b => (string)b["text"]!["text"]!).ToList();
-        Assert.Contains(PostmortemHeadings.IssueSummary, first);
-        Assert.Contains(PostmortemHeadings.Timeline, first);
+        Assert.Equal(PostmortemHeadings.IssueSummary, first[^1]);
+        Assert.Equal(2, messages.Count);
         Assert.Equal(
             [PostmortemHeadings.IssueSummary, PostmortemHeadings.Timeline, PostmortemHeadings.RootCause, PostmortemHeadings.Measures],
             headers.Skip(1));
         Assert.DoesNotContain(headers, h => h.Contains("Transcript", StringComparison.Ordinal));
-        Assert.Contains(BlocksOf(messages[0]), b => (string)b["type"]! == "context" && TextsOf(b).Single().StartsWith("Word count", StringComparison.Ordinal));
+        var texts = BlocksOf(messages[0]).SelectMany(TextsOf).ToList();
+        Assert.Equal(
+            "*What broke:* @\u2060everyone cannot pay\n"
+            + "*For how long:* 1 hour, 15 minutes, 14:00-15:15 Europe/Berlin (CET) (from the declaration; impact start not recorded)\n"
+            + "*Why:* _not yet known - tag a root cause or use /incident rootcause &lt;text&gt;_",
+            texts[2]);
+        Assert.Contains(texts, t => t.StartsWith("Word count", StringComparison.Ordinal));
+        Assert.InRange(draft.LeftOutEntries, 200, 300);
+        Assert.Contains(BlocksOf(messages[1]).SelectMany(TextsOf), t =>
+            t.StartsWith($"_{draft.LeftOutEntries} more timeline entries are left out here; the full timeline is in", StringComparison.Ordinal)
+            && t.EndsWith(" the Markdown file in this thread.", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Every_hostile_text_comes_out_inert_and_long_ones_split()
+    public void Every_hostile_text_comes_out_inert_and_long_ones_shortened_with_a_link_to_the_message()
     {
         var (incident, entries) = Incident(Hostile.Length, i => Hostile[i - 1]);
-        var document = PostmortemDraft.Build(incident, entries);
 
-        var messages = PostmortemBlocks.Render(document);
+        var messages = PostmortemBlocks.Render(ChannelVersion(incident, entries));
 
         AssertWithinLimits(messages);
         var header = TextsOf(BlocksOf(messages[0])[0]).Single();
@@ -157,16 +169,39 @@ public sealed class PostmortemBlocksTests
         var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
         Assert.Contains("&lt;!channel&gt; everyone look", all, StringComparison.Ordinal);
         Assert.Contains("&lt;https://evil.example|your bank&gt;", all, StringComparison.Ordinal);
-        Assert.True(all.Count(c => c == 'x') >= 10_000);
+        Assert.DoesNotContain(new string('x', ChannelDraftBuilder.MaxTimelineChars + 1), all, StringComparison.Ordinal);
+        Assert.Contains($"{new string('x', ChannelDraftBuilder.MaxTimelineChars)}… (<{entries[^1].Permalink}|full message>)", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hostile_title_impact_and_root_cause_stay_literal_in_the_lead()
+    {
+        var (incident, entries) = Incident(3, i => $"line {i}");
+        incident = incident with
+        {
+            Title = "<!here> *Checkout* @channel down",
+            Impact = "<!channel> ```payments``` > gone\n@everyone _cannot_ pay",
+            RootCause = "<https://evil.example|click me> <@U02BO> ~broke~ it\n> quoted",
+        };
+
+        var messages = PostmortemBlocks.Render(ChannelVersion(incident, entries));
+
+        AssertWithinLimits(messages);
+        var lead = BlocksOf(messages[0]).SelectMany(TextsOf).Single(t => t.StartsWith("*What broke:*", StringComparison.Ordinal));
+        Assert.Equal(
+            "*What broke:* &lt;!channel&gt; \u02CB\u02CB\u02CBpayments\u02CB\u02CB\u02CB &gt; gone @\u2060everyone \u02CDcannot\u02CD pay\n"
+            + "*For how long:* 1 minute, 14:00:00-14:01:00 Europe/Berlin (CET) (from the declaration; impact start not recorded)\n"
+            + "*Why:* &lt;https://evil.example|click me&gt; &lt;@U02BO&gt; \u223Cbroke\u223C it &gt; quoted",
+            lead);
+        Assert.Equal("INC-7: <!here> *Checkout* @\u2060channel down", TextsOf(BlocksOf(messages[0])[0]).Single());
     }
 
     [Fact]
     public void Timeline_lines_link_their_time_to_the_permalink()
     {
         var (incident, entries) = Incident(1, _ => "rolled back");
-        var document = PostmortemDraft.Build(incident, entries);
 
-        var all = string.Join("\n", PostmortemBlocks.Render(document).SelectMany(BlocksOf).SelectMany(TextsOf));
+        var all = string.Join("\n", PostmortemBlocks.Render(ChannelVersion(incident, entries)).SelectMany(BlocksOf).SelectMany(TextsOf));
 
         Assert.Matches(@"• <https://acme\.slack\.com/archives/C0123/p\d+\|\d\d:\d\d(:\d\d)?> - \*[^*]+\* - Bo Chen: rolled back", all);
     }

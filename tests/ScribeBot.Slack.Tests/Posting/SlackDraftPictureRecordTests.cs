@@ -100,7 +100,7 @@ public sealed class SlackDraftPictureRecordTests : IAsyncLifetime
     private SlackChannelPoster Poster(ITimelinePicture picture) => new(
         _h.Services.GetRequiredService<SlackWebApiClient>,
         new SlackBotAccount(_h.Services.GetRequiredService<SlackWebApiClient>, TimeProvider.System),
-        _store, _store, [], hasBotToken: true, _h.Services.GetRequiredService<ILogger<SlackChannelPoster>>(), picture);
+        _store, _store, [], hasBotToken: true, publicBaseUrl: null, _h.Services.GetRequiredService<ILogger<SlackChannelPoster>>(), picture);
 
     private OutboxItem Item() => Assert.Single(OutboxItem.For("req-1", [new PostmortemPost(Channel, IncidentId)], IncidentId, _h.Time.GetUtcNow()));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
+using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Core.Postmortem.Document;
 
 namespace ScribeBot.Teams.Tests.Rendering;
@@ -72,6 +73,15 @@ public sealed class TeamsMessagesTests
         return (incident, entries);
     }
 
+    private static readonly ChatText Dashboard = new ChatTextBuilder().Link("the incident's dashboard page", "https://scribe.example/incidents/7").Build();
+
+    private static ChannelDraft ChannelVersion(Incident incident, List<TimelineEntry> entries) =>
+        ChannelDraftBuilder.Build(PostmortemDraft.Build(incident, entries), LeadBuilder.Build(incident, entries), Dashboard);
+
+    /// <summary>One section of the full draft through the pagination every long post shares (the timeline verb's).</summary>
+    private static IReadOnlyList<string> Paged(PostmortemDocument document, string heading) =>
+        TeamsMessages.Section(document.Title, document.Meta, document.Sections.Single(s => s.Heading == heading));
+
     private static void AssertWithinLimits(IReadOnlyList<string> messages)
     {
         Assert.NotEmpty(messages);
@@ -101,106 +111,128 @@ public sealed class TeamsMessagesTests
     ];
 
     [Fact]
-    public void A_realistic_draft_is_one_message_with_every_section_the_timeline_and_the_markdown_link()
+    public void A_realistic_draft_is_the_lead_and_summary_then_every_section_the_timeline_and_the_markdown_link()
     {
         var (incident, entries) = Incident(12, i => $"step {i}: {Hostile[i % Hostile.Length]}");
-        var document = PostmortemDraft.Build(incident, entries);
+        var draft = ChannelVersion(incident, entries);
+        var document = draft.Document;
 
-        var messages = TeamsMessages.Draft(document, MarkdownUrl);
+        var messages = TeamsMessages.Draft(draft, MarkdownUrl);
 
         AssertWithinLimits(messages);
-        var message = Assert.Single(messages);
-        var text = TeamsHtmlAssert.PlainText(message);
-        Assert.StartsWith(document.Title + "\n" + document.Meta.ToPlainString() + "\n" + document.WordCount.Describe(), text, StringComparison.Ordinal);
-        Assert.Equal(
-            [document.Title, .. SectionHeadings, "Broad improvements", "Tasks"],
-            Headings(message));
+        Assert.Equal(2, messages.Count);
+        var text = TeamsHtmlAssert.PlainText(messages[0]);
+        Assert.StartsWith(
+            document.Title + "\n" + document.Meta.ToPlainString() + "\n"
+            + "What broke: @everyone cannot pay (12.5% of users)\n"
+            + "For how long: 6 minutes, 15 seconds, 13:57:00-14:03:15 Europe/Berlin (CET) (from detection; impact start not recorded)\n"
+            + "Why: A config push set the pool size to 0.\n"
+            + document.WordCount.Describe(),
+            text,
+            StringComparison.Ordinal);
+        Assert.Equal([document.Title, PostmortemHeadings.IssueSummary], Headings(messages[0]));
+        Assert.Equal([.. SectionHeadings.Skip(1), "Broad improvements", "Tasks"], Headings(messages[1]));
+        Assert.Equal(0, draft.LeftOutEntries);
 
+        var rest = TeamsHtmlAssert.PlainText(messages[1]);
         var timeline = document.Sections[1].Blocks.OfType<TimelineBlock>().Single().Items.ToList();
         Assert.Equal(12 + 4, timeline.Count);
         foreach (var item in timeline)
         {
             var author = item.Author is { } person ? $" - {person.DisplayName}" : "";
-            Assert.Contains($"\n• {item.TimeLabel} - {item.Kind}{author}: {item.Text.ToPlainString()}\n", text, StringComparison.Ordinal);
+            Assert.Contains($"\n• {item.TimeLabel} - {item.Kind}{author}: {item.Text.ToPlainString()}\n", rest, StringComparison.Ordinal);
         }
 
-        var hrefs = TeamsHtmlAssert.Hrefs(message).ToList();
+        var hrefs = TeamsHtmlAssert.Hrefs(messages[1]).ToList();
         Assert.All(entries, entry => Assert.Contains(entry.Permalink, hrefs));
-        Assert.Contains("<a href=\"https://teams.microsoft.com/l/message/19:abc&#64;thread.tacv2/", message, StringComparison.Ordinal);
-        Assert.Contains("\n☐ Add a pool-size alarm (owner: Bo Chen)\n", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://teams.microsoft.com/l/message/19:abc&#64;thread.tacv2/", messages[1], StringComparison.Ordinal);
+        Assert.Contains("\n☐ Add a pool-size alarm (owner: Bo Chen)\n", rest, StringComparison.Ordinal);
 
-        var last = TeamsHtmlAssert.Parse(message).Elements("p").Last();
+        var last = TeamsHtmlAssert.Parse(messages[1]).Elements("p").Last();
         var link = Assert.Single(last.Elements("a"));
         Assert.Equal(MarkdownUrl, (string)link.Attribute("href")!);
         Assert.Equal("Full draft as Markdown", link.Value);
-        Assert.DoesNotContain("Transcript", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("gantt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Transcript", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("gantt", rest, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_a_markdown_url_there_is_no_link_line_and_placeholders_are_explained()
     {
         var (incident, entries) = Incident(3, i => $"line {i}");
-        var document = PostmortemDraft.Build(incident with { RootCause = null, Improvements = [], Tasks = [] }, entries);
+        var draft = ChannelVersion(incident with { RootCause = null, Improvements = [], Tasks = [] }, entries);
 
-        var message = Assert.Single(TeamsMessages.Draft(document, markdownUrl: null));
+        var messages = TeamsMessages.Draft(draft, markdownUrl: null);
 
-        var text = TeamsHtmlAssert.PlainText(message);
+        var text = TeamsHtmlAssert.PlainTextOfAll(messages);
         Assert.DoesNotContain("Full draft as Markdown", text, StringComparison.Ordinal);
         Assert.Contains("Text in [brackets] is a placeholder to fill in.", text, StringComparison.Ordinal);
-        Assert.Contains("<i>&#91;root cause not recorded - /incident rootcause &lt;text&gt;&#93;</i>", message, StringComparison.Ordinal);
+        Assert.Contains("<i>&#91;root cause not recorded - /incident rootcause &lt;text&gt;&#93;</i>", messages[0], StringComparison.Ordinal);
+        Assert.Contains("<b>Why:</b> <i>not yet known - tag a root cause or use /incident rootcause &lt;text&gt;</i>", messages[0], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Impossible_order_warnings_follow_the_meta_line()
+    public void A_hostile_title_impact_and_root_cause_stay_literal_in_the_lead()
+    {
+        var (incident, entries) = Incident(3, i => $"line {i}");
+        incident = incident with
+        {
+            Title = "<at>Everyone</at> **Checkout** down",
+            Impact = "<script>alert(1)</script> [bank](http://evil.example)\n@channel cannot pay",
+            RootCause = "<a href=\"http://evil.example\">click</a> &amp; ~~it~~",
+        };
+
+        var messages = TeamsMessages.Draft(ChannelVersion(incident, entries), MarkdownUrl);
+
+        AssertWithinLimits(messages);
+        Assert.Contains(
+            "<b>What broke:</b> &lt;script&gt;alert(1)&lt;/script&gt; &#91;bank&#93;(http://evil.example) &#64;channel cannot pay (12.5% of users)<br/>",
+            messages[0],
+            StringComparison.Ordinal);
+        Assert.Contains("<b>Why:</b> &lt;a href=&quot;http://evil.example&quot;&gt;click&lt;/a&gt; &amp;amp; &#126;&#126;it&#126;&#126;</p>", messages[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamsHtmlAssert.Hrefs(messages[0]), href => href.Contains("evil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Impossible_order_warnings_follow_the_lead()
     {
         var (incident, entries) = Incident(2, i => $"line {i}");
-        var document = PostmortemDraft.Build(incident with { Acknowledged = new Milestone(Declared.AddMinutes(-30), Alice) }, entries);
-        Assert.NotEmpty(document.Warnings);
+        var draft = ChannelVersion(incident with { Acknowledged = new Milestone(Declared.AddMinutes(-30), Alice) }, entries);
+        Assert.NotEmpty(draft.Document.Warnings);
 
-        var text = TeamsHtmlAssert.PlainText(Assert.Single(TeamsMessages.Draft(document, MarkdownUrl)));
+        var text = TeamsHtmlAssert.PlainText(TeamsMessages.Draft(draft, MarkdownUrl)[0]);
 
         var lines = text.Split('\n');
-        Assert.Equal("⚠️ " + document.Warnings[0].Message.ToPlainString(), lines[2]);
+        Assert.StartsWith("What broke: ", lines[2], StringComparison.Ordinal);
+        Assert.Equal("⚠️ " + draft.Document.Warnings[0].Message.ToPlainString(), lines[5]);
     }
 
     [Fact]
-    public void A_huge_draft_splits_into_well_formed_messages_within_the_limit_and_loses_nothing()
+    public void A_huge_incident_stays_short_in_the_channel_and_says_what_is_left_out_and_where()
     {
         var longItem = string.Join(' ', Enumerable.Range(1, 4000).Select(i => $"x{i}"));
         var rootCause = string.Join(' ', Enumerable.Range(1, 9000).Select(i => i % 50 == 0 ? $"<at>All</at> **{i}** @here &amp;\n" : $"w{i}"));
-        Assert.True(rootCause.Length >= 50_000);
         var (incident, entries) = Incident(
             2000,
-            i => i == 777 ? longItem : $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}",
+            i => i == 1999 ? longItem : $"step {i}: {(i % 100 == 0 ? Hostile[i / 100 % Hostile.Length] : "checked the dashboards")}",
             every: TimeSpan.FromMinutes(1));
-        var document = PostmortemDraft.Build(incident with { RootCause = rootCause }, entries);
+        var draft = ChannelVersion(incident with { RootCause = rootCause }, entries);
 
-        var messages = TeamsMessages.Draft(document, MarkdownUrl);
+        var messages = TeamsMessages.Draft(draft, MarkdownUrl);
 
-        Assert.True(messages.Count > 10);
+        Assert.Equal(2, messages.Count);
         AssertWithinLimits(messages);
-        AssertNoMessageEndsOnAHeading(messages);
         var all = TeamsHtmlAssert.PlainTextOfAll(messages);
-
-        var timeline = document.Sections[1].Blocks.OfType<TimelineBlock>().Single();
-        Assert.Equal(2, timeline.Days.Count);
-        Assert.True(timeline.Items.Count() >= 2000);
-        foreach (var item in timeline.Items)
-        {
-            Assert.Contains($"{item.TimeLabel} - {item.Kind}", all, StringComparison.Ordinal);
-            Assert.Contains(item.Text.ToPlainString(), all, StringComparison.Ordinal);
-        }
-
-        Assert.Contains(longItem, all, StringComparison.Ordinal);
-        var first = all.IndexOf("Root cause: " + rootCause, StringComparison.Ordinal);
-        Assert.True(first >= 0);
-        Assert.True(all.IndexOf("Root cause: " + rootCause, first + 1, StringComparison.Ordinal) > first, "the root cause is in the summary and in its section");
-
-        var hrefs = messages.SelectMany(TeamsHtmlAssert.Hrefs).ToHashSet();
-        Assert.All(entries, entry => Assert.Contains(entry.Permalink!, hrefs));
-        Assert.Equal([document.Title, .. SectionHeadings], messages.SelectMany(Headings).Where(h => h == document.Title || SectionHeadings.Contains(h)));
-        Assert.Contains(MarkdownUrl, TeamsHtmlAssert.Hrefs(messages[^1]));
+        Assert.InRange(draft.LeftOutEntries, 1900, 2000);
+        Assert.Contains($"{draft.LeftOutEntries} more timeline entries are left out here; the full timeline is in the incident's dashboard page.", all, StringComparison.Ordinal);
+        Assert.Contains("https://scribe.example/incidents/7", TeamsHtmlAssert.Hrefs(messages[1]));
+        Assert.DoesNotContain(longItem, all, StringComparison.Ordinal);
+        Assert.Contains(longItem[..ChannelDraftBuilder.MaxTimelineChars].TrimEnd() + "… (full message)", all, StringComparison.Ordinal);
+        Assert.Contains(entries[1998].Permalink!, TeamsHtmlAssert.Hrefs(messages[1]));
+        Assert.DoesNotContain(rootCause, all, StringComparison.Ordinal);
+        Assert.Contains("Why: w1 w2 w3", all, StringComparison.Ordinal);
+        Assert.Equal(3, TeamsHtmlAssert.PlainText(messages[0]).Split('\n').Count(line => line.StartsWith("What broke: ", StringComparison.Ordinal)
+            || line.StartsWith("For how long: ", StringComparison.Ordinal) || (line.StartsWith("Why: ", StringComparison.Ordinal) && line.EndsWith('…'))));
     }
 
     [Fact]
@@ -210,22 +242,22 @@ public sealed class TeamsMessagesTests
         var (incident, entries) = Incident(3, i => $"line {i}");
         var document = PostmortemDraft.Build(incident with { RootCause = rootCause }, entries);
 
-        var messages = TeamsMessages.Draft(document, MarkdownUrl);
+        var messages = Paged(document, PostmortemHeadings.RootCause);
 
         AssertWithinLimits(messages);
         Assert.InRange(messages[0].Length, TeamsLimits.MaxMessageChars - 600, TeamsLimits.MaxMessageChars);
         Assert.Contains("<b>Root cause:</b> w1 w2 ", messages[0], StringComparison.Ordinal);
         Assert.Contains("</i></p><p><i>(continued)</i> w", messages[1], StringComparison.Ordinal);
-        Assert.Equal(2, TeamsHtmlAssert.PlainTextOfAll(messages).Split("Root cause: " + rootCause + "\n").Length - 1);
+        Assert.Single(TeamsHtmlAssert.PlainTextOfAll(messages).Split("Root cause: " + rootCause + "\n").Skip(1));
     }
 
     [Fact]
-    public void Continuation_messages_name_the_draft_and_no_message_ends_on_a_heading()
+    public void Continuation_messages_name_the_post_and_no_message_ends_on_a_heading()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: checked the dashboards", every: TimeSpan.FromMinutes(1));
         var document = PostmortemDraft.Build(incident, entries);
 
-        var messages = TeamsMessages.Draft(document, MarkdownUrl);
+        var messages = Paged(document, PostmortemHeadings.Timeline);
 
         Assert.True(messages.Count > 2);
         var cutTitle = document.Title[..TeamsLimits.MaxContinuationTitleChars] + "…";
@@ -242,13 +274,18 @@ public sealed class TeamsMessagesTests
     [Fact]
     public void Wherever_a_message_ends_it_does_not_end_on_a_heading()
     {
-        // Growing the root cause a few characters at a time moves every later heading across a message end.
-        var (incident, entries) = Incident(3, i => $"line {i}");
-        for (var length = 1; length < TeamsLimits.MaxMessageChars / 2; length += 7)
+        // Growing the paragraph a few characters at a time moves the headings after it across a message end.
+        for (var length = TeamsLimits.MaxMessageChars - 2000; length < TeamsLimits.MaxMessageChars - 400; length += 7)
         {
-            var document = PostmortemDraft.Build(incident with { RootCause = new string('r', length) }, entries);
+            var section = new PostmortemSection(PostmortemHeadings.RootCause,
+            [
+                new ParagraphBlock(ChatText.Of(new string('r', length))),
+                new SubheadingBlock("Supporting messages"),
+                new SubheadingBlock("More"),
+                new BulletListBlock([ChatText.Of("one"), ChatText.Of("two")]),
+            ]);
 
-            var messages = TeamsMessages.Draft(document, MarkdownUrl);
+            var messages = TeamsMessages.Section("INC-7: Checkout", ChatText.Of("SEV2"), section);
 
             AssertWithinLimits(messages);
             AssertNoMessageEndsOnAHeading(messages);
@@ -262,7 +299,7 @@ public sealed class TeamsMessagesTests
         var (incident, entries) = Incident(3, i => $"line {i}");
         var document = PostmortemDraft.Build(incident with { Improvements = improvements }, entries);
 
-        var messages = TeamsMessages.Draft(document, MarkdownUrl);
+        var messages = Paged(document, PostmortemHeadings.Measures);
 
         Assert.True(messages.Count > 2);
         AssertWithinLimits(messages);
@@ -272,11 +309,24 @@ public sealed class TeamsMessagesTests
     }
 
     [Fact]
+    public void A_long_list_in_the_channel_keeps_its_first_items_and_counts_the_rest()
+    {
+        var improvements = Enumerable.Range(1, 600).Select(i => $"improvement {i}").ToList();
+        var (incident, entries) = Incident(3, i => $"line {i}");
+
+        var all = TeamsHtmlAssert.PlainTextOfAll(TeamsMessages.Draft(ChannelVersion(incident with { Improvements = improvements }, entries), MarkdownUrl));
+
+        Assert.Contains($"\n• improvement {ChannelDraftBuilder.MaxListItems}\n", all, StringComparison.Ordinal);
+        Assert.DoesNotContain($"improvement {ChannelDraftBuilder.MaxListItems + 1}", all, StringComparison.Ordinal);
+        Assert.Contains($"\n{600 - ChannelDraftBuilder.MaxListItems} more in the incident's dashboard page.\n", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_largest_message_fits_the_documented_40_KB_in_a_real_reply_activity()
     {
         var (incident, entries) = Incident(2000, i => $"step {i}: @here **{i}** <at>x</at> [a](http://e)", every: TimeSpan.FromMinutes(1));
-        var document = PostmortemDraft.Build(incident with { RootCause = new string('"', 30_000) }, entries);
-        var largest = TeamsMessages.Draft(document, MarkdownUrl).MaxBy(m => m.Length)!;
+        var document = PostmortemDraft.Build(incident, entries);
+        var largest = Paged(document, PostmortemHeadings.Timeline).MaxBy(m => m.Length)!;
         var incoming = JsonConvert.DeserializeObject<Activity>(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"))!;
 
         var reply = incoming.CreateReply(largest);

@@ -46,7 +46,8 @@ public sealed class SlackCrashRetryTests
         var texts = slack.History.In(SlackPayloads.ChannelId).Select(m => m["text"]!.GetValue<string>()).ToArray();
         Assert.Single(texts, t => t.Contains("INC-1 resolved", StringComparison.Ordinal));
         Assert.Single(texts, t => t.Contains("INC-1 declared", StringComparison.Ordinal));
-        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft (1/", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft (continued 2/", StringComparison.Ordinal));
         Assert.Equal(OutboxState.Delivered, (await second.Service<IOutboxStore>().GetAsync(announcementId, timeout.Token))!.State);
     }
 

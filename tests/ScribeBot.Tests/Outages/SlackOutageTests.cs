@@ -145,7 +145,7 @@ public sealed class SlackOutageTests
         var texts = posts.Select(p => p.GetProperty("text").GetString()!).ToArray();
         Assert.Single(texts, t => t.Contains("INC-1 declared", StringComparison.Ordinal));
         Assert.Single(texts, t => t.Contains("INC-1 resolved", StringComparison.Ordinal));
-        Assert.Single(texts, t => t.StartsWith($"INC-1: {Title} - postmortem draft", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.StartsWith($"INC-1: {Title} - postmortem draft (1/", StringComparison.Ordinal));
 
         // Every part of the draft (its first message and any continuation in its thread) exactly once.
         var draftId = OutboxItem.MakeId(SlackPayloads.Channel, ResolveId, 1);

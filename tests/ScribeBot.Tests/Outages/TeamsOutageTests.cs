@@ -88,6 +88,23 @@ public sealed class TeamsOutageTests
     }
 
     /// <summary>Declares INC-1 and tags <see cref="Events"/> long messages as key events: a draft of several messages.</summary>
+    /// <summary>
+    /// The channel version shows the latest of the <paramref name="events"/> observations, each once, and counts the
+    /// ones it leaves out; none is shown twice (a part sent again would show some twice).
+    /// </summary>
+    internal static void AssertEachTimelineLineOnce(IReadOnlyList<SentActivity> draft, int events)
+    {
+        var shown = Enumerable.Range(1, events)
+            .Select(i => draft.Count(s => s.Text.Contains($"observation {i:D3} ", StringComparison.Ordinal)))
+            .ToArray();
+        Assert.All(shown, count => Assert.InRange(count, 0, 1));
+        Assert.Equal(1, shown[^1]);
+        Assert.DoesNotContain("observation", draft[0].Text, StringComparison.Ordinal);
+        var leftOut = shown.Count(count => count == 0);
+        Assert.True(leftOut > 0, "the test needs a timeline longer than the channel version shows");
+        Assert.Contains(draft, s => s.Text.Contains($"{leftOut} more timeline entries are left out here", StringComparison.Ordinal));
+    }
+
     internal static async Task StartIncidentWithLongTimelineAsync(ScribeBotApplication host)
     {
         await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
@@ -113,15 +130,11 @@ public sealed class TeamsOutageTests
         var resolved = Assert.Single(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal));
         var timeline = Assert.Single(sent, s => s.Text.Contains("timeline so far", StringComparison.Ordinal));
         var draft = sent.SkipWhile(s => s != resolved).Skip(1).TakeWhile(s => s != timeline).ToArray();
-        Assert.True(draft.Length >= 3, $"the draft took {draft.Length} messages; the test needs one split over several");
+        Assert.True(draft.Length >= 2, $"the draft took {draft.Length} messages; the test needs one split over several");
         Assert.Contains("Issue Summary", draft[0].Text, StringComparison.Ordinal);
         Assert.Contains("Corrective and Preventative Measures", draft[^1].Text, StringComparison.Ordinal);
         Assert.Equal(draft.Length, draft.Select(s => s.Text).Distinct().Count());
-        for (var i = 1; i <= Events; i++)
-        {
-            var marker = $"observation {i:D3} ";
-            Assert.Single(draft, s => s.Text.Contains(marker, StringComparison.Ordinal));
-        }
+        AssertEachTimelineLineOnce(draft, Events);
 
         var outbox = host.Service<IOutboxStore>();
         foreach (var index in new[] { 0, 1 })

@@ -80,7 +80,8 @@ public sealed class SlackPostingTests : IAsyncLifetime, IDisposable
         await _host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", _timeout.Token);
         var texts = _host.Slack.CallsTo("chat.postMessage").Select(c => c.Json().GetProperty("text").GetString()!).ToArray();
         Assert.Equal(3, texts.Count(t => t.Contains("INC-1 resolved", StringComparison.Ordinal)));
-        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft (1/", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.StartsWith("INC-1: Checkout returns 502 - postmortem draft (continued 2/", StringComparison.Ordinal));
         Assert.Single(_host.Slack.Files.All, f => f.Name == "INC-1-postmortem.md");
     }
 }
