@@ -117,11 +117,16 @@ public sealed class SlackDraftPictureTests : IAsyncLifetime, IDisposable
         (await _host.Store.FindLatestIncidentAsync(SlackPayloads.Channel, _timeout.Token))!.Id;
 
     private IReadOnlyList<RecordedCall> DraftFirstParts() =>
-        [.. _host.Slack.CallsTo("chat.postMessage").Where(c => Text(c).StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal))];
+        [.. _host.Slack.CallsTo("chat.postMessage").Where(c => IsDraftsFirstPart(Text(c)))];
 
     /// <summary>The ts of the draft's first message, as the fake Slack stored it.</summary>
     private string DraftTs() => _host.Slack.History.In(SlackPayloads.ChannelId)
-        .Single(m => ((string?)m["text"] ?? "").StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal))["ts"]!.GetValue<string>();
+        .Single(m => IsDraftsFirstPart((string?)m["text"] ?? ""))["ts"]!.GetValue<string>();
+
+    // The draft's later parts carry the same title, marked "(continued 2/2)".
+    private static bool IsDraftsFirstPart(string text) =>
+        text.StartsWith("INC-1: Checkout returns 502 - postmortem draft", StringComparison.Ordinal)
+        && !text.Contains("(continued ", StringComparison.Ordinal);
 
     private static string Text(RecordedCall call) => call.Json().GetProperty("text").GetString() ?? "";
 }

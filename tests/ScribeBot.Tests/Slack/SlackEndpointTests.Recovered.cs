@@ -24,7 +24,7 @@ public sealed partial class SlackEndpointTests
         Assert.False(incident.RecoveredByPage);
 
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve")));
-        await host.Slack.WaitForCallsAsync("files.completeUploadExternal", 1, timeout.Token);
+        await host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", timeout.Token);
 
         var markdown = Assert.Single(host.Slack.CallsTo("upload").Select(c => Encoding.UTF8.GetString(c.Body)),
             body => body.Contains("## Timeline", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Document;
 using ScribeBot.Core.Text;
@@ -20,7 +21,7 @@ public static class LeadBuilder
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(entries);
         var clock = IncidentClock.For(incident);
-        return new PostmortemLead(WhatBroke(incident), HowLong(incident, clock), Why(incident, entries));
+        return new PostmortemLead(WhatBroke(incident), HowLong(IncidentFacts.Of(incident, entries), clock), Why(incident, entries));
     }
 
     private static ChatText WhatBroke(Incident incident)
@@ -31,11 +32,12 @@ public static class LeadBuilder
         return incident.UsersAffectedPercent is { } share ? line + ChatText.Of($" ({share:0.##}% of users)") : line;
     }
 
-    private static ChatText HowLong(Incident incident, IncidentClock clock)
+    // The Issue Summary's own outage (IncidentFacts): from impact began, or what stands in for it, to when impact ended.
+    private static ChatText HowLong(IncidentFacts facts, IncidentClock clock)
     {
         var builder = new ChatTextBuilder().Strong("For how long:").Plain(" ");
-        var start = incident.OutageStart;
-        if (incident.GetResponseTimes().Outage is not { } outage)
+        var start = facts.ImpactStart;
+        if (facts.Times.Outage is not { } outage)
         {
             return builder.Plain($"ongoing since {clock.DayAndTime(start.At)} {clock.ZoneLabel(start.At)}").Build();
         }
