@@ -13,8 +13,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         var database = await postgres.Server.CreateDatabaseAsync();
         await using var host = await new ScribeBotApplication()
             .WithSlack()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:Postgres:ConnectionString", database)
+            .WithPostgres(database)
             .StartKestrelAsync();
 
         using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
@@ -30,16 +29,14 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
     {
         var database = await postgres.Server.CreateDatabaseAsync();
         await using (var current = new ScribeBotApplication()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:Postgres:ConnectionString", database))
+            .WithPostgres(database))
         {
             await current.StartKestrelAsync();
         }
 
         await ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
         await using var older = new ScribeBotApplication()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:Postgres:ConnectionString", database);
+            .WithPostgres(database);
 
         var refused = await Assert.ThrowsAsync<ScribeBot.Postgres.Migrations.SchemaTooNewException>(() => older.StartKestrelAsync());
 

@@ -33,8 +33,7 @@ public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
 
     private static ScribeBotApplication OnDatabase(string database) => new ScribeBotApplication()
         .WithSlack()
-        .WithSetting("Storage:Provider", "Postgres")
-        .WithSetting("Storage:Postgres:ConnectionString", database);
+        .WithPostgres(database);
 
     private static JsonNode Message(string eventId, string ts) =>
         SlackPayloads.Event("event_message_channel.docs.json",

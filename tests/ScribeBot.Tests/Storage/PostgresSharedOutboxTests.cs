@@ -58,8 +58,7 @@ public sealed class PostgresSharedOutboxTests(PostgresFixture postgres)
     }
 
     private static ScribeBotApplication OnDatabase(string database) => new ScribeBotApplication()
-        .WithSetting("Storage:Provider", "Postgres")
-        .WithSetting("Storage:Postgres:ConnectionString", database);
+        .WithPostgres(database);
 
     private static async Task<long> CountAsync(string database, string sql)
     {

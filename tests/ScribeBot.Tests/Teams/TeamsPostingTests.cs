@@ -51,12 +51,7 @@ public sealed class TeamsPostingTests
         await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         await host.PostActivityOkAsync(Command(host, StartId, "start Checkout returns 502 sev2", 0));
         // 150 key events of 150 characters each: far more than one Teams message holds.
-        for (var i = 1; i <= 150; i++)
-        {
-            var id = (1_772_460_000_000L + (i * 1000)).ToString(CultureInfo.InvariantCulture);
-            await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, id, $"observation {i:D3} " + new string('x', 135), TeamsPayloads.Start.AddSeconds(i), Alice, StartId));
-            await host.PostActivityOkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: StartId));
-        }
+        await TeamsBusyChannel.PostTaggedObservationsAsync(host, StartId, Alice);
 
         var before = (await host.Connector.WaitForSentAsync(1)).Count;
         // Announcement of the resolve, then the first part of the draft, then the second part fails with a 503.

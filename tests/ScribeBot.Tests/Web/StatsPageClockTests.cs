@@ -4,22 +4,9 @@ using ScribeBot.Web.Dashboard;
 namespace ScribeBot.Tests.Web;
 
 /// <summary>The stats page when some incidents were paged: which clock each figure uses, and MTTA/MTTR by source and service.</summary>
-public sealed class StatsPageClockTests : IAsyncLifetime
+public sealed class StatsPageClockTests : DashboardHostTest
 {
     private static readonly DateTimeOffset Now = DashboardFixture.Now;
-    private ScribeBotApplication? _host;
-
-    private ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _host = await DashboardFixture.StartHostAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Paged_incidents_are_summarised_by_page_source_and_service_and_the_page_says_which_clock_each_figure_uses()

@@ -3,24 +3,11 @@ using ScribeBot.Web.Dashboard;
 namespace ScribeBot.Tests.Web;
 
 /// <summary>The stats page's "Median time per phase" table, from incidents run through chat as responders would.</summary>
-public sealed class StatsPagePhaseTests : IAsyncLifetime
+public sealed class StatsPagePhaseTests : DashboardHostTest
 {
     private static readonly DateTimeOffset Now = DashboardFixture.Now;
     private static readonly Person Alice = DashboardFixture.Alice;
     private static readonly Person Bo = DashboardFixture.Bo;
-    private ScribeBotApplication? _host;
-
-    private ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _host = await DashboardFixture.StartHostAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task The_phase_table_gives_each_severitys_median_per_phase_with_how_many_incidents_had_it()
