@@ -25,8 +25,10 @@ public sealed partial record Incident
 
     /// <summary>
     /// Records a page on the incident. It starts the clocks when the incident has no page yet and the page fired no
-    /// later than the declaration (a page that fires after people declared it is one more event, not the start);
-    /// it gives the detection time and method when they are unknown or the page came first.
+    /// later than the declaration (a page that fires after people declared it is one more event, not the start).
+    /// Likewise it gives the detection time and method only when it fired no later than the declaration and before
+    /// any detection recorded: people who declared before the pager fired found the problem themselves, and a later
+    /// page taken as the detection would put detection after the declaration, an impossible order.
     /// <paramref name="pager"/> marks the detection; <paramref name="requestId"/> names the page's timeline entry.
     /// </summary>
     public Incident AttachPage(PageLink page, Person pager, string requestId, string detectionMethod)
@@ -37,13 +39,13 @@ public sealed partial record Incident
         }
 
         var startsClock = Page is null && page.TriggeredAt <= Declared.At;
-        var detects = Detected is null || page.TriggeredAt < Detected.At;
+        var detects = page.TriggeredAt <= Declared.At && (Detected is null || page.TriggeredAt < Detected.At);
         return this with
         {
             PageKeys = [.. PageKeys, page.Key],
             Page = startsClock ? page : Page,
             Detected = detects ? new Milestone(page.TriggeredAt, pager, requestId) : Detected,
-            DetectionMethod = detects || DetectionMethod is null ? detectionMethod : DetectionMethod,
+            DetectionMethod = detects ? detectionMethod : DetectionMethod,
         };
     }
 }

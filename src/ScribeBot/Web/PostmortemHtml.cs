@@ -103,7 +103,12 @@ internal static partial class PostmortemHtml
         .draft a { color: #2457c5; }
         .draft li:target { background: #fff6d6; }
         .draft figure.timeline-picture { margin: 1em 0; }
-        .draft figure.timeline-picture img { max-width: 100%; height: auto; border: 1px solid #dfe3ea; border-radius: 4px; }
+        .draft figure.timeline-picture img { display: block; max-width: 100%; height: auto; border: 1px solid #dfe3ea; border-radius: 4px; }
+        /* On a phone the picture keeps its own width and scrolls sideways: shrunk to fit, its 12 px labels would be 4 px. */
+        @media (max-width: 700px) {
+            .draft figure.timeline-picture { overflow-x: auto; }
+            .draft figure.timeline-picture img { width: 900px; max-width: none; }
+        }
         """;
 
     private const string DocumentStyles = """

@@ -160,6 +160,10 @@ public sealed class PageIntakeTests
         Assert.Null(incident.Page);
         Assert.Equal(CommandTestBed.Start, incident.ClockStart);
         Assert.Single(incident.PageKeys);
+        // People found it first: the later page is no detection, which would put detection after the declaration.
+        Assert.Null(incident.Detected);
+        Assert.Null(incident.DetectionMethod);
+        Assert.Empty(incident.OrderConflicts());
     }
 
     [Fact]

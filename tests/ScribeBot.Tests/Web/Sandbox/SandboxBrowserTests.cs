@@ -102,6 +102,35 @@ public sealed class SandboxBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await Expect(command.Locator("details.tag-picker")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task On_a_phone_the_drafts_picture_keeps_legible_size_and_scrolls_inside_its_figure_not_the_page()
+    {
+        await using var host = await new ScribeBotApplication().StartKestrelAsync();
+        var page = await chromium.NewPageAsync(host.BaseAddress, 390, 844);
+        await page.GotoAsync("sandbox");
+        await SandboxActions.PickNameAsync(page, "Alice Ng");
+        await SandboxActions.SayAsync(page, "/incident start Checkout returns 502 sev2");
+        await SandboxActions.SayAsync(page, "/incident resolve rolled back");
+        var picture = page.Locator("#feed li.draft figure.timeline-picture img");
+        await Expect(picture).ToBeVisibleAsync();
+        await Expect(picture).ToHaveJSPropertyAsync("complete", true);
+
+        var sizes = await page.EvaluateAsync<double[]>("""
+            () => {
+                const figure = document.querySelector('#feed li.draft figure.timeline-picture');
+                const image = figure.querySelector('img');
+                return [document.documentElement.scrollWidth, document.documentElement.clientWidth,
+                        image.getBoundingClientRect().width, figure.scrollWidth, figure.clientWidth];
+            }
+            """);
+        await Screenshots.SaveAsync(page, "sandbox-picture-390");
+
+        // The page itself does not scroll sideways; the picture, at its own width (labels at 12 px), scrolls in its figure.
+        Assert.True(sizes[0] <= sizes[1], $"the page is {sizes[0]} px wide in a {sizes[1]} px window");
+        Assert.True(sizes[2] >= 900, $"the picture is shown {sizes[2]} px wide");
+        Assert.True(sizes[3] > sizes[4], "the figure scrolls");
+    }
+
     [Theory]
     [InlineData(390)]
     [InlineData(1280)]
