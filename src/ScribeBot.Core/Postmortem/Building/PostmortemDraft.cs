@@ -40,7 +40,7 @@ public static class PostmortemDraft
             warnings,
             new WordCount(WordCounter.Count(sections)),
             sections,
-            DiagramSection.Build(incident, items, clock),
+            DiagramSection.Build(facts, items, clock),
             TranscriptSection.Build(entries, clock));
     }
 
