@@ -31,6 +31,13 @@ internal sealed class TimelinePicture : ITimelinePicture
         return new TimelineImage(png, TimelineLayout.Width * scale, height * scale, AltText(chart, layout));
     }
 
+    public TimelineDescription Describe(Incident incident, PostmortemDiagram diagram)
+    {
+        var chart = TimelineChart.For(incident, diagram);
+        var layout = new TimelineLayout(chart);
+        return new TimelineDescription(TimelineLayout.Width, (int)layout.Height, AltText(chart, layout));
+    }
+
     private static string AltText(TimelineChart chart, TimelineLayout layout) =>
         $"{TimelineSvg.Title(chart)}. {TimelineSvg.Description(chart, layout)}";
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Postgres.Documents;
 using static ScribeBot.Postgres.Reads;
@@ -23,18 +24,25 @@ internal static class PhaseColumns
         WHERE id = @incident
         """;
 
+    /// <summary>After an entry changed: the incident is read back from its row.</summary>
     public static async Task RefreshAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string incidentId, CancellationToken cancellationToken)
     {
         var incident = await FirstOrDefaultAsync(
             connection, transaction, "SELECT doc FROM incidents WHERE id = @incident", r => StoreJson.ToIncident(r.GetString(0)),
             cancellationToken, Parameter("incident", incidentId)).ConfigureAwait(false);
-        if (incident is null)
+        // Entries may arrive for an incident the caller has not stored (as in the other stores): nothing to measure.
+        if (incident is not null)
         {
-            // Entries may arrive for an incident the caller has not stored (as in the other stores): nothing to measure.
-            return;
+            await RefreshAsync(connection, transaction, incident, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>After the incident itself was written in this transaction: the caller's copy, not a read of what it just wrote.</summary>
+    public static async Task RefreshAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
+    {
+        var incidentId = incident.Id;
         var entries = await ListAsync(
             connection, transaction, TaggedEntries, r => StoreJson.ToEntry(r.GetString(0)), cancellationToken,
             Parameter("incident", incidentId)).ConfigureAwait(false);

@@ -64,7 +64,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
                 var created = create(number);
                 await Rows.SaveIncidentAsync(connection, transaction, created.Incident, cancellationToken).ConfigureAwait(false);
                 await Rows.AppendEntriesAsync(connection, transaction, created.Entries, cancellationToken).ConfigureAwait(false);
-                await PhaseColumns.RefreshAsync(connection, transaction, created.Incident.Id, cancellationToken).ConfigureAwait(false);
+                await PhaseColumns.RefreshAsync(connection, transaction, created.Incident, cancellationToken).ConfigureAwait(false);
                 await Rows.EnqueueAsync(connection, transaction, created.Outbox, cancellationToken).ConfigureAwait(false);
                 return new OpenIncidentResult(created.Incident, Opened: true);
             },
@@ -77,7 +77,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
             {
                 await Rows.SaveIncidentAsync(connection, transaction, incident, cancellationToken).ConfigureAwait(false);
                 await Rows.AppendEntriesAsync(connection, transaction, newEntries, cancellationToken).ConfigureAwait(false);
-                await PhaseColumns.RefreshAsync(connection, transaction, incident.Id, cancellationToken).ConfigureAwait(false);
+                await PhaseColumns.RefreshAsync(connection, transaction, incident, cancellationToken).ConfigureAwait(false);
                 await Rows.EnqueueAsync(connection, transaction, outbox, cancellationToken).ConfigureAwait(false);
                 return true;
             },

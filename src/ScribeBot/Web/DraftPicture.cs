@@ -18,9 +18,9 @@ internal sealed record DraftPicture(string Source, string AltText, int Width, in
     /// <summary>
     /// The picture by its address (<c>/incidents/{id}/timeline.png?scale=2</c>), for pages of this host, behind the same
     /// access rule: the page stays light and the browser revalidates the image by its ETag. Alt text and size come from
-    /// <paramref name="oneX"/>, the picture drawn at 1x.
+    /// <paramref name="oneX"/>, the picture laid out at 1x (not drawn: the browser fetches the image itself).
     /// </summary>
-    public static DraftPicture Linked(TimelineImage oneX, string incidentId) =>
+    public static DraftPicture Linked(TimelineDescription oneX, string incidentId) =>
         new(TimelinePictureEndpoint.PathOf(incidentId, 2), oneX.AltText, oneX.Width, oneX.Height);
 
     /// <summary>

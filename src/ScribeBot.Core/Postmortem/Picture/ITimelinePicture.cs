@@ -20,4 +20,14 @@ public interface ITimelinePicture
 
     /// <summary>The full picture from a draft already built (<see cref="PostmortemDocument.Diagram"/>), so a caller holding it does not build it twice.</summary>
     TimelineImage Draw(Incident incident, PostmortemDiagram diagram, int scale = 1);
+
+    /// <summary>
+    /// The picture's size at 1x and alt text, for a page that links the image: a renderer that can lay the picture out
+    /// without drawing it should, since a page load then encodes no PNG it never sends.
+    /// </summary>
+    TimelineDescription Describe(Incident incident, PostmortemDiagram diagram)
+    {
+        var image = Draw(incident, diagram);
+        return new TimelineDescription(image.Width, image.Height, image.AltText);
+    }
 }

@@ -173,7 +173,7 @@ public sealed class PostmortemModel(
         Incident = incident;
         var draft = PostmortemDraft.Build(incident, entries);
         // The preview shows the picture where the Markdown has its Mermaid source (which stays in the .md download).
-        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Draw(incident, draft.Diagram), incident.Id));
+        DraftHtml = PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Describe(incident, draft.Diagram), incident.Id));
         PostKey = Guid.NewGuid().ToString("N");
         return true;
     }

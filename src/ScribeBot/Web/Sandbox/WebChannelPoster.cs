@@ -71,6 +71,6 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, I
     private string DraftHtml(Incident incident, IReadOnlyList<TimelineEntry> entries)
     {
         var draft = PostmortemDraft.Build(incident, entries);
-        return PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Draw(incident, draft.Diagram), incident.Id));
+        return PostmortemHtml.RenderFragment(PostmortemMarkdown.Render(draft), DraftPicture.Linked(picture.Describe(incident, draft.Diagram), incident.Id));
     }
 }
