@@ -112,6 +112,23 @@ internal sealed partial class PostgresIncidentStore : IOutboxStore
                 c, null, "SELECT doc FROM outbox WHERE id = @id", r => StoreJson.ToOutboxItem(r.GetString(0)), cancellationToken, Parameter("id", id)),
             cancellationToken);
 
+    /// <summary>
+    /// Gives back the items this instance holds and has not finished, so another instance takes them at its next look
+    /// (within <see cref="LookAgainAfter"/>) rather than after the lease runs out. Called when the host stops, after
+    /// the outbox worker has stopped and recorded what the platforms answered; returns how many were released.
+    /// </summary>
+    internal Task<int> ReleaseLeasesAsync(CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async c =>
+            {
+                await using var release = new NpgsqlCommand(
+                    "UPDATE outbox SET leased_by = NULL, lease_until = NULL WHERE leased_by = @instance",
+                    c);
+                release.Parameters.AddWithValue("instance", InstanceId);
+                return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     private Task<bool> UpdateOutboxAsync(string id, Func<OutboxItem, OutboxItem> change, CancellationToken cancellationToken) =>
         InTransactionAsync(
             async (connection, transaction) =>

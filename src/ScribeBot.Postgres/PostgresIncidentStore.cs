@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ScribeBot.Core.Storage;
 using ScribeBot.Postgres.Migrations;
 
 namespace ScribeBot.Postgres;
@@ -16,6 +17,11 @@ namespace ScribeBot.Postgres;
 /// One type in five files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>, <c>.Retention</c>)
 /// and this one for the connection and the schema, which is migrated before the first call touches a table.
 /// </para>
+/// <para>
+/// A database out of reach (<see cref="DatabaseFailures.IsUnavailable"/>) fails the call with
+/// <see cref="StoreUnavailableException"/> and empties the pool, whose idle connections died with the server, so the
+/// first calls after it is back do not meet them; the outage is logged once (<see cref="DatabaseOutage"/>).
+/// </para>
 /// </summary>
 internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 {
@@ -24,20 +30,25 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _migrating = new(1, 1);
     private readonly TimeSpan _outboxLease;
+    private readonly DatabaseOutage _outage;
     private volatile bool _schemaReady;
 
     /// <summary>Who holds this instance's outbox leases: new for every store, so a restarted host is a new holder.</summary>
     internal string InstanceId { get; } = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
-    public PostgresIncidentStore(IOptions<PostgresOptions> options, ILogger<PostgresIncidentStore> logger)
-        : this(options.Value.ConnectionString, logger, Migration.Embedded, options.Value.OutboxLease)
+    public PostgresIncidentStore(IOptions<PostgresOptions> options, ILogger<PostgresIncidentStore> logger, TimeProvider timeProvider)
+        : this(options.Value.ConnectionString, logger, Migration.Embedded, options.Value.OutboxLease, timeProvider)
     {
     }
 
     /// <param name="migrations">The migrations this store knows; tests give fewer or more.</param>
     /// <param name="outboxLease">How long outbox items handed out stay leased to this instance; tests give a tiny one.</param>
     internal PostgresIncidentStore(
-        string connectionString, ILogger<PostgresIncidentStore> logger, IReadOnlyList<Migration> migrations, TimeSpan? outboxLease = null)
+        string connectionString,
+        ILogger<PostgresIncidentStore> logger,
+        IReadOnlyList<Migration> migrations,
+        TimeSpan? outboxLease = null,
+        TimeProvider? timeProvider = null)
     {
         _logger = logger;
         _migrations = migrations;
@@ -45,14 +56,41 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         LogInstance(InstanceId, _outboxLease);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
+        Endpoint = EndpointOf(builder.ConnectionStringBuilder);
         _dataSource = builder.Build();
+        _outage = new DatabaseOutage(Endpoint, timeProvider ?? TimeProvider.System, logger);
     }
+
+    /// <summary>Where the database is, for operators' messages: <c>host:port/database</c>, never the credentials.</summary>
+    internal string Endpoint { get; }
 
     /// <summary>
     /// Applies the pending migrations (once per store; again after a failure, so a database that was down at start
     /// is migrated when it is back). Throws <see cref="SchemaTooNewException"/> against a newer schema.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        GuardedAsync(
+            async () =>
+            {
+                await MigrateUnguardedAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            reportOutage: true);
+
+    /// <summary>
+    /// <see cref="MigrateAsync"/> for the wait at start, whose every attempt the caller logs itself: an unreachable
+    /// database is still <see cref="StoreUnavailableException"/>, but not reported as an outage (the host is not up).
+    /// </summary>
+    internal Task MigrateAtStartAsync(CancellationToken cancellationToken) =>
+        GuardedAsync(
+            async () =>
+            {
+                await MigrateUnguardedAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            reportOutage: false);
+
+    private async Task MigrateUnguardedAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
         {
@@ -82,23 +120,58 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction and commits it; a failure rolls everything back.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = await work(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    private Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        GuardedAsync(
+            async () =>
+            {
+                await MigrateUnguardedAsync(cancellationToken).ConfigureAwait(false);
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            reportOutage: true);
 
     /// <summary>Runs a single statement (atomic by itself) on a pooled connection.</summary>
-    private async Task<T> OnConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    private Task<T> OnConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        GuardedAsync(
+            async () =>
+            {
+                await MigrateUnguardedAsync(cancellationToken).ConfigureAwait(false);
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                return await work(connection).ConfigureAwait(false);
+            },
+            reportOutage: true);
+
+    /// <summary>
+    /// Runs a call on the database, turning "the database is not there" into <see cref="StoreUnavailableException"/>.
+    /// A commit cut off that way may or may not have landed; the caller was not answered, and the platform's
+    /// redelivery is idempotent by its message or request id.
+    /// </summary>
+    private async Task<T> GuardedAsync<T>(Func<Task<T>> call, bool reportOutage)
     {
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await work(connection).ConfigureAwait(false);
+        try
+        {
+            var result = await call().ConfigureAwait(false);
+            _outage.Succeeded();
+            return result;
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
+        {
+            // The pool's idle connections went with the server: without this, each would fail one call after it is back.
+            _dataSource.Clear();
+            if (reportOutage)
+            {
+                _outage.Failed(exception);
+            }
+
+            throw new StoreUnavailableException($"PostgreSQL at {Endpoint} is unavailable: {DatabaseFailures.Reason(exception)}", exception);
+        }
     }
+
+    private static string EndpointOf(NpgsqlConnectionStringBuilder connection) =>
+        $"{connection.Host ?? "localhost"}:{connection.Port}/{connection.Database ?? connection.Username ?? ""}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL store instance {InstanceId}: outbox items it takes are leased for {Lease}")]
     private partial void LogInstance(string instanceId, TimeSpan lease);

@@ -20,4 +20,13 @@ public sealed class PostgresOptions
     public TimeSpan OutboxLease { get; set; } = DefaultOutboxLease;
 
     public static readonly TimeSpan DefaultOutboxLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the host waits at start for a database it cannot reach (trying again with growing pauses) before it
+    /// gives up with its own exit code: hosts and their database often start together, and a database still starting
+    /// should not need a restart of every host. Zero tries once.
+    /// </summary>
+    public TimeSpan StartupTimeout { get; set; } = DefaultStartupTimeout;
+
+    public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(30);
 }

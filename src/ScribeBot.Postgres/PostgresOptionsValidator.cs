@@ -22,6 +22,12 @@ internal sealed class PostgresOptionsValidator : IValidateOptions<PostgresOption
                 $"{PostgresOptions.SectionName}:{nameof(PostgresOptions.OutboxLease)} must be from 00:00:30 to 01:00:00, e.g. 00:02:00 (longer than a delivery attempt takes).");
         }
 
+        if (options.StartupTimeout < TimeSpan.Zero || options.StartupTimeout > TimeSpan.FromMinutes(10))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{PostgresOptions.SectionName}:{nameof(PostgresOptions.StartupTimeout)} must be from 00:00:00 (try once) to 00:10:00, e.g. 00:00:30.");
+        }
+
         try
         {
             _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);

@@ -11,7 +11,7 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>
     /// Registers the PostgreSQL store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
     /// <see cref="IAdapterStateStore"/>, <see cref="IRetentionStore"/> and <see cref="IProcessedRequests"/> singleton (one connection pool), its options
-    /// (<c>Storage:Postgres</c>) and the hosted service that migrates the schema at start.
+    /// (<c>Storage:Postgres</c>) and the hosted service that waits for the database and migrates the schema at start and releases outbox leases at stop.
     /// </summary>
     public static IServiceCollection AddPostgresStore(this IServiceCollection services)
     {
@@ -29,7 +29,7 @@ public static class PostgresServiceCollectionExtensions
         // Replaces the in-memory set the core registers: handled request ids must be seen by every instance.
         services.RemoveAll<IProcessedRequests>();
         services.AddSingleton<IProcessedRequests>(sp => sp.GetRequiredService<PostgresIncidentStore>());
-        services.AddHostedService<PostgresSchemaService>();
+        services.AddHostedService<PostgresStoreLifetime>();
         return services;
     }
 }

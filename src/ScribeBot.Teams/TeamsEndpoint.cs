@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 using ScribeBot.Core.Access;
+using ScribeBot.Core.Storage;
 using ScribeBot.Teams.Access;
 using ScribeBot.Teams.Bot;
 
@@ -99,6 +100,14 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "60";
         }
+        catch (Exception exception) when (!context.Response.HasStarted && IsStoreUnavailable(exception))
+        {
+            // The store is out of reach (the database restarting): nothing was committed, so "not now" and Teams
+            // delivers again. No log line per request: the store logs the outage once.
+            TeamsLog.StoreUnavailable(logger);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = ((int)StoreUnavailableException.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // Teams redelivers a message that failed; an invoke shows the person an error. Either way nothing half-done
@@ -106,6 +115,20 @@ internal sealed class TeamsEndpoint(CloudAdapter adapter, ScribeTeamsBot bot, Te
             TeamsLog.TurnFailed(logger, context.Request.Path, context.TraceIdentifier, exception);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
+    }
+
+    /// <summary>The store's "not now", as thrown or as the Bot SDK may wrap it.</summary>
+    private static bool IsStoreUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is StoreUnavailableException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A loopback peer that no relay (a tunnel, a proxy on this machine) connected on someone else's behalf.</summary>

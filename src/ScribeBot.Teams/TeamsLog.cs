@@ -43,6 +43,9 @@ internal static partial class TeamsLog
         Message = "Teams: request answered 503: the Bot Framework's signing keys could not be fetched to verify its token (is login.botframework.com reachable?)")]
     public static partial void SigningKeysUnavailable(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Debug, Message = "Teams: request answered 503: the store is unavailable; Teams will redeliver")]
+    public static partial void StoreUnavailable(ILogger logger);
+
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Teams: {Count} added to {Channel}; pointed at an open incident: {Pointed}")]
     public static partial void Joined(ILogger logger, string channel, int count, bool pointed);
 }

@@ -42,9 +42,12 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // A request the server itself refused while it was being read (body over the limit, cut short) is the client's
     // fault: answer with its 4xx, not 500.
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-    // Nor is it logged as an unhandled error: operators alert on those (README, Operations).
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+    // A store out of reach (PostgreSQL restarting) is "not now": 503 with Retry-After (StoreUnavailableAnswer).
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode
+        : StoreUnavailableAnswer.StatusCodeOf(exception) ?? StatusCodes.Status500InternalServerError,
+    // Neither is logged as an unhandled error: operators alert on those (README, Operations), and the store logs its
+    // outage once rather than once per request.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or ScribeBot.Core.Storage.StoreUnavailableException,
 });
 // Before authentication: a sign-in challenge must not be issued under a host name the host does not serve.
 app.UseMiddleware<WebHostGuard>();

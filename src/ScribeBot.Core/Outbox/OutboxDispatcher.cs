@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Core.Outbox;
 
@@ -62,6 +63,12 @@ public sealed partial class OutboxDispatcher
                 try
                 {
                     wait = await RunRoundAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (StoreUnavailableException exception)
+                {
+                    // The store logs its outage once; a line every pause would say the same thing again.
+                    LogStoreUnavailable(exception.Message, StoreFailurePause);
+                    wait = StoreFailurePause;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -222,6 +229,9 @@ public sealed partial class OutboxDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The poster threw delivering {OutboxId} of {IncidentId} to {Channel}; it will be retried")]
     private partial void LogPosterThrew(Exception exception, string outboxId, string? incidentId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The outbox store is unavailable ({Reason}); the dispatcher tries again in {Pause}")]
+    private partial void LogStoreUnavailable(string reason, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox store failed; the dispatcher tries again shortly")]
     private partial void LogStoreFailed(Exception exception);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
+using ScribeBot.Core.Storage;
 using ScribeBot.Core.Text;
 using ScribeBot.Slack.Blocks;
 using ScribeBot.Slack.Endpoint;
@@ -42,6 +43,10 @@ internal sealed class SlackInboundDispatcher(
     /// not asked for again for a while (<see cref="SlackUserDirectory.FailureTtl"/>), so an outage costs this once.
     /// </summary>
     public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
+
+    /// <summary>A slash command's answer while the store is out of reach (the database restarting).</summary>
+    public const string StoreUnavailableReply =
+        "ScribeBot cannot reach its database right now, so this command was not recorded and nothing changed. Send it again in a minute.";
 
     /// <summary>
     /// Reads an inbound with the reader that knows the bot's ids (if <c>auth.test</c> answered yet), then again with
@@ -144,6 +149,13 @@ internal sealed class SlackInboundDispatcher(
         try
         {
             outcome = await commands.HandleAsync(command.Request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Slack never sends a slash command again, so a 503 would only show "dispatch_failed": the caller is told
+            // plainly that nothing changed and to send it again. The store has logged its outage once.
+            SlackEndpointLog.CommandStoreUnavailable(logger, channel);
+            return Ephemeral(ChatText.Of(StoreUnavailableReply));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

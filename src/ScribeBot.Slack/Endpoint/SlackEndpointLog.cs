@@ -47,6 +47,9 @@ internal static partial class SlackEndpointLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack command in {Channel} failed (correlation id {CorrelationId})")]
     public static partial void CommandFailed(ILogger logger, string channel, string correlationId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack command in {Channel} not run: the store is unavailable; the caller was told to send it again")]
+    public static partial void CommandStoreUnavailable(ILogger logger, string channel);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack shortcut modal could not be opened in {Channel}: {Error}")]
     public static partial void ModalNotOpened(ILogger logger, string channel, string error);
 

@@ -38,6 +38,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddRazorPages();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<StoreUnavailableAnswer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", timeout: TimeSpan.FromSeconds(5));
         return services;
     }

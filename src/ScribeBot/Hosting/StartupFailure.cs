@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using ScribeBot.LiteDb;
+using ScribeBot.Postgres;
 using ScribeBot.Postgres.Migrations;
 
 namespace ScribeBot.Hosting;
@@ -11,8 +12,9 @@ namespace ScribeBot.Hosting;
 /// manager or a deploy script can tell them apart from a crash: <see cref="InvalidSettings"/> for settings refused
 /// by validation or that do not convert (a placeholder secret, an unknown time zone, <c>WriteTimeout=soon</c>),
 /// <see cref="DataFileInUse"/> for a data file another process holds, <see cref="AddressInUse"/> for a port another
-/// process listens on, <see cref="SchemaTooNew"/> for a PostgreSQL database a newer ScribeBot migrated. Anything else
-/// is a crash and is left to the runtime.
+/// process listens on, <see cref="SchemaTooNew"/> for a PostgreSQL database a newer ScribeBot migrated,
+/// <see cref="DatabaseUnreachable"/> for a PostgreSQL database not reached within <c>Storage:Postgres:StartupTimeout</c>
+/// (or that refused the connection). Anything else is a crash and is left to the runtime.
 /// </summary>
 internal static class StartupFailure
 {
@@ -20,12 +22,14 @@ internal static class StartupFailure
     public const int DataFileInUse = 3;
     public const int AddressInUse = 4;
     public const int SchemaTooNew = 5;
+    public const int DatabaseUnreachable = 6;
 
     /// <summary>The exit code for <paramref name="exception"/>, or null when it is not a failure an operator fixes.</summary>
     public static int? ExitCodeOf(Exception exception) => exception switch
     {
         DataFileInUseException => DataFileInUse,
         SchemaTooNewException => SchemaTooNew,
+        DatabaseUnreachableException => DatabaseUnreachable,
         OptionsValidationException => InvalidSettings,
         AggregateException aggregate when aggregate.InnerExceptions.All(e => ExitCodeOf(e) == InvalidSettings) => InvalidSettings,
         IOException { InnerException: AddressInUseException } => AddressInUse,
