@@ -8,7 +8,7 @@ namespace ScribeBot.Postgres;
 
 /// <summary>
 /// The store's part in the host's start and stop. At start it waits for the database (up to
-/// <see cref="PostgresOptions.StartupTimeout"/>, pausing 0.5 s, 1 s, 2 s, then 5 s between attempts, one line each) and
+/// <see cref="PostgresOptions.StartupTimeout"/>, pausing 0.5 s, 1 s, 2 s, 4 s, then 5 s between attempts, one line each) and
 /// migrates the schema, so a schema newer than this build or a database that never came stops the start rather than
 /// the first request. At stop, registered before the outbox worker and so stopped after it, it releases the outbox
 /// items this instance still holds, so another instance delivers them at once rather than when the lease runs out.

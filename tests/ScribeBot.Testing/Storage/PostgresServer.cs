@@ -26,6 +26,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _binaries;
     private readonly string? _runAs;
     private bool _stopped;
+    private bool _down;
 
     private PostgresServer(TempDirectory directory, string binaries, string? runAs, int port)
     {
@@ -102,12 +103,38 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
+            if (_down)
+            {
+                return;
+            }
+
             await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], _runAs, _directory.Path);
         }
         finally
         {
             _directory.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Stops the server as an operator's restart does (<c>pg_ctl stop -m fast</c>: open sessions are ended, the data
+    /// stays), for fault tests; <see cref="StartAgainAsync"/> brings it back on the same port.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w"], _runAs, _directory.Path);
+        _down = true;
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopAsync"/> again, on the same port; returns once it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        await RunAsync(
+            Path.Combine(_binaries, "pg_ctl"),
+            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", _directory.File("server.log"), "-o", ServerOptions(_directory, Port)],
+            _runAs,
+            _directory.Path);
+        _down = false;
     }
 
     /// <summary>
@@ -160,7 +187,7 @@ public sealed class PostgresServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory.Path} -c fsync=off -c max_connections=200";
+            var options = ServerOptions(directory, port);
             try
             {
                 await RunAsync(
@@ -175,6 +202,9 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
     }
+
+    private static string ServerOptions(TempDirectory directory, int port) =>
+        $"-c listen_addresses=127.0.0.1 -p {port} -k {directory.Path} -c fsync=off -c max_connections=200";
 
     private static int FreePort()
     {
