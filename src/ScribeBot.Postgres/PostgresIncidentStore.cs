@@ -151,10 +151,11 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
     /// </summary>
     private async Task<T> GuardedAsync<T>(Func<Task<T>> call, bool reportOutage)
     {
+        var mark = _outage.Mark;
         try
         {
             var result = await call().ConfigureAwait(false);
-            _outage.Succeeded();
+            _outage.Succeeded(mark);
             return result;
         }
         catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))

@@ -79,9 +79,10 @@ internal sealed partial class PostgresStoreLifetime(
                 LogReleased(released);
             }
         }
-        catch (Exception exception) when (exception is StoreUnavailableException or OperationCanceledException)
+        catch (Exception exception) when (exception is StoreUnavailableException or OperationCanceledException or ObjectDisposedException)
         {
-            // Nothing lost: the items stay leased until the lease runs out, then another instance takes them.
+            // Nothing lost: the items stay leased until the lease runs out, then another instance takes them. (Disposed:
+            // a test host's Program may dispose the container while the factory still stops the host.)
             LogNotReleased(exception);
         }
     }

@@ -98,6 +98,33 @@ public sealed partial class PostgresOutageTests
     }
 
     [Fact]
+    public async Task Teams_gets_503_while_the_database_is_down_and_its_redelivery_is_stored_once_after()
+    {
+        await using var server = await PostgresServer.StartAsync();
+        await using var host = await new ScribeBotApplication()
+            .WithTeams()
+            .WithPostgres(await server.CreateDatabaseAsync())
+            .StartKestrelAsync();
+        var alice = ("29:alice", "Alice Ng");
+        await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(
+            host.ServiceUrl, "1000", "incident start Checkout returns 502 sev2", TeamsPayloads.Start, alice, mentionBot: true));
+        var message = TeamsPayloads.ChannelMessage(host.ServiceUrl, "1001", "p99 is through the roof", TeamsPayloads.Start.AddMinutes(1), alice);
+
+        await server.StopAsync();
+        using (var refused = await host.PostActivityAsync(message))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+        }
+
+        await server.StartAgainAsync();
+        // Teams delivers again: taken now, without a restart of the host; a duplicate after it changes nothing.
+        await host.PostActivityOkAsync(message);
+        await host.PostActivityOkAsync(message);
+        Assert.Single(await host.TimelineAsync(TeamsPayloads.Channel), e => e.Text == "p99 is through the roof");
+    }
+
+    [Fact]
     public async Task A_host_started_while_the_database_is_down_exits_6_with_one_line_naming_the_server_and_no_password()
     {
         using var timeout = new CancellationTokenSource(Patience);
