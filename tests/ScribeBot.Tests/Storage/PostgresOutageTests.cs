@@ -12,7 +12,8 @@ namespace ScribeBot.Tests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed partial class PostgresOutageTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    /// <summary>Only a bound on a hang: on two shared cores under other suites a burst test can take minutes.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task A_restart_mid_burst_answers_503_meanwhile_keeps_every_acknowledged_event_once_and_recovers_without_a_host_restart()
@@ -44,9 +45,9 @@ public sealed partial class PostgresOutageTests
             }
         })).ToArray();
 
-        await UntilAsync(() => answers.Count(a => a.Value.Status == HttpStatusCode.OK) >= 20, timeout.Token);
+        await UntilAsync(() => answers.Count(a => a.Value.Status == HttpStatusCode.OK) >= 10, timeout.Token);
         await server.StopAsync();
-        await UntilAsync(() => answers.Count(a => a.Value.Status == HttpStatusCode.ServiceUnavailable) >= 20, timeout.Token);
+        await UntilAsync(() => answers.Count(a => a.Value.Status == HttpStatusCode.ServiceUnavailable) >= 10, timeout.Token);
         using (var health = await host.Client.GetAsync(new Uri("healthz", UriKind.Relative), timeout.Token))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
@@ -62,7 +63,7 @@ public sealed partial class PostgresOutageTests
         await UntilAsync(() => logs.Logs.Any(l => l.Message.StartsWith("The outbox store is unavailable", StringComparison.Ordinal)), timeout.Token);
         await server.StartAgainAsync();
         var lastRefused = answers.Where(a => a.Value.Status != HttpStatusCode.OK).Max(a => a.Key);
-        await UntilAsync(() => answers.Count(a => a.Key > lastRefused && a.Value.Status == HttpStatusCode.OK) >= 20, timeout.Token);
+        await UntilAsync(() => answers.Count(a => a.Key > lastRefused && a.Value.Status == HttpStatusCode.OK) >= 10, timeout.Token);
         await stopSending.CancelAsync();
         await Task.WhenAll(senders);
 
