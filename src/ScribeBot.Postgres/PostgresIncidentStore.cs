@@ -8,8 +8,8 @@ namespace ScribeBot.Postgres;
 /// <summary>
 /// <see cref="Core.Storage.IIncidentStore"/>, <see cref="Core.Outbox.IOutboxStore"/>,
 /// <see cref="Core.Storage.IAdapterStateStore"/> and <see cref="Core.Storage.IRetentionStore"/> on a PostgreSQL
-/// database that several instances may share. Each call is one transaction on a pooled connection, committed (with
-/// the server's default <c>synchronous_commit=on</c>) before its task completes. Read-then-write commands on a channel
+/// database that several instances may share. Each call is one transaction on a pooled connection, committed before
+/// its task completes, with <c>synchronous_commit</c> never <c>off</c> (<see cref="DurableCommits"/>). Read-then-write commands on a channel
 /// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
 /// both open an incident in one channel.
 /// <para>
@@ -45,6 +45,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         LogInstance(InstanceId, _outboxLease);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
+        DurableCommits.Apply(builder.ConnectionStringBuilder);
         _dataSource = builder.Build();
     }
 
@@ -99,6 +100,17 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await work(connection).ConfigureAwait(false);
     }
+
+    /// <summary>A setting as this store's sessions see it (<c>current_setting</c>), for the tests of the session set-up.</summary>
+    internal Task<string> SessionSettingAsync(string name, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async c =>
+            {
+                await using var command = new NpgsqlCommand("SELECT current_setting(@name)", c);
+                command.Parameters.AddWithValue("name", name);
+                return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            },
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL store instance {InstanceId}: outbox items it takes are leased for {Lease}")]
     private partial void LogInstance(string instanceId, TimeSpan lease);
