@@ -56,15 +56,4 @@ internal sealed partial class PostgresIncidentStore : IProcessedRequests
                 return marked.Count == 1;
             },
             cancellationToken);
-
-    public Task ForgetAsync(string key, CancellationToken cancellationToken) =>
-        InTransactionAsync(
-            async (connection, transaction) =>
-            {
-                await ListAsync(
-                    connection, transaction, "DELETE FROM processed_requests WHERE request_key = @key RETURNING 1", r => 1,
-                    cancellationToken, Parameter("key", key)).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken);
 }

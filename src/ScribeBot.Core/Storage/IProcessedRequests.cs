@@ -5,9 +5,7 @@ namespace ScribeBot.Core.Storage;
 /// without doing the work again. A saving, not the guarantee: the core's operations are idempotent by message id, so a
 /// request that slips past (two deliveries at once, past <see cref="Expiry"/>) is still recorded once. Callers mark a
 /// key only after its work committed, never before: a request whose work failed must be done when the platform retries
-/// it (docs/decisions.md, "Outbox lease and shared deduplication"). A request whose work is not idempotent (a slash
-/// command adds an entry each time) is claimed before the work instead, with <see cref="TryMarkAsync"/>, and
-/// <see cref="ForgetAsync"/> gives the claim back when the work failed (docs/decisions.md, "Several instances").
+/// it (docs/decisions.md, "Outbox lease and shared deduplication").
 /// </summary>
 public interface IProcessedRequests
 {
@@ -19,7 +17,4 @@ public interface IProcessedRequests
 
     /// <summary>Marks <paramref name="key"/> handled at <paramref name="at"/>; true the first time, false when it already was.</summary>
     Task<bool> TryMarkAsync(string key, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Unmarks <paramref name="key"/>, so the next <see cref="TryMarkAsync"/> is the first time again; nothing when it is not marked.</summary>
-    Task ForgetAsync(string key, CancellationToken cancellationToken);
 }

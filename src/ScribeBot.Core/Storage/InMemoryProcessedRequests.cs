@@ -42,14 +42,4 @@ public sealed class InMemoryProcessedRequests : IProcessedRequests
             return Task.FromResult(first);
         }
     }
-
-    public Task ForgetAsync(string key, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            // The queue item stays; it no longer matches a map entry, so dropping it later leaves the map alone.
-            _seen.Remove(key);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -76,9 +76,9 @@ internal sealed class SocketModeMessageHandler(IServiceScopeFactory scopes, Time
                 var inbound = await dispatcher.ReadAsync(
                     (reader, names) => reader.ReadSocketFrame(frame, receivedAt, names).Inbound, cancellationToken).ConfigureAwait(false);
                 // An envelope whose ack did not reach Slack is delivered again, maybe to another instance's connection:
-                // an event is deduplicated by its event_id in the dispatcher, a command or interaction is claimed here.
-                var (triggerId, kind) = SlackRequestClaims.TriggerOf(inbound);
-                answer = await scope.ServiceProvider.GetRequiredService<SlackRequestClaims>().RunOnceAsync(
+                // an event is deduplicated by its event_id in the dispatcher, a command or an interaction by its trigger_id here.
+                var (triggerId, kind) = SlackRequestDeduplicator.TriggerOf(inbound);
+                answer = await scope.ServiceProvider.GetRequiredService<SlackRequestDeduplicator>().RunOnceAsync(
                     triggerId, kind, () => dispatcher.DispatchAsync(inbound, envelopeId, cancellationToken), cancellationToken)
                     .ConfigureAwait(false);
             }

@@ -75,17 +75,4 @@ public abstract class ProcessedRequestsContract : IAsyncLifetime
 
         Assert.Single(marks, first => first);
     }
-
-    [Fact]
-    public async Task A_forgotten_key_is_unknown_and_marked_afresh()
-    {
-        await Requests.TryMarkAsync("slack-command:T1", T0, None);
-
-        await Requests.ForgetAsync("slack-command:T1", None);
-        await Requests.ForgetAsync("never-marked", None);
-
-        Assert.False(await Requests.WasProcessedAsync("slack-command:T1", T0.AddSeconds(1), None));
-        Assert.True(await Requests.TryMarkAsync("slack-command:T1", T0.AddSeconds(1), None));
-        Assert.False(await Requests.TryMarkAsync("slack-command:T1", T0.AddSeconds(2), None));
-    }
 }

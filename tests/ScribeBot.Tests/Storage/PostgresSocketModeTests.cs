@@ -33,10 +33,20 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
         Assert.Equal(2, slack.CallsTo("apps.connections.open").Count);
 
         await BothAckAsync(connections, SlashCommand("E-start", "start Checkout returns 502"));
-        // A note is not idempotent: run on both instances it would be two entries.
+        // A note delivered twice must not be two entries, and its reply must not be given twice.
         await BothAckAsync(connections, SlashCommand("E-note", "note rolled back the canary"));
         var ts = SlackPayloads.Now(1);
         await BothAckAsync(connections, Message("E-msg", "Ev0300", ts, "p99 is through the roof"));
+
+        // Delivered again later, to either instance: known in the database as handled, acked without a reply. Run again,
+        // the command would answer that an incident is already open.
+        foreach (var connection in connections)
+        {
+            await connection.SendAsync(SlashCommand("E-start-again", "start Checkout returns 502", triggerId: "1337.E-start"));
+            var ack = await connection.ReceiveAsync().WaitAsync(Timeout);
+            Assert.Equal("E-start-again", ack["envelope_id"]!.GetValue<string>());
+            Assert.Null(ack["payload"]);
+        }
 
         var incident = await first.Store.FindLatestIncidentAsync(SlackPayloads.Channel, CancellationToken.None);
         Assert.NotNull(incident);
