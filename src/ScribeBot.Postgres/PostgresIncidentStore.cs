@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ScribeBot.Postgres.Migrations;
+using ScribeBot.Postgres.Writing;
 
 namespace ScribeBot.Postgres;
 
@@ -9,7 +10,8 @@ namespace ScribeBot.Postgres;
 /// <see cref="Core.Storage.IIncidentStore"/>, <see cref="Core.Outbox.IOutboxStore"/>,
 /// <see cref="Core.Storage.IAdapterStateStore"/> and <see cref="Core.Storage.IRetentionStore"/> on a PostgreSQL
 /// database that several instances may share. Each call is one transaction on a pooled connection, committed (with
-/// the server's default <c>synchronous_commit=on</c>) before its task completes. Read-then-write commands on a channel
+/// the server's default <c>synchronous_commit=on</c>) before its task completes; timeline appends, the hot path, are
+/// gathered from concurrent callers into one transaction per batch (<see cref="EntryAppendBatcher"/>). Read-then-write commands on a channel
 /// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
 /// both open an incident in one channel.
 /// <para>
@@ -20,6 +22,7 @@ namespace ScribeBot.Postgres;
 internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly EntryAppendBatcher _appends;
     private readonly ILogger<PostgresIncidentStore> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _migrating = new(1, 1);
@@ -46,6 +49,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
         _dataSource = builder.Build();
+        _appends = new EntryAppendBatcher(_dataSource, logger);
     }
 
     /// <summary>
@@ -77,6 +81,8 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Appends already queued are written (and their callers answered) before the pool goes.
+        await _appends.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         _migrating.Dispose();
     }
