@@ -28,12 +28,15 @@ internal static class PhaseColumns
         WHERE id = @incident
         """;
 
-    /// <summary>After an entry changed: the incident is read back from its row.</summary>
+    /// <summary>
+    /// After an entry changed: the incident is read back from its row, locked, so concurrent transactions that each
+    /// added a tagged entry refresh one after the other and the later one counts the earlier one's entry.
+    /// </summary>
     public static async Task RefreshAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string incidentId, CancellationToken cancellationToken)
     {
         var incident = await FirstOrDefaultAsync(
-            connection, transaction, "SELECT doc FROM incidents WHERE id = @incident", r => StoreJson.ToIncident(r.GetString(0)),
+            connection, transaction, "SELECT doc FROM incidents WHERE id = @incident FOR UPDATE", r => StoreJson.ToIncident(r.GetString(0)),
             cancellationToken, Parameter("incident", incidentId)).ConfigureAwait(false);
         // Entries may arrive for an incident the caller has not stored (as in the other stores): nothing to measure.
         if (incident is not null)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ScribeBot.Postgres.Migrations;
+using ScribeBot.Postgres.Writing;
 
 namespace ScribeBot.Postgres;
 
@@ -9,7 +10,9 @@ namespace ScribeBot.Postgres;
 /// <see cref="Core.Storage.IIncidentStore"/>, <see cref="Core.Outbox.IOutboxStore"/>,
 /// <see cref="Core.Storage.IAdapterStateStore"/> and <see cref="Core.Storage.IRetentionStore"/> on a PostgreSQL
 /// database that several instances may share. Each call is one transaction on a pooled connection, committed before
-/// its task completes, with <c>synchronous_commit</c> never <c>off</c> (<see cref="DurableCommits"/>). Read-then-write commands on a channel
+/// its task completes, with <c>synchronous_commit</c> never <c>off</c> (<see cref="DurableCommits"/>); timeline appends,
+/// the hot path, are gathered from concurrent callers into one transaction per batch (<see cref="EntryAppendBatcher"/>).
+/// Read-then-write commands on a channel
 /// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
 /// both open an incident in one channel.
 /// <para>
@@ -20,6 +23,7 @@ namespace ScribeBot.Postgres;
 internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly EntryAppendBatcher _appends;
     private readonly ILogger<PostgresIncidentStore> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _migrating = new(1, 1);
@@ -47,6 +51,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
         DurableCommits.Apply(builder.ConnectionStringBuilder);
         _dataSource = builder.Build();
+        _appends = new EntryAppendBatcher(_dataSource, logger);
     }
 
     /// <summary>
@@ -78,6 +83,8 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Appends already queued are written (and their callers answered) before the pool goes.
+        await _appends.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         _migrating.Dispose();
     }
