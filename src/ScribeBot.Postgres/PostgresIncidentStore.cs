@@ -43,9 +43,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         _migrations = migrations;
         _outboxLease = outboxLease ?? PostgresOptions.DefaultOutboxLease;
         LogInstance(InstanceId, _outboxLease);
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
-        _dataSource = builder.Build();
+        _dataSource = PostgresConnections.Build(connectionString);
     }
 
     /// <summary>
@@ -64,9 +62,9 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         {
             if (!_schemaReady)
             {
-                var version = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
+                var migration = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
                 _schemaReady = true;
-                LogReady(version);
+                LogReady(migration.Version);
             }
         }
         finally
