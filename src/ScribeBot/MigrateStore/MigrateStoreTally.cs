@@ -43,7 +43,7 @@ internal sealed class MigrateStoreTally
 
         text.Append(Copied == 0
             ? "Nothing new to copy: PostgreSQL already holds everything in the data file.\n"
-            : string.Create(CultureInfo.InvariantCulture, $"Copied {Copied} rows. Point the host at PostgreSQL (Storage:Provider=Postgres) before starting it again.\n"));
+            : string.Create(CultureInfo.InvariantCulture, $"Copied {Copied} {(Copied == 1 ? "row" : "rows")}. Point the host at PostgreSQL (Storage:Provider=Postgres) before starting it again.\n"));
         return text.ToString();
     }
 

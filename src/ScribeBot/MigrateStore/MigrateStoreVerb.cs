@@ -48,12 +48,17 @@ internal static class MigrateStoreVerb
         using var configuration = VerbConfiguration.Build(parsed.Settings);
         var path = parsed.LiteDbPath ?? configuration["Storage:LiteDb:Path"] ?? new LiteDbOptions().Path;
         var connectionString = parsed.ConnectionString ?? configuration["Storage:Postgres:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return await FailAsync(
+                errors, "--to postgres: names no connection, and Storage:Postgres:ConnectionString is empty; give one (postgres:Host=...;Database=...).",
+                BadInput, cancellationToken).ConfigureAwait(false);
+        }
+
         string database;
         try
         {
-            database = string.IsNullOrWhiteSpace(connectionString)
-                ? throw new ArgumentException("postgres: names no connection and Storage:Postgres:ConnectionString is empty.")
-                : $"PostgreSQL {PostgresSchema.Describe(connectionString)}";
+            database = $"PostgreSQL {PostgresSchema.Describe(connectionString)}";
         }
         catch (ArgumentException invalid)
         {
@@ -80,7 +85,7 @@ internal static class MigrateStoreVerb
             PostgresImport target;
             try
             {
-                target = await PostgresImport.OpenAsync(connectionString!, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+                target = await PostgresImport.OpenAsync(connectionString, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
             }
             catch (SchemaTooNewException tooNew)
             {

@@ -51,7 +51,8 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres) : ID
         var database = await postgres.Server.CreateDatabaseAsync();
         await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
 
-        var (exit, output, errors) = await MigrateStoreAsync($"--from=litedb:{DataFile}", $"--to=postgres:{database}");
+        // postgres: alone takes the configured connection, so a password need not be on the command line.
+        var (exit, output, errors) = await MigrateStoreAsync($"--from=litedb:{DataFile}", "--to=postgres:", "--Storage:Postgres:ConnectionString", database);
 
         Assert.Equal(MigrateStoreVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
@@ -73,6 +74,35 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres) : ID
         await target.Incidents.AppendEntryAsync(Entry(seeded.IncidentIds[0], "late", Day.AddMinutes(2)), CancellationToken.None);
         Assert.Equal(["m1", "m3", "m2", "late", "m4", "cmd-resolve"],
             (await target.Incidents.GetTimelineAsync(seeded.IncidentIds[0], CancellationToken.None)).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task A_run_after_the_file_changed_copies_what_is_new_and_reports_the_incidents_that_differ_without_overwriting()
+    {
+        var seeded = await SeedAsync();
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        var openId = seeded.IncidentIds[2];
+        await using (var store = StorePorts.LiteDb(DataFile))
+        {
+            var open = (await store.Incidents.GetIncidentAsync(openId, CancellationToken.None))!;
+            await store.Incidents.SaveIncidentAsync(
+                open with { Status = IncidentStatus.Resolved, Resolved = new Milestone(Day.AddDays(2).AddHours(1), Alice) },
+                [Entry(openId, "x3", Day.AddDays(2).AddMinutes(30), TimelineTag.RootCause)],
+                [],
+                CancellationToken.None);
+        }
+
+        var (exit, output, _) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+
+        Assert.Equal(MigrateStoreVerb.Ok, exit);
+        Assert.Contains("Incidents: 0 copied, 4 already there.\n", output, StringComparison.Ordinal);
+        Assert.Contains("Timeline entries: 1 copied, 8 already there.\n", output, StringComparison.Ordinal);
+        Assert.Contains("1 of the incidents already in PostgreSQL differ from the file (changed on one side since an earlier copy); they were left as PostgreSQL has them.\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("Copied 1 row. Point the host at PostgreSQL (Storage:Provider=Postgres) before starting it again.\n", output, StringComparison.Ordinal);
+        await using var target = StorePorts.Postgres(database);
+        Assert.True((await target.Incidents.GetIncidentAsync(openId, CancellationToken.None))!.IsOpen);
+        Assert.Equal(["x1", "x2", "x3"], (await target.Incidents.GetTimelineAsync(openId, CancellationToken.None)).Select(e => e.MessageId));
     }
 
     [Fact]
@@ -125,6 +155,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres) : ID
     [InlineData("--from --to postgres:Host=h", "--from needs a source, written litedb:PATH.")]
     [InlineData("--from litedb:x.db --to postgres:Host=h --yes", "unknown option '--yes'.")]
     [InlineData("--from litedb:x.db --to postgres:Host=h now", "unexpected argument 'now'.")]
+    [InlineData("--from litedb:x.db --to postgres:Host=h --Storage:Provider", "--Storage:Provider needs a value.")]
     public async Task Wrong_arguments_get_a_usage_error_and_exit_code_2(string arguments, string error)
     {
         var (exit, output, errors) = await MigrateStoreAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
