@@ -10,7 +10,7 @@ namespace ScribeBot.Tests.Migrate;
 /// run in-process as <c>Program</c> runs it; both stores are then read through the same ports and must agree.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres) : IDisposable
+public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITestOutputHelper log) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly string _directory = Directory.CreateTempSubdirectory("scribebot-migrate-store-").FullName;
@@ -103,6 +103,37 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres) : ID
         await using var target = StorePorts.Postgres(database);
         Assert.True((await target.Incidents.GetIncidentAsync(openId, CancellationToken.None))!.IsOpen);
         Assert.Equal(["x1", "x2", "x3"], (await target.Incidents.GetTimelineAsync(openId, CancellationToken.None)).Select(e => e.MessageId));
+    }
+
+    /// <summary>
+    /// More incidents and entries than a page holds, so every page boundary is crossed. <c>SCRIBEBOT_MIGRATE_INCIDENTS</c>
+    /// copies a larger file (10,000 for the figure in docs/storage.md); each incident has 20 entries then.
+    /// </summary>
+    [Fact]
+    public async Task A_file_larger_than_a_page_is_copied_whole_page_by_page()
+    {
+        var incidents = int.TryParse(Environment.GetEnvironmentVariable("SCRIBEBOT_MIGRATE_INCIDENTS"), out var asked) ? asked : MigrateStoreVerb.IncidentsPerPage * 2 + 100;
+        var entries = asked > 0 ? 20 : MigrateStoreVerb.EntriesPerPage / MigrateStoreVerb.IncidentsPerPage + 1;
+        await using (var store = StorePorts.LiteDb(DataFile))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, incidents), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            {
+                var channel = new ChannelRef(ChatPlatform.Slack, i % 2 == 0 ? "T1" : "T2", $"C{i}");
+                await store.Incidents.OpenIncidentAsync(
+                    channel, n => Opening(channel, n, Day.AddMinutes(i), [.. Enumerable.Range(0, entries).Select(e => $"m{e}")]), ct);
+            });
+        }
+
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var watch = Stopwatch.StartNew();
+        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+
+        Assert.True(exit == MigrateStoreVerb.Ok, errors);
+        Assert.Contains($"Incidents: {incidents} copied, 0 already there.\n", output, StringComparison.Ordinal);
+        Assert.Contains($"Timeline entries: {incidents * entries} copied, 0 already there.\n", output, StringComparison.Ordinal);
+        Assert.Contains($"Next incident numbers: slack:T1 INC-{(incidents + 1) / 2 + 1}, slack:T2 INC-{incidents / 2 + 1}.", output, StringComparison.Ordinal);
+        Assert.Equal(incidents * entries, await MigrateVerbTests.ScalarAsync(database, "SELECT count(DISTINCT (incident_id, message_id))::int FROM entries"));
+        log.WriteLine($"migrate-store copied {incidents} incidents with {incidents * entries} entries in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
