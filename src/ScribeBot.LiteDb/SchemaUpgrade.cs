@@ -25,9 +25,12 @@ internal static class SchemaUpgrade
     private const string VersionId = "$schema";
     private const int DocumentsPerTransaction = 500;
 
+    /// <summary>The version the file says it is at; a file from before versions were written is version 1.</summary>
+    public static int StoredVersion(StoreSchema schema) => schema.Counters.FindById(VersionId)?["version"].AsInt32 ?? 1;
+
     public static void Apply(StoreSchema schema)
     {
-        var stored = schema.Counters.FindById(VersionId)?["version"].AsInt32 ?? 1;
+        var stored = StoredVersion(schema);
         if (stored >= CurrentVersion)
         {
             return;

@@ -47,10 +47,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         _migrations = migrations;
         _outboxLease = outboxLease ?? PostgresOptions.DefaultOutboxLease;
         LogInstance(InstanceId, _outboxLease);
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
-        DurableCommits.Apply(builder.ConnectionStringBuilder);
-        _dataSource = builder.Build();
+        _dataSource = PostgresConnections.Build(connectionString);
         _appends = new EntryAppendBatcher(_dataSource, logger);
     }
 
@@ -70,9 +67,9 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         {
             if (!_schemaReady)
             {
-                var version = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
+                var migration = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
                 _schemaReady = true;
-                LogReady(version);
+                LogReady(migration.Version);
             }
         }
         finally
