@@ -30,8 +30,7 @@ public sealed class LedgerOutageTests : DataFileTests
     [Fact]
     public async Task A_version_4_file_has_its_outages_measured_from_the_tagged_messages_on_upgrade()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             var incident = (await store.OpenIncidentAsync(Channel("C1"), Create(Channel("C1"), T0), None)).Incident;
             var resolved = incident with { Status = IncidentStatus.Resolved, Resolved = new Milestone(T0.AddHours(1), Alice) };
@@ -46,12 +45,12 @@ public sealed class LedgerOutageTests : DataFileTests
             await store.OpenIncidentAsync(Channel("C2"), Create(Channel("C2"), T0.AddHours(2)), None);
         }
 
-        using (var database = LiteDbIncidentStore.OpenDatabase(path))
+        using (var database = LiteDbIncidentStore.OpenDatabase(StorePath))
         {
             OlderLedgers.WriteBackAsVersion4(database);
         }
 
-        await using var upgraded = StoreFactory.Open(path);
+        await using var upgraded = OpenStore();
         var page = await upgraded.QueryIncidentsAsync(new IncidentQuery(), None);
 
         Assert.Equal(
