@@ -55,6 +55,22 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_message_carrying_a_nul_character_is_stored_with_a_replacement_character_rather_than_refused()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var store = await StoreFactory.OpenAsync(database);
+        var incident = (await store.OpenIncidentAsync(Channel(), Create(Channel(), T0), None)).Incident;
+
+        var appended = await store.AppendEntryAsync(Entry(incident.Id, "m1", T0, "pasted \0binary"), None);
+        var retitled = incident with { Title = "cache\0key" };
+        await store.SaveIncidentAsync(retitled, [], [], None);
+
+        Assert.Equal(AppendResult.Added, appended);
+        Assert.Equal("pasted \uFFFDbinary", Assert.Single(await store.GetTimelineAsync(incident.Id, None)).Text);
+        Assert.Equal("cache\uFFFDkey", (await store.GetIncidentAsync(incident.Id, None))!.Title);
+    }
+
+    [Fact]
     public async Task An_incident_and_an_entry_with_every_field_set_read_back_as_written()
     {
         var database = await postgres.Server.CreateDatabaseAsync();
