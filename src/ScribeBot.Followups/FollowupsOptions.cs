@@ -11,7 +11,15 @@ public sealed class FollowupsOptions
     /// <summary>Queue the follow-ups of an incident when it is resolved, as <c>/incident followups</c> would.</summary>
     public bool OnResolve { get; set; }
 
+    /// <summary>
+    /// The tracker of channels without an override: <c>github</c> or <c>jira</c>. Unset: GitHub when its token is set,
+    /// else Jira when its site, email and token are.
+    /// </summary>
+    public string? Tracker { get; set; }
+
     public GitHubOptions GitHub { get; set; } = new();
+
+    public JiraOptions Jira { get; set; } = new();
 
     /// <summary>Per-channel overrides, each naming its channel by key (<c>slack:T123:C456</c>).</summary>
     public List<ChannelFollowupsOptions> Channels { get; set; } = [];
@@ -44,7 +52,21 @@ public sealed class ChannelFollowupsOptions
     /// <summary>The channel's key, <c>{platform}:{workspace}:{channel}</c>, as the dashboard shows it.</summary>
     public string? Channel { get; set; }
 
+    /// <summary>This channel's tracker (<c>github</c>, <c>jira</c>); unset, the default's.</summary>
+    public string? Tracker { get; set; }
+
     public ChannelGitHubOptions GitHub { get; set; } = new();
+
+    public ChannelJiraOptions Jira { get; set; } = new();
+}
+
+/// <summary>What a channel may override of <see cref="JiraOptions"/> (the site and credentials stay shared).</summary>
+public sealed class ChannelJiraOptions
+{
+    public string? Project { get; set; }
+
+    /// <summary>Replaces the default labels when set.</summary>
+    public List<string>? Labels { get; set; }
 }
 
 /// <summary>What a channel may override of <see cref="GitHubOptions"/> (the token and API address stay shared).</summary>
@@ -64,4 +86,7 @@ public sealed class FollowupPersonOptions
 
     /// <summary>GitHub login.</summary>
     public string? GitHub { get; set; }
+
+    /// <summary>Jira Cloud account id (Jira assigns by account id, not by name or email).</summary>
+    public string? Jira { get; set; }
 }

@@ -24,9 +24,35 @@ internal sealed class FollowupsOptionsValidator : IValidateOptions<FollowupsOpti
             errors.Add("Followups:GitHub:Token is set but no repository is: set Followups:GitHub:Repository (owner/name) or a channel's Followups:Channels:N:GitHub:Repository.");
         }
 
+        if (options.Tracker is { } tracker && !FollowupTrackers.Known(tracker))
+        {
+            errors.Add($"Followups:Tracker must be github or jira; got '{tracker}'.");
+        }
+
+        var jira = options.Jira;
+        if (!string.IsNullOrEmpty(jira.BaseUrl) && (!Uri.TryCreate(jira.BaseUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors.Add($"Followups:Jira:BaseUrl must be the site's absolute address (https://your-domain.atlassian.net/); got '{jira.BaseUrl}'.");
+        }
+
+        if (jira.IsConfigured && string.IsNullOrWhiteSpace(jira.Project) && options.Channels.All(c => string.IsNullOrWhiteSpace(c.Jira.Project)))
+        {
+            errors.Add("Followups:Jira is configured but no project is: set Followups:Jira:Project (its key, e.g. OPS) or a channel's Followups:Channels:N:Jira:Project.");
+        }
+
+        if (string.IsNullOrWhiteSpace(jira.IssueType))
+        {
+            errors.Add("Followups:Jira:IssueType must name an issue type (default Task).");
+        }
+
         for (var i = 0; i < options.Channels.Count; i++)
         {
             var channel = options.Channels[i];
+            if (channel.Tracker is { } own && !FollowupTrackers.Known(own))
+            {
+                errors.Add($"Followups:Channels:{i}:Tracker must be github or jira; got '{own}'.");
+            }
+
             if (string.IsNullOrWhiteSpace(channel.Channel) || channel.Channel.Split(':').Length < 3)
             {
                 errors.Add($"Followups:Channels:{i}:Channel must be a channel key, platform:workspace:channel (e.g. slack:T123:C456).");

@@ -19,13 +19,17 @@ public static class FollowupsServiceCollectionExtensions
         services.AddOptions<FollowupsOptions>().BindConfiguration(FollowupsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowupsOptions>, FollowupsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(FollowupTrackers.GitHubClient)
-            .AddStandardResilienceHandler(resilience =>
-            {
-                // A create must never be retried blind: GitHub may have made the issue before the answer was lost. The
-                // outbox retries it instead, after looking for the issue's marker. Reads are retried here.
-                resilience.Retry.DisableForUnsafeHttpMethods();
-            });
+        foreach (var client in (string[])[FollowupTrackers.GitHubClient, FollowupTrackers.JiraClient])
+        {
+            services.AddHttpClient(client)
+                .AddStandardResilienceHandler(resilience =>
+                {
+                    // A create must never be retried blind: the tracker may have made the issue before the answer was
+                    // lost. The outbox retries it instead, after looking for the issue's marker. GETs are retried here
+                    // (Jira's JQL search is a POST, so it is left to the outbox too).
+                    resilience.Retry.DisableForUnsafeHttpMethods();
+                });
+        }
         services.TryAddSingleton<IFollowupTrackers, FollowupTrackers>();
         services.TryAddSingleton<FollowupDelivery>();
         return services;

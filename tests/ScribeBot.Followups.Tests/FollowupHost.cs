@@ -7,10 +7,32 @@ internal sealed class FollowupHost : IAsyncDisposable
     public static readonly Person Alice = new("U1", "Alice Ng");
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 
-    private FollowupHost(ScribeBotApplication app, FakeGitHub github)
+    private FollowupHost(ScribeBotApplication app, FakeGitHub github, FakeJira? jira = null)
     {
         App = app;
         GitHub = github;
+        Jira = jira;
+    }
+
+    /// <summary>The fake Jira, for a host started with <see cref="StartJiraAsync"/>.</summary>
+    public FakeJira? Jira { get; }
+
+    /// <summary>A host whose follow-ups go to Jira project <c>OPS</c> on a fake Jira (GitHub stays unconfigured).</summary>
+    public static async Task<FollowupHost> StartJiraAsync()
+    {
+        var github = await FakeGitHub.StartAsync();
+        var jira = await FakeJira.StartAsync("OPS");
+        var app = new ScribeBotApplication()
+            .WithSetting("Followups:Tracker", "jira")
+            .WithSetting("Followups:Jira:BaseUrl", jira.Root.AbsoluteUri)
+            .WithSetting("Followups:Jira:Email", FakeJira.Email)
+            .WithSetting("Followups:Jira:ApiToken", FakeJira.ApiToken)
+            .WithSetting("Followups:Jira:Project", "OPS")
+            .WithSetting("Followups:People:0:Name", "Bo")
+            .WithSetting("Followups:People:0:Jira", "5b109f2e9729b51b54dc274d")
+            .WithSetting("Scribe:PublicBaseUrl", "https://scribe.example/");
+        await app.StartKestrelAsync();
+        return new FollowupHost(app, github, jira);
     }
 
     public ScribeBotApplication App { get; }
@@ -33,7 +55,7 @@ internal sealed class FollowupHost : IAsyncDisposable
             app.WithSetting(key, value);
         }
 
-        _ = app.Services;
+        await app.StartKestrelAsync();
         return new FollowupHost(app, github);
     }
 
@@ -61,5 +83,9 @@ internal sealed class FollowupHost : IAsyncDisposable
     {
         await App.DisposeAsync();
         await GitHub.DisposeAsync();
+        if (Jira is not null)
+        {
+            await Jira.DisposeAsync();
+        }
     }
 }

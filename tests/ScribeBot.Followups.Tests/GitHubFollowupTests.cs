@@ -1,3 +1,4 @@
+using ScribeBot.Testing.Web;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Timeline;
@@ -57,6 +58,12 @@ public sealed class GitHubFollowupTests
         Assert.Contains("](<https://github.example/octo/app/issues/1347>) (open)", tasks[0]);
         Assert.Contains("](<https://github.example/octo/app/issues/1348>) (open)", tasks[1]);
         Assert.Contains("Follow-ups: 2 of 2 open", (await host.RunAsync("status", 6)).Reply.ToPlainString());
+        var page = await host.App.PageAsync(ScribeBot.Core.Links.IncidentPages.Page(incident.Id));
+        Assert.Matches("<dt>Follow-ups</dt>\\s*<dd>2 of 2 open", page);
+        var editor = await host.App.PageAsync(ScribeBot.Core.Links.IncidentPages.Editor(incident.Id));
+        Assert.Contains("<input type=\"hidden\" name=\"Tasks[0].Number\" value=\"1\" />", editor);
+        Assert.Contains("href=\"https://github.example/octo/app/issues/1347\"", editor);
+        Assert.Contains(">octo/app#1347</a> <span class=\"muted\">(open)</span>", editor);
 
         // Asked again: nothing is queued and nothing created.
         var again = await host.RunAsync("followups", 7);

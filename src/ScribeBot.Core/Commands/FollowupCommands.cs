@@ -12,7 +12,7 @@ namespace ScribeBot.Core.Commands;
 internal sealed class FollowupCommands(CommandRunner runner, IOutboxStore outbox, IFollowupTrackers? trackers)
 {
     public const string NotConfigured =
-        "Follow-ups are not configured for this channel. An admin sets Followups:GitHub:Token and Followups:GitHub:Repository (README, \"Follow-ups\").";
+        "Follow-ups are not configured for this channel. An admin sets Followups:GitHub:Token and Followups:GitHub:Repository, or Followups:Jira (README, \"Follow-ups\").";
 
     public Task<CommandOutcome> QueueAsync(CommandRequest request, CancellationToken ct) =>
         runner.ShowAsync(request, async incident =>

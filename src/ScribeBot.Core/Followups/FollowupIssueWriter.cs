@@ -27,7 +27,7 @@ public static class FollowupIssueWriter
         var page = IncidentPages.Absolute(publicBaseUrl, IncidentPages.Page(incident.Id));
         body.Append(page is null
             ? "- Postmortem: on the ScribeBot dashboard (no public address configured, Scribe:PublicBaseUrl)\n"
-            : $"- Postmortem: {page}\n");
+            : $"- Postmortem: [{page}]({page})\n");
 
         if (Motivation(entries) is { } entry)
         {

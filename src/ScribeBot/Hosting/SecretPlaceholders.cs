@@ -23,6 +23,7 @@ internal static partial class SecretPlaceholders
         "Alerts:Alertmanager:Token",
         "Alerts:Grafana:Token",
         "Followups:GitHub:Token",
+        "Followups:Jira:ApiToken",
     ];
 
     /// <summary>Keys that hold a list of secrets (rotation); the example file leaves each list empty.</summary>
