@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Followups;
 
 namespace ScribeBot.Core.Outbox;
 
@@ -33,14 +35,17 @@ public sealed partial class OutboxDispatcher
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly OutboxSchedule _schedule;
+    private readonly FollowupDelivery? _followups;
 
     public OutboxDispatcher(
         IOutboxStore store,
         IEnumerable<IChannelPoster> posters,
         OutboxSignal signal,
         TimeProvider timeProvider,
-        ILogger<OutboxDispatcher> logger)
+        ILogger<OutboxDispatcher> logger,
+        FollowupDelivery? followups = null)
     {
+        _followups = followups;
         _store = store;
         _posters = posters.Where(p => p.IsConfigured).ToDictionary(p => p.Platform);
         _platforms = [.. _posters.Keys];
@@ -134,7 +139,12 @@ public sealed partial class OutboxDispatcher
         DeliveryResult result;
         try
         {
-            result = await _posters[item.Channel.Platform].DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+            // Follow-ups go to a tracker, not to the chat platform (their own lane in the outbox, FollowupLane).
+            result = item.Post is FollowupsPost followups
+                ? _followups is null
+                    ? DeliveryResult.Permanent("Follow-ups are not configured (Followups:GitHub).")
+                    : await _followups.DeliverAsync(item, followups, cancellationToken).ConfigureAwait(false)
+                : await _posters[item.Channel.Platform].DeliverAsync(item, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -216,7 +216,7 @@ public sealed partial class CommandHandlerTests : IDisposable
 
         var incident = await _bed.IncidentAsync();
         Assert.Equal(["alert on certificate expiry"], incident.Improvements);
-        Assert.Equal([new IncidentTask("add alert on p99", "alice"), new IncidentTask("fix it", null)], incident.Tasks);
+        Assert.Equal([new IncidentTask("add alert on p99", "alice") { Number = 1 }, new IncidentTask("fix it", null) { Number = 2 }], incident.Tasks);
         Assert.Equal("Added improvement 1 to INC-1.", improve.Reply.ToPlainString());
         Assert.Equal("Added task 1 to INC-1, owned by alice.", todoWithOwner.Reply.ToPlainString());
         Assert.Equal("Added task 2 to INC-1.", todo.Reply.ToPlainString());

@@ -146,7 +146,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Equal("A deploy halved the DB connection pool", incident.RootCause);
         Assert.Equal(12.5m, incident.UsersAffectedPercent);
         Assert.Equal(["Alert on pool saturation", "Load-test config changes"], incident.Improvements);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Add a canary stage", "Priya Raman")], incident.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }, new IncidentTask("Add a canary stage", "Priya Raman") { Number = 2 }], incident.Tasks);
         Assert.Equal(_seeded.Impact, incident.Impact);
 
         var markdown = await DownloadAsync("md");
@@ -236,7 +236,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         var incident = await _editor.IncidentAsync();
         Assert.Equal("Restored the pool size", incident.Resolution);
         Assert.Equal("pool size halved by a config change", incident.RootCause);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Write the runbook", "alice")], incident.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }, new IncidentTask("Write the runbook", "alice") { Number = 2 }], incident.Tasks);
     }
 
     [Fact]
