@@ -175,8 +175,10 @@ internal sealed partial class LiteDbIncidentStore : IIncidentStore
         ReadAsync(() =>
         {
             var ledger = _ledger.Read(_file.Schema.Ledger, query.DeclaredSince ?? DateTimeOffset.MinValue);
-            var (ids, total) = LedgerQuery.Page(ledger, query);
+            var (entries, total) = LedgerQuery.Page(ledger, query);
+            var ids = entries.Select(ledger.IdOf).ToArray();
+            var outages = entries.ToDictionary(ledger.IdOf, e => e.Outage, StringComparer.Ordinal);
             var items = ids.Select(id => _file.Schema.Incidents.FindById(id)).OfType<BsonDocument>().Select(IncidentMapping.FromDocument).ToArray();
-            return new IncidentPage(items, total);
+            return new IncidentPage(items, total, outages);
         }, cancellationToken);
 }

@@ -14,18 +14,23 @@ namespace ScribeBot.LiteDb;
 /// entry has zeros there and reads as not paged, which is right for every incident no pager touched; the paged ones
 /// (found by one scan, once) have their entries written again. Version 4 made the entry longer to hold the response's
 /// phases, which rest on each incident's tagged timeline entries: every entry is written again, in its own slot, from its
-/// incident and timeline (one read of every incident and entry, once). Upgrading from version 1 rebuilds the ledger.
+/// incident and timeline (one read of every incident and entry, once). Version 5 made it longer again, to hold the
+/// outage the incident list shows (which tagged detection and resolution messages move), by the same rewrite.
+/// Upgrading from version 1 rebuilds the ledger.
 /// </summary>
 internal static class SchemaUpgrade
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     private const string VersionId = "$schema";
     private const int DocumentsPerTransaction = 500;
 
+    /// <summary>The version the file says it is at; a file from before versions were written is version 1.</summary>
+    public static int StoredVersion(StoreSchema schema) => schema.Counters.FindById(VersionId)?["version"].AsInt32 ?? 1;
+
     public static void Apply(StoreSchema schema)
     {
-        var stored = schema.Counters.FindById(VersionId)?["version"].AsInt32 ?? 1;
+        var stored = StoredVersion(schema);
         if (stored >= CurrentVersion)
         {
             return;
@@ -40,7 +45,7 @@ internal static class SchemaUpgrade
             }
             else
             {
-                ToVersion4(schema);
+                RewriteLedger(schema);
             }
         }
 
@@ -74,8 +79,8 @@ internal static class SchemaUpgrade
         });
     }
 
-    // Version 3's step (the paged incidents' entries) is covered: every entry is written again here.
-    private static void ToVersion4(StoreSchema schema)
+    // Versions 3 to 5 (the paged incidents' entries, the phases, the outage) are covered: every entry is written again.
+    private static void RewriteLedger(StoreSchema schema)
     {
         // Pages of the shorter entries cannot hold the longer ones: they go, and each incident's entry is written into
         // a new page at its slot. The slots and names stay, so no incident document changes.

@@ -12,7 +12,7 @@ namespace ScribeBot.Postgres;
 /// </summary>
 internal sealed partial class PostgresIncidentStore : IAdapterStateStore
 {
-    private const string UpsertState = """
+    internal const string UpsertState = """
         INSERT INTO adapter_state (key_sha256, key, value, owner_item_id) VALUES (@hash, @key, @value, @owner)
         ON CONFLICT (key_sha256) DO UPDATE SET key = excluded.key, value = excluded.value, owner_item_id = excluded.owner_item_id
         """;
@@ -52,5 +52,5 @@ internal sealed partial class PostgresIncidentStore : IAdapterStateStore
             cancellationToken);
     }
 
-    private static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    internal static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
@@ -134,15 +135,23 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
                 // One snapshot for the count and the page, so the total agrees with the items.
                 await using var transaction = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
                 var total = await ListAsync(c, transaction, "SELECT count(*) " + Filter, r => r.GetInt64(0), cancellationToken, QueryParameters(query)).ConfigureAwait(false);
-                var items = await ListAsync(
+                var rows = await ListAsync(
                     c,
                     transaction,
-                    "SELECT doc " + Filter + " ORDER BY declared_ticks DESC, id COLLATE \"C\" LIMIT @take OFFSET @skip",
-                    ReadIncident,
+                    "SELECT doc, outage_start_ticks, outage_ticks, outage_impossible_order " + Filter
+                        + " ORDER BY declared_ticks DESC, id COLLATE \"C\" LIMIT @take OFFSET @skip",
+                    r => (Incident: ReadIncident(r), Outage: PhaseColumns.ReadOutage(r, firstOrdinal: 1)),
                     cancellationToken,
                     [.. QueryParameters(query), Parameter("take", Math.Max(0, query.Take)), Parameter("skip", Math.Max(0, query.Skip))]).ConfigureAwait(false);
+                var outages = new Dictionary<string, OutageWindow>(StringComparer.Ordinal);
+                foreach (var (incident, outage) in rows)
+                {
+                    outages[incident.Id] = outage
+                        ?? OutageWindow.Of(incident, await PhaseColumns.TaggedEntriesAsync(c, transaction, incident.Id, cancellationToken).ConfigureAwait(false));
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new IncidentPage(items, (int)total[0]);
+                return new IncidentPage([.. rows.Select(r => r.Incident)], (int)total[0], outages);
             },
             cancellationToken);
 

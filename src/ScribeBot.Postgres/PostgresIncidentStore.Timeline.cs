@@ -2,38 +2,29 @@ using Npgsql;
 using ScribeBot.Core.Storage;
 using ScribeBot.Core.Timeline;
 using ScribeBot.Postgres.Documents;
+using ScribeBot.Postgres.Writing;
 using static ScribeBot.Postgres.Reads;
 
 namespace ScribeBot.Postgres;
 
 /// <summary>
-/// The <see cref="IIncidentStore"/> port's timeline entries. An append is one statement whose key (incident id,
-/// message id) makes a redelivery a no-op; an update locks the entry's row for its read-change-write.
+/// The <see cref="IIncidentStore"/> port's timeline entries. Appends go through the group commit
+/// (<see cref="Writing.EntryAppendBatcher"/>); their key (incident id, message id) makes a redelivery a no-op. An
+/// update locks the entry's row for its read-change-write.
 /// </summary>
 internal sealed partial class PostgresIncidentStore
 {
     private const string EntryByKey = "SELECT doc FROM entries WHERE incident_id = @incident AND message_id = @message";
 
     public Task<AppendResult> AppendEntryAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
-        entry.Marks.Count == 0
-            // An untagged message changes no phase: one statement, no transaction.
-            ? OnConnectionAsync(
-                async c => await Rows.AppendEntriesAsync(c, null, [entry], cancellationToken).ConfigureAwait(false) == 1
-                    ? AppendResult.Added
-                    : AppendResult.Duplicate,
-                cancellationToken)
-            : InTransactionAsync(
-                async (connection, transaction) =>
-                {
-                    if (await Rows.AppendEntriesAsync(connection, transaction, [entry], cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        return AppendResult.Duplicate;
-                    }
-
-                    await PhaseColumns.RefreshAsync(connection, transaction, entry.IncidentId, cancellationToken).ConfigureAwait(false);
-                    return AppendResult.Added;
-                },
-                cancellationToken);
+        GuardedAsync(
+            async () =>
+            {
+                await MigrateUnguardedAsync(cancellationToken).ConfigureAwait(false);
+                // Serialised here, on the caller's thread, so the batch writers spend their time on the database.
+                return await _appends.AppendAsync(new PendingAppend(entry, StoreJson.Serialize(entry), cancellationToken)).ConfigureAwait(false);
+            },
+            reportOutage: true);
 
     public Task<TimelineEntry?> UpdateEntryAsync(
         string incidentId, string messageId, Func<TimelineEntry, TimelineEntry> change, CancellationToken cancellationToken) =>

@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ScribeBot.Core.Storage;
 using ScribeBot.Postgres.Migrations;
+using ScribeBot.Postgres.Writing;
 
 namespace ScribeBot.Postgres;
 
 /// <summary>
 /// <see cref="Core.Storage.IIncidentStore"/>, <see cref="Core.Outbox.IOutboxStore"/>,
 /// <see cref="Core.Storage.IAdapterStateStore"/> and <see cref="Core.Storage.IRetentionStore"/> on a PostgreSQL
-/// database that several instances may share. Each call is one transaction on a pooled connection, committed (with
-/// the server's default <c>synchronous_commit=on</c>) before its task completes. Read-then-write commands on a channel
+/// database that several instances may share. Each call is one transaction on a pooled connection, committed before
+/// its task completes, with <c>synchronous_commit</c> never <c>off</c> (<see cref="DurableCommits"/>); timeline appends,
+/// the hot path, are gathered from concurrent callers into one transaction per batch (<see cref="EntryAppendBatcher"/>).
+/// Read-then-write commands on a channel
 /// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
 /// both open an incident in one channel.
 /// <para>
@@ -26,6 +29,7 @@ namespace ScribeBot.Postgres;
 internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly EntryAppendBatcher _appends;
     private readonly ILogger<PostgresIncidentStore> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _migrating = new(1, 1);
@@ -54,11 +58,10 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         _migrations = migrations;
         _outboxLease = outboxLease ?? PostgresOptions.DefaultOutboxLease;
         LogInstance(InstanceId, _outboxLease);
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "ScribeBot";
-        Endpoint = EndpointOf(builder.ConnectionStringBuilder);
-        _dataSource = builder.Build();
+        _dataSource = PostgresConnections.Build(connectionString);
+        Endpoint = EndpointOf(new NpgsqlConnectionStringBuilder(connectionString));
         _outage = new DatabaseOutage(Endpoint, timeProvider ?? TimeProvider.System, logger);
+        _appends = new EntryAppendBatcher(_dataSource, logger);
     }
 
     /// <summary>Where the database is, for operators' messages: <c>host:port/database</c>, never the credentials.</summary>
@@ -102,9 +105,9 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         {
             if (!_schemaReady)
             {
-                var version = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
+                var migration = await new SchemaMigrator(_dataSource, _logger).MigrateAsync(_migrations, cancellationToken).ConfigureAwait(false);
                 _schemaReady = true;
-                LogReady(version);
+                LogReady(migration.Version);
             }
         }
         finally
@@ -115,6 +118,8 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Appends already queued are written (and their callers answered) before the pool goes.
+        await _appends.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         _migrating.Dispose();
     }
@@ -173,6 +178,17 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 
     private static string EndpointOf(NpgsqlConnectionStringBuilder connection) =>
         $"{connection.Host ?? "localhost"}:{connection.Port}/{connection.Database ?? connection.Username ?? ""}";
+
+    /// <summary>A setting as this store's sessions see it (<c>current_setting</c>), for the tests of the session set-up.</summary>
+    internal Task<string> SessionSettingAsync(string name, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async c =>
+            {
+                await using var command = new NpgsqlCommand("SELECT current_setting(@name)", c);
+                command.Parameters.AddWithValue("name", name);
+                return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            },
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL store instance {InstanceId}: outbox items it takes are leased for {Lease}")]
     private partial void LogInstance(string instanceId, TimeSpan lease);

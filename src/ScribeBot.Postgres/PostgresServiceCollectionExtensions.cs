@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,8 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>
     /// Registers the PostgreSQL store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
     /// <see cref="IAdapterStateStore"/>, <see cref="IRetentionStore"/> and <see cref="IProcessedRequests"/> singleton (one connection pool), its options
-    /// (<c>Storage:Postgres</c>) and the hosted service that waits for the database and migrates the schema at start and releases outbox leases at stop.
+    /// (<c>Storage:Postgres</c>), the hosted service that waits for the database and migrates the schema at start and
+    /// releases outbox leases at stop, and the data-protection key ring in the database (<see cref="PostgresXmlRepository"/>).
     /// </summary>
     public static IServiceCollection AddPostgresStore(this IServiceCollection services)
     {
@@ -30,6 +33,15 @@ public static class PostgresServiceCollectionExtensions
         services.RemoveAll<IProcessedRequests>();
         services.AddSingleton<IProcessedRequests>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddHostedService<PostgresStoreLifetime>();
+
+        // The dashboard's cookies must be readable on every instance: one key ring, in the database, under one
+        // application name (the default name is the install path, which may differ from one instance to the next).
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<PostgresIncidentStore>((options, store) => options.XmlRepository = new PostgresXmlRepository(store));
         return services;
     }
+
+    /// <summary>The data-protection application name every instance on one database shares.</summary>
+    public const string DataProtectionApplicationName = "ScribeBot";
 }

@@ -14,11 +14,17 @@ namespace ScribeBot.Postgres;
 /// </summary>
 internal static class Rows
 {
-    private const string UpsertIncident = """
+    private const string InsertIncident = """
         INSERT INTO incidents (id, workspace_key, channel_key, number, platform, status, severity, is_open, declared_ticks,
             declared_offset_minutes, time_to_acknowledge_ticks, time_to_resolve_ticks, page_source, paged_service, doc)
         VALUES (@id, @workspace, @channel, @number, @platform, @status, @severity, @open, @declared,
             @offset, @tta, @ttr, @pageSource, @pagedService, @doc)
+        """;
+
+    /// <summary>An incident copied from another store: one already here (an earlier copy) is left as it is.</summary>
+    public const string InsertIncidentIfNew = InsertIncident + " ON CONFLICT (id) DO NOTHING";
+
+    private const string UpsertIncident = InsertIncident + "\n" + """
         ON CONFLICT (id) DO UPDATE SET workspace_key = excluded.workspace_key, channel_key = excluded.channel_key,
             number = excluded.number, platform = excluded.platform, status = excluded.status, severity = excluded.severity,
             is_open = excluded.is_open, declared_ticks = excluded.declared_ticks, declared_offset_minutes = excluded.declared_offset_minutes,
@@ -31,7 +37,7 @@ internal static class Rows
         ON CONFLICT (incident_id, message_id) DO NOTHING
         """;
 
-    private const string InsertOutboxItem = """
+    public const string InsertOutboxItem = """
         INSERT INTO outbox (id, channel_key, platform, incident_id, state, next_attempt_ticks, delivered_ticks, abandoned_ticks, doc)
         VALUES (@id, @channel, @platform, @incident, @state, @next, @delivered, @abandoned, @doc)
         ON CONFLICT (id) DO NOTHING
@@ -40,10 +46,16 @@ internal static class Rows
     public static async Task SaveIncidentAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
     {
+        await using var command = new NpgsqlCommand(UpsertIncident, connection, transaction);
+        AddIncident(command.Parameters, incident);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The incident's columns and document, for <see cref="InsertIncidentIfNew"/> and the upsert.</summary>
+    public static void AddIncident(NpgsqlParameterCollection p, Incident incident)
+    {
         // The phases need the tagged entries too: PhaseColumns writes them once the entries are in.
         var measure = IncidentMeasure.Of(incident, []);
-        await using var command = new NpgsqlCommand(UpsertIncident, connection, transaction);
-        var p = command.Parameters;
         p.AddWithValue("id", incident.Id);
         p.AddWithValue("workspace", incident.Channel.WorkspaceKey);
         p.AddWithValue("channel", incident.Channel.Key);
@@ -59,7 +71,6 @@ internal static class Rows
         p.Add(Text("pageSource", measure.PageSource?.ToString()));
         p.Add(Text("pagedService", measure.PagedService));
         p.Add(Json("doc", StoreJson.Serialize(incident)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends the entries in order; returns how many were new.</summary>
@@ -85,13 +96,13 @@ internal static class Rows
         return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Enqueues the items in order, under their channels' queue locks, ignoring ids already stored.</summary>
-    public static async Task EnqueueAsync(
+    /// <summary>Enqueues the items in order, under their channels' queue locks, ignoring ids already stored; returns how many were new.</summary>
+    public static async Task<int> EnqueueAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await ChannelLocks.LockQueuesAsync(connection, transaction, items.Select(i => i.Channel.Key), cancellationToken).ConfigureAwait(false);
@@ -107,7 +118,7 @@ internal static class Rows
             batch.BatchCommands.Add(command);
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The columns an outbox item's delivery changes: <c>@state</c>, <c>@next</c>, <c>@delivered</c>, <c>@abandoned</c>, <c>@doc</c>.</summary>

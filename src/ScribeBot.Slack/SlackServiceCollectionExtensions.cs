@@ -51,6 +51,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService<SlackBotIdentityStartup>();
         services.TryAddSingleton<IProcessedRequests, InMemoryProcessedRequests>();
         services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton<SlackRequestDeduplicator>();
 
         // Names are looked up after the commit and kept in the store, for renderers (see SlackPeopleDirectory).
         services.TryAddSingleton(provider => new SlackPersistedNames(provider.GetService<IAdapterStateStore>()));

@@ -1,6 +1,8 @@
 using ScribeBot.Alerts;
 using ScribeBot.Hosting;
 using ScribeBot.LiteDb;
+using ScribeBot.Migrate;
+using ScribeBot.MigrateStore;
 using ScribeBot.Purge;
 using ScribeBot.Replay;
 using ScribeBot.Slack;
@@ -16,6 +18,16 @@ if (args is ["replay", .. var replayArgs])
 if (args is ["purge", .. var purgeArgs])
 {
     return await PurgeVerb.RunAsync(purgeArgs, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await MigrateVerb.RunAsync(migrateArgs, Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (args is ["migrate-store", .. var migrateStoreArgs])
+{
+    return await MigrateStoreVerb.RunAsync(migrateStoreArgs, Console.Out, Console.Error, CancellationToken.None);
 }
 
 if (args is [var first, ..] && HostUsage.IsHelp(first))

@@ -8,4 +8,6 @@ public static class Fixtures
     public static FixtureFolder Teams { get; } = new("teams");
 
     public static FixtureFolder Alerts { get; } = new("alerts");
+
+    public static FixtureFolder Trackers { get; } = new("trackers");
 }

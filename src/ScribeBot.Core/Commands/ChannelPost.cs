@@ -21,3 +21,11 @@ public sealed record TimelinePost(ChannelRef Channel, string IncidentId) : Chann
 
 /// <summary>The postmortem draft of an incident, rendered when delivered.</summary>
 public sealed record PostmortemPost(ChannelRef Channel, string IncidentId) : ChannelPost(Channel);
+
+/// <summary>
+/// Create the tracker issues of an incident's tasks that have none yet (<c>/incident followups</c>, or on resolve).
+/// Delivered by the follow-up delivery, not a chat poster. Its <see cref="ChannelPost.Channel"/> is the incident
+/// channel's follow-up lane (<see cref="Followups.FollowupLane"/>): the outbox keeps one queue a channel, and a
+/// tracker outage must not hold that channel's chat posts. <paramref name="Requester"/> hears of a refusal.
+/// </summary>
+public sealed record FollowupsPost(ChannelRef Channel, string IncidentId, Person Requester) : ChannelPost(Channel);

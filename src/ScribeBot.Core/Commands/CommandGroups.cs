@@ -16,7 +16,7 @@ public static class CommandGroups
     public static IReadOnlyList<(string Title, IReadOnlyList<string> Verbs)> For(ChatPlatform platform) =>
     [
         ("Lifecycle", ["start", "ack", "severity", "commander", "tz", "resolve", "reopen"]),
-        ("Facts for the postmortem", ["detected", "began", "recovered", "impact", "users", "rootcause", "resolution", "improve", "todo"]),
+        ("Facts for the postmortem", ["detected", "began", "recovered", "impact", "users", "rootcause", "resolution", "improve", "todo", "followups"]),
         ($"Tags: timeline lines (or {TagHint.Action(platform)})", ["update", "escalate", "misleading", "action", "note"]),
         ("Reports", ["status", "catchup", "timeline", "postmortem", "stats", "help"]),
     ];

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Storage;
@@ -27,6 +28,7 @@ public sealed partial class CommandHandler
     private readonly CommandRunner _runner;
     private readonly LifecycleCommands _lifecycle;
     private readonly ReadCommands _reads;
+    private readonly FollowupCommands _followups;
     private readonly MentionReader _mentions;
 
     // mentions: how people are named in command text, the platforms' syntaxes the host registered. Null reads only a
@@ -41,7 +43,8 @@ public sealed partial class CommandHandler
         IOptions<ScribeOptions> options,
         ILogger<CommandHandler> logger,
         MentionReader? mentions = null,
-        PendingPages? pendingPages = null)
+        PendingPages? pendingPages = null,
+        IFollowupTrackers? trackers = null)
     {
         _locks = locks;
         _mentions = mentions ?? MentionReader.Typed;
@@ -49,6 +52,7 @@ public sealed partial class CommandHandler
         _runner = new CommandRunner(store, outbox, outboxSignal, timeProvider);
         _lifecycle = new LifecycleCommands(_runner, options, pendingPages);
         _reads = new ReadCommands(_runner);
+        _followups = new FollowupCommands(_runner, outbox, trackers);
     }
 
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -88,13 +92,15 @@ public sealed partial class CommandHandler
             TimelineCommand => _reads.TimelineAsync(request, ct),
             PostmortemCommand => _reads.PostmortemAsync(request, ct),
             ReopenCommand => _lifecycle.ReopenAsync(request, ct),
+            FollowupsCommand => _followups.QueueAsync(request, ct),
 
             // Live events only make sense while the incident is open.
             AcknowledgeCommand => _runner.ChangeOpenAsync(request, i => LifecycleCommands.Acknowledge(i, request), ct),
             UpdateCommand update => _runner.ChangeOpenAsync(request, i => EventCommands.Update(i, request, update), ct),
             EscalateCommand escalate => _runner.ChangeOpenAsync(request, i => EventCommands.Escalate(i, request, escalate, _mentions), ct),
             EventCommand recorded => _runner.ChangeOpenAsync(request, i => EventCommands.Record(i, request, recorded), ct),
-            ResolveCommand resolve => _runner.ChangeOpenAsync(request, i => LifecycleCommands.Resolve(i, request, resolve), ct),
+            ResolveCommand resolve => _followups.OnResolveAsync(
+                request, _runner.ChangeOpenAsync(request, i => LifecycleCommands.Resolve(i, request, resolve), ct), ct),
 
             // Facts for the postmortem may still be filled in after the incident is resolved.
             DetectedCommand detected => _runner.ChangeLatestAsync(request, i => FactCommands.Detected(i, request, detected), ct),

@@ -36,6 +36,8 @@ public static partial class CommandParser
         ["postmortem-draft"] = "postmortem",
         ["catch-up"] = "catchup",
         ["recover"] = "recovered",
+        ["follow-ups"] = "followups",
+        ["issues"] = "followups",
     };
 
     /// <param name="text">What follows the command name.</param>
@@ -84,6 +86,7 @@ public static partial class CommandParser
             "reopen" => CommandParseResult.Ok(new ReopenCommand()),
             "help" => ParseHelp(rest),
             "stats" => ParseStats(rest),
+            "followups" => CommandParseResult.Ok(new FollowupsCommand()),
             _ => CommandParseResult.Fail(
                 $"I don't know the command '{TextShortener.Shorten(verb)}'. Try /incident help for the list of commands."),
         };

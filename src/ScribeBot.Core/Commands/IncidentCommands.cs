@@ -58,3 +58,6 @@ public sealed record ReopenCommand : IncidentCommand;
 public sealed record HelpCommand(string? Verb) : IncidentCommand;
 
 public sealed record StatsCommand(int Days) : IncidentCommand;
+
+/// <summary><c>followups</c>: turn the tasks without an issue into tracker issues.</summary>
+public sealed record FollowupsCommand : IncidentCommand;

@@ -22,7 +22,7 @@ public sealed partial record Incident
     /// <summary>Adds a specific follow-up task; the same text with another owner is another task.</summary>
     public IncidentDecision AddTask(IncidentTask task)
     {
-        if (Tasks.Contains(task))
+        if (Tasks.Any(task.SameWork))
         {
             return Refuse($"That task is already on {DisplayId}'s list.");
         }
@@ -32,6 +32,7 @@ public sealed partial record Incident
             return Refuse($"{DisplayId} already lists {IncidentLimits.MaxListItems} tasks, the limit. Group related work, or track the details in your issue tracker.");
         }
 
-        return IncidentDecision.Accept(this with { Tasks = [.. Tasks, task] });
+        var number = TaskSequence + 1;
+        return IncidentDecision.Accept(this with { Tasks = [.. Tasks, task with { Number = number, Followup = null }], TaskSequence = number });
     }
 }

@@ -59,6 +59,15 @@ public sealed partial record Incident
     public IReadOnlyList<string> Improvements { get; init; } = [];
     public IReadOnlyList<IncidentTask> Tasks { get; init; } = [];
 
+    /// <summary>The last number given to a task (<see cref="IncidentTask.Number"/>); numbers are never reused.</summary>
+    public int TaskSequence { get; init; }
+
+    /// <summary>
+    /// Tasks removed from the postmortem after their tracker issue was created: the issue is not deleted, so the
+    /// follow-up report still names it (Incident.Tasks.cs).
+    /// </summary>
+    public IReadOnlyList<IncidentTask> RemovedTasks { get; init; } = [];
+
     /// <summary>How many times a resolved incident was reopened.</summary>
     public int ReopenCount { get; init; }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Core.Outbox;
@@ -34,14 +36,17 @@ public sealed partial class OutboxDispatcher
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly OutboxSchedule _schedule;
+    private readonly FollowupDelivery? _followups;
 
     public OutboxDispatcher(
         IOutboxStore store,
         IEnumerable<IChannelPoster> posters,
         OutboxSignal signal,
         TimeProvider timeProvider,
-        ILogger<OutboxDispatcher> logger)
+        ILogger<OutboxDispatcher> logger,
+        FollowupDelivery? followups = null)
     {
+        _followups = followups;
         _store = store;
         _posters = posters.Where(p => p.IsConfigured).ToDictionary(p => p.Platform);
         _platforms = [.. _posters.Keys];
@@ -141,7 +146,12 @@ public sealed partial class OutboxDispatcher
         DeliveryResult result;
         try
         {
-            result = await _posters[item.Channel.Platform].DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+            // Follow-ups go to a tracker, not to the chat platform (their own lane in the outbox, FollowupLane).
+            result = item.Post is FollowupsPost followups
+                ? _followups is null
+                    ? DeliveryResult.Permanent("Follow-ups are not configured (Followups:GitHub).")
+                    : await _followups.DeliverAsync(item, followups, cancellationToken).ConfigureAwait(false)
+                : await _posters[item.Channel.Platform].DeliverAsync(item, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

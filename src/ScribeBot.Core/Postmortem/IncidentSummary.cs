@@ -44,6 +44,13 @@ public static class IncidentSummary
         builder
             .EndLine().Plain("Tagged: ").Plain(TagCounts(entries));
 
+        // Follow-up issues as last read: how much prevention work is still open (issue 19).
+        var issues = incident.Tasks.Concat(incident.RemovedTasks).Count(t => t.Followup is not null);
+        if (issues > 0)
+        {
+            builder.EndLine().Plain($"Follow-ups: {incident.OpenFollowups} of {issues} open");
+        }
+
         if (warnings.Count > 0)
         {
             builder.EndGroup();

@@ -177,7 +177,7 @@ public sealed partial class InMemoryIncidentStore : IIncidentStore, IOutboxStore
     {
         lock (_lock)
         {
-            return Task.FromResult(query.PageOf(_incidents.Values));
+            return Task.FromResult(query.PageOf(_incidents.Values, i => _entriesByIncident.GetValueOrDefault(i.Id) ?? []));
         }
     }
 

@@ -1,5 +1,7 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Timeline;
 
 namespace ScribeBot.Core.Storage;
 
@@ -19,16 +21,19 @@ public sealed record IncidentQuery
         && (Platform is null || incident.Channel.Platform == Platform)
         && (DeclaredSince is null || incident.Declared.At >= DeclaredSince);
 
-    /// <summary>The page of <paramref name="incidents"/> this query asks for, newest declared first.</summary>
-    public IncidentPage PageOf(IEnumerable<Incident> incidents)
+    /// <summary>
+    /// The page of <paramref name="incidents"/> this query asks for, newest declared first, each outage measured with
+    /// the stored entries <paramref name="entriesOf"/> gives.
+    /// </summary>
+    public IncidentPage PageOf(IEnumerable<Incident> incidents, Func<Incident, IReadOnlyList<TimelineEntry>> entriesOf)
     {
+        ArgumentNullException.ThrowIfNull(entriesOf);
         var matching = incidents.Where(Matches)
             .OrderByDescending(i => i.Declared.At)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToArray();
-        return new IncidentPage(matching.Skip(Math.Max(0, Skip)).Take(Math.Max(0, Take)).ToArray(), matching.Length);
+        var items = matching.Skip(Math.Max(0, Skip)).Take(Math.Max(0, Take)).ToArray();
+        return new IncidentPage(items, matching.Length, items.ToDictionary(i => i.Id, i => OutageWindow.Of(i, entriesOf(i))));
     }
 }
 
-/// <summary>One page of a query's incidents and how many match in all.</summary>
-public sealed record IncidentPage(IReadOnlyList<Incident> Items, int Total);

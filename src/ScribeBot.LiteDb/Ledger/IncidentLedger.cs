@@ -1,4 +1,5 @@
 using LiteDB;
+using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Timeline;
@@ -6,7 +7,7 @@ using ScribeBot.Core.Timeline;
 namespace ScribeBot.LiteDb.Ledger;
 
 /// <summary>
-/// A compact copy of every incident's list and statistics fields (<see cref="LedgerEntry"/>, 60 bytes each), kept in
+/// A compact copy of every incident's list and statistics fields (<see cref="LedgerEntry"/>, 80 bytes each), kept in
 /// pages of <see cref="EntriesPerPage"/> slots and written in the same transaction as the incident. The dashboard's
 /// list and the statistics read these pages, never the incidents: a year of history is a few hundred kilobytes, read
 /// in milliseconds, where loading the incidents themselves grew with every incident ever declared. The store keeps the
@@ -61,7 +62,7 @@ internal sealed class IncidentLedger
             ["_id"] = pageId,
             [EntriesField] = new byte[EntriesPerPage * LedgerEntry.Size],
         };
-        var entry = LedgerEntry.Of(incident, measure, workspace, service);
+        var entry = LedgerEntry.Of(incident, measure, OutageWindow.Of(incident, entries), workspace, service);
         var bytes = page[EntriesField].AsBinary;
         entry.WriteTo(bytes.AsSpan((int)(assigned % EntriesPerPage) * LedgerEntry.Size, LedgerEntry.Size));
         page[EntriesField] = bytes;

@@ -4,15 +4,15 @@ namespace ScribeBot.LiteDb.Ledger;
 
 /// <summary>
 /// Answers the dashboard's <see cref="IncidentQuery"/> from ledger entries already newest first (<see cref="LedgerOrder"/>):
-/// filter and page in one walk, giving the ids of the page's incidents and the total.
+/// filter and page in one walk, giving the page's entries and the total.
 /// </summary>
 internal static class LedgerQuery
 {
-    public static (IReadOnlyList<string> Ids, int Total) Page(LedgerSnapshot ledger, IncidentQuery query)
+    public static (IReadOnlyList<LedgerEntry> Entries, int Total) Page(LedgerSnapshot ledger, IncidentQuery query)
     {
         var skip = Math.Max(0, query.Skip);
         var take = Math.Max(0, query.Take);
-        var ids = new List<string>(Math.Min(take, ledger.Entries.Count));
+        var page = new List<LedgerEntry>(Math.Min(take, ledger.Entries.Count));
         var total = 0;
         foreach (var entry in ledger.Entries)
         {
@@ -22,13 +22,13 @@ internal static class LedgerQuery
             {
                 if (total >= skip && total - skip < take)
                 {
-                    ids.Add(ledger.IdOf(entry));
+                    page.Add(entry);
                 }
 
                 total++;
             }
         }
 
-        return (ids, total);
+        return (page, total);
     }
 }

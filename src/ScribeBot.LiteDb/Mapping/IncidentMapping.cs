@@ -43,7 +43,9 @@ internal static class IncidentMapping
             ["reopenCount"] = incident.ReopenCount,
             ["commandSequence"] = incident.CommandSequence,
             ["improvements"] = new BsonArray(incident.Improvements.Select(i => new BsonValue(i))),
-            ["tasks"] = new BsonArray(incident.Tasks.Select(ToDocument)),
+            ["tasks"] = new BsonArray(incident.Tasks.Select(TaskMapping.ToDocument)),
+            ["taskSequence"] = incident.TaskSequence,
+            ["removedTasks"] = new BsonArray(incident.RemovedTasks.Select(TaskMapping.ToDocument)),
         };
 
         if (incident.IsOpen)
@@ -113,22 +115,14 @@ internal static class IncidentMapping
         RootCause = BsonFields.GetOptionalString(doc, "rootCause"),
         Resolution = BsonFields.GetOptionalString(doc, "resolution"),
         Improvements = doc["improvements"].AsArray.Select(i => i.AsString).ToArray(),
-        Tasks = doc["tasks"].AsArray.Select(t => new IncidentTask(t["text"].AsString, GetOptionalString(t, "owner"))).ToArray(),
+        Tasks = doc["tasks"].AsArray.Select(TaskMapping.FromDocument).ToArray(),
+        TaskSequence = doc.TryGetValue("taskSequence", out var sequence) ? sequence.AsInt32 : 0,
+        RemovedTasks = doc.TryGetValue("removedTasks", out var removed) ? removed.AsArray.Select(TaskMapping.FromDocument).ToArray() : [],
         ReopenCount = doc["reopenCount"].AsInt32,
         CommandSequence = doc["commandSequence"].AsInt32,
         Page = doc.TryGetValue(PageField, out var page) ? PageMapping.FromDocument(page.AsDocument) : null,
         PageKeys = doc.TryGetValue("pageKeys", out var keys) ? keys.AsArray.Select(k => k.AsString).ToArray() : [],
     };
-
-    private static BsonDocument ToDocument(IncidentTask task)
-    {
-        var doc = new BsonDocument { ["text"] = task.Text };
-        BsonFields.SetOptional(doc, "owner", task.Owner);
-        return doc;
-    }
-
-    private static string? GetOptionalString(BsonValue value, string field) =>
-        value.IsDocument ? BsonFields.GetOptionalString(value.AsDocument, field) : null;
 
     private static void SetMilestone(BsonDocument doc, string field, Milestone? milestone)
     {

@@ -34,6 +34,7 @@ internal static class OutboxMapping
     private const string Timeline = "timeline";
     private const string Postmortem = "postmortem";
     private const string Private = "private";
+    private const string Followups = "followups";
 
     public static BsonDocument ToDocument(OutboxItem item, long sequence)
     {
@@ -116,6 +117,13 @@ internal static class OutboxMapping
         },
         TimelinePost timeline => new BsonDocument { ["kind"] = Timeline, ["incidentId"] = timeline.IncidentId },
         PostmortemPost postmortem => new BsonDocument { ["kind"] = Postmortem, ["incidentId"] = postmortem.IncidentId },
+        FollowupsPost followups => new BsonDocument
+        {
+            ["kind"] = Followups,
+            ["incidentId"] = followups.IncidentId,
+            ["recipientId"] = followups.Requester.Id,
+            ["recipientName"] = followups.Requester.DisplayName,
+        },
         _ => throw new InvalidOperationException($"No outbox mapping for {post.GetType().Name}."),
     };
 
@@ -128,6 +136,7 @@ internal static class OutboxMapping
             new ChatText(doc["runs"].AsArray.Select(r => ToRun(r.AsDocument)).ToArray())),
         Timeline => new TimelinePost(channel, doc["incidentId"].AsString),
         Postmortem => new PostmortemPost(channel, doc["incidentId"].AsString),
+        Followups => new FollowupsPost(channel, doc["incidentId"].AsString, new Person(doc["recipientId"].AsString, doc["recipientName"].AsString)),
         var kind => throw new InvalidOperationException($"Unknown outbox post kind '{kind}'."),
     };
 

@@ -13,8 +13,9 @@ namespace ScribeBot.Postgres.Documents;
 /// The JSON documents (<c>jsonb</c>) of incidents, timeline entries and outbox items: the Core records' own
 /// properties in camelCase, enums by name, instants as ISO 8601 with their offset (so they come back exactly as
 /// given). Derived properties (<see cref="Incident.IsOpen"/>, <see cref="Core.Channels.ChannelRef.Key"/>...) are left
-/// out: a document holds only what constructs the record. A post names its kind (<c>announcement</c>,
-/// <c>private</c>, <c>timeline</c>, <c>postmortem</c>), the same names the LiteDB store uses. Renaming a stored
+/// out: a document holds only what constructs the record. A NUL character, which <c>jsonb</c> cannot hold, is stored as
+/// U+FFFD (<see cref="NulFreeStringConverter"/>). A post names its kind (<c>announcement</c>, <c>private</c>,
+/// <c>timeline</c>, <c>postmortem</c>, <c>followups</c>), the same names the LiteDB store uses. Renaming a stored
 /// property of these records is a schema change: it needs a migration (docs/decisions.md).
 /// </summary>
 internal static class StoreJson
@@ -48,6 +49,7 @@ internal static class StoreJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredPropertiesOnly, PostKinds } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new NulFreeStringConverter());
         options.MakeReadOnly();
         return options;
     }
@@ -94,6 +96,7 @@ internal static class StoreJson
                 new JsonDerivedType(typeof(PrivatePost), "private"),
                 new JsonDerivedType(typeof(TimelinePost), "timeline"),
                 new JsonDerivedType(typeof(PostmortemPost), "postmortem"),
+                new JsonDerivedType(typeof(FollowupsPost), "followups"),
             },
         };
     }

@@ -13,7 +13,7 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogge
     /// <summary>The advisory lock's key: one number no other ScribeBot lock uses (the channel locks take two keys).</summary>
     private const long MigrationLock = 0x5C81BE_0001;
 
-    public async Task<int> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    public async Task<SchemaMigration> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -31,6 +31,7 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogge
                 throw new SchemaTooNewException(current, known);
             }
 
+            var applied = new List<string>();
             foreach (var migration in migrations.Where(m => m.Version > current))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -44,9 +45,10 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogge
                     ("name", migration.Name)).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 LogApplied(logger, migration.Name);
+                applied.Add(migration.Name);
             }
 
-            return Math.Max(current, known);
+            return new SchemaMigration(current, Math.Max(current, known), applied);
         }
         finally
         {

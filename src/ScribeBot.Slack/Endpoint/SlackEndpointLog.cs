@@ -32,6 +32,10 @@ internal static partial class SlackEndpointLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} already handled (retry {Attempt}); answered without redoing it")]
     public static partial void DuplicateEvent(ILogger logger, string eventId, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Slack {Kind} {TriggerId} delivered again (here or on another instance); acknowledged without redoing it")]
+    public static partial void DuplicateRequest(ILogger logger, string kind, string triggerId);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} in {Channel}: {Result}")]
     public static partial void Captured(ILogger logger, string eventId, string channel, CaptureResult result);
 

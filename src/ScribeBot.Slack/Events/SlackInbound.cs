@@ -57,14 +57,18 @@ internal sealed record SlackMessageShortcut(
     ChatMessage Original,
     string? ResponseUrl) : SlackInbound;
 
-/// <summary>A modal was submitted. <paramref name="Values"/> are the inputs' values by block and action id.</summary>
+/// <summary>
+/// A modal was submitted. <paramref name="Values"/> are the inputs' values by block and action id;
+/// <paramref name="TriggerId"/> is the submission's request id (null when Slack left it out).
+/// </summary>
 internal sealed record SlackViewSubmission(
     string CallbackId,
     string ViewId,
     string TeamId,
     string PrivateMetadata,
     IReadOnlyList<SlackStateValue> Values,
-    Person User) : SlackInbound
+    Person User,
+    string? TriggerId = null) : SlackInbound
 {
     /// <summary>The first value of an input, or null when the block or action is not there or nothing was chosen.</summary>
     public string? ValueOf(string blockId, string actionId) =>

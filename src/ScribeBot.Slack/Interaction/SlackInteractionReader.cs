@@ -113,7 +113,7 @@ internal sealed class SlackInteractionReader(SlackMessageConverter messages)
             }
         }
 
-        return new SlackViewSubmission(callbackId, viewId, teamId, view.String("private_metadata") ?? "", values, user);
+        return new SlackViewSubmission(callbackId, viewId, teamId, view.String("private_metadata") ?? "", values, user, payload.Text("trigger_id"));
     }
 
     // Each input type keeps its answer under its own name; multi-selects keep a list.

@@ -12,8 +12,10 @@ namespace ScribeBot.Slack.SocketMode;
 /// Socket Mode: with <c>Slack:AppToken</c> set, the bot asks <c>apps.connections.open</c> for a WebSocket URL, connects
 /// out to Slack (no public URL needed) and runs every envelope through the same <see cref="SlackInboundDispatcher"/>
 /// as <c>POST /slack/events</c>. The ack goes back only after the work committed, as the HTTP 200 does: an envelope
-/// whose work failed is not acked, and Slack delivers it again (the dispatcher's event_id dedupe and the core's
-/// idempotency make that harmless). Envelopes are handled one at a time, in order; the work is a store commit and
+/// whose work failed is not acked, and Slack delivers it again (the dispatcher's event_id dedupe, the trigger_id dedupe
+/// of <see cref="Endpoint.SlackRequestDeduplicator"/> and the core's idempotency make that harmless). Every instance runs its
+/// own client: Slack spreads an app's envelopes over its open connections (up to ten), and the dedupe is in the
+/// database when instances share one. Envelopes are handled one at a time, in order; the work is a store commit and
 /// at most <see cref="SlackInboundDispatcher.LookupBudget"/> of lookups, well inside Slack's 3 s.
 /// On <c>disconnect</c> (<c>warning</c>, <c>refresh_requested</c>, ...) a new connection is opened before the old is
 /// closed, as Slack asks; a dropped socket or a failed open is retried after 1 s, doubling to 30 s.

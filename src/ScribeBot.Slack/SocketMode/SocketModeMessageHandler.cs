@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScribeBot.Slack.Dispatch;
+using ScribeBot.Slack.Endpoint;
 using ScribeBot.Slack.Events;
 
 namespace ScribeBot.Slack.SocketMode;
@@ -74,7 +75,12 @@ internal sealed class SocketModeMessageHandler(IServiceScopeFactory scopes, Time
                 var dispatcher = scope.ServiceProvider.GetRequiredService<SlackInboundDispatcher>();
                 var inbound = await dispatcher.ReadAsync(
                     (reader, names) => reader.ReadSocketFrame(frame, receivedAt, names).Inbound, cancellationToken).ConfigureAwait(false);
-                answer = await dispatcher.DispatchAsync(inbound, envelopeId, cancellationToken).ConfigureAwait(false);
+                // An envelope whose ack did not reach Slack is delivered again, maybe to another instance's connection:
+                // an event is deduplicated by its event_id in the dispatcher, a command or an interaction by its trigger_id here.
+                var (triggerId, kind) = SlackRequestDeduplicator.TriggerOf(inbound);
+                answer = await scope.ServiceProvider.GetRequiredService<SlackRequestDeduplicator>().RunOnceAsync(
+                    triggerId, kind, () => dispatcher.DispatchAsync(inbound, envelopeId, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

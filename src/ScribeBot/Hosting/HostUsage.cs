@@ -10,7 +10,10 @@ internal static class HostUsage
         usage: ScribeBot [--urls URL] [--Section:Key VALUE ...]   run the bot (default http://localhost:5080)
                ScribeBot replay FILE [--tz ZONE]                  print the postmortem of a recorded transcript
                ScribeBot purge --before YYYY-MM-DD [--yes]        delete resolved incidents declared before that day
-               ScribeBot [replay|purge] --help                    this help, or the verb's
+               ScribeBot migrate                                  apply pending schema migrations to the configured store
+               ScribeBot migrate-store --from litedb:PATH --to postgres:CONNECTION
+                                                                  copy a LiteDB data file into PostgreSQL
+               ScribeBot [replay|purge|migrate|migrate-store] --help   this help, or the verb's
 
         Settings come from appsettings.json beside the binary, the environment (Section__Key, e.g.
         Scribe__TimeZone=Europe/Berlin, Slack__SigningSecret=...) and the command line (--Scribe:TimeZone Europe/Berlin).

@@ -3,6 +3,7 @@ using ScribeBot.Core;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Paging.Routing;
 using ScribeBot.Core.Retention;
+using ScribeBot.Followups;
 using ScribeBot.Pictures;
 using ScribeBot.Slack;
 using ScribeBot.Teams;
@@ -30,6 +31,7 @@ internal static class ScribeHostServiceCollectionExtensions
         services.AddSlack();
         services.AddTeams();
         services.AddAlerts();
+        services.AddFollowups();
         services.AddScribePictures();
         services.AddSandbox();
         services.AddDashboardAccess(configuration);

@@ -22,6 +22,8 @@ internal static partial class SecretPlaceholders
         "Alerts:Opsgenie:Token",
         "Alerts:Alertmanager:Token",
         "Alerts:Grafana:Token",
+        "Followups:GitHub:Token",
+        "Followups:Jira:ApiToken",
     ];
 
     /// <summary>Keys that hold a list of secrets (rotation); the example file leaves each list empty.</summary>

@@ -26,6 +26,6 @@ internal sealed class IndexModel(IIncidentStore store, TimeProvider timeProvider
         var result = await store.QueryIncidentsAsync(Filter.ToQuery(), cancellationToken);
         var now = timeProvider.GetUtcNow();
         Total = result.Total;
-        Rows = result.Items.Select(i => new IncidentRow(i, IncidentFigures.Of(i, now))).ToList();
+        Rows = result.Items.Select(i => new IncidentRow(i, IncidentFigures.Of(i, result.OutageOf(i), now))).ToList();
     }
 }

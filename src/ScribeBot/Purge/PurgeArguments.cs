@@ -17,15 +17,17 @@ internal sealed record PurgeArguments(DateOnly Before, bool Confirmed, IReadOnly
 
 
         Deletes resolved incidents declared before that day (midnight UTC), each with its timeline entries and posts,
-        from the data file the host is configured with. Open incidents are never deleted, and numbers are not reused.
-        Stop the host first: a data file a running host holds is refused.
+        from the store the host is configured with (the LiteDB data file, or PostgreSQL with Storage:Provider=Postgres).
+        Open incidents are never deleted, and numbers are not reused. On LiteDB stop the host first: a data file a
+        running host holds is refused. On PostgreSQL the hosts may keep running.
 
           --before YYYY-MM-DD   the first day to keep (UTC); today at the latest
           --yes                 delete; without it, only say what would be deleted
           --Section:Key VALUE   a setting, as the host takes it (e.g. --Storage:LiteDb:Path data/scribebot.db)
 
-        Exit codes: 0 done or nothing to do; 1 the store failed part way (run it again); 2 bad arguments, settings
-        or no data file; 3 the data file is in use by another process.
+        Exit codes: 0 done or nothing to do; 1 the store failed part way or could not be reached (run it again);
+        2 bad arguments, settings or no data file; 3 the data file is in use by another process; 5 the PostgreSQL
+        schema is newer than this build.
         """;
 
     private const string DateFormat = "yyyy-MM-dd";

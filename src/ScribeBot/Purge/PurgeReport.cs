@@ -7,11 +7,12 @@ namespace ScribeBot.Purge;
 /// <summary>What the <c>purge</c> verb prints: the plan, by workspace, and what it deleted.</summary>
 internal static class PurgeReport
 {
-    public static string Plan(PurgePlan plan, PurgeArguments arguments, string dataFile)
+    /// <param name="store">The store's line: <c>Data file: PATH</c> or <c>Database: PostgreSQL HOST:PORT/NAME</c>.</param>
+    public static string Plan(PurgePlan plan, PurgeArguments arguments, string store)
     {
         var text = new StringBuilder();
         var before = arguments.BeforeText;
-        text.Append(CultureInfo.InvariantCulture, $"Data file: {dataFile}\n");
+        text.Append(store).Append('\n');
         if (plan.IncidentIds.Count == 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"No resolved incident was declared before {before} (UTC): nothing to delete.\n");

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ScribeBot.Core.Storage;
 using ScribeBot.Hosting;
 using ScribeBot.LiteDb;
+using ScribeBot.Postgres;
+using ScribeBot.Postgres.Migrations;
 
 namespace ScribeBot.Purge;
 
@@ -11,7 +14,8 @@ namespace ScribeBot.Purge;
 /// first says what it would delete, by workspace; without <c>--yes</c> that is all it does. Open incidents are never
 /// deleted. Incident numbers are not reused afterwards. Exit codes: 0 done (or nothing to do), 1 the store failed part
 /// way (what was deleted by then stays deleted, the rest is untouched; run it again), 2 bad arguments, settings or no
-/// data file, 3 the data file is in use (stop the host first).
+/// data file, 3 the data file is in use (stop the host first), 5 the PostgreSQL schema is newer than this build. On
+/// PostgreSQL the same semantics hold with the host running (docs/decisions.md, "migrate, migrate-store, purge on PostgreSQL").
 /// </summary>
 internal static class PurgeVerb
 {
@@ -42,31 +46,52 @@ internal static class PurgeVerb
             return BadInput;
         }
 
-        // The host's own configuration sources (appsettings.json beside the binary, the environment's file, user
-        // secrets in Development, environment variables, the command line's settings): the file it would open.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [.. parsed.Settings],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        using var configuration = builder.Configuration;
-
-        // The verb opens the LiteDB file; on PostgreSQL it would purge a file the host no longer uses.
-        if (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() is { IsPostgres: true })
-        {
-            await errors.WriteLineAsync(
-                "purge: Storage:Provider is Postgres, and purge runs on the LiteDB store only so far; nothing was changed.".AsMemory(),
-                cancellationToken).ConfigureAwait(false);
-            return BadInput;
-        }
-
+        using var configuration = VerbConfiguration.Build(parsed.Settings);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(timeProvider);
-        services.AddLiteDbStore();
-        await using var provider = services.BuildServiceProvider();
+        if (storage.IsPostgres)
+        {
+            services.AddPostgresStore();
+        }
+        else
+        {
+            services.AddLiteDbStore();
+        }
 
+        await using var provider = services.BuildServiceProvider();
+        var (store, storeLine, exit) = storage.IsPostgres
+            ? await OpenPostgresAsync(provider, errors, cancellationToken).ConfigureAwait(false)
+            : await OpenLiteDbAsync(provider, errors, cancellationToken).ConfigureAwait(false);
+        if (store is null)
+        {
+            return exit;
+        }
+
+        try
+        {
+            return await PurgeAsync(store, storeLine, parsed, output, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchemaTooNewException tooNew)
+        {
+            await errors.WriteLineAsync($"purge: {tooNew.Message} Nothing was changed.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return StartupFailure.SchemaTooNew;
+        }
+        catch (NpgsqlException failure)
+        {
+            // Before the plan: the database could not be reached or refused the login; nothing was deleted.
+            await errors.WriteLineAsync(
+                $"purge: could not read {storeLine["Database: ".Length..]}: {VerbConfiguration.Describe(failure)} Nothing was changed.".AsMemory(),
+                cancellationToken).ConfigureAwait(false);
+            return Failed;
+        }
+    }
+
+    private static async Task<(IRetentionStore? Store, string StoreLine, int Exit)> OpenLiteDbAsync(
+        ServiceProvider provider, TextWriter errors, CancellationToken cancellationToken)
+    {
         string dataFile;
         try
         {
@@ -75,7 +100,7 @@ internal static class PurgeVerb
         catch (OptionsValidationException invalid)
         {
             await errors.WriteLineAsync($"purge: {string.Join("\n", invalid.Failures)}".AsMemory(), cancellationToken).ConfigureAwait(false);
-            return BadInput;
+            return (null, "", BadInput);
         }
 
         // Opening a store creates its file: a mistyped path must not leave an empty store behind.
@@ -83,22 +108,44 @@ internal static class PurgeVerb
         {
             await errors.WriteLineAsync(
                 $"purge: there is no data file at {dataFile} (Storage:LiteDb:Path); nothing was changed.".AsMemory(), cancellationToken).ConfigureAwait(false);
-            return BadInput;
+            return (null, "", BadInput);
         }
 
-        IRetentionStore store;
         try
         {
-            store = provider.GetRequiredService<IRetentionStore>();
+            return (provider.GetRequiredService<IRetentionStore>(), $"Data file: {dataFile}", Ok);
         }
         catch (DataFileInUseException inUse)
         {
             await errors.WriteLineAsync($"purge: {inUse.Message} Nothing was changed.".AsMemory(), cancellationToken).ConfigureAwait(false);
-            return DataFileInUse;
+            return (null, "", DataFileInUse);
         }
+    }
 
+    /// <summary>
+    /// PostgreSQL needs no stopped host: each incident goes in a statement that checks again that it is resolved, so
+    /// an incident reopened by a running instance meanwhile stays.
+    /// </summary>
+    private static async Task<(IRetentionStore? Store, string StoreLine, int Exit)> OpenPostgresAsync(
+        ServiceProvider provider, TextWriter errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connectionString = provider.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString;
+            return (provider.GetRequiredService<IRetentionStore>(), $"Database: PostgreSQL {PostgresSchema.Describe(connectionString)}", Ok);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await errors.WriteLineAsync($"purge: {string.Join("\n", invalid.Failures)}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return (null, "", BadInput);
+        }
+    }
+
+    private static async Task<int> PurgeAsync(
+        IRetentionStore store, string storeLine, PurgeArguments parsed, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
         var plan = await store.PlanPurgeAsync(parsed.DeclaredBefore, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(PurgeReport.Plan(plan, parsed, dataFile).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(PurgeReport.Plan(plan, parsed, storeLine).AsMemory(), cancellationToken).ConfigureAwait(false);
         if (plan.IncidentIds.Count == 0 || !parsed.Confirmed)
         {
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);

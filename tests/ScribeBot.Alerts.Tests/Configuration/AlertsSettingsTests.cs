@@ -6,47 +6,31 @@ namespace ScribeBot.Alerts.Tests.Configuration;
 public sealed class AlertsSettingsTests
 {
     [Theory]
-    [InlineData("Alerts:Opsgenie:Token", "opsgenie")]
-    [InlineData("Alerts:Alertmanager:Token", "prometheus-1234")]
-    [InlineData("Alerts:Grafana:Token", "gr4f4n4")]
-    [InlineData("Alerts:PagerDuty:SigningSecrets:0", "short-secret")]
-    public async Task A_secret_shorter_than_16_characters_stops_the_host_naming_the_key(string key, string value)
+    [InlineData("Alerts:Opsgenie:Token", "opsgenie", "is shorter than 16 characters")]
+    [InlineData("Alerts:Alertmanager:Token", "prometheus-1234", "is shorter than 16 characters")]
+    [InlineData("Alerts:Grafana:Token", "gr4f4n4", "is shorter than 16 characters")]
+    [InlineData("Alerts:PagerDuty:SigningSecrets:0", "short-secret", "is shorter than 16 characters")]
+    [InlineData("Alerts:Opsgenie:Token", "your-opsgenie-token-here", "holds a placeholder, not a secret")]
+    [InlineData("Alerts:Grafana:Token", "<grafana contact point token>", "holds a placeholder, not a secret")]
+    [InlineData("Alerts:PagerDuty:SigningSecrets:0", "(secret: set Alerts__PagerDuty__SigningSecrets__0)", "holds a placeholder, not a secret")]
+    public async Task A_short_or_placeholder_secret_stops_the_host_naming_the_key_not_the_value(string key, string value, string problem)
     {
-        var error = await new ScribeBotApplication().WithSetting(key, value).StartupErrorAsync();
+        var error = await StartupErrors.OfSettingAsync(key, value);
 
-        Assert.Contains($"{key} is shorter than 16 characters", error, StringComparison.Ordinal);
+        Assert.Contains($"{key} {problem}", error, StringComparison.Ordinal);
         Assert.DoesNotContain(value, error.Replace(key, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Alerts:Opsgenie:Token", "your-opsgenie-token-here")]
-    [InlineData("Alerts:Grafana:Token", "<grafana contact point token>")]
-    [InlineData("Alerts:PagerDuty:SigningSecrets:0", "(secret: set Alerts__PagerDuty__SigningSecrets__0)")]
-    public async Task A_placeholder_secret_stops_the_host_naming_the_key(string key, string placeholder)
+    [InlineData("Alerts:PagerDuty:SigningSecrets", "a-signing-secret-long-enough-0123",
+        "Alerts:PagerDuty:SigningSecrets is a list, not one value: set Alerts__PagerDuty__SigningSecrets__0")]
+    [InlineData("Alerts:PagerDuty:MaxAge", "00:00:00", "Alerts:PagerDuty:MaxAge must be more than zero and at most 1.00:00:00")]
+    [InlineData("Alerts:PagerDuty:MaxAge", "2.00:00:00", "Alerts:PagerDuty:MaxAge must be more than zero and at most 1.00:00:00")]
+    public async Task A_pagerduty_secret_given_as_one_value_or_a_max_age_out_of_range_stops_the_host(string key, string value, string expected)
     {
-        var error = await new ScribeBotApplication().WithSetting(key, placeholder).StartupErrorAsync();
+        var error = await StartupErrors.OfSettingAsync(key, value);
 
-        Assert.Contains($"{key} holds a placeholder, not a secret", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_pagerduty_secret_given_as_one_value_instead_of_a_list_stops_the_host()
-    {
-        var error = await new ScribeBotApplication()
-            .WithSetting("Alerts:PagerDuty:SigningSecrets", "a-signing-secret-long-enough-0123")
-            .StartupErrorAsync();
-
-        Assert.Contains("Alerts:PagerDuty:SigningSecrets is a list, not one value: set Alerts__PagerDuty__SigningSecrets__0", error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("00:00:00")]
-    [InlineData("2.00:00:00")]
-    public async Task A_max_age_out_of_range_stops_the_host(string maxAge)
-    {
-        var error = await new ScribeBotApplication().WithSetting("Alerts:PagerDuty:MaxAge", maxAge).StartupErrorAsync();
-
-        Assert.Contains("Alerts:PagerDuty:MaxAge must be more than zero and at most 1.00:00:00", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,10 +19,12 @@ public sealed partial class CommandHandlerTests
         Assert.Equal((Start.AddMinutes(25), Bob), (incident.Recovered!.At, incident.Recovered.By));
         Assert.False(incident.RecoveredByPage);
         Assert.Equal("Recorded that impact ended at 14:25 UTC on INC-1. Its outage is measured to it, not to the resolve.", outcome.Reply.ToPlainString());
-        var markdown = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, await _bed.TimelineAsync()));
-        Assert.Contains("**Duration:** 25 minutes, from 14:00 to 14:25 UTC on Mon, Mar 2, 2026. Measured from the declaration to when impact ended;", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 14:25 - **Recovered** - Bob: impact ended", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 14:35 - **Resolved** - Alice: incident resolved", markdown, StringComparison.Ordinal);
+        var markdown = await _bed.DraftMarkdownAsync();
+        TextAssert.ContainsAll(
+            markdown,
+            "**Duration:** 25 minutes, from 14:00 to 14:25 UTC on Mon, Mar 2, 2026. Measured from the declaration to when impact ended;",
+            "- 14:25 - **Recovered** - Bob: impact ended",
+            "- 14:35 - **Resolved** - Alice: incident resolved");
     }
 
     [Fact]

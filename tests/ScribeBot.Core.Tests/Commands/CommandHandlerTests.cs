@@ -157,12 +157,9 @@ public sealed partial class CommandHandlerTests : IDisposable
         await _bed.DoAsync("escalate @dana database on-call");
         await _bed.DoAsync("resolve");
 
-        var incident = await _bed.IncidentAsync();
-        var draft = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, await _bed.TimelineAsync()));
+        var draft = await _bed.DraftMarkdownAsync();
 
-        Assert.Contains("**Escalation** - Alice: Escalated to dana: database on-call", draft, StringComparison.Ordinal);
-        Assert.Contains("**Declared** - Alice", draft, StringComparison.Ordinal);
-        Assert.Contains("**Resolved** - Alice", draft, StringComparison.Ordinal);
+        TextAssert.ContainsAll(draft, "**Escalation** - Alice: Escalated to dana: database on-call", "**Declared** - Alice", "**Resolved** - Alice");
     }
 
     [Fact]
@@ -219,7 +216,7 @@ public sealed partial class CommandHandlerTests : IDisposable
 
         var incident = await _bed.IncidentAsync();
         Assert.Equal(["alert on certificate expiry"], incident.Improvements);
-        Assert.Equal([new IncidentTask("add alert on p99", "alice"), new IncidentTask("fix it", null)], incident.Tasks);
+        Assert.Equal([new IncidentTask("add alert on p99", "alice") { Number = 1 }, new IncidentTask("fix it", null) { Number = 2 }], incident.Tasks);
         Assert.Equal("Added improvement 1 to INC-1.", improve.Reply.ToPlainString());
         Assert.Equal("Added task 1 to INC-1, owned by alice.", todoWithOwner.Reply.ToPlainString());
         Assert.Equal("Added task 2 to INC-1.", todo.Reply.ToPlainString());
@@ -265,11 +262,7 @@ public sealed partial class CommandHandlerTests : IDisposable
 
         Assert.Empty(outcome.Posts);
         var reply = outcome.Reply.ToPlainString();
-        Assert.Contains("INC-1: Checkout down", reply, StringComparison.Ordinal);
-        Assert.Contains("SEV2, ongoing", reply, StringComparison.Ordinal);
-        Assert.Contains("Commander: Alice", reply, StringComparison.Ordinal);
-        Assert.Contains("Open for 5 minutes", reply, StringComparison.Ordinal);
-        Assert.Contains("/incident rootcause", reply, StringComparison.Ordinal);
+        TextAssert.ContainsAll(reply, "INC-1: Checkout down", "SEV2, ongoing", "Commander: Alice", "Open for 5 minutes", "/incident rootcause");
         Assert.Equal(before, await _bed.SnapshotAsync());
     }
 

@@ -52,7 +52,7 @@ public sealed class IncidentListTests
     {
         var incident = Accepted(Accepted(Open().AddTask(new IncidentTask("renew certs", "bob"))).AddTask(new IncidentTask("renew certs", null)));
 
-        Assert.Equal([new IncidentTask("renew certs", "bob"), new IncidentTask("renew certs", null)], incident.Tasks);
+        Assert.Equal([new IncidentTask("renew certs", "bob") { Number = 1 }, new IncidentTask("renew certs", null) { Number = 2 }], incident.Tasks);
     }
 
     [Fact]

@@ -146,10 +146,8 @@ public sealed class PostmortemDraftTests
 
         var markdown = Markdown(PostmortemDraft.Build(Basic(), log.Entries));
 
-        Assert.DoesNotContain("hunter2", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("databse", markdown, StringComparison.Ordinal);
-        Assert.Contains("**Action** - Bo Chen: restarting the auth cache", markdown, StringComparison.Ordinal);
-        Assert.Contains("Bo Chen: restarting the auth cache *(edited)*", markdown, StringComparison.Ordinal);
+        TextAssert.ContainsNone(markdown, "hunter2", "databse");
+        TextAssert.ContainsAll(markdown, "**Action** - Bo Chen: restarting the auth cache", "Bo Chen: restarting the auth cache *(edited)*");
     }
 
     [Fact]

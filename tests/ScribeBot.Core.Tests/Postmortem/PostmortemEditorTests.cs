@@ -94,7 +94,7 @@ public sealed class PostmortemEditorTests : IDisposable
         var result = await _bed.SaveAsync(shown with { Improvements = [.. shown.Improvements], Tasks = [.. shown.Tasks] });
 
         Assert.Equal(["Alert on pool saturation and page the owner"], shown.Improvements);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo")], shown.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }], shown.Tasks);
         Assert.Equal(PostmortemEditStatus.Unchanged, result.Status);
         Assert.Equal(snapshot, await _bed.SnapshotAsync());
     }
@@ -266,7 +266,7 @@ public sealed class PostmortemEditorTests : IDisposable
         var stored = await _bed.IncidentAsync();
         Assert.Equal("Card payments failed", stored.Impact);
         Assert.Equal("the pool was halved by a config change", stored.RootCause);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo")], stored.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }], stored.Tasks);
     }
 
     [Fact]

@@ -68,13 +68,15 @@ public sealed class TimePrecisionTests
 
         var markdown = PostmortemMarkdown.Render(PostmortemDraft.Build(incident, entries.Entries));
 
-        Assert.Contains(", from 10:00:12 to 10:04:30 Europe/Berlin (CET) on Mon, Mar 2, 2026.", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 10:00:12 - **Declared**", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 10:00:32 - **Acknowledged**", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 10:04:30 - **Resolved**", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 10:00:42 Bo Chen: cache hit rate is zero", markdown, StringComparison.Ordinal);
-        Assert.Contains("    dateFormat YYYY-MM-DD HH:mm:ss\n    axisFormat %H:%M:%S\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("Declared to acknowledged :done, p1, 2026-03-02 10:00:12, 2026-03-02 10:00:32\n", markdown, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            markdown,
+            ", from 10:00:12 to 10:04:30 Europe/Berlin (CET) on Mon, Mar 2, 2026.",
+            "- 10:00:12 - **Declared**",
+            "- 10:00:32 - **Acknowledged**",
+            "- 10:04:30 - **Resolved**",
+            "- 10:00:42 Bo Chen: cache hit rate is zero",
+            "    dateFormat YYYY-MM-DD HH:mm:ss\n    axisFormat %H:%M:%S\n",
+            "Declared to acknowledged :done, p1, 2026-03-02 10:00:12, 2026-03-02 10:00:32\n");
     }
 
     [Fact]

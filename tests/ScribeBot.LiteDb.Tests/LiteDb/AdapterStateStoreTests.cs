@@ -9,15 +9,14 @@ public sealed class AdapterStateStoreTests : DataFileTests
     [Fact]
     public async Task Adapter_state_survives_dispose_and_reopen_with_keys_that_differ_only_in_case()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.SetStateAsync("conv/Ab", "first", None);
             await store.SetStateAsync("conv/aB", "second", None);
             await store.SetStateAsync("conv/aB", "second, replaced", None);
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             Assert.Null(await reopened.GetStateAsync("conv/ab", None));
             Assert.Equal("first", await reopened.GetStateAsync("conv/Ab", None));
@@ -26,7 +25,7 @@ public sealed class AdapterStateStoreTests : DataFileTests
             await reopened.SetStateAsync("conv/ab", "third", None);
         }
 
-        await using (var again = StoreFactory.Open(path))
+        await using (var again = OpenStore())
         {
             Assert.Equal("first", await again.GetStateAsync("conv/Ab", None));
             Assert.Equal("second, replaced", await again.GetStateAsync("conv/aB", None));
@@ -37,14 +36,13 @@ public sealed class AdapterStateStoreTests : DataFileTests
     [Fact]
     public async Task Concurrently_set_adapter_state_is_all_in_the_file_after_reopen()
     {
-        var path = Temp.File("store.db");
         var keys = Enumerable.Range(0, 300).Select(i => $"teams/conversation/{i}").ToArray();
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await Task.WhenAll(keys.Select(key => Task.Run(() => store.SetStateAsync(key, "value of " + key, None))));
         }
 
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         var values = await Task.WhenAll(keys.Select(key => reopened.GetStateAsync(key, None)));
         Assert.Equal(keys.Select(key => "value of " + key), values);
     }
@@ -59,14 +57,13 @@ public sealed class AdapterStateStoreTests : DataFileTests
     [Fact]
     public async Task A_record_holding_another_key_is_neither_returned_nor_overwritten()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.SetStateAsync("conv/a", "value of a", None);
         }
 
         // Stand in a hash collision: the record under hash("conv/a") now says it belongs to "conv/b".
-        using (var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
+        using (var database = new LiteDatabase(new ConnectionString { Filename = StorePath, Connection = ConnectionType.Direct }))
         {
             var records = database.GetCollection(AdapterStateMapping.Collection);
             var record = records.FindById(AdapterStateMapping.IdOf("conv/a"));
@@ -74,7 +71,7 @@ public sealed class AdapterStateStoreTests : DataFileTests
             Assert.True(records.Update(record));
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             Assert.Null(await reopened.GetStateAsync("conv/a", None));
             await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.SetStateAsync("conv/a", "overwrite", None));
@@ -82,7 +79,7 @@ public sealed class AdapterStateStoreTests : DataFileTests
             await reopened.SetStateAsync("conv/c", "value of c", None);
         }
 
-        using (var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
+        using (var database = new LiteDatabase(new ConnectionString { Filename = StorePath, Connection = ConnectionType.Direct }))
         {
             var record = database.GetCollection(AdapterStateMapping.Collection).FindById(AdapterStateMapping.IdOf("conv/a"));
             Assert.Equal("conv/b", record[AdapterStateMapping.KeyField].AsString);

@@ -10,6 +10,11 @@ public abstract class DataFileTests : IDisposable
 
     protected TempDirectory Temp { get; } = new();
 
+    /// <summary>The test's one data file: a test that reopens the store (or opens the file raw) names the same file.</summary>
+    protected string StorePath => Temp.File("store.db");
+
+    private protected LiteDbIncidentStore OpenStore() => StoreFactory.Open(StorePath);
+
     public void Dispose()
     {
         Temp.Dispose();

@@ -12,15 +12,14 @@ public sealed class LedgerPageTests : DataFileTests
     [Fact]
     public async Task Page_source_and_service_are_read_back_from_the_file_after_a_restart()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await SavePagedAsync(store, Channel("C1"), T0, PageSource.Opsgenie, "payments");
             await SavePagedAsync(store, Channel("C2"), T0.AddHours(1), PageSource.PagerDuty, "checkout-api");
             await SavePagedAsync(store, Channel("C3"), T0.AddHours(2), PageSource.PagerDuty, "payments");
         }
 
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         var measures = (await reopened.MeasureIncidentsAsync(null, T0, None)).OrderBy(m => m.Declared).ToArray();
 
         Assert.Equal([PageSource.Opsgenie, PageSource.PagerDuty, PageSource.PagerDuty], measures.Select(m => m.PageSource));
@@ -31,16 +30,15 @@ public sealed class LedgerPageTests : DataFileTests
     [Fact]
     public async Task A_version_2_file_reads_unpaged_incidents_as_from_the_declaration_and_gives_paged_ones_their_page()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.OpenIncidentAsync(Channel("C1"), Create(Channel("C1"), T0), None);
             await SavePagedAsync(store, Channel("C2"), T0.AddHours(1), PageSource.Alertmanager, "search");
         }
 
-        WriteBackAsVersion2(path);
+        WriteBackAsVersion2(StorePath);
 
-        await using var upgraded = StoreFactory.Open(path);
+        await using var upgraded = OpenStore();
         var measures = (await upgraded.MeasureIncidentsAsync(null, T0, None)).OrderBy(m => m.Declared).ToArray();
 
         Assert.Equal(new IncidentMeasure(T0, Severity.Sev2, null, null), measures[0]);

@@ -30,15 +30,14 @@ public sealed class LedgerPhaseTests : DataFileTests
     [Fact]
     public async Task Phases_are_read_back_from_the_file_after_a_restart()
     {
-        var path = Temp.File("store.db");
         PhaseDurations before;
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             var incident = await SaveMisledAsync(store, Channel("C1"), T0);
             before = PhaseDurations.Of(incident, await store.GetTimelineAsync(incident.Id, None));
         }
 
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         var measure = Assert.Single(await reopened.MeasureIncidentsAsync(null, T0, None));
 
         Assert.Equal(new PhaseDurations(null, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(40), TimeSpan.FromHours(1), TimeSpan.FromMinutes(15)), before);
@@ -48,9 +47,8 @@ public sealed class LedgerPhaseTests : DataFileTests
     [Fact]
     public async Task A_version_3_file_has_every_entry_rewritten_with_its_phases_and_keeps_its_slots()
     {
-        var path = Temp.File("store.db");
         IncidentMeasure[] expected;
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await SaveMisledAsync(store, Channel("C1"), T0);
             await store.OpenIncidentAsync(Channel("C2"), Create(Channel("C2"), T0.AddHours(2)), None);
@@ -63,12 +61,12 @@ public sealed class LedgerPhaseTests : DataFileTests
             expected = [.. (await store.MeasureIncidentsAsync(null, T0, None)).OrderBy(m => m.Declared)];
         }
 
-        using (var database = LiteDbIncidentStore.OpenDatabase(path))
+        using (var database = LiteDbIncidentStore.OpenDatabase(StorePath))
         {
             OlderLedgers.WriteBackAsVersion3(database);
         }
 
-        await using var upgraded = StoreFactory.Open(path);
+        await using var upgraded = OpenStore();
         var measures = (await upgraded.MeasureIncidentsAsync(null, T0, None)).OrderBy(m => m.Declared).ToArray();
         var next = await upgraded.OpenIncidentAsync(Channel("C9"), Create(Channel("C9"), T0.AddDays(1)), None);
         var page = await upgraded.QueryIncidentsAsync(new IncidentQuery { Take = 2 }, None);

@@ -5,16 +5,15 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task Data_survives_dispose_and_reopen()
     {
-        var path = Temp.File("store.db");
         var channel = Channel();
         Incident opened;
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             opened = (await store.OpenIncidentAsync(channel, Create(channel, null, "m1"), None)).Incident;
             await store.AppendEntryAsync(Entry(opened.Id, "m2", T0.AddMinutes(1)), None);
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             AssertSame(opened, await reopened.FindOpenIncidentAsync(channel, None));
             Assert.Equal(["m1", "m2"], (await reopened.GetTimelineAsync(opened.Id, None)).Select(e => e.MessageId));
@@ -24,7 +23,7 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
             Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry(opened.Id, "m3", T0.AddMinutes(1)), None));
         }
 
-        await using (var again = StoreFactory.Open(path))
+        await using (var again = OpenStore())
         {
             Assert.Equal(2, (await again.FindOpenIncidentAsync(channel, None))?.Number);
             // Arrival order keeps counting across restarts: m3 came after m2 at the same instant.
@@ -35,7 +34,6 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task The_outbox_survives_dispose_and_reopen_in_order()
     {
-        var path = Temp.File("store.db");
         var channel = Channel();
         OutboxItem Item(string requestId) => new()
         {
@@ -46,14 +44,14 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
             NextAttemptAt = T0,
         };
 
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             var opened = (await store.OpenIncidentAsync(channel, n => Create(channel)(n) with { Outbox = [Item("a")] }, None)).Incident;
             await store.SaveIncidentAsync(opened, [], [Item("b")], None);
             await store.RescheduleAsync(Item("a").Id, T0.AddSeconds(30), "429", None);
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             Assert.Empty(await reopened.GetDueAsync(T0.AddSeconds(29), 10, [ChatPlatform.Slack], None));
             var due = Assert.Single(await reopened.GetDueAsync(T0.AddSeconds(30), 10, [ChatPlatform.Slack], None));
@@ -65,7 +63,7 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
             await reopened.EnqueueAsync([Item("c")], None);
         }
 
-        await using (var again = StoreFactory.Open(path))
+        await using (var again = OpenStore())
         {
             Assert.Equal(Item("b").Id, Assert.Single(await again.GetDueAsync(T0.AddDays(1), 10, [ChatPlatform.Slack], None)).Id);
             Assert.Equal(OutboxState.Delivered, (await again.GetAsync(Item("a").Id, None))!.State);
@@ -146,15 +144,14 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task A_redelivery_is_a_duplicate_whether_its_id_is_known_in_memory_or_only_in_the_file()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.AppendEntryAsync(Entry("i1", "m1"), None);
             Assert.Equal(AppendResult.Duplicate, await store.AppendEntryAsync(Entry("i1", "m1"), None));
         }
 
         // After a restart the writer knows nothing: it must read the incident's ids from the file.
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         Assert.Equal(AppendResult.Duplicate, await reopened.AppendEntryAsync(Entry("i1", "m1"), None));
         Assert.Equal(AppendResult.Added, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
         Assert.Equal(AppendResult.Duplicate, await reopened.AppendEntryAsync(Entry("i1", "m2"), None));
@@ -164,11 +161,10 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task The_write_ahead_log_is_folded_into_the_data_file_once_it_holds_the_configured_pages()
     {
-        var path = Temp.File("store.db");
         const int Pages = 40;
-        var log = Path.Combine(Path.GetDirectoryName(path)!, "store-log.db");
+        var log = Path.Combine(Path.GetDirectoryName(StorePath)!, "store-log.db");
         long largestLog = 0;
-        await using (var store = StoreFactory.Open(new LiteDbOptions { Path = path, FlushToDisk = false, AutoCheckpointPages = Pages }))
+        await using (var store = StoreFactory.Open(new LiteDbOptions { Path = StorePath, FlushToDisk = false, AutoCheckpointPages = Pages }))
         {
             // One commit per message: each writes several pages to the log, far more than Pages in all.
             for (var i = 0; i < 1_000; i++)
@@ -256,15 +252,14 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task A_checkpoint_keeps_every_write_and_writes_go_on_after_it()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.AppendEntryAsync(Entry("i1", "m1"), None);
             await store.CheckpointAsync(None);
             await store.AppendEntryAsync(Entry("i1", "m2"), None);
         }
 
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         Assert.Equal(2, (await reopened.GetTimelineAsync("i1", None)).Count);
     }
 
@@ -280,14 +275,13 @@ public sealed class LiteDbIncidentStoreTests : DataFileTests
     [Fact]
     public async Task Queued_writes_are_committed_before_dispose_returns()
     {
-        var path = Temp.File("store.db");
-        var store = StoreFactory.Open(path);
+        var store = OpenStore();
         var writes = Enumerable.Range(0, 500).Select(i => store.AppendEntryAsync(Entry("i1", $"m{i}"), None)).ToArray();
 
         await store.DisposeAsync();
 
         Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
-        await using var reopened = StoreFactory.Open(path);
+        await using var reopened = OpenStore();
         Assert.Equal(500, (await reopened.GetTimelineAsync("i1", None)).Count);
     }
 

@@ -17,8 +17,7 @@ public sealed class QueryPlanTests : DataFileTests
     [MemberData(nameof(Queries))]
     public async Task The_query_uses_its_index(string collection, string read)
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             // Enough documents that a full scan and an index read are told apart by the plan, not by luck.
             for (var i = 0; i < 20; i++)
@@ -28,7 +27,7 @@ public sealed class QueryPlanTests : DataFileTests
             }
         }
 
-        using var database = LiteDbIncidentStore.OpenDatabase(path);
+        using var database = LiteDbIncidentStore.OpenDatabase(StorePath);
         var query = read switch
         {
             "open incident of a channel" => StoreSchema.OpenIncidentQuery(Channel("C3").Key),

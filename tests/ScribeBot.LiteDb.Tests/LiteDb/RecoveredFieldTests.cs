@@ -8,17 +8,16 @@ public sealed class RecoveredFieldTests : DataFileTests
     [Fact]
     public async Task The_recovery_round_trips_and_a_document_written_before_it_existed_reads_as_not_recovered()
     {
-        var path = Temp.File("store.db");
         var channel = Channel();
         Incident recovered;
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             var opened = (await store.OpenIncidentAsync(channel, Create(channel), None)).Incident;
             recovered = opened with { Recovered = new Milestone(T0.AddMinutes(25).AddTicks(123).ToOffset(TimeSpan.FromHours(-4)), new Person("U2", "Bo Chen"), "req-9") };
             await store.SaveIncidentAsync(recovered, [], [], None);
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             var read = await reopened.GetIncidentAsync(recovered.Id, None);
             Assert.Equal(recovered.Recovered, read?.Recovered);
@@ -26,7 +25,7 @@ public sealed class RecoveredFieldTests : DataFileTests
         }
 
         // As an older version wrote it: the same document without the field.
-        using (var database = LiteDbIncidentStore.OpenDatabase(path))
+        using (var database = LiteDbIncidentStore.OpenDatabase(StorePath))
         {
             var incidents = database.GetCollection(IncidentMapping.Collection);
             var document = incidents.FindById(recovered.Id);
@@ -34,7 +33,7 @@ public sealed class RecoveredFieldTests : DataFileTests
             incidents.Update(document);
         }
 
-        await using (var older = StoreFactory.Open(path))
+        await using (var older = OpenStore())
         {
             AssertSame(recovered with { Recovered = null }, await older.GetIncidentAsync(recovered.Id, None));
         }

@@ -9,8 +9,7 @@ public sealed class RetentionStoreTests : DataFileTests
     [Fact]
     public async Task Every_read_of_retention_and_purge_is_an_index_read()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             // Enough documents, in every state, that a full scan and an index read are told apart by the plan.
             for (var i = 0; i < 20; i++)
@@ -30,7 +29,7 @@ public sealed class RetentionStoreTests : DataFileTests
             }
         }
 
-        using var database = LiteDbIncidentStore.OpenDatabase(path);
+        using var database = LiteDbIncidentStore.OpenDatabase(StorePath);
         var outbox = database.GetCollection(OutboxMapping.Collection);
 
         AssertIndexRead(outbox, StoreSchema.DeliveredBeforeQuery(T0.AddDays(5)), OutboxMapping.DeliveredAtField);
@@ -43,8 +42,7 @@ public sealed class RetentionStoreTests : DataFileTests
     [Fact]
     public async Task The_finished_post_ranges_hold_no_pending_post()
     {
-        var path = Temp.File("store.db");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             await store.EnqueueAsync([Post("pending")], None);
             var delivered = Post("delivered");
@@ -52,7 +50,7 @@ public sealed class RetentionStoreTests : DataFileTests
             await store.MarkDeliveredAsync(delivered.Id, T0, None);
         }
 
-        using var database = LiteDbIncidentStore.OpenDatabase(path);
+        using var database = LiteDbIncidentStore.OpenDatabase(StorePath);
         var outbox = database.GetCollection(OutboxMapping.Collection);
 
         Assert.Equal(["delivered"], outbox.Find(StoreSchema.DeliveredBeforeQuery(T0.AddYears(100))).Select(d => d["_id"].AsString.Split('/')[1]));
@@ -62,11 +60,10 @@ public sealed class RetentionStoreTests : DataFileTests
     [Fact]
     public async Task What_retention_and_a_purge_removed_stays_removed_after_the_file_is_opened_again()
     {
-        var path = Temp.File("store.db");
         var channel = Channel();
         string incidentId;
         var post = Post("old");
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             var incident = (await store.OpenIncidentAsync(channel, Create(channel, T0, "m1"), None)).Incident;
             incidentId = incident.Id;
@@ -80,7 +77,7 @@ public sealed class RetentionStoreTests : DataFileTests
             Assert.Equal(1, (await store.PurgeAsync([incidentId], T0.AddDays(30), None)).Incidents);
         }
 
-        await using (var reopened = StoreFactory.Open(path))
+        await using (var reopened = OpenStore())
         {
             Assert.Null(await reopened.GetIncidentAsync(incidentId, None));
             Assert.Empty(await reopened.GetTimelineAsync(incidentId, None));

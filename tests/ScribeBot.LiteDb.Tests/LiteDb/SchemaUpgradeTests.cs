@@ -6,7 +6,6 @@ public sealed class SchemaUpgradeTests : DataFileTests
     [Fact]
     public async Task A_version_1_file_is_upgraded_once_and_every_read_answers_as_before()
     {
-        var path = Temp.File("store.db");
         var busy = Channel("C1");
         var quiet = Channel("C2");
         var teams = Channel("19:a@thread.tacv2", "tenant", ChatPlatform.Teams);
@@ -18,7 +17,7 @@ public sealed class SchemaUpgradeTests : DataFileTests
             EnqueuedAt = T0,
             NextAttemptAt = T0,
         };
-        await using (var store = StoreFactory.Open(path))
+        await using (var store = OpenStore())
         {
             for (var i = 0; i < 3; i++)
             {
@@ -33,9 +32,9 @@ public sealed class SchemaUpgradeTests : DataFileTests
             await ((IOutboxStore)store).EnqueueAsync([pending], None);
         }
 
-        WriteBackAsVersion1(path);
+        WriteBackAsVersion1(StorePath);
 
-        await using (var upgraded = StoreFactory.Open(path))
+        await using (var upgraded = OpenStore())
         {
             AssertSame(openInBusy, await upgraded.FindOpenIncidentAsync(busy, None));
             AssertSame(openInBusy, await upgraded.FindLatestIncidentAsync(busy, None));

@@ -14,7 +14,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
         await using var store = await StoreFactory.OpenAsync(database);
 
         Assert.Equal(Enumerable.Range(1, Migration.Latest), await VersionsAsync(database));
-        Assert.Equal(["adapter_state", "entries", "incidents", "outbox", "processed_requests", "schema_version", "workspace_counters"], await TablesAsync(database));
+        Assert.Equal(["adapter_state", "data_protection_keys", "entries", "incidents", "outbox", "processed_requests", "schema_version", "workspace_counters"], await TablesAsync(database));
     }
 
     [Fact]

@@ -35,6 +35,42 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task The_list_reads_outages_from_their_columns_and_measures_rows_written_before_them_from_their_tagged_entries()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var store = await StoreFactory.OpenAsync(database);
+        var opened = (await store.OpenIncidentAsync(Channel(), Create(Channel(), T0), None)).Incident;
+        var resolved = opened with { Status = IncidentStatus.Resolved, Resolved = new Milestone(T0.AddHours(1), Alice) };
+        var detection = Entry(opened.Id, "alert", T0.AddMinutes(-10)) with { Marks = [new TagMark(TimelineTag.Detection, Alice.Id)] };
+        await store.SaveIncidentAsync(resolved, [detection], [], None);
+        var expected = new ScribeBot.Core.Facts.OutageWindow(T0.AddMinutes(-10), new MeasuredSpan(TimeSpan.FromMinutes(70), false));
+
+        var columns = await Sql.QueryAsync(database, "SELECT outage_start_ticks, outage_ticks FROM incidents", r => (r.GetInt64(0), r.GetInt64(1)));
+        // A row migration 2 added the columns to, and nothing refreshed since, has no outage start yet.
+        await Sql.ExecuteAsync(database, "UPDATE incidents SET outage_start_ticks = NULL, outage_ticks = NULL");
+        var page = await store.QueryIncidentsAsync(new IncidentQuery(), None);
+
+        Assert.Equal((T0.AddMinutes(-10).UtcTicks, TimeSpan.FromMinutes(70).Ticks), Assert.Single(columns));
+        Assert.Equal(expected, page.OutageOf(Assert.Single(page.Items)));
+    }
+
+    [Fact]
+    public async Task A_message_carrying_a_nul_character_is_stored_with_a_replacement_character_rather_than_refused()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var store = await StoreFactory.OpenAsync(database);
+        var incident = (await store.OpenIncidentAsync(Channel(), Create(Channel(), T0), None)).Incident;
+
+        var appended = await store.AppendEntryAsync(Entry(incident.Id, "m1", T0, "pasted \0binary"), None);
+        var retitled = incident with { Title = "cache\0key" };
+        await store.SaveIncidentAsync(retitled, [], [], None);
+
+        Assert.Equal(AppendResult.Added, appended);
+        Assert.Equal("pasted \uFFFDbinary", Assert.Single(await store.GetTimelineAsync(incident.Id, None)).Text);
+        Assert.Equal("cache\uFFFDkey", (await store.GetIncidentAsync(incident.Id, None))!.Title);
+    }
+
+    [Fact]
     public async Task An_incident_and_an_entry_with_every_field_set_read_back_as_written()
     {
         var database = await postgres.Server.CreateDatabaseAsync();

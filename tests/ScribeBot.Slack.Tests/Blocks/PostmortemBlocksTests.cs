@@ -167,10 +167,12 @@ public sealed class PostmortemBlocksTests
         var header = TextsOf(BlocksOf(messages[0])[0]).Single();
         Assert.EndsWith("…", header, StringComparison.Ordinal);
         var all = string.Join("\n", messages.SelectMany(BlocksOf).SelectMany(TextsOf));
-        Assert.Contains("&lt;!channel&gt; everyone look", all, StringComparison.Ordinal);
-        Assert.Contains("&lt;https://evil.example|your bank&gt;", all, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            all,
+            "&lt;!channel&gt; everyone look",
+            "&lt;https://evil.example|your bank&gt;",
+            $"{new string('x', ChannelDraftBuilder.MaxTimelineChars)}… (<{entries[^1].Permalink}|full message>)");
         Assert.DoesNotContain(new string('x', ChannelDraftBuilder.MaxTimelineChars + 1), all, StringComparison.Ordinal);
-        Assert.Contains($"{new string('x', ChannelDraftBuilder.MaxTimelineChars)}… (<{entries[^1].Permalink}|full message>)", all, StringComparison.Ordinal);
     }
 
     [Fact]

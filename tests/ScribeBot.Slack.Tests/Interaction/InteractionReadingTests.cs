@@ -47,6 +47,8 @@ public sealed class InteractionReadingTests
         Assert.Equal("T12345678", submission.TeamId);
         Assert.Equal("", submission.PrivateMetadata);
         Assert.Equal("U12345678", submission.User.Id);
+        // The request id a Socket Mode redelivery is recognised by.
+        Assert.Equal("768915595217.771150964790.bbc12e4f1483ce782cd891edf9dca94c", submission.TriggerId);
         Assert.Equal("2019-09-23", submission.ValueOf("date-of-visit", "single_action"));
         Assert.Equal("3", submission.ValueOf("rating", "single_action"));
         Assert.Equal("Just amazing!", submission.ValueOf("comment", "single_action"));

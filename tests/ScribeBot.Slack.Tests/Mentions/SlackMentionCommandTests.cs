@@ -78,7 +78,7 @@ public sealed class SlackMentionCommandTests : IDisposable
         Assert.Null(stored.RootCause);
         Assert.Equal("Card payments failed\nfor 20 minutes", stored.Impact);
         Assert.Equal(["Alert on pool saturation"], stored.Improvements);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Add a canary", "Priya Raman"), new IncidentTask("Write a runbook", null)], stored.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }, new IncidentTask("Add a canary", "Priya Raman") { Number = 2 }, new IncidentTask("Write a runbook", null) { Number = 3 }], stored.Tasks);
         Assert.Contains("Root cause cleared in the dashboard", (await _bed.HistoryAsync()).Select(e => e.Text));
     }
 }

@@ -167,8 +167,10 @@ public sealed class TeamsMessagesTests
         var text = TeamsHtmlAssert.PlainTextOfAll(messages);
         Assert.DoesNotContain("Full draft as Markdown", text, StringComparison.Ordinal);
         Assert.Contains("Text in [brackets] is a placeholder to fill in.", text, StringComparison.Ordinal);
-        Assert.Contains("<i>&#91;root cause not recorded - /incident rootcause &lt;text&gt;&#93;</i>", messages[0], StringComparison.Ordinal);
-        Assert.Contains("<b>Why:</b> <i>not yet known - tag a root cause or use /incident rootcause &lt;text&gt;</i>", messages[0], StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            messages[0],
+            "<i>&#91;root cause not recorded - /incident rootcause &lt;text&gt;&#93;</i>",
+            "<b>Why:</b> <i>not yet known - tag a root cause or use /incident rootcause &lt;text&gt;</i>");
     }
 
     [Fact]

@@ -101,6 +101,11 @@ public sealed class CommandTestBed : IDisposable
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int number = 1, ChannelRef? channel = null) =>
         Store.GetTimelineAsync(Incident.MakeId(channel ?? Channel, number), CancellationToken.None);
 
+    /// <summary>INC-1's postmortem draft as it stands, in Markdown.</summary>
+    public async Task<string> DraftMarkdownAsync() =>
+        ScribeBot.Core.Postmortem.Markdown.PostmortemMarkdown.Render(
+            ScribeBot.Core.Postmortem.Building.PostmortemDraft.Build(await IncidentAsync(), await TimelineAsync()));
+
     /// <summary>The entry a command created: it is keyed by the request id.</summary>
     public async Task<TimelineEntry> EntryAsync(string requestId, int number = 1) =>
         await Store.GetEntryAsync(Incident.MakeId(Channel, number), requestId, CancellationToken.None)

@@ -24,6 +24,7 @@ public sealed partial class ScribeBotApplication : WebApplicationFactory<Program
             "Dashboard:Oidc:Authority", "Dashboard:Oidc:ClientId", "Dashboard:Oidc:ClientSecret",
             "Scribe:PublicBaseUrl",
             "Alerts:PagerDuty:SigningSecrets", "Alerts:Opsgenie:Token", "Alerts:Alertmanager:Token", "Alerts:Grafana:Token",
+            "Followups:GitHub:Token", "Followups:GitHub:Repository",
         }
         .Select(key => KeyValuePair.Create(key, ""))
         // A switch cannot be blank: off.

@@ -8,27 +8,17 @@ namespace ScribeBot.Testing.Storage;
 /// and supplies the store (the in-memory store and LiteDB: tests/ScribeBot.LiteDb.Tests/Contract; PostgreSQL:
 /// tests/ScribeBot.Postgres.Tests/Contract); a store added later does the same in its own test project.
 /// </summary>
-public abstract partial class IncidentStoreContract : IAsyncLifetime
+public abstract partial class IncidentStoreContract : PortContract<IIncidentStore>
 {
-    private IIncidentStore? _store;
-
-    protected static CancellationToken None => CancellationToken.None;
-
-    protected IIncidentStore Store => _store ?? throw new InvalidOperationException("Not initialised.");
+    protected IIncidentStore Store => Subject;
 
     protected abstract Task<IIncidentStore> CreateStoreAsync();
 
     protected abstract Task DisposeStoreAsync(IIncidentStore store);
 
-    public async Task InitializeAsync() => _store = await CreateStoreAsync();
+    protected sealed override Task<IIncidentStore> CreateAsync() => CreateStoreAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-        }
-    }
+    protected sealed override Task DisposeAsync(IIncidentStore subject) => DisposeStoreAsync(subject);
 
     private async Task<Incident> OpenAsync(ChannelRef channel, DateTimeOffset? declared = null, params string[] firstMessageIds)
     {

@@ -12,7 +12,8 @@ namespace ScribeBot.Testing.Storage;
 /// Tests take a fresh database each (<see cref="CreateDatabaseAsync"/>). The server runs with <c>fsync=off</c>: it
 /// holds nothing worth keeping past a machine crash, and tests on two shared cores should not wait on the disk; the
 /// stores' own settings (<c>synchronous_commit=on</c>) are untouched. A server whose test run was killed before it could
-/// stop it is stopped by the next run (<see cref="StopAbandonedAsync"/>).
+/// stop it is stopped by the next run (<see cref="StopAbandonedAsync"/>). <c>bench/StoreIngest</c> compiles this file
+/// too and starts its server with <c>fsync</c> on, the server's default, to measure what production pays.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -25,14 +26,16 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly TempDirectory _directory;
     private readonly string _binaries;
     private readonly string? _runAs;
+    private readonly bool _fsync;
     private bool _stopped;
     private bool _down;
 
-    private PostgresServer(TempDirectory directory, string binaries, string? runAs, int port)
+    private PostgresServer(TempDirectory directory, string binaries, string? runAs, int port, bool fsync)
     {
         _directory = directory;
         _binaries = binaries;
         _runAs = runAs;
+        _fsync = fsync;
         Port = port;
     }
 
@@ -44,7 +47,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = ServiceUser, Database = database }.ConnectionString;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="fsync">Whether the server syncs its WAL to the device (off for tests, on for benchmarks).</param>
+    public static async Task<PostgresServer> StartAsync(bool fsync = false)
     {
         var binaries = PostgresBinaries.FindDirectory()
             ?? throw new InvalidOperationException("PostgreSQL is not installed: no initdb on the PATH or in /usr/lib/postgresql/*/bin (apt-get install -y postgresql).");
@@ -60,7 +64,7 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             await RunAsync(Path.Combine(binaries, "initdb"), ["-D", directory.File("data"), "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], runAs, directory.Path);
-            return await StartOnFreePortAsync(directory, binaries, runAs);
+            return await StartOnFreePortAsync(directory, binaries, runAs, fsync);
         }
         catch
         {
@@ -131,7 +135,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         await RunAsync(
             Path.Combine(_binaries, "pg_ctl"),
-            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", _directory.File("server.log"), "-o", ServerOptions(_directory, Port)],
+            ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", _directory.File("server.log"), "-o", ServerOptions(_directory, Port, _fsync)],
             _runAs,
             _directory.Path);
         _down = false;
@@ -181,13 +185,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PostgresServer> StartOnFreePortAsync(TempDirectory directory, string binaries, string? runAs)
+    private static async Task<PostgresServer> StartOnFreePortAsync(TempDirectory directory, string binaries, string? runAs, bool fsync)
     {
         // A port free a moment ago may be taken before the server binds it; another one is tried then.
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var options = ServerOptions(directory, port);
+            var options = ServerOptions(directory, port, fsync);
             try
             {
                 await RunAsync(
@@ -195,7 +199,7 @@ public sealed class PostgresServer : IAsyncDisposable
                     ["start", "-D", directory.File("data"), "-w", "-t", "60", "-l", directory.File("server.log"), "-o", options],
                     runAs,
                     directory.Path);
-                return new PostgresServer(directory, binaries, runAs, port);
+                return new PostgresServer(directory, binaries, runAs, port, fsync);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
@@ -203,8 +207,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static string ServerOptions(TempDirectory directory, int port) =>
-        $"-c listen_addresses=127.0.0.1 -p {port} -k {directory.Path} -c fsync=off -c max_connections=200";
+    private static string ServerOptions(TempDirectory directory, int port, bool fsync) =>
+        $"-c listen_addresses=127.0.0.1 -p {port} -k {directory.Path} -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
 
     private static int FreePort()
     {

@@ -7,27 +7,9 @@ namespace ScribeBot.Testing.Storage;
 /// The semantics documented on <see cref="IProcessedRequests"/>, which every implementation must pass (in memory:
 /// tests/ScribeBot.LiteDb.Tests/Contract; PostgreSQL: tests/ScribeBot.Postgres.Tests/Contract).
 /// </summary>
-public abstract class ProcessedRequestsContract : IAsyncLifetime
+public abstract class ProcessedRequestsContract : PortContract<IProcessedRequests>
 {
-    private IProcessedRequests? _requests;
-
-    protected static CancellationToken None => CancellationToken.None;
-
-    private IProcessedRequests Requests => _requests ?? throw new InvalidOperationException("Not initialised.");
-
-    protected abstract Task<IProcessedRequests> CreateAsync();
-
-    protected abstract Task DisposeAsync(IProcessedRequests requests);
-
-    public async Task InitializeAsync() => _requests = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_requests is not null)
-        {
-            await DisposeAsync(_requests);
-        }
-    }
+    private IProcessedRequests Requests => Subject;
 
     [Fact]
     public async Task A_key_is_unknown_until_marked_and_known_after()

@@ -164,6 +164,24 @@ public sealed class FakeConnector : IAsyncDisposable
         return Sent;
     }
 
+    /// <summary>
+    /// Waits until an accepted activity's text holds <paramref name="text"/> and returns all accepted so far; each wait
+    /// for the next activity fails the test after a minute.
+    /// </summary>
+    public async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(string text)
+    {
+        while (true)
+        {
+            var sent = Sent;
+            if (sent.Any(s => s.Text.Contains(text, StringComparison.Ordinal)))
+            {
+                return sent;
+            }
+
+            await WaitForSentAsync(sent.Count + 1, TimeSpan.FromSeconds(60));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -27,6 +27,6 @@ public sealed class MentionSyntaxWiringTests
         Assert.Contains("escalated to Bo Chen by Alice: needs a DBA", escalated.Posts.OfType<AnnouncementPost>().Single().Text.ToPlainString(), StringComparison.Ordinal);
         var incident = await host.Store.GetIncidentAsync(Incident.MakeId(channel, 1), CancellationToken.None);
         Assert.Equal(new Person("U9", "Dana Okafor"), incident!.Commander);
-        Assert.Equal([new IncidentTask("add runbook", "Carol Diaz")], incident.Tasks);
+        Assert.Equal([new IncidentTask("add runbook", "Carol Diaz") { Number = 1 }], incident.Tasks);
     }
 }

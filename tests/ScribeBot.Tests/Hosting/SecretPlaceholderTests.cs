@@ -16,7 +16,7 @@ public sealed class SecretPlaceholderTests : IDisposable
     [InlineData("Slack:BotToken", "xoxb-your-token")]
     public async Task A_placeholder_secret_stops_the_host_at_start_naming_the_key(string key, string placeholder)
     {
-        var error = await new ScribeBotApplication().WithSetting(key, placeholder).StartupErrorAsync();
+        var error = await StartupErrors.OfSettingAsync(key, placeholder);
 
         Assert.Contains($"{key} holds a placeholder, not a secret", error, StringComparison.Ordinal);
         Assert.DoesNotContain(placeholder, error, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using static ScribeBot.Tests.Teams.TeamsThread;
+
 namespace ScribeBot.Tests.Outages;
 
 /// <summary>
@@ -7,12 +9,9 @@ namespace ScribeBot.Tests.Outages;
 /// </summary>
 public sealed class TeamsOutageTests
 {
-    private const string StartId = "1772460000000";
     private const string ResolveId = "1772461000000";
     private const string TimelineId = "1772461120000";
     internal const int Events = 40;
-
-    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
 
     /// <summary>Longer than the outbox's first back-off (2 s), so a worker that ignored it would come back too soon.</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
@@ -124,7 +123,7 @@ public sealed class TeamsOutageTests
     private static async Task AssertDraftDeliveredOnceAsync(ScribeBotApplication host)
     {
         await host.PostActivityOkAsync(Command(host, TimelineId, "timeline", 202));
-        var sent = await WaitForTextAsync(host.Connector, "timeline so far");
+        var sent = await host.Connector.WaitForTextAsync("timeline so far");
 
         Assert.Single(sent, s => s.Text.Contains("INC-1 declared", StringComparison.Ordinal));
         var resolved = Assert.Single(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal));
@@ -172,22 +171,5 @@ public sealed class TeamsOutageTests
         }
 
         Assert.True(checkedPairs >= 2, $"only {checkedPairs} rate-limited activities were followed by another");
-    }
-
-    private static JsonObject Command(ScribeBotApplication host, string id, string text, int minute) =>
-        TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);
-
-    private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(FakeConnector connector, string text)
-    {
-        while (true)
-        {
-            var sent = connector.Sent;
-            if (sent.Any(s => s.Text.Contains(text, StringComparison.Ordinal)))
-            {
-                return sent;
-            }
-
-            await connector.WaitForSentAsync(sent.Count + 1, Patience);
-        }
     }
 }

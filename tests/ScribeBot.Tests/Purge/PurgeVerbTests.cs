@@ -142,7 +142,7 @@ public sealed partial class PurgeVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task On_postgres_it_refuses_rather_than_purge_a_data_file_the_host_no_longer_uses()
+    public async Task On_postgres_without_a_connection_string_it_names_the_key_and_leaves_the_data_file_alone()
     {
         await _file.UseAsync(store => DeclareAsync(store, SlackC1, Now.AddDays(-30), open: false));
         var before = await File.ReadAllBytesAsync(_file.Path);
@@ -151,7 +151,7 @@ public sealed partial class PurgeVerbTests : IDisposable
 
         Assert.Equal(PurgeVerb.BadInput, exit);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("Storage:Provider is Postgres", errors, StringComparison.Ordinal);
+        Assert.Contains("Storage:Postgres:ConnectionString is empty", errors, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(_file.Path));
     }
 

@@ -58,12 +58,12 @@ public sealed partial class SlackEndpointTests
         Assert.Contains("payments p99 is 30s, right at the gateway timeout", draft, StringComparison.Ordinal);
         Assert.Contains("could it be the Stripe EU degradation?", draft, StringComparison.Ordinal);
         // Names come from users.info, as in real Slack: the fake answers its docs fixture ("spengler") for every id.
-        Assert.Contains($"Escalated to {FixtureName}: database on-call", draft, StringComparison.Ordinal);
-        Assert.Contains("payments-api pool size is 5, should be 50", draft, StringComparison.Ordinal);
-        Assert.Contains("rollback done, errors back to baseline", draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("payments p99 is 3s\"", draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("chatter 2", draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("lunch order", draft, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            draft,
+            $"Escalated to {FixtureName}: database on-call",
+            "payments-api pool size is 5, should be 50",
+            "rollback done, errors back to baseline");
+        TextAssert.ContainsNone(draft, "payments p99 is 3s\"", "chatter 2", "lunch order");
 
         Assert.StartsWith("# INC-1: Checkout returns 502", markdown, StringComparison.Ordinal);
         Assert.Contains("chatter 2", markdown, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using static ScribeBot.Testing.Slack.SocketModeFrames;
+
 namespace ScribeBot.Tests.Slack;
 
 /// <summary>
@@ -101,45 +103,4 @@ public sealed class SlackSocketModeTests
         response.EnsureSuccessStatusCode();
         Assert.Empty(host.Slack.CallsTo("apps.connections.open"));
     }
-
-    private static string Hello() => File.ReadAllText(Path.Combine(Fixtures.Slack.Directory, "socketmode_hello.json"));
-
-    private static string Disconnect(string reason)
-    {
-        var frame = Fixture("socketmode_disconnect_too_many_websockets.json");
-        frame["reason"] = reason;
-        return frame.ToJsonString();
-    }
-
-    private static string SlashCommand(string envelopeId, string text)
-    {
-        var envelope = Fixture("socketmode_envelope_slash_commands.json");
-        envelope["envelope_id"] = envelopeId;
-        var payload = envelope["payload"]!;
-        payload["team_id"] = SlackPayloads.Team;
-        payload["channel_id"] = SlackPayloads.ChannelId;
-        payload["command"] = "/incident";
-        payload["text"] = text;
-        return envelope.ToJsonString();
-    }
-
-    private static string Message(string envelopeId, string eventId, string ts, string text, int retryAttempt = 0)
-    {
-        var envelope = Fixture("socketmode_envelope_events_api_message.json");
-        envelope["envelope_id"] = envelopeId;
-        envelope["retry_attempt"] = retryAttempt;
-        envelope["retry_reason"] = retryAttempt > 0 ? "timeout" : "";
-        var payload = envelope["payload"]!;
-        payload["team_id"] = SlackPayloads.Team;
-        payload["event_id"] = eventId;
-        var message = payload["event"]!;
-        message["team"] = SlackPayloads.Team;
-        message["channel"] = SlackPayloads.ChannelId;
-        message["ts"] = ts;
-        message["event_ts"] = ts;
-        message["text"] = text;
-        return envelope.ToJsonString();
-    }
-
-    private static JsonNode Fixture(string name) => JsonNode.Parse(Fixtures.Slack.Bytes(name))!;
 }

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
+using static ScribeBot.Tests.Teams.TeamsThread;
 
 namespace ScribeBot.Tests.Teams;
 
@@ -9,11 +10,6 @@ namespace ScribeBot.Tests.Teams;
 /// </summary>
 public sealed class TeamsAuthenticationTests
 {
-    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
-    private static readonly (string Id, string Name) Bo = ("29:bo", "Bo Chen");
-
-    private const string StartId = "1772460000000";
-
     /// <summary>Also the control for the forged-request theory: the same start, setup and token, minus the forgery.</summary>
     [Fact]
     public async Task A_genuinely_signed_start_is_accepted_and_stored()

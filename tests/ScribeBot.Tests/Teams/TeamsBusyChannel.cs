@@ -18,4 +18,20 @@ internal static class TeamsBusyChannel
             await host.PostActivityOkAsync(TeamsPayloads.Reaction(host.ServiceUrl, id, "like", "29:bo", root: rootId));
         }
     }
+
+    /// <summary>
+    /// Lets the resolve's announcement and the draft's first message through, fails the next one once with a 503, runs
+    /// <paramref name="resolveThenAskForTheTimeline"/>, and waits for the timeline's answer. Returns what the connector
+    /// accepted by then and the draft: the messages between the resolve's announcement and the timeline.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SentActivity> Sent, SentActivity[] Draft)> FailTheDraftsSecondMessageOnceAsync(
+        ScribeBotApplication host, Func<Task> resolveThenAskForTheTimeline)
+    {
+        var before = (await host.Connector.WaitForSentAsync(1)).Count;
+        host.Connector.FailOnceAfter(before + 2, HttpStatusCode.ServiceUnavailable);
+        await resolveThenAskForTheTimeline();
+
+        var sent = await host.Connector.WaitForTextAsync("timeline so far");
+        return (sent, [.. sent.Skip(before + 1).TakeWhile(s => !s.Text.Contains("timeline so far", StringComparison.Ordinal))]);
+    }
 }

@@ -1,12 +1,10 @@
+using static ScribeBot.Tests.Teams.TeamsThread;
+
 namespace ScribeBot.Tests.Teams;
 
 /// <summary><c>catchup</c> and the pointer for whoever is added (issue 17, item 3), through the real host and a fake Bot Connector.</summary>
 public sealed class TeamsCatchupTests
 {
-    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
-    private static readonly (string Id, string Name) Bo = ("29:bo", "Bo Chen");
-    private const string StartId = "1772460000000";
-
     [Fact]
     public async Task Catchup_is_answered_in_the_thread_with_what_was_tagged_since_the_caller_last_spoke()
     {
@@ -24,12 +22,14 @@ public sealed class TeamsCatchupTests
 
         var reply = (await host.Connector.WaitForSentAsync(2))[1];
         Assert.Equal($"{TeamsPayloads.ChannelId};messageid={StartId}", reply.ConversationId);
-        Assert.Contains("INC-1: Checkout returns 502", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Tagged since you last spoke at 14:01 (1 event):", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("14:02 - Detection: ", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("5xx alert firing on checkout-api", reply.Text, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            reply.Text,
+            "INC-1: Checkout returns 502",
+            "Tagged since you last spoke at 14:01 (1 event):",
+            "14:02 - Detection: ",
+            "5xx alert firing on checkout-api",
+            "The postmortem still lacks:");
         Assert.DoesNotContain("lunch?", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("The postmortem still lacks:", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Testing.Pictures;
+using static ScribeBot.Tests.Teams.TeamsThread;
 
 namespace ScribeBot.Tests.Teams;
 
@@ -9,8 +10,6 @@ namespace ScribeBot.Tests.Teams;
 /// </summary>
 public sealed class TeamsDraftPictureTests
 {
-    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
-    private const string StartId = "1772460000000";
     private const string DraftTitle = "INC-1: Checkout returns 502";
 
     [Fact]
@@ -21,7 +20,7 @@ public sealed class TeamsDraftPictureTests
         await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 30));
 
         await host.PostActivityOkAsync(Command(host, "1772461060000", "timeline", 31));
-        var sent = await WaitForTextAsync(host, "timeline so far");
+        var sent = await host.Connector.WaitForTextAsync("timeline so far");
 
         var first = Assert.Single(sent, OpensTheDraft);
         var image = Assert.Single(first.Attachments);
@@ -40,14 +39,11 @@ public sealed class TeamsDraftPictureTests
         // 150 key events of 150 characters each: far more than one Teams message holds.
         await TeamsBusyChannel.PostTaggedObservationsAsync(host, StartId, Alice);
 
-        var before = (await host.Connector.WaitForSentAsync(1)).Count;
-        // The resolve's announcement, the draft's first message with the picture, then the second message fails once.
-        host.Connector.FailOnceAfter(before + 2, HttpStatusCode.ServiceUnavailable);
-        await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
-        await host.PostActivityOkAsync(Command(host, "1772461120000", "timeline", 202));
-
-        var sent = await WaitForTextAsync(host, "timeline so far");
-        var draft = sent.Skip(before + 1).TakeWhile(s => !s.Text.Contains("timeline so far", StringComparison.Ordinal)).ToArray();
+        var (sent, draft) = await TeamsBusyChannel.FailTheDraftsSecondMessageOnceAsync(host, async () =>
+        {
+            await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
+            await host.PostActivityOkAsync(Command(host, "1772461120000", "timeline", 202));
+        });
         Assert.True(draft.Length >= 3, $"the draft took {draft.Length} messages");
         Assert.Contains(503, host.Connector.Statuses);
         Assert.True(OpensTheDraft(draft[0]), draft[0].Text);
@@ -69,7 +65,7 @@ public sealed class TeamsDraftPictureTests
         await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 30));
         await host.PostActivityOkAsync(Command(host, "1772461060000", "timeline", 31));
 
-        var sent = await WaitForTextAsync(host, "timeline so far");
+        var sent = await host.Connector.WaitForTextAsync("timeline so far");
         var picture = await host.PictureOfAsync(await IncidentIdAsync(host));
         Assert.False(picture.Width <= TeamsLimitPixels && picture.Height <= TeamsLimitPixels, "the test's picture must be over the limit");
         Assert.All(sent, s => Assert.Empty(s.Attachments));
@@ -118,21 +114,4 @@ public sealed class TeamsDraftPictureTests
 
     private static async Task<string> IncidentIdAsync(ScribeBotApplication host) =>
         (await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None))!.Id;
-
-    private static JsonObject Command(ScribeBotApplication host, string id, string text, int minute) =>
-        TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);
-
-    private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(ScribeBotApplication host, string text)
-    {
-        while (true)
-        {
-            var sent = host.Connector.Sent;
-            if (sent.Any(s => s.Text.Contains(text, StringComparison.Ordinal)))
-            {
-                return sent;
-            }
-
-            await host.Connector.WaitForSentAsync(sent.Count + 1, TimeSpan.FromSeconds(60));
-        }
-    }
 }

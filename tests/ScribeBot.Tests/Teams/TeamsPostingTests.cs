@@ -1,14 +1,13 @@
 using ScribeBot.Core.Postmortem.ChannelVersion;
 using ScribeBot.Teams.Rendering;
 using ScribeBot.Tests.Outages;
+using static ScribeBot.Tests.Teams.TeamsThread;
 
 namespace ScribeBot.Tests.Teams;
 
 /// <summary>Posts made outside a turn: the outbox, the stored conversation reference and a failing connector.</summary>
 public sealed class TeamsPostingTests
 {
-    private static readonly (string Id, string Name) Alice = ("29:alice", "Alice Ng");
-    private const string StartId = "1772460000000";
     private const string ResolveId = "1772461000000";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -53,15 +52,12 @@ public sealed class TeamsPostingTests
         // 150 key events of 150 characters each: far more than one Teams message holds.
         await TeamsBusyChannel.PostTaggedObservationsAsync(host, StartId, Alice);
 
-        var before = (await host.Connector.WaitForSentAsync(1)).Count;
-        // Announcement of the resolve, then the first part of the draft, then the second part fails with a 503.
-        host.Connector.FailOnceAfter(before + 2, HttpStatusCode.ServiceUnavailable);
-        await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
-        await host.PostActivityOkAsync(Command(host, "1772461060000", "status", 201));
-        await host.PostActivityOkAsync(Command(host, "1772461120000", "timeline", 202));
-
-        var sent = await WaitForTextAsync(host, "timeline so far");
-        var draft = sent.Skip(before + 1).TakeWhile(s => !s.Text.Contains("timeline so far", StringComparison.Ordinal)).ToArray();
+        var (_, draft) = await TeamsBusyChannel.FailTheDraftsSecondMessageOnceAsync(host, async () =>
+        {
+            await host.PostActivityOkAsync(Command(host, "1772461000000", "resolve rolled back", 200));
+            await host.PostActivityOkAsync(Command(host, "1772461060000", "status", 201));
+            await host.PostActivityOkAsync(Command(host, "1772461120000", "timeline", 202));
+        });
         Assert.True(draft.Length >= 2, $"the draft took {draft.Length} messages");
         Assert.Contains(503, host.Connector.Statuses);
         TeamsOutageTests.AssertEachTimelineLineOnce(draft, 150);
@@ -88,7 +84,7 @@ public sealed class TeamsPostingTests
         host.Connector.EndOutage();
 
         // The command's answer waits behind the draft (a channel's posts leave in order): once it is here, the draft is.
-        var sent = await WaitForTextAsync(host, "Recorded the root cause");
+        var sent = await host.Connector.WaitForTextAsync("Recorded the root cause");
         var draft = DraftOf(sent, until: "Recorded the root cause");
         Assert.True(draft.Length >= 2, $"the draft took {draft.Length} messages; the test needs one split over several");
         var edited = draft.Count(s => s.Text.Contains(EditedRootCause, StringComparison.Ordinal));
@@ -107,7 +103,7 @@ public sealed class TeamsPostingTests
         await using var host = await new ScribeBotApplication().WithTeams().StartKestrelAsync();
         await TeamsOutageTests.StartIncidentWithLongTimelineAsync(host);
         await host.PostActivityOkAsync(Command(host, ResolveId, "resolve rolled back", 200));
-        var draft = DraftOf(await WaitForTextAsync(host, "Corrective and Preventative Measures"), until: null);
+        var draft = DraftOf(await host.Connector.WaitForTextAsync("Corrective and Preventative Measures"), until: null);
         var item = await DeliveredAsync(host, OutboxItem.MakeId(TeamsPayloads.Channel, ResolveId, 1));
 
         // Edited after the delivery (in the store, so no command answer is posted meanwhile): rendered anew, the draft
@@ -163,7 +159,7 @@ public sealed class TeamsPostingTests
         await first.DisposeAsync();
 
         await using var second = await new ScribeBotApplication(data).WithTeams(connector: connector).StartKestrelAsync();
-        var sent = await WaitForTextAsync(second, "Corrective and Preventative Measures");
+        var sent = await second.Connector.WaitForTextAsync("Corrective and Preventative Measures");
 
         Assert.Single(sent, s => s.Text.Contains("INC-1 resolved", StringComparison.Ordinal));
         Assert.Single(sent, s => s.Text.Contains("Issue Summary", StringComparison.Ordinal));
@@ -179,7 +175,7 @@ public sealed class TeamsPostingTests
         await host.PostActivityOkAsync(TeamsPayloads.ChannelMessage(host.ServiceUrl, "1772460030000", "p99 <b>3s</b> @channel", TeamsPayloads.Start.AddSeconds(30), Alice, StartId));
         await host.PostActivityOkAsync(Command(host, "1772460600000", "resolve rolled back", 10));
 
-        var sent = await WaitForTextAsync(host, "Corrective and Preventative Measures");
+        var sent = await host.Connector.WaitForTextAsync("Corrective and Preventative Measures");
         var incident = await host.Store.FindLatestIncidentAsync(TeamsPayloads.Channel, CancellationToken.None);
         var path = $"incidents/{Uri.EscapeDataString(incident!.Id)}/postmortem.md";
         Assert.Contains(sent, s => s.Text.Contains($"href=\"https://scribe.example.com/{path}\"", StringComparison.Ordinal));
@@ -226,21 +222,4 @@ public sealed class TeamsPostingTests
 
     private static IChannelPoster TeamsPoster(ScribeBotApplication host) =>
         host.Service<IEnumerable<IChannelPoster>>().Single(p => p.Platform == ChatPlatform.Teams);
-
-    private static System.Text.Json.Nodes.JsonObject Command(ScribeBotApplication host, string id, string text, int minute) =>
-        TeamsPayloads.ChannelMessage(host.ServiceUrl, id, text, TeamsPayloads.Start.AddMinutes(minute), Alice, StartId, mentionBot: true);
-
-    private static async Task<IReadOnlyList<SentActivity>> WaitForTextAsync(ScribeBotApplication host, string text)
-    {
-        while (true)
-        {
-            var sent = host.Connector.Sent;
-            if (sent.Any(s => s.Text.Contains(text, StringComparison.Ordinal)))
-            {
-                return sent;
-            }
-
-            await host.Connector.WaitForSentAsync(sent.Count + 1, TimeSpan.FromSeconds(60));
-        }
-    }
 }

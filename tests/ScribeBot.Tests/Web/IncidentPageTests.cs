@@ -53,15 +53,15 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
     {
         var text = Html.Text(await Host.PageAsync(PathOf(fixture.Search)));
 
-        Assert.Contains($"Impact {Placeholders.Impact}", text, StringComparison.Ordinal);
-        Assert.Contains($"Root cause {Placeholders.RootCause}", text, StringComparison.Ordinal);
-        Assert.Contains($"Tasks {Placeholders.Tasks}", text, StringComparison.Ordinal);
-        Assert.Contains("Resolved not resolved yet", text, StringComparison.Ordinal);
-        Assert.Contains("MTTR ongoing", text, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            text,
+            $"Impact {Placeholders.Impact}",
+            $"Root cause {Placeholders.RootCause}",
+            $"Tasks {Placeholders.Tasks}",
+            "Resolved not resolved yet",
+            "MTTR ongoing");
         // Phases and time lost that are not known are left out, not shown as placeholders.
-        Assert.DoesNotContain("Time to detect", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Time to root cause", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Time lost", text, StringComparison.Ordinal);
+        TextAssert.ContainsNone(text, "Time to detect", "Time to root cause", "Time lost");
         Assert.Contains("Status Ongoing (acknowledged)", text, StringComparison.Ordinal);
     }
 
@@ -161,10 +161,12 @@ public sealed class IncidentPageTests(DashboardFixture fixture) : IClassFixture<
         var html = await Host.PageAsync(PathOf(blip));
 
         var text = Html.Text(html);
-        Assert.Contains("Declared Fri, Mar 20, 2026, 12:00:12 CET by Alice Ng", text, StringComparison.Ordinal);
-        Assert.Contains("Acknowledged Fri, Mar 20, 2026, 12:00:32 CET by Bo Chen", text, StringComparison.Ordinal);
-        Assert.Contains("Resolved Fri, Mar 20, 2026, 12:04:30 CET by Alice Ng", text, StringComparison.Ordinal);
-        Assert.Contains("(from Mar 20, 2026 12:00:12 Europe/Berlin (CET))", text, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            text,
+            "Declared Fri, Mar 20, 2026, 12:00:12 CET by Alice Ng",
+            "Acknowledged Fri, Mar 20, 2026, 12:00:32 CET by Bo Chen",
+            "Resolved Fri, Mar 20, 2026, 12:04:30 CET by Alice Ng",
+            "(from Mar 20, 2026 12:00:12 Europe/Berlin (CET))");
         Assert.StartsWith("12:00:42 ", Html.Text(Html.Entries(html).Single(e => e.Id == "b1").Html), StringComparison.Ordinal);
     }
 

@@ -45,12 +45,14 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         var page = await _editor.OpenEditorAsync(_seeded.Id);
 
         // The draft, rendered by Markdig: headings, the tasks as a checkbox list, links to the source messages.
-        Assert.Contains("<h1>INC-1: Checkout returns 502</h1>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("<h2>Issue Summary</h2>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("<h2>Timeline</h2>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("<h2>Corrective and Preventative Measures</h2>", page.Body, StringComparison.Ordinal);
-        Assert.Contains("type=\"checkbox\"", page.Body, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://example.slack.com/archives/C1/p3\"", page.Body, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            page.Body,
+            "<h1>INC-1: Checkout returns 502</h1>",
+            "<h2>Issue Summary</h2>",
+            "<h2>Timeline</h2>",
+            "<h2>Corrective and Preventative Measures</h2>",
+            "type=\"checkbox\"",
+            "href=\"https://example.slack.com/archives/C1/p3\"");
 
         // The diagram is the timeline picture (2x, shown at 1x size), never the Mermaid source the .md keeps.
         Assert.Matches(
@@ -144,7 +146,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         Assert.Equal("A deploy halved the DB connection pool", incident.RootCause);
         Assert.Equal(12.5m, incident.UsersAffectedPercent);
         Assert.Equal(["Alert on pool saturation", "Load-test config changes"], incident.Improvements);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Add a canary stage", "Priya Raman")], incident.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }, new IncidentTask("Add a canary stage", "Priya Raman") { Number = 2 }], incident.Tasks);
         Assert.Equal(_seeded.Impact, incident.Impact);
 
         var markdown = await DownloadAsync("md");
@@ -234,7 +236,7 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
         var incident = await _editor.IncidentAsync();
         Assert.Equal("Restored the pool size", incident.Resolution);
         Assert.Equal("pool size halved by a config change", incident.RootCause);
-        Assert.Equal([new IncidentTask("Raise the pool size", "bo"), new IncidentTask("Write the runbook", "alice")], incident.Tasks);
+        Assert.Equal([new IncidentTask("Raise the pool size", "bo") { Number = 1 }, new IncidentTask("Write the runbook", "alice") { Number = 2 }], incident.Tasks);
     }
 
     [Fact]
@@ -342,10 +344,8 @@ public sealed partial class PostmortemEditorPageTests : IAsyncLifetime
             Assert.Equal(1920, bitmap.Width);
         }
 
-        Assert.Contains("alt=\"Timeline of INC-1: Checkout returns 502. From ", img.Value, StringComparison.Ordinal);
-        Assert.Contains("width=\"960\"", img.Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("language-mermaid", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("gantt", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(img.Value, "alt=\"Timeline of INC-1: Checkout returns 502. From ", "width=\"960\"");
+        TextAssert.ContainsNone(html, "language-mermaid", "gantt");
         Assert.Contains("img-src data:", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         // Nothing is loaded from anywhere: no scripts, stylesheets, other images, frames or CSS imports; http(s)

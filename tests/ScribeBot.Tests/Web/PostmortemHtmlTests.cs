@@ -12,10 +12,8 @@ public sealed class PostmortemHtmlTests
 
         var html = PostmortemHtml.RenderFragment(markdown);
 
-        Assert.Contains("https://evil.example/x and www.evil.example", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"https://evil", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"http://www.evil", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://acme.slack.com/archives/C1/p1\">message</a>", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(html, "https://evil.example/x and www.evil.example", "<a href=\"https://acme.slack.com/archives/C1/p1\">message</a>");
+        TextAssert.ContainsNone(html, "href=\"https://evil", "href=\"http://www.evil");
     }
 
     [Fact]

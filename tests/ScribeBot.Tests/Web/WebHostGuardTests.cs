@@ -96,7 +96,7 @@ public sealed class WebHostGuardTests : IAsyncDisposable
     [Fact]
     public async Task Forwarded_header_processing_without_sign_in_stops_the_host_at_start_saying_to_configure_sign_in()
     {
-        var error = await new ScribeBotApplication().WithSetting("FORWARDEDHEADERS_ENABLED", "true").StartupErrorAsync();
+        var error = await StartupErrors.OfSettingAsync("FORWARDEDHEADERS_ENABLED", "true");
 
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED is on but the dashboard has no sign-in", error, StringComparison.Ordinal);
         Assert.Contains("Configure sign-in", error, StringComparison.Ordinal);

@@ -21,12 +21,22 @@ internal static class MeasuresSection
         }
         else
         {
-            var tasks = incident.Tasks
-                .Select(t => new ChatTextBuilder().Plain(t.Text).Plain(" (owner: ").Fact(t.Owner, Placeholders.Owner).Plain(")").Build())
-                .ToList();
+            var tasks = incident.Tasks.Select(Line).ToList();
             blocks.Add(new BulletListBlock(tasks, Checkboxes: true));
         }
 
         return new PostmortemSection(PostmortemHeadings.Measures, blocks);
+    }
+
+    // A task with a tracker issue links it, with its state as last read, so the draft shows where the work lives.
+    private static ChatText Line(IncidentTask task)
+    {
+        var line = new ChatTextBuilder().Plain(task.Text).Plain(" (owner: ").Fact(task.Owner, Placeholders.Owner).Plain(")");
+        if (task.Followup is { } issue)
+        {
+            line.Plain(" - ").Link(issue.IssueKey, issue.Url).Plain(issue.IsOpen ? " (open)" : " (closed)");
+        }
+
+        return line.Build();
     }
 }

@@ -235,7 +235,7 @@ public sealed partial class PostmortemEditor(
             Add(errors, field, $"That is {tasks.Count} tasks; the limit is {MaxListItems}. Group related work, or track the details in your issue tracker.");
         }
 
-        var first = new Dictionary<IncidentTask, int>();
+        var first = new Dictionary<(string Text, string? Owner), int>();
         var problems = new List<string>();
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -254,9 +254,9 @@ public sealed partial class PostmortemEditor(
             {
                 problems.Add($"The owner of task {i + 1} is {longOwner.Length} characters long; the limit is {CommandParser.MaxTextLength}.");
             }
-            else if (!first.TryAdd(task, i))
+            else if (!first.TryAdd((task.Text, task.Owner), i))
             {
-                problems.Add($"Task {i + 1} repeats task {first[task] + 1}.");
+                problems.Add($"Task {i + 1} repeats task {first[(task.Text, task.Owner)] + 1}.");
             }
         }
 

@@ -50,7 +50,8 @@ public static class PostmortemFields
         Resolution = Text(edit.Resolution),
         // Blank items are kept (as "") so validation can name them; the page drops blank lines itself.
         Improvements = edit.Improvements.Select(i => Line(i) ?? string.Empty).ToArray(),
-        Tasks = edit.Tasks.Select(t => new IncidentTask(Line(t.Text) ?? string.Empty, Owner(t.Owner, mentions))).ToArray(),
+        // The number travels with the row (it names the task's tracker issue); the link itself is the incident's.
+        Tasks = edit.Tasks.Select(t => new IncidentTask(Line(t.Text) ?? string.Empty, Owner(t.Owner, mentions)) { Number = t.Number }).ToArray(),
         Basis = edit.Basis,
     };
 
@@ -70,7 +71,7 @@ public static class PostmortemFields
     {
         UsersAffectedPercent => a.UsersAffectedPercent == b.UsersAffectedPercent,
         Improvements => a.Improvements.SequenceEqual(b.Improvements, StringComparer.Ordinal),
-        Tasks => a.Tasks.SequenceEqual(b.Tasks),
+        Tasks => a.Tasks.Count == b.Tasks.Count && a.Tasks.Zip(b.Tasks).All(p => p.First.SameWork(p.Second)),
         _ => string.Equals(TextOf(a, field), TextOf(b, field), StringComparison.Ordinal),
     };
 
@@ -96,7 +97,7 @@ public static class PostmortemFields
         RootCause => incident with { RootCause = source.RootCause },
         Resolution => incident with { Resolution = source.Resolution },
         Improvements => incident with { Improvements = source.Improvements },
-        Tasks => incident with { Tasks = source.Tasks },
+        Tasks => incident.ReplaceTasks(source.Tasks),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a postmortem field."),
     };
 

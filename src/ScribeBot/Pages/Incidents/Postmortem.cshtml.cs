@@ -114,7 +114,8 @@ public sealed class PostmortemModel(
                 .Where(line => !string.IsNullOrWhiteSpace(line)).ToArray(),
             Tasks = Tasks
                 .Where(row => !string.IsNullOrWhiteSpace(row.Text) || !string.IsNullOrWhiteSpace(row.Owner))
-                .Select(row => new IncidentTask(row.Text ?? "", row.Owner)).ToArray(),
+                // The row's number keeps an edited task the same task, so its tracker issue stays its issue.
+                .Select(row => new IncidentTask(row.Text ?? "", row.Owner) { Number = row.Number }).ToArray(),
             Basis = Basis,
         };
 
@@ -186,7 +187,13 @@ public sealed class PostmortemModel(
         RootCause = edit.RootCause;
         Resolution = edit.Resolution;
         Improvements = string.Join('\n', edit.Improvements);
-        Tasks = edit.Tasks.Select(t => new TaskRow { Text = t.Text, Owner = t.Owner }).ToList();
+        Tasks = edit.Tasks.Select(t => new TaskRow
+        {
+            Text = t.Text,
+            Owner = t.Owner,
+            Number = t.Number,
+            Followup = Incident.Tasks.FirstOrDefault(known => known.Number == t.Number && t.Number > 0)?.Followup,
+        }).ToList();
         Basis = edit.Basis;
         PadTaskRows();
     }
@@ -241,5 +248,12 @@ public sealed class PostmortemModel(
     {
         public string? Text { get; set; }
         public string? Owner { get; set; }
+
+        /// <summary>The task's number (hidden in the form): 0 for a new row.</summary>
+        public int Number { get; set; }
+
+        /// <summary>The task's tracker issue, shown beside the row; not posted back (the incident keeps it).</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public ScribeBot.Core.Followups.FollowupLink? Followup { get; set; }
     }
 }

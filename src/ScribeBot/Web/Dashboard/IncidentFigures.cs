@@ -2,6 +2,7 @@ using System.Globalization;
 using ScribeBot.Core.Facts;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem;
+using ScribeBot.Core.Storage;
 
 namespace ScribeBot.Web.Dashboard;
 
@@ -9,22 +10,23 @@ namespace ScribeBot.Web.Dashboard;
 /// An incident's start, duration, MTTA and MTTR as the dashboard shows them: humanized (<see cref="DurationText"/>),
 /// measured as the draft measures them (<see cref="IncidentFacts"/>: from the impact's start to its end, the recovery
 /// or else the resolve), and withheld when the recorded times are in an impossible order rather than printed as a
-/// misleading number. The incident list passes no entries (it loads no timelines), so there only recorded facts count.
+/// misleading number. The incident list reads each outage from the store (<see cref="IncidentPage.Outages"/>), which
+/// keeps it with the tagged messages counted, so the list and the incident's page state one duration.
 /// </summary>
 internal sealed record IncidentFigures(DateTimeOffset Start, string StartText, string ZoneLabel, string Duration, string Mtta, string Mttr)
 {
     public const string ImpossibleOrder = DurationText.ImpossibleOrder;
 
-    public static IncidentFigures Of(Incident incident, DateTimeOffset now) => Of(IncidentFacts.Of(incident, []), now);
+    public static IncidentFigures Of(IncidentFacts facts, DateTimeOffset now) => Of(facts.Incident, OutageWindow.Of(facts), now);
 
-    public static IncidentFigures Of(IncidentFacts facts, DateTimeOffset now)
+    public static IncidentFigures Of(Incident incident, OutageWindow outage, DateTimeOffset now)
     {
-        var clock = IncidentClock.For(facts.Incident);
-        var start = facts.ImpactStart.At;
-        var times = facts.Times;
+        var clock = IncidentClock.For(incident);
+        var start = outage.Start;
+        var times = incident.GetResponseTimes();
 
         string duration;
-        if (times.Outage is { } length)
+        if (outage.Length is { } length)
         {
             duration = DurationText.Humanize(length);
         }

@@ -1,0 +1,91 @@
+namespace ScribeBot.Followups.Tests;
+
+/// <summary>The real host with follow-ups pointed at a <see cref="FakeGitHub"/>, and the sandbox channel the tests talk in.</summary>
+internal sealed class FollowupHost : IAsyncDisposable
+{
+    public static readonly ChannelRef Channel = new(ChatPlatform.Web, "sandbox", "payments");
+    public static readonly Person Alice = new("U1", "Alice Ng");
+    public static readonly DateTimeOffset T0 = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+    private FollowupHost(ScribeBotApplication app, FakeGitHub github, FakeJira? jira = null)
+    {
+        App = app;
+        GitHub = github;
+        Jira = jira;
+    }
+
+    /// <summary>The fake Jira, for a host started with <see cref="StartJiraAsync"/>.</summary>
+    public FakeJira? Jira { get; }
+
+    /// <summary>A host whose follow-ups go to Jira project <c>OPS</c> on a fake Jira (GitHub stays unconfigured).</summary>
+    public static async Task<FollowupHost> StartJiraAsync()
+    {
+        var github = await FakeGitHub.StartAsync();
+        var jira = await FakeJira.StartAsync("OPS");
+        var app = new ScribeBotApplication()
+            .WithSetting("Followups:Tracker", "jira")
+            .WithSetting("Followups:Jira:BaseUrl", jira.Root.AbsoluteUri)
+            .WithSetting("Followups:Jira:Email", FakeJira.Email)
+            .WithSetting("Followups:Jira:ApiToken", FakeJira.ApiToken)
+            .WithSetting("Followups:Jira:Project", "OPS")
+            .WithSetting("Followups:People:0:Name", "Bo")
+            .WithSetting("Followups:People:0:Jira", "5b109f2e9729b51b54dc274d")
+            .WithSetting("Scribe:PublicBaseUrl", "https://scribe.example/");
+        await app.StartKestrelAsync();
+        return new FollowupHost(app, github, jira);
+    }
+
+    public ScribeBotApplication App { get; }
+
+    public FakeGitHub GitHub { get; }
+
+    /// <summary>A host whose follow-ups go to <paramref name="repository"/> on the fake (which knows only <c>octo/app</c>).</summary>
+    public static async Task<FollowupHost> StartAsync(string repository = "octo/app", params (string Key, string Value)[] settings)
+    {
+        var github = await FakeGitHub.StartAsync("octo/app");
+        var app = new ScribeBotApplication()
+            .WithSetting("Followups:GitHub:Token", FakeGitHub.Token)
+            .WithSetting("Followups:GitHub:Repository", repository)
+            .WithSetting("Followups:GitHub:BaseUrl", github.Root.AbsoluteUri)
+            .WithSetting("Followups:People:0:Name", "Bo")
+            .WithSetting("Followups:People:0:GitHub", "bo-chen")
+            .WithSetting("Scribe:PublicBaseUrl", "https://scribe.example/");
+        foreach (var (key, value) in settings)
+        {
+            app.WithSetting(key, value);
+        }
+
+        await app.StartKestrelAsync();
+        return new FollowupHost(app, github);
+    }
+
+    public Task<CommandOutcome> RunAsync(string text, int minute = 1) => App.RunAsync(Channel, Alice, text, T0.AddMinutes(minute));
+
+    public async Task<Incident> IncidentAsync() => (await App.Store.FindLatestIncidentAsync(Channel, CancellationToken.None))!;
+
+    /// <summary>Waits until <paramref name="count"/> tasks of the channel's incident have an issue.</summary>
+    public async Task<Incident> WaitForLinkedAsync(int count)
+    {
+        await FakeGitHub.WaitUntilAsync(async () => (await IncidentAsync()).Tasks.Count(t => t.Followup is not null) >= count, $"{count} linked tasks");
+        return await IncidentAsync();
+    }
+
+    /// <summary>The outbox item of the follow-ups a command queued (request <c>cmd-N</c>).</summary>
+    public static string FollowupItemId(int command) => OutboxItem.MakeId(FollowupLane.Of(Channel), $"cmd-{command}", 0);
+
+    public async Task<OutboxItem> WaitForItemAsync(string id)
+    {
+        await FakeGitHub.WaitUntilAsync(async () => await App.Outbox.GetAsync(id, CancellationToken.None) is { State: not OutboxState.Pending }, $"outbox item {id} to settle");
+        return (await App.Outbox.GetAsync(id, CancellationToken.None))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await GitHub.DisposeAsync();
+        if (Jira is not null)
+        {
+            await Jira.DisposeAsync();
+        }
+    }
+}

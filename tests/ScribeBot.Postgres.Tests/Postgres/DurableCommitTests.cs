@@ -1,0 +1,33 @@
+namespace ScribeBot.Postgres.Tests.Postgres;
+
+/// <summary>The store's sessions never commit with <c>synchronous_commit = off</c>, whatever the database says.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DurableCommitTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_database_set_to_asynchronous_commit_gets_durable_commits_from_the_store()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database;
+        await Sql.ExecuteAsync(database, $"ALTER DATABASE \"{name}\" SET synchronous_commit = off");
+        await using var store = await StoreFactory.OpenAsync(database);
+
+        // A new session, as the setting applies to sessions started after it (the pool keeps the one that set it).
+        var fresh = new Npgsql.NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
+        var plain = Assert.Single(await Sql.QueryAsync(fresh, "SELECT current_setting('synchronous_commit')", r => r.GetString(0)));
+        var stores = await store.SessionSettingAsync("synchronous_commit", CancellationToken.None);
+
+        Assert.Equal("off", plain);
+        Assert.Equal("on", stores);
+    }
+
+    [Fact]
+    public async Task A_value_the_operator_gave_in_the_connection_string_is_kept()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(database) { Options = "-c synchronous_commit=remote_apply" }.ConnectionString;
+        await using var store = await StoreFactory.OpenAsync(chosen);
+
+        Assert.Equal("remote_apply", await store.SessionSettingAsync("synchronous_commit", CancellationToken.None));
+    }
+}

@@ -1,0 +1,82 @@
+using ScribeBot.Core.Commands;
+using ScribeBot.Core.Outbox;
+using ScribeBot.Core.Text;
+
+namespace ScribeBot.Postgres.Tests.Postgres;
+
+/// <summary>
+/// Two real delivery loops (<see cref="OutboxDispatcher"/>, each on its own store instance, as two hosts) deliver one
+/// outbox with a poster that has no "never twice" check of its own, so nothing but the lease keeps an item from being
+/// sent by both. Each delivery is held open until the other loop has looked at the outbox meanwhile
+/// (<see cref="DeliveryRace"/>): without the lease every held item is handed to the other loop too, and this test fails
+/// (checked by removing the lease condition from <c>GetDueAsync</c>).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
+{
+    private const int Channels = 12;
+    private const int PostsPerChannel = 6;
+
+    [Fact]
+    public async Task Two_delivery_loops_on_one_outbox_deliver_each_item_once_in_channel_order()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var firstStore = await StoreFactory.OpenAsync(database);
+        await using var secondStore = await StoreFactory.OpenAsync(database);
+        var items = Enumerable.Range(1, Channels)
+            .SelectMany(c => Enumerable.Range(0, PostsPerChannel).Select(i => Item(Channel($"C{c:D2}"), i)))
+            .ToArray();
+        await firstStore.EnqueueAsync(items, CancellationToken.None);
+
+        var race = new DeliveryRace();
+        var stores = new IOutboxStore[] { firstStore, secondStore };
+        using var stop = new CancellationTokenSource();
+        var loops = race.Racers.Select(racer => new OutboxDispatcher(
+                new DeliveryRace.ObservedOutbox(stores[racer.Index], race, racer),
+                [new DeliveryRace.HoldingPoster(race, racer)],
+                racer.Signal,
+                TimeProvider.System,
+                NullLogger<OutboxDispatcher>.Instance)
+            .RunAsync(stop.Token))
+            .ToArray();
+        try
+        {
+            await race.WaitUntilAsync(() => race.Deliveries.Count == items.Length, TimeSpan.FromSeconds(60), "every item delivered");
+            // Every item is recorded as delivered, so no loop has anything left that it could send again.
+            await WaitForAllDeliveredAsync(database, items.Length);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(loops);
+        }
+
+        var twice = race.Deliveries.Where(d => d.Value != 1).Select(d => $"{d.Key} x{d.Value}").ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} items delivered more than once: {string.Join(", ", twice.Take(10))}");
+        Assert.Equal(items.Select(i => i.Id).Order(StringComparer.Ordinal), race.Deliveries.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(race.Violations);
+        var expected = items.GroupBy(i => i.Channel.Key).ToDictionary(g => g.Key, g => g.Select(i => i.Id).ToList());
+        var started = race.StartedPerChannel;
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), started.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, channel => Assert.Equal(channel.Value, started[channel.Key]));
+    }
+
+    private static async Task WaitForAllDeliveredAsync(string database, int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while ((await Sql.QueryAsync(database, "SELECT count(*) FROM outbox WHERE state = 'Delivered' AND leased_by IS NULL", r => r.GetInt64(0)))[0] < count)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "Delivered items were not all recorded as delivered.");
+            await Task.Delay(20);
+        }
+    }
+
+    private static OutboxItem Item(ChannelRef channel, int index) => new()
+    {
+        Id = OutboxItem.MakeId(channel, "race", index),
+        Post = new AnnouncementPost(channel, ChatText.Of($"post {index}")),
+        IncidentId = "inc",
+        EnqueuedAt = T0,
+        NextAttemptAt = T0,
+    };
+}

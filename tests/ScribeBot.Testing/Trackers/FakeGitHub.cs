@@ -1,0 +1,205 @@
+namespace ScribeBot.Testing.Trackers;
+
+/// <summary>
+/// GitHub's Issues REST API as a real HTTP server on 127.0.0.1 (Kestrel, port 0), for one token and the repositories a
+/// test creates. <c>POST /repos/{owner}/{repo}/issues</c> keeps the issue and answers 201 with GitHub's published
+/// issue example (tests/fixtures/trackers) with the new issue's number, title, body, labels, state and address put in;
+/// <c>GET /repos/{owner}/{repo}/issues?labels=...</c> lists the kept issues that carry every label, paged as GitHub
+/// pages. A test scripts the next creates (<see cref="NextCreates"/>): a lost answer keeps the issue and then answers
+/// 502 or drops the connection; a refusal keeps nothing.
+/// </summary>
+public sealed class FakeGitHub : IAsyncDisposable
+{
+    public const string Token = "github_pat_FAKE_TOKEN_NEVER_LOGGED";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _repositories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
+    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
+    private readonly Lock _lock = new();
+    private int _issueNumber = 1346;
+
+    private FakeGitHub(WebApplication app, Uri root)
+    {
+        _app = app;
+        Root = root;
+    }
+
+    /// <summary>What <c>Followups:GitHub:BaseUrl</c> should be (GitHub Enterprise style: the API under a path).</summary>
+    public Uri Root { get; }
+
+    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
+
+    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Method == "POST")];
+
+    public static async Task<FakeGitHub> StartAsync(params string[] repositories)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        FakeGitHub? fake = null;
+        app.Run(context => fake!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        fake = new FakeGitHub(app, new Uri(address.TrimEnd('/') + "/api/v3/"));
+        foreach (var repository in repositories)
+        {
+            fake._repositories[repository] = [];
+        }
+
+        return fake;
+    }
+
+    /// <summary>The issues kept in <paramref name="repository"/> (<c>owner/name</c>), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Issues(string repository)
+    {
+        lock (_lock)
+        {
+            return [.. _repositories[repository]];
+        }
+    }
+
+    /// <summary>Scripts how the next creates are answered, in order; after them, creates succeed again.</summary>
+    public void NextCreates(params FakeCreate[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            _scripted.Enqueue(answer);
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> (default 30 s).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
+            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.Headers["X-GitHub-Api-Version"].ToString(),
+            request.Headers.UserAgent.ToString());
+        _calls.Enqueue(call);
+
+        // GitHub answers 401 to a missing or wrong token, before anything else.
+        if (call.Authorization != $"Bearer {Token}")
+        {
+            await JsonAsync(context, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest", ["status"] = "401" });
+            return;
+        }
+
+        var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not ["api", "v3", "repos", var owner, var name, "issues"] || !_repositories.TryGetValue($"{owner}/{name}", out var issues))
+        {
+            await JsonAsync(context, 404, new JsonObject { ["message"] = "Not Found", ["documentation_url"] = "https://docs.github.com/rest/issues/issues#create-an-issue", ["status"] = "404" });
+            return;
+        }
+
+        if (request.Method == "GET")
+        {
+            await ListAsync(context, issues);
+        }
+        else
+        {
+            await CreateAsync(context, $"{owner}/{name}", issues, JsonNode.Parse(body)!.AsObject());
+        }
+    }
+
+    private async Task ListAsync(HttpContext context, List<JsonObject> issues)
+    {
+        var labels = context.Request.Query["labels"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var perPage = int.TryParse(context.Request.Query["per_page"], out var size) ? size : 30;
+        var page = int.TryParse(context.Request.Query["page"], out var number) ? number : 1;
+        JsonObject[] matching;
+        lock (_lock)
+        {
+            // GitHub lists newest first.
+            matching = [.. issues.Where(i => labels.All(l => i["labels"]!.AsArray().Any(x => (string?)x!["name"] == l))).Reverse()];
+        }
+
+        var array = new JsonArray([.. matching.Skip((page - 1) * perPage).Take(perPage).Select(i => i.DeepClone())]);
+        await JsonAsync(context, 200, array);
+    }
+
+    private async Task CreateAsync(HttpContext context, string repository, List<JsonObject> issues, JsonObject request)
+    {
+        _scripted.TryDequeue(out var script);
+        if (script is { Refusal: { } refusal })
+        {
+            await JsonAsync(context, refusal.Status, JsonNode.Parse(refusal.Body)!);
+            return;
+        }
+
+        var issue = Fixtures.Trackers.Json("github_create_issue_response_201.docs.json").Deserialize<JsonObject>()!;
+        var number = Interlocked.Increment(ref _issueNumber);
+        issue["number"] = number;
+        issue["id"] = number;
+        issue["title"] = (string?)request["title"];
+        issue["body"] = (string?)request["body"];
+        issue["state"] = "open";
+        issue["html_url"] = $"https://github.example/{repository}/issues/{number}";
+        issue["url"] = new Uri(Root, $"repos/{repository}/issues/{number}").AbsoluteUri;
+        issue["created_at"] = "2026-03-02T16:00:00Z";
+        issue["labels"] = new JsonArray([.. (request["labels"]?.AsArray() ?? []).Select(l => (JsonNode)new JsonObject { ["name"] = (string?)l })]);
+        lock (_lock)
+        {
+            issues.Add(issue);
+        }
+
+        switch (script?.Loss)
+        {
+            case FakeLoss.BadGateway:
+                await JsonAsync(context, 502, new JsonObject { ["message"] = "Server Error" });
+                return;
+            case FakeLoss.DropConnection:
+                context.Abort();
+                return;
+            default:
+                await JsonAsync(context, 201, issue);
+                return;
+        }
+    }
+
+    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+}
+
+/// <summary>One request the fake received.</summary>
+public sealed record FakeGitHubCall(
+    string Method, string Path, string Query, string Body, string Authorization, string Accept, string ApiVersion, string UserAgent);
+
+/// <summary>How the fake loses the answer to a create it performed.</summary>
+public enum FakeLoss
+{
+    BadGateway,
+    DropConnection,
+}
+
+/// <summary>A scripted create: the issue is made and its answer lost (<see cref="Loss"/>), or it is refused.</summary>
+public sealed record FakeCreate(FakeLoss? Loss, FakeRefusal? Refusal)
+{
+    public static FakeCreate Lost(FakeLoss loss) => new(loss, null);
+
+    public static FakeCreate Refused(int status, string body) => new(null, new FakeRefusal(status, body));
+}
+
+public sealed record FakeRefusal(int Status, string Body);

@@ -1,0 +1,194 @@
+namespace ScribeBot.Testing.Trackers;
+
+/// <summary>
+/// Jira Cloud's REST v3 as a real HTTP server on 127.0.0.1 (Kestrel, port 0), for one account and the projects a test
+/// names. <c>POST /rest/api/3/issue</c> keeps the issue and answers 201 with the published example's shape
+/// (tests/fixtures/trackers/jira_create_issue_response_201.docs.json: id, key, self; the transition it reports only
+/// when asked for one is left out); <c>POST /rest/api/3/search/jql</c> answers the kept issues whose labels hold the
+/// JQL's <c>labels = "..."</c>. Creates are scripted as <see cref="FakeGitHub"/>'s are.
+/// </summary>
+public sealed class FakeJira : IAsyncDisposable
+{
+    public const string Email = "scribebot@example.com";
+    public const string ApiToken = "ATATT_FAKE_JIRA_TOKEN";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _projects = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
+    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
+    private readonly Lock _lock = new();
+    private int _id = 10000;
+
+    private FakeJira(WebApplication app, Uri root)
+    {
+        _app = app;
+        Root = root;
+    }
+
+    /// <summary>What <c>Followups:Jira:BaseUrl</c> should be.</summary>
+    public Uri Root { get; }
+
+    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
+
+    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Path.EndsWith("/issue", StringComparison.Ordinal))];
+
+    public static async Task<FakeJira> StartAsync(params string[] projects)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        FakeJira? fake = null;
+        app.Run(context => fake!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        fake = new FakeJira(app, new Uri(address.TrimEnd('/') + "/"));
+        foreach (var project in projects)
+        {
+            fake._projects[project] = [];
+        }
+
+        return fake;
+    }
+
+    public IReadOnlyList<JsonObject> Issues(string project)
+    {
+        lock (_lock)
+        {
+            return [.. _projects[project]];
+        }
+    }
+
+    public void NextCreates(params FakeCreate[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            _scripted.Enqueue(answer);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
+            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), "", request.Headers.UserAgent.ToString());
+        _calls.Enqueue(call);
+
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{ApiToken}"));
+        if (call.Authorization != expected)
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+
+        var json = JsonNode.Parse(body)!.AsObject();
+        switch (call.Path)
+        {
+            case "/rest/api/3/search/jql":
+                await SearchAsync(context, (string)json["jql"]!);
+                return;
+            case "/rest/api/3/issue":
+                await CreateAsync(context, json["fields"]!.AsObject());
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                return;
+        }
+    }
+
+    private async Task SearchAsync(HttpContext context, string jql)
+    {
+        var project = System.Text.RegularExpressions.Regex.Match(jql, "project = \"([^\"]+)\"").Groups[1].Value;
+        var label = System.Text.RegularExpressions.Regex.Match(jql, "labels = \"([^\"]+)\"").Groups[1].Value;
+        if (!_projects.TryGetValue(project, out var issues))
+        {
+            // Jira answers an unknown project in JQL with 400 and the field-less message.
+            await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray($"The value '{project}' does not exist for the field 'project'."), ["errors"] = new JsonObject() });
+            return;
+        }
+
+        JsonObject[] matching;
+        lock (_lock)
+        {
+            matching = [.. issues.Where(i => i["fields"]!["labels"]!.AsArray().Any(l => (string?)l == label)).Reverse()];
+        }
+
+        await JsonAsync(context, 200, new JsonObject { ["issues"] = new JsonArray([.. matching.Select(i => i.DeepClone())]), ["isLast"] = true });
+    }
+
+    private async Task CreateAsync(HttpContext context, JsonObject fields)
+    {
+        _scripted.TryDequeue(out var script);
+        if (script is { Refusal: { } refusal })
+        {
+            context.Response.StatusCode = refusal.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(refusal.Body);
+            return;
+        }
+
+        var project = (string?)fields["project"]?["key"] ?? "";
+        if (!_projects.TryGetValue(project, out var issues))
+        {
+            await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray(), ["errors"] = new JsonObject { ["project"] = "valid project is required" } });
+            return;
+        }
+
+        var published = Fixtures.Trackers.Json("jira_create_issue_response_201.docs.json").Deserialize<JsonObject>()!;
+        var id = Interlocked.Increment(ref _id);
+        List<JsonObject> sameProject;
+        lock (_lock)
+        {
+            sameProject = issues;
+        }
+
+        var key = $"{project}-{sameProject.Count + 24}";
+        var answer = new JsonObject
+        {
+            ["id"] = id.ToString(CultureInfo.InvariantCulture),
+            ["key"] = key,
+            ["self"] = ((string)published["self"]!).Replace("https://your-domain.atlassian.net/", Root.AbsoluteUri, StringComparison.Ordinal).Replace("10000", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+        };
+        var stored = new JsonObject
+        {
+            ["id"] = answer["id"]!.DeepClone(),
+            ["key"] = key,
+            ["fields"] = new JsonObject
+            {
+                ["summary"] = fields["summary"]!.DeepClone(),
+                ["description"] = fields["description"]!.DeepClone(),
+                ["labels"] = fields["labels"]!.DeepClone(),
+                ["created"] = "2026-03-02T16:00:00.000+0000",
+                ["status"] = new JsonObject { ["name"] = "To Do", ["statusCategory"] = new JsonObject { ["key"] = "new" } },
+            },
+        };
+        lock (_lock)
+        {
+            issues.Add(stored);
+        }
+
+        switch (script?.Loss)
+        {
+            case FakeLoss.BadGateway:
+                context.Response.StatusCode = 502;
+                return;
+            case FakeLoss.DropConnection:
+                context.Abort();
+                return;
+            default:
+                await JsonAsync(context, 201, answer);
+                return;
+        }
+    }
+
+    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+}
