@@ -24,6 +24,8 @@ internal sealed class LinearTracker(
     private const string FindQuery =
         "query FollowupIssues($team: ID!, $marker: String!) { issues(first: 50, includeArchived: true, filter: { team: { id: { eq: $team } }, description: { contains: $marker } }) { nodes { id identifier url description createdAt state { type } } } }";
 
+    private const string StateQuery = "query FollowupState($id: String!) { issue(id: $id) { id identifier url createdAt state { type } } }";
+
     public string Tracker => "linear";
 
     public string Name => "Linear";
@@ -88,6 +90,15 @@ internal sealed class LinearTracker(
         return (bool?)created?["success"] == true && created["issue"] is { } made
             ? new TrackerResult<FollowupLink>(ToLink(made, time.GetUtcNow()))
             : TrackerFailure.Refusal("Linear answered issueCreate without success", "Followups:Linear:TeamId");
+    }
+
+    public async Task<TrackerResult<FollowupState>> ReadStateAsync(string issueKey, CancellationToken cancellationToken)
+    {
+        // Linear's issue(id:) takes the identifier (ENG-12) as well as the UUID.
+        var answer = await SendAsync(StateQuery, new JsonObject { ["id"] = issueKey }, cancellationToken).ConfigureAwait(false);
+        return answer.Failure is { } failure ? failure
+            : answer.Value!["issue"] is { } issue ? new TrackerResult<FollowupState>(ToLink(issue, created: null).State)
+            : TrackerFailure.Transient($"Linear has no issue {issueKey}");
     }
 
     private FollowupLink ToLink(JsonNode issue, DateTimeOffset? created)

@@ -64,6 +64,15 @@ public sealed class FakeLinear : IAsyncDisposable
         }
     }
 
+    /// <summary>Moves issue <paramref name="identifier"/> to a completed state, as someone in Linear would.</summary>
+    public void Complete(string identifier)
+    {
+        lock (_lock)
+        {
+            _teams.Values.SelectMany(i => i).Single(i => (string?)i["identifier"] == identifier)["state"] = new JsonObject { ["type"] = "completed" };
+        }
+    }
+
     public void NextCreates(params FakeCreate[] answers)
     {
         foreach (var answer in answers)
@@ -114,6 +123,10 @@ public sealed class FakeLinear : IAsyncDisposable
         {
             await CreateAsync(context, variables["input"]!.AsObject());
         }
+        else if (query.Contains("issue(id:", StringComparison.Ordinal))
+        {
+            await ReadAsync(context, (string)variables["id"]!);
+        }
         else if (query.Contains("issues(", StringComparison.Ordinal))
         {
             await SearchAsync(context, (string)variables["team"]!, (string)variables["marker"]!);
@@ -122,6 +135,19 @@ public sealed class FakeLinear : IAsyncDisposable
         {
             await JsonAsync(context, 400, Error("Cannot query this document", "GRAPHQL_VALIDATION_FAILED", "Unknown query."));
         }
+    }
+
+    private async Task ReadAsync(HttpContext context, string id)
+    {
+        JsonObject? issue;
+        lock (_lock)
+        {
+            issue = _teams.Values.SelectMany(i => i).FirstOrDefault(i => (string?)i["identifier"] == id || (string?)i["id"] == id)?.DeepClone().AsObject();
+        }
+
+        await JsonAsync(context, 200, issue is null
+            ? Error("Entity not found: Issue", "INVALID_INPUT", "Could not find referenced Issue.")
+            : new JsonObject { ["data"] = new JsonObject { ["issue"] = issue } });
     }
 
     private async Task SearchAsync(HttpContext context, string team, string contains)
