@@ -4,6 +4,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Followups;
 using ScribeBot.Followups.GitHub;
 using ScribeBot.Followups.Jira;
+using ScribeBot.Followups.Linear;
 
 namespace ScribeBot.Followups;
 
@@ -16,12 +17,13 @@ internal sealed class FollowupTrackers(IOptions<FollowupsOptions> options, IHttp
 {
     public const string GitHubClient = "followups-github";
     public const string JiraClient = "followups-jira";
+    public const string LinearClient = "followups-linear";
 
     private readonly ConcurrentDictionary<string, IFollowupTracker?> _byChannel = new(StringComparer.Ordinal);
 
     public bool OnResolve => options.Value.OnResolve;
 
-    public static bool Known(string tracker) => tracker.ToLowerInvariant() is "github" or "jira";
+    public static bool Known(string tracker) => tracker.ToLowerInvariant() is "github" or "jira" or "linear";
 
     public IFollowupTracker? For(ChannelRef channel) => _byChannel.GetOrAdd(channel.Key, _ => Build(channel));
 
@@ -30,11 +32,12 @@ internal sealed class FollowupTrackers(IOptions<FollowupsOptions> options, IHttp
         var settings = options.Value;
         var own = settings.Channels.FirstOrDefault(c => string.Equals(c.Channel, channel.Key, StringComparison.Ordinal));
         var tracker = (own?.Tracker ?? settings.Tracker)?.ToLowerInvariant()
-            ?? (!string.IsNullOrEmpty(settings.GitHub.Token) ? "github" : settings.Jira.IsConfigured ? "jira" : null);
+            ?? (!string.IsNullOrEmpty(settings.GitHub.Token) ? "github" : settings.Jira.IsConfigured ? "jira" : !string.IsNullOrEmpty(settings.Linear.ApiKey) ? "linear" : null);
         return tracker switch
         {
             "github" => BuildGitHub(settings, own),
             "jira" => BuildJira(settings, own),
+            "linear" => BuildLinear(settings, own),
             _ => null,
         };
     }
@@ -56,6 +59,15 @@ internal sealed class FollowupTrackers(IOptions<FollowupsOptions> options, IHttp
         return !jira.IsConfigured || string.IsNullOrWhiteSpace(project)
             ? null
             : new JiraTracker(clients.CreateClient(JiraClient), jira, project.Trim(), own?.Jira.Labels ?? jira.Labels, People(settings, p => p.Jira), time);
+    }
+
+    private LinearTracker? BuildLinear(FollowupsOptions settings, ChannelFollowupsOptions? own)
+    {
+        var linear = settings.Linear;
+        var team = own?.Linear.TeamId is { Length: > 0 } id ? id : linear.TeamId;
+        return string.IsNullOrEmpty(linear.ApiKey) || string.IsNullOrWhiteSpace(team)
+            ? null
+            : new LinearTracker(clients.CreateClient(LinearClient), linear, team.Trim(), own?.Linear.Labels ?? linear.Labels, People(settings, p => p.Linear), time);
     }
 
     private static Dictionary<string, string> People(FollowupsOptions settings, Func<FollowupPersonOptions, string?> account) =>

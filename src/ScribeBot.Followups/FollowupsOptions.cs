@@ -12,14 +12,16 @@ public sealed class FollowupsOptions
     public bool OnResolve { get; set; }
 
     /// <summary>
-    /// The tracker of channels without an override: <c>github</c> or <c>jira</c>. Unset: GitHub when its token is set,
-    /// else Jira when its site, email and token are.
+    /// The tracker of channels without an override: <c>github</c>, <c>jira</c> or <c>linear</c>. Unset: GitHub when its
+    /// token is set, else Jira when its site, email and token are, else Linear when its API key is.
     /// </summary>
     public string? Tracker { get; set; }
 
     public GitHubOptions GitHub { get; set; } = new();
 
     public JiraOptions Jira { get; set; } = new();
+
+    public LinearOptions Linear { get; set; } = new();
 
     /// <summary>Per-channel overrides, each naming its channel by key (<c>slack:T123:C456</c>).</summary>
     public List<ChannelFollowupsOptions> Channels { get; set; } = [];
@@ -52,12 +54,23 @@ public sealed class ChannelFollowupsOptions
     /// <summary>The channel's key, <c>{platform}:{workspace}:{channel}</c>, as the dashboard shows it.</summary>
     public string? Channel { get; set; }
 
-    /// <summary>This channel's tracker (<c>github</c>, <c>jira</c>); unset, the default's.</summary>
+    /// <summary>This channel's tracker (<c>github</c>, <c>jira</c>, <c>linear</c>); unset, the default's.</summary>
     public string? Tracker { get; set; }
 
     public ChannelGitHubOptions GitHub { get; set; } = new();
 
     public ChannelJiraOptions Jira { get; set; } = new();
+
+    public ChannelLinearOptions Linear { get; set; } = new();
+}
+
+/// <summary>What a channel may override of <see cref="LinearOptions"/> (the key and endpoint stay shared).</summary>
+public sealed class ChannelLinearOptions
+{
+    public string? TeamId { get; set; }
+
+    /// <summary>Label ids; replaces the default labels when set.</summary>
+    public List<string>? Labels { get; set; }
 }
 
 /// <summary>What a channel may override of <see cref="JiraOptions"/> (the site and credentials stay shared).</summary>
@@ -89,4 +102,7 @@ public sealed class FollowupPersonOptions
 
     /// <summary>Jira Cloud account id (Jira assigns by account id, not by name or email).</summary>
     public string? Jira { get; set; }
+
+    /// <summary>Linear user id (a UUID; Linear assigns by id).</summary>
+    public string? Linear { get; set; }
 }

@@ -26,7 +26,7 @@ internal sealed class FollowupsOptionsValidator : IValidateOptions<FollowupsOpti
 
         if (options.Tracker is { } tracker && !FollowupTrackers.Known(tracker))
         {
-            errors.Add($"Followups:Tracker must be github or jira; got '{tracker}'.");
+            errors.Add($"Followups:Tracker must be github, jira or linear; got '{tracker}'.");
         }
 
         var jira = options.Jira;
@@ -45,12 +45,23 @@ internal sealed class FollowupsOptionsValidator : IValidateOptions<FollowupsOpti
             errors.Add("Followups:Jira:IssueType must name an issue type (default Task).");
         }
 
+        var linear = options.Linear;
+        if (!Uri.TryCreate(linear.BaseUrl, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"Followups:Linear:BaseUrl must be the absolute address of the GraphQL endpoint ({LinearOptions.DefaultBaseUrl}); got '{linear.BaseUrl}'.");
+        }
+
+        if (!string.IsNullOrEmpty(linear.ApiKey) && string.IsNullOrWhiteSpace(linear.TeamId) && options.Channels.All(c => string.IsNullOrWhiteSpace(c.Linear.TeamId)))
+        {
+            errors.Add("Followups:Linear:ApiKey is set but no team is: set Followups:Linear:TeamId (the team's id) or a channel's Followups:Channels:N:Linear:TeamId.");
+        }
+
         for (var i = 0; i < options.Channels.Count; i++)
         {
             var channel = options.Channels[i];
             if (channel.Tracker is { } own && !FollowupTrackers.Known(own))
             {
-                errors.Add($"Followups:Channels:{i}:Tracker must be github or jira; got '{own}'.");
+                errors.Add($"Followups:Channels:{i}:Tracker must be github, jira or linear; got '{own}'.");
             }
 
             if (string.IsNullOrWhiteSpace(channel.Channel) || channel.Channel.Split(':').Length < 3)

@@ -19,14 +19,14 @@ public static class FollowupsServiceCollectionExtensions
         services.AddOptions<FollowupsOptions>().BindConfiguration(FollowupsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowupsOptions>, FollowupsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        foreach (var client in (string[])[FollowupTrackers.GitHubClient, FollowupTrackers.JiraClient])
+        foreach (var client in (string[])[FollowupTrackers.GitHubClient, FollowupTrackers.JiraClient, FollowupTrackers.LinearClient])
         {
             services.AddHttpClient(client)
                 .AddStandardResilienceHandler(resilience =>
                 {
                     // A create must never be retried blind: the tracker may have made the issue before the answer was
                     // lost. The outbox retries it instead, after looking for the issue's marker. GETs are retried here
-                    // (Jira's JQL search is a POST, so it is left to the outbox too).
+                    // (Jira's JQL search and every Linear GraphQL call are POSTs, so they are left to the outbox too).
                     resilience.Retry.DisableForUnsafeHttpMethods();
                 });
         }

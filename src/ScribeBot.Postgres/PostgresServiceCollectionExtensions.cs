@@ -38,7 +38,8 @@ public static class PostgresServiceCollectionExtensions
         // application name (the default name is the install path, which may differ from one instance to the next).
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddOptions<KeyManagementOptions>()
-            .Configure<PostgresIncidentStore>((options, store) => options.XmlRepository = new PostgresXmlRepository(store));
+            .Configure<IServiceProvider>((options, services) =>
+                options.XmlRepository = new PostgresXmlRepository(services.GetRequiredService<PostgresIncidentStore>));
         return services;
     }
 

@@ -7,11 +7,32 @@ internal sealed class FollowupHost : IAsyncDisposable
     public static readonly Person Alice = new("U1", "Alice Ng");
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 
-    private FollowupHost(ScribeBotApplication app, FakeGitHub github, FakeJira? jira = null)
+    private FollowupHost(ScribeBotApplication app, FakeGitHub github, FakeJira? jira = null, FakeLinear? linear = null)
     {
         App = app;
         GitHub = github;
         Jira = jira;
+        Linear = linear;
+    }
+
+    /// <summary>The fake Linear, for a host started with <see cref="StartLinearAsync"/>.</summary>
+    public FakeLinear? Linear { get; }
+
+    /// <summary>A host whose follow-ups go to Linear team <paramref name="team"/> on a fake Linear that knows <see cref="FakeLinear.Team"/>.</summary>
+    public static async Task<FollowupHost> StartLinearAsync(string team = FakeLinear.Team)
+    {
+        var github = await FakeGitHub.StartAsync();
+        var linear = await FakeLinear.StartAsync(FakeLinear.Team);
+        var app = new ScribeBotApplication()
+            .WithSetting("Followups:Linear:BaseUrl", linear.Endpoint.AbsoluteUri)
+            .WithSetting("Followups:Linear:ApiKey", FakeLinear.ApiKey)
+            .WithSetting("Followups:Linear:TeamId", team)
+            .WithSetting("Followups:Linear:Labels:0", "b6f3a0e2-5c1d-4b8e-9f7a-2d4c6e8a0b1c")
+            .WithSetting("Followups:People:0:Name", "Bo")
+            .WithSetting("Followups:People:0:Linear", "2f1c9d4e-8a7b-4c3d-9e6f-1a2b3c4d5e6f")
+            .WithSetting("Scribe:PublicBaseUrl", "https://scribe.example/");
+        await app.StartKestrelAsync();
+        return new FollowupHost(app, github, linear: linear);
     }
 
     /// <summary>The fake Jira, for a host started with <see cref="StartJiraAsync"/>.</summary>
@@ -86,6 +107,11 @@ internal sealed class FollowupHost : IAsyncDisposable
         if (Jira is not null)
         {
             await Jira.DisposeAsync();
+        }
+
+        if (Linear is not null)
+        {
+            await Linear.DisposeAsync();
         }
     }
 }

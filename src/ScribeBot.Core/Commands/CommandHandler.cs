@@ -51,7 +51,7 @@ public sealed partial class CommandHandler
         _logger = logger;
         _runner = new CommandRunner(store, outbox, outboxSignal, timeProvider);
         _lifecycle = new LifecycleCommands(_runner, options, pendingPages);
-        _reads = new ReadCommands(_runner);
+        _reads = new ReadCommands(_runner, trackers is null ? null : new FollowupStates(trackers, timeProvider));
         _followups = new FollowupCommands(_runner, outbox, trackers);
     }
 

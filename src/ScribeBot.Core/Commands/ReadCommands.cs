@@ -1,16 +1,19 @@
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem;
 
 namespace ScribeBot.Core.Commands;
 
 /// <summary><c>status</c>, <c>catchup</c>, <c>timeline</c>, <c>postmortem</c>, <c>stats</c>: verbs that change no incident.</summary>
-internal sealed class ReadCommands(CommandRunner runner)
+internal sealed class ReadCommands(CommandRunner runner, FollowupStates? states)
 {
     public Task<CommandOutcome> StatusAsync(CommandRequest request, CancellationToken ct) =>
         runner.ShowAsync(request, async incident =>
         {
             var entries = await runner.Store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
-            return CommandOutcome.Done(incident, IncidentSummary.Build(incident, entries, runner.Now));
+            // The follow-ups' states are read from the tracker (cached), so closed issues count as closed.
+            var shown = states is null ? incident : await states.RefreshAsync(incident, ct).ConfigureAwait(false);
+            return CommandOutcome.Done(incident, IncidentSummary.Build(shown, entries, runner.Now));
         }, ct);
 
     public Task<CommandOutcome> CatchupAsync(CommandRequest request, CancellationToken ct) =>

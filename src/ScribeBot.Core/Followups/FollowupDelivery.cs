@@ -38,7 +38,7 @@ public sealed partial class FollowupDelivery(
         if (trackers.For(incident.Channel) is not { } tracker)
         {
             await ReportAsync(item, new PrivatePost(incident.Channel, post.Requester,
-                ChatText.Of($"Follow-ups of {incident.DisplayId} were not created: no tracker is configured for this channel (Followups:GitHub or Followups:Jira).")), cancellationToken).ConfigureAwait(false);
+                ChatText.Of($"Follow-ups of {incident.DisplayId} were not created: no tracker is configured for this channel (Followups:GitHub, Followups:Jira or Followups:Linear).")), cancellationToken).ConfigureAwait(false);
             return DeliveryResult.Permanent("No tracker is configured for the channel.");
         }
 

@@ -30,4 +30,7 @@ public interface IFollowupTracker
 
     /// <summary>Creates the issue; its link (state open) on success.</summary>
     Task<TrackerResult<FollowupLink>> CreateAsync(FollowupIssue issue, CancellationToken cancellationToken);
+
+    /// <summary>The issue's state now (<paramref name="issueKey"/> as this tracker stored it in a link).</summary>
+    Task<TrackerResult<FollowupState>> ReadStateAsync(string issueKey, CancellationToken cancellationToken);
 }

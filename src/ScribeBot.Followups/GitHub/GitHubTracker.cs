@@ -73,6 +73,20 @@ internal sealed class GitHubTracker(
         return answer.Failure is { } failure ? failure : new TrackerResult<FollowupLink>(ToLink(answer.Value!));
     }
 
+    public async Task<TrackerResult<FollowupState>> ReadStateAsync(string issueKey, CancellationToken cancellationToken)
+    {
+        // The key is owner/name#number, as ToLink writes it; the repository may be another channel's.
+        var hash = issueKey.LastIndexOf('#');
+        if (hash < 0 || !RepositoryName.TryParse(issueKey[..hash], out var where))
+        {
+            return TrackerFailure.Refusal($"'{issueKey}' is not a GitHub issue key", null);
+        }
+
+        using var request = Request(HttpMethod.Get, $"repos/{Escape(where.Owner)}/{Escape(where.Name)}/issues/{Uri.EscapeDataString(issueKey[(hash + 1)..])}");
+        var answer = await SendAsync<GitHubIssue>(request, cancellationToken).ConfigureAwait(false);
+        return answer.Failure is { } failure ? failure : new TrackerResult<FollowupState>(ToLink(answer.Value!).State);
+    }
+
     private FollowupLink ToLink(GitHubIssue issue) => new(
         Tracker,
         $"{repository}#{issue.Number.ToString(CultureInfo.InvariantCulture)}",

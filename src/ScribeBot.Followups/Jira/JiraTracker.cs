@@ -80,6 +80,13 @@ internal sealed class JiraTracker(
         return answer.Failure is { } failure ? failure : new TrackerResult<FollowupLink>(ToLink(answer.Value!, time.GetUtcNow()));
     }
 
+    public async Task<TrackerResult<FollowupState>> ReadStateAsync(string issueKey, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, $"rest/api/3/issue/{Uri.EscapeDataString(issueKey)}?fields=status,created");
+        var answer = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return answer.Failure is { } failure ? failure : new TrackerResult<FollowupState>(ToLink(answer.Value!, created: null).State);
+    }
+
     private FollowupLink ToLink(JsonNode issue, DateTimeOffset? created)
     {
         var key = (string?)issue["key"] ?? (string?)issue["id"] ?? "?";

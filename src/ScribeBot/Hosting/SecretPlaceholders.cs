@@ -24,6 +24,7 @@ internal static partial class SecretPlaceholders
         "Alerts:Grafana:Token",
         "Followups:GitHub:Token",
         "Followups:Jira:ApiToken",
+        "Followups:Linear:ApiKey",
     ];
 
     /// <summary>Keys that hold a list of secrets (rotation); the example file leaves each list empty.</summary>

@@ -61,6 +61,15 @@ public sealed class FakeGitHub : IAsyncDisposable
     }
 
     /// <summary>Scripts how the next creates are answered, in order; after them, creates succeed again.</summary>
+    /// <summary>Closes issue <paramref name="number"/> of <paramref name="repository"/>, as someone in GitHub would.</summary>
+    public void Close(string repository, int number)
+    {
+        lock (_lock)
+        {
+            _repositories[repository].Single(i => (int)i["number"]! == number)["state"] = "closed";
+        }
+    }
+
     public void NextCreates(params FakeCreate[] answers)
     {
         foreach (var answer in answers)
@@ -104,6 +113,19 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
 
         var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
+            && _repositories.TryGetValue($"{o}/{n}", out var kept))
+        {
+            JsonObject? one;
+            lock (_lock)
+            {
+                one = kept.FirstOrDefault(i => i["number"]!.ToString() == number)?.DeepClone().AsObject();
+            }
+
+            await JsonAsync(context, one is null ? 404 : 200, one ?? new JsonObject { ["message"] = "Not Found", ["status"] = "404" });
+            return;
+        }
+
         if (segments is not ["api", "v3", "repos", var owner, var name, "issues"] || !_repositories.TryGetValue($"{owner}/{name}", out var issues))
         {
             await JsonAsync(context, 404, new JsonObject { ["message"] = "Not Found", ["documentation_url"] = "https://docs.github.com/rest/issues/issues#create-an-issue", ["status"] = "404" });

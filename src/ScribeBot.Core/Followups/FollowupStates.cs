@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using ScribeBot.Core.Channels;
+using ScribeBot.Core.Incidents;
+
+namespace ScribeBot.Core.Followups;
+
+/// <summary>
+/// Follow-up issues' states read from their tracker on demand, so "N of M open" drops when someone closes an issue.
+/// Each state is cached for <see cref="CacheFor"/> (a status command must not cost one tracker call per issue every
+/// time), and a read that fails or takes longer than <see cref="ReadTimeout"/> keeps the state last known: a tracker
+/// outage makes the count stale, never the command slow or failed.
+/// </summary>
+public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly ConcurrentDictionary<(string Tracker, string Key), (FollowupState State, DateTimeOffset ReadAt)> _cache = new();
+
+    /// <summary>The incident with its links' states as the tracker has them now (not stored: the state is a reading).</summary>
+    public async Task<Incident> RefreshAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        if (!incident.Tasks.Concat(incident.RemovedTasks).Any(t => t.Followup is not null))
+        {
+            return incident;
+        }
+
+        var tracker = trackers.For(incident.Channel);
+        return incident with
+        {
+            Tasks = await RefreshAsync(incident.Tasks, tracker, cancellationToken).ConfigureAwait(false),
+            RemovedTasks = await RefreshAsync(incident.RemovedTasks, tracker, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<IReadOnlyList<IncidentTask>> RefreshAsync(IReadOnlyList<IncidentTask> tasks, IFollowupTracker? tracker, CancellationToken cancellationToken)
+    {
+        var refreshed = new List<IncidentTask>(tasks.Count);
+        foreach (var task in tasks)
+        {
+            refreshed.Add(task.Followup is { } link && await ReadAsync(link, tracker, cancellationToken).ConfigureAwait(false) is { } now
+                ? task with { Followup = now }
+                : task);
+        }
+
+        return refreshed;
+    }
+
+    private async Task<FollowupLink?> ReadAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
+    {
+        var key = (link.Tracker, link.IssueKey);
+        var at = time.GetUtcNow();
+        if (_cache.TryGetValue(key, out var cached) && at - cached.ReadAt < CacheFor)
+        {
+            return link with { State = cached.State, StateReadAt = cached.ReadAt };
+        }
+
+        // A link made by another tracker (the channel's setting changed since) cannot be read with this one.
+        if (tracker is null || tracker.Tracker != link.Tracker)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReadTimeout);
+        try
+        {
+            var answer = await tracker.ReadStateAsync(link.IssueKey, timeout.Token).ConfigureAwait(false);
+            if (answer.Failure is not null)
+            {
+                return null;
+            }
+
+            _cache[key] = (answer.Value, at);
+            return link with { State = answer.Value, StateReadAt = at };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using static ScribeBot.Followups.Tests.FollowupHost;
+
+namespace ScribeBot.Followups.Tests;
+
+// Issue 19, item 4: "/incident status" counts open follow-ups from the tracker's state, read on demand and cached.
+public sealed class FollowupStateTests
+{
+    [Fact]
+    public async Task Status_reads_github_states_so_a_closed_issue_counts_as_closed_and_keeps_the_reading_for_a_while()
+    {
+        await using var host = await StartAsync();
+        await host.RunAsync("start Checkout returns 502 sev2", 0);
+        await host.RunAsync("todo Alert on certificate expiry", 1);
+        await host.RunAsync("todo Add a canary for checkout", 2);
+        await host.RunAsync("followups", 3);
+        await host.WaitForLinkedAsync(2);
+
+        host.GitHub.Close("octo/app", 1347);
+        Assert.Contains("Follow-ups: 1 of 2 open", (await host.RunAsync("status", 4)).Reply.ToPlainString());
+        var reads = host.GitHub.Calls.Count(c => c.Method == "GET" && c.Path.Contains("/issues/", StringComparison.Ordinal));
+        Assert.Equal(2, reads);
+
+        // Within the cache's five minutes the reading stands: no new calls, even though GitHub changed.
+        host.GitHub.Close("octo/app", 1348);
+        Assert.Contains("Follow-ups: 1 of 2 open", (await host.RunAsync("status", 5)).Reply.ToPlainString());
+        Assert.Equal(reads, host.GitHub.Calls.Count(c => c.Method == "GET" && c.Path.Contains("/issues/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Status_reads_linear_states_so_a_completed_issue_counts_as_closed()
+    {
+        await using var host = await StartLinearAsync();
+        await host.RunAsync("start Checkout returns 502 sev2", 0);
+        await host.RunAsync("todo Alert on certificate expiry", 1);
+        await host.RunAsync("todo Add a canary for checkout", 2);
+        await host.RunAsync("followups", 3);
+        await host.WaitForLinkedAsync(2);
+
+        host.Linear!.Complete("ENG-2");
+
+        Assert.Contains("Follow-ups: 1 of 2 open", (await host.RunAsync("status", 4)).Reply.ToPlainString());
+    }
+}

@@ -1,0 +1,225 @@
+namespace ScribeBot.Testing.Trackers;
+
+/// <summary>
+/// Linear's GraphQL API as a real HTTP server on 127.0.0.1 (Kestrel, port 0), for one API key and the teams a test
+/// names. <c>POST /graphql</c> with an <c>issueCreate</c> mutation keeps the issue and answers the published
+/// mutation's selection (tests/fixtures/trackers/linear_issue_create_mutation.docs.graphql: success, issue { id title })
+/// plus the fields asked beside them; an <c>issues</c> query answers the kept issues of the filter's team whose
+/// description contains the filter's string. As Linear does, errors come back with HTTP 200 and an <c>errors</c>
+/// array: an unknown team is "Entity not found: Team", a wrong key is 400 AUTHENTICATION_ERROR. Linear publishes no
+/// error example, so those bodies follow the documented GraphQL shape (message, extensions.code/type/
+/// userPresentableMessage). Creates are scripted as <see cref="FakeGitHub"/>'s are.
+/// </summary>
+public sealed class FakeLinear : IAsyncDisposable
+{
+    public const string ApiKey = "lin_api_FAKE_LINEAR_KEY";
+
+    /// <summary>The team id of the published example.</summary>
+    public const string Team = "9cfb482a-81e3-4154-b5b9-2c805e70a02d";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _teams = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
+    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
+    private readonly Lock _lock = new();
+    private int _number;
+
+    private FakeLinear(WebApplication app, Uri endpoint)
+    {
+        _app = app;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>What <c>Followups:Linear:BaseUrl</c> should be.</summary>
+    public Uri Endpoint { get; }
+
+    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
+
+    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Body.Contains("issueCreate(", StringComparison.Ordinal))];
+
+    public static async Task<FakeLinear> StartAsync(params string[] teams)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        FakeLinear? fake = null;
+        app.Run(context => fake!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        fake = new FakeLinear(app, new Uri(address.TrimEnd('/') + "/graphql"));
+        foreach (var team in teams)
+        {
+            fake._teams[team] = [];
+        }
+
+        return fake;
+    }
+
+    public IReadOnlyList<JsonObject> Issues(string team)
+    {
+        lock (_lock)
+        {
+            return [.. _teams[team]];
+        }
+    }
+
+    /// <summary>Moves issue <paramref name="identifier"/> to a completed state, as someone in Linear would.</summary>
+    public void Complete(string identifier)
+    {
+        lock (_lock)
+        {
+            _teams.Values.SelectMany(i => i).Single(i => (string?)i["identifier"] == identifier)["state"] = new JsonObject { ["type"] = "completed" };
+        }
+    }
+
+    public void NextCreates(params FakeCreate[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            _scripted.Enqueue(answer);
+        }
+    }
+
+    /// <summary>A GraphQL error body as Linear sends it (HTTP 200 unless told).</summary>
+    public static JsonObject Error(string message, string code, string userMessage) => new()
+    {
+        ["errors"] = new JsonArray(new JsonObject
+        {
+            ["message"] = message,
+            ["path"] = new JsonArray("issueCreate"),
+            ["extensions"] = new JsonObject { ["code"] = code, ["type"] = code.ToLowerInvariant().Replace('_', ' '), ["userPresentableMessage"] = userMessage },
+        }),
+        ["data"] = null,
+    };
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
+            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), "", request.Headers.UserAgent.ToString());
+        _calls.Enqueue(call);
+
+        if (call.Method != "POST" || call.Path != "/graphql")
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        if (call.Authorization != ApiKey)
+        {
+            await JsonAsync(context, 400, Error("Authentication required, not authenticated", "AUTHENTICATION_ERROR", "You need to authenticate to access this operation."));
+            return;
+        }
+
+        var json = JsonNode.Parse(body)!.AsObject();
+        var query = (string)json["query"]!;
+        var variables = json["variables"]?.AsObject() ?? [];
+        if (query.Contains("issueCreate(", StringComparison.Ordinal))
+        {
+            await CreateAsync(context, variables["input"]!.AsObject());
+        }
+        else if (query.Contains("issue(id:", StringComparison.Ordinal))
+        {
+            await ReadAsync(context, (string)variables["id"]!);
+        }
+        else if (query.Contains("issues(", StringComparison.Ordinal))
+        {
+            await SearchAsync(context, (string)variables["team"]!, (string)variables["marker"]!);
+        }
+        else
+        {
+            await JsonAsync(context, 400, Error("Cannot query this document", "GRAPHQL_VALIDATION_FAILED", "Unknown query."));
+        }
+    }
+
+    private async Task ReadAsync(HttpContext context, string id)
+    {
+        JsonObject? issue;
+        lock (_lock)
+        {
+            issue = _teams.Values.SelectMany(i => i).FirstOrDefault(i => (string?)i["identifier"] == id || (string?)i["id"] == id)?.DeepClone().AsObject();
+        }
+
+        await JsonAsync(context, 200, issue is null
+            ? Error("Entity not found: Issue", "INVALID_INPUT", "Could not find referenced Issue.")
+            : new JsonObject { ["data"] = new JsonObject { ["issue"] = issue } });
+    }
+
+    private async Task SearchAsync(HttpContext context, string team, string contains)
+    {
+        JsonObject[] matching = [];
+        if (_teams.TryGetValue(team, out var issues))
+        {
+            lock (_lock)
+            {
+                matching = [.. issues.Where(i => ((string)i["description"]!).Contains(contains, StringComparison.Ordinal)).Reverse()];
+            }
+        }
+
+        // A filter on an unknown team is just an empty list in GraphQL, not an error.
+        await JsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["issues"] = new JsonObject { ["nodes"] = new JsonArray([.. matching.Select(i => i.DeepClone())]) } } });
+    }
+
+    private async Task CreateAsync(HttpContext context, JsonObject input)
+    {
+        _scripted.TryDequeue(out var script);
+        if (script is { Refusal: { } refusal })
+        {
+            context.Response.StatusCode = refusal.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(refusal.Body);
+            return;
+        }
+
+        var team = (string?)input["teamId"] ?? "";
+        if (!_teams.TryGetValue(team, out var issues))
+        {
+            await JsonAsync(context, 200, Error("Entity not found: Team", "INVALID_INPUT", "Could not find referenced Team."));
+            return;
+        }
+
+        var number = Interlocked.Increment(ref _number);
+        var identifier = $"ENG-{number}";
+        var issue = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["title"] = input["title"]!.DeepClone(),
+            ["identifier"] = identifier,
+            ["url"] = $"https://linear.app/example/issue/{identifier}",
+            ["description"] = input["description"]!.DeepClone(),
+            ["createdAt"] = "2026-03-02T16:00:00.000Z",
+            ["state"] = new JsonObject { ["type"] = "backlog" },
+            ["assigneeId"] = input["assigneeId"]?.DeepClone(),
+            ["labelIds"] = input["labelIds"]?.DeepClone() ?? new JsonArray(),
+        };
+        lock (_lock)
+        {
+            issues.Add(issue);
+        }
+
+        switch (script?.Loss)
+        {
+            case FakeLoss.BadGateway:
+                context.Response.StatusCode = 502;
+                return;
+            case FakeLoss.DropConnection:
+                context.Abort();
+                return;
+            default:
+                await JsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = issue.DeepClone() } } });
+                return;
+        }
+    }
+
+    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+}
