@@ -23,6 +23,8 @@ public static class PostgresServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>());
 
+        // The store times outages; a host registers its own clock first (tests give a fake one).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PostgresIncidentStore>();
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         // The same instance for every port: a command's change and its posts go into one transaction.

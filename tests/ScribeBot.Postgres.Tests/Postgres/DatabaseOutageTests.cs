@@ -80,11 +80,11 @@ public sealed class DatabaseOutageTests
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         var connection = $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Database=scribebot;Username=scribebot;Password=s3cret-pw";
         await using var store = new PostgresIncidentStore(connection, loggers.CreateLogger<PostgresIncidentStore>(), Migration.Embedded);
-        var lifetime = Lifetime(store, TimeSpan.FromSeconds(2), loggers);
+        var lifetime = Lifetime(store, TimeSpan.FromSeconds(5), loggers);
 
         var refused = await Assert.ThrowsAsync<DatabaseUnreachableException>(() => lifetime.StartAsync(None));
 
-        Assert.StartsWith($"PostgreSQL at 127.0.0.1:{port}/scribebot could not be reached within 00:00:02 (", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"PostgreSQL at 127.0.0.1:{port}/scribebot could not be reached within 00:00:05 (", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Connection refused", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:StartupTimeout", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", refused.Message + string.Join('\n', logs.Logs.Select(l => l.All)), StringComparison.Ordinal);
