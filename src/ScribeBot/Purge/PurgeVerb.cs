@@ -79,15 +79,19 @@ internal static class PurgeVerb
             await errors.WriteLineAsync($"purge: {tooNew.Message} Nothing was changed.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return StartupFailure.SchemaTooNew;
         }
-        catch (NpgsqlException failure)
+        catch (Exception exception) when (DatabaseFailureOf(exception) is { } failure)
         {
-            // Before the plan: the database could not be reached or refused the login; nothing was deleted.
+            // Before the plan: the database could not be reached (the store reports an outage) or refused the login;
+            // nothing was deleted.
             await errors.WriteLineAsync(
                 $"purge: could not read {storeLine["Database: ".Length..]}: {VerbConfiguration.Describe(failure)} Nothing was changed.".AsMemory(),
                 cancellationToken).ConfigureAwait(false);
             return Failed;
         }
     }
+
+    private static NpgsqlException? DatabaseFailureOf(Exception exception) =>
+        exception as NpgsqlException ?? (exception as StoreUnavailableException)?.InnerException as NpgsqlException;
 
     private static async Task<(IRetentionStore? Store, string StoreLine, int Exit)> OpenLiteDbAsync(
         ServiceProvider provider, TextWriter errors, CancellationToken cancellationToken)
