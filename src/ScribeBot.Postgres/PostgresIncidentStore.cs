@@ -167,6 +167,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         {
             // The pool's idle connections went with the server: without this, each would fail one call after it is back.
             _dataSource.Clear();
+            _appends.ForgetConnections();
             if (reportOutage)
             {
                 _outage.Failed(exception);

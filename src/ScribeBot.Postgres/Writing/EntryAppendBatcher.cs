@@ -31,6 +31,7 @@ internal sealed partial class EntryAppendBatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Task[] _writers;
+    private long _connectionGeneration;
 
     public EntryAppendBatcher(NpgsqlDataSource dataSource, ILogger logger)
     {
@@ -45,6 +46,13 @@ internal sealed partial class EntryAppendBatcher : IAsyncDisposable
         return append.Result;
     }
 
+    /// <summary>
+    /// After the store saw the database go away: each writer opens a new connection for its next batch rather than
+    /// finding out on a batch after the database is back that the one it kept died with the server (which would answer
+    /// that batch 503 and report a second outage).
+    /// </summary>
+    public void ForgetConnections() => Interlocked.Increment(ref _connectionGeneration);
+
     /// <summary>Takes no more appends, writes those already queued, and waits for the writers to finish.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -54,7 +62,7 @@ internal sealed partial class EntryAppendBatcher : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        await using var connection = new WriterConnection(_dataSource);
+        await using var connection = new WriterConnection(_dataSource, () => Interlocked.Read(ref _connectionGeneration));
         var batch = new List<PendingAppend>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -103,7 +111,17 @@ internal sealed partial class EntryAppendBatcher : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            LogBatchFailed(exception, batch.Count);
+            // The database going away is the store's one outage warning (each caller is answered 503); anything else
+            // is an error of its own.
+            if (DatabaseFailures.IsUnavailable(exception))
+            {
+                LogBatchLostDatabase(exception, batch.Count);
+            }
+            else
+            {
+                LogBatchFailed(exception, batch.Count);
+            }
+
             foreach (var append in batch)
             {
                 append.Fail(exception);
@@ -198,4 +216,7 @@ internal sealed partial class EntryAppendBatcher : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {BatchSize} timeline appends failed; none of them is acknowledged")]
     private partial void LogBatchFailed(Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A batch of {BatchSize} timeline appends lost the database; none of them is acknowledged")]
+    private partial void LogBatchLostDatabase(Exception exception, int batchSize);
 }

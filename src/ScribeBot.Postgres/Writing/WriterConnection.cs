@@ -6,17 +6,20 @@ namespace ScribeBot.Postgres.Writing;
 /// A batch writer's own connection, kept open from batch to batch with its insert prepared on the server: a pooled
 /// open would reset the session (and drop the prepared statement) before every batch, and parsing and planning the
 /// insert again each time cost as much as a few rows. A connection that failed is thrown away; the next batch opens
-/// a new one, so a database that was restarted is used again as soon as it is back.
+/// a new one, so a database that was restarted is used again as soon as it is back. So is one kept from before a
+/// <paramref name="generation"/> change (the store saw the database go away).
 /// </summary>
-internal sealed class WriterConnection(NpgsqlDataSource dataSource) : IAsyncDisposable
+internal sealed class WriterConnection(NpgsqlDataSource dataSource, Func<long> generation) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
     private NpgsqlCommand? _insert;
+    private long _openedIn;
 
     /// <summary>The open connection and its prepared insert (parameters to be given values), opened when needed.</summary>
     public async Task<(NpgsqlConnection Connection, NpgsqlCommand Insert)> GetAsync(CancellationToken cancellationToken)
     {
-        if (_connection is { State: System.Data.ConnectionState.Open } connection && _insert is { } insert)
+        var current = generation();
+        if (_connection is { State: System.Data.ConnectionState.Open } connection && _insert is { } insert && _openedIn == current)
         {
             return (connection, insert);
         }
@@ -34,7 +37,7 @@ internal sealed class WriterConnection(NpgsqlDataSource dataSource) : IAsyncDisp
             throw;
         }
 
-        (_connection, _insert) = (connection, insert);
+        (_connection, _insert, _openedIn) = (connection, insert, current);
         return (connection, insert);
     }
 
