@@ -34,15 +34,9 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     public static async Task<FakeGitHub> StartAsync(params string[] repositories)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeGitHub? fake = null;
-        app.Run(context => fake!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake = new FakeGitHub(app, new Uri(address.TrimEnd('/') + "/api/v3/"));
+        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
+        fake = new FakeGitHub(app, new Uri(root, "api/v3/"));
         foreach (var repository in repositories)
         {
             fake._repositories[repository] = [];

@@ -34,15 +34,9 @@ public sealed class FakeJira : IAsyncDisposable
 
     public static async Task<FakeJira> StartAsync(params string[] projects)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeJira? fake = null;
-        app.Run(context => fake!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake = new FakeJira(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
+        fake = new FakeJira(app, root);
         foreach (var project in projects)
         {
             fake._projects[project] = [];

@@ -39,15 +39,9 @@ public sealed class FakeLinear : IAsyncDisposable
 
     public static async Task<FakeLinear> StartAsync(params string[] teams)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeLinear? fake = null;
-        app.Run(context => fake!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake = new FakeLinear(app, new Uri(address.TrimEnd('/') + "/graphql"));
+        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
+        fake = new FakeLinear(app, new Uri(root, "graphql"));
         foreach (var team in teams)
         {
             fake._teams[team] = [];
