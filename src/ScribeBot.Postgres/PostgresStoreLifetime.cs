@@ -24,6 +24,8 @@ internal sealed partial class PostgresStoreLifetime(
         var timeout = options.Value.StartupTimeout;
         var started = timeProvider.GetTimestamp();
         var pause = FirstPause;
+        // What the server (or the network) last said: a final attempt cut short by the deadline says nothing new.
+        StoreUnavailableException? lastAnswer = null;
         for (var attempt = 1; ; attempt++)
         {
             var left = timeout - timeProvider.GetElapsedTime(started);
@@ -43,7 +45,7 @@ internal sealed partial class PostgresStoreLifetime(
             }
             catch (StoreUnavailableException exception)
             {
-                failure = exception;
+                failure = lastAnswer = exception;
             }
             catch (NpgsqlException exception) when (exception is not PostgresException postgres || IsRefusal(postgres.SqlState))
             {
@@ -52,7 +54,7 @@ internal sealed partial class PostgresStoreLifetime(
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = new StoreUnavailableException($"no answer within {timeout:c}", exception);
+                failure = lastAnswer ?? new StoreUnavailableException($"no answer within {timeout:c}", exception);
             }
 
             var reason = DatabaseFailures.Reason(failure);
