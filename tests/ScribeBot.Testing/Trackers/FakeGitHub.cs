@@ -8,29 +8,21 @@ namespace ScribeBot.Testing.Trackers;
 /// pages. A test scripts the next creates (<see cref="NextCreates"/>): a lost answer keeps the issue and then answers
 /// 502 or drops the connection; a refusal keeps nothing.
 /// </summary>
-public sealed class FakeGitHub : IAsyncDisposable
+public sealed class FakeGitHub : FakeTracker
 {
     public const string Token = "github_pat_FAKE_TOKEN_NEVER_LOGGED";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, List<JsonObject>> _repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
-    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
-    private readonly Lock _lock = new();
     private int _issueNumber = 1346;
 
     private FakeGitHub(WebApplication app, Uri root)
+        : base(app)
     {
-        _app = app;
         Root = root;
     }
 
     /// <summary>What <c>Followups:GitHub:BaseUrl</c> should be (GitHub Enterprise style: the API under a path).</summary>
     public Uri Root { get; }
-
-    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
-
-    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Method == "POST")];
 
     public static async Task<FakeGitHub> StartAsync(params string[] repositories)
     {
@@ -48,7 +40,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>The issues kept in <paramref name="repository"/> (<c>owner/name</c>), oldest first.</summary>
     public IReadOnlyList<JsonObject> Issues(string repository)
     {
-        lock (_lock)
+        lock (Gate)
         {
             return [.. _repositories[repository]];
         }
@@ -58,17 +50,9 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Closes issue <paramref name="number"/> of <paramref name="repository"/>, as someone in GitHub would.</summary>
     public void Close(string repository, int number)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _repositories[repository].Single(i => (int)i["number"]! == number)["state"] = "closed";
-        }
-    }
-
-    public void NextCreates(params FakeCreate[] answers)
-    {
-        foreach (var answer in answers)
-        {
-            _scripted.Enqueue(answer);
         }
     }
 
@@ -87,17 +71,11 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    protected override bool IsCreate(FakeGitHubCall call) => call.Method == "POST";
 
     private async Task HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync();
-        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
-            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), request.Headers["X-GitHub-Api-Version"].ToString(),
-            request.Headers.UserAgent.ToString());
-        _calls.Enqueue(call);
+        var call = await RecordAsync(context.Request);
 
         // GitHub answers 401 to a missing or wrong token, before anything else.
         if (call.Authorization != $"Bearer {Token}")
@@ -107,11 +85,11 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
 
         var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (request.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
+        if (call.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
             && _repositories.TryGetValue($"{o}/{n}", out var kept))
         {
             JsonObject? one;
-            lock (_lock)
+            lock (Gate)
             {
                 one = kept.FirstOrDefault(i => i["number"]!.ToString() == number)?.DeepClone().AsObject();
             }
@@ -126,13 +104,13 @@ public sealed class FakeGitHub : IAsyncDisposable
             return;
         }
 
-        if (request.Method == "GET")
+        if (call.Method == "GET")
         {
             await ListAsync(context, issues);
         }
         else
         {
-            await CreateAsync(context, $"{owner}/{name}", issues, JsonNode.Parse(body)!.AsObject());
+            await CreateAsync(context, $"{owner}/{name}", issues, JsonNode.Parse(call.Body)!.AsObject());
         }
     }
 
@@ -142,7 +120,7 @@ public sealed class FakeGitHub : IAsyncDisposable
         var perPage = int.TryParse(context.Request.Query["per_page"], out var size) ? size : 30;
         var page = int.TryParse(context.Request.Query["page"], out var number) ? number : 1;
         JsonObject[] matching;
-        lock (_lock)
+        lock (Gate)
         {
             // GitHub lists newest first.
             matching = [.. issues.Where(i => labels.All(l => i["labels"]!.AsArray().Any(x => (string?)x!["name"] == l))).Reverse()];
@@ -154,7 +132,7 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     private async Task CreateAsync(HttpContext context, string repository, List<JsonObject> issues, JsonObject request)
     {
-        _scripted.TryDequeue(out var script);
+        var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
             await JsonAsync(context, refusal.Status, JsonNode.Parse(refusal.Body)!);
@@ -172,7 +150,7 @@ public sealed class FakeGitHub : IAsyncDisposable
         issue["url"] = new Uri(Root, $"repos/{repository}/issues/{number}").AbsoluteUri;
         issue["created_at"] = "2026-03-02T16:00:00Z";
         issue["labels"] = new JsonArray([.. (request["labels"]?.AsArray() ?? []).Select(l => (JsonNode)new JsonObject { ["name"] = (string?)l })]);
-        lock (_lock)
+        lock (Gate)
         {
             issues.Add(issue);
         }

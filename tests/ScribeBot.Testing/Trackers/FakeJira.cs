@@ -7,30 +7,22 @@ namespace ScribeBot.Testing.Trackers;
 /// when asked for one is left out); <c>POST /rest/api/3/search/jql</c> answers the kept issues whose labels hold the
 /// JQL's <c>labels = "..."</c>. Creates are scripted as <see cref="FakeGitHub"/>'s are.
 /// </summary>
-public sealed class FakeJira : IAsyncDisposable
+public sealed class FakeJira : FakeTracker
 {
     public const string Email = "scribebot@example.com";
     public const string ApiToken = "ATATT_FAKE_JIRA_TOKEN";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, List<JsonObject>> _projects = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
-    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
-    private readonly Lock _lock = new();
     private int _id = 10000;
 
     private FakeJira(WebApplication app, Uri root)
+        : base(app)
     {
-        _app = app;
         Root = root;
     }
 
     /// <summary>What <c>Followups:Jira:BaseUrl</c> should be.</summary>
     public Uri Root { get; }
-
-    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
-
-    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Path.EndsWith("/issue", StringComparison.Ordinal))];
 
     public static async Task<FakeJira> StartAsync(params string[] projects)
     {
@@ -47,30 +39,17 @@ public sealed class FakeJira : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Issues(string project)
     {
-        lock (_lock)
+        lock (Gate)
         {
             return [.. _projects[project]];
         }
     }
 
-    public void NextCreates(params FakeCreate[] answers)
-    {
-        foreach (var answer in answers)
-        {
-            _scripted.Enqueue(answer);
-        }
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    protected override bool IsCreate(FakeGitHubCall call) => call.Path.EndsWith("/issue", StringComparison.Ordinal);
 
     private async Task HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync();
-        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
-            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), "", request.Headers.UserAgent.ToString());
-        _calls.Enqueue(call);
+        var call = await RecordAsync(context.Request);
 
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{ApiToken}"));
         if (call.Authorization != expected)
@@ -79,7 +58,7 @@ public sealed class FakeJira : IAsyncDisposable
             return;
         }
 
-        var json = JsonNode.Parse(body)!.AsObject();
+        var json = JsonNode.Parse(call.Body)!.AsObject();
         switch (call.Path)
         {
             case "/rest/api/3/search/jql":
@@ -106,7 +85,7 @@ public sealed class FakeJira : IAsyncDisposable
         }
 
         JsonObject[] matching;
-        lock (_lock)
+        lock (Gate)
         {
             matching = [.. issues.Where(i => i["fields"]!["labels"]!.AsArray().Any(l => (string?)l == label)).Reverse()];
         }
@@ -116,7 +95,7 @@ public sealed class FakeJira : IAsyncDisposable
 
     private async Task CreateAsync(HttpContext context, JsonObject fields)
     {
-        _scripted.TryDequeue(out var script);
+        var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
             context.Response.StatusCode = refusal.Status;
@@ -135,7 +114,7 @@ public sealed class FakeJira : IAsyncDisposable
         var published = Fixtures.Trackers.Json("jira_create_issue_response_201.docs.json").Deserialize<JsonObject>()!;
         var id = Interlocked.Increment(ref _id);
         List<JsonObject> sameProject;
-        lock (_lock)
+        lock (Gate)
         {
             sameProject = issues;
         }
@@ -160,7 +139,7 @@ public sealed class FakeJira : IAsyncDisposable
                 ["status"] = new JsonObject { ["name"] = "To Do", ["statusCategory"] = new JsonObject { ["key"] = "new" } },
             },
         };
-        lock (_lock)
+        lock (Gate)
         {
             issues.Add(stored);
         }

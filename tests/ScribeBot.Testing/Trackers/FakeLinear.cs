@@ -10,32 +10,24 @@ namespace ScribeBot.Testing.Trackers;
 /// error example, so those bodies follow the documented GraphQL shape (message, extensions.code/type/
 /// userPresentableMessage). Creates are scripted as <see cref="FakeGitHub"/>'s are.
 /// </summary>
-public sealed class FakeLinear : IAsyncDisposable
+public sealed class FakeLinear : FakeTracker
 {
     public const string ApiKey = "lin_api_FAKE_LINEAR_KEY";
 
     /// <summary>The team id of the published example.</summary>
     public const string Team = "9cfb482a-81e3-4154-b5b9-2c805e70a02d";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, List<JsonObject>> _teams = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
-    private readonly ConcurrentQueue<FakeCreate> _scripted = new();
-    private readonly Lock _lock = new();
     private int _number;
 
     private FakeLinear(WebApplication app, Uri endpoint)
+        : base(app)
     {
-        _app = app;
         Endpoint = endpoint;
     }
 
     /// <summary>What <c>Followups:Linear:BaseUrl</c> should be.</summary>
     public Uri Endpoint { get; }
-
-    public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
-
-    public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(c => c.Body.Contains("issueCreate(", StringComparison.Ordinal))];
 
     public static async Task<FakeLinear> StartAsync(params string[] teams)
     {
@@ -52,7 +44,7 @@ public sealed class FakeLinear : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Issues(string team)
     {
-        lock (_lock)
+        lock (Gate)
         {
             return [.. _teams[team]];
         }
@@ -61,17 +53,9 @@ public sealed class FakeLinear : IAsyncDisposable
     /// <summary>Moves issue <paramref name="identifier"/> to a completed state, as someone in Linear would.</summary>
     public void Complete(string identifier)
     {
-        lock (_lock)
+        lock (Gate)
         {
             _teams.Values.SelectMany(i => i).Single(i => (string?)i["identifier"] == identifier)["state"] = new JsonObject { ["type"] = "completed" };
-        }
-    }
-
-    public void NextCreates(params FakeCreate[] answers)
-    {
-        foreach (var answer in answers)
-        {
-            _scripted.Enqueue(answer);
         }
     }
 
@@ -87,16 +71,11 @@ public sealed class FakeLinear : IAsyncDisposable
         ["data"] = null,
     };
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    protected override bool IsCreate(FakeGitHubCall call) => call.Body.Contains("issueCreate(", StringComparison.Ordinal);
 
     private async Task HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync();
-        var call = new FakeGitHubCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", body,
-            request.Headers.Authorization.ToString(), request.Headers.Accept.ToString(), "", request.Headers.UserAgent.ToString());
-        _calls.Enqueue(call);
+        var call = await RecordAsync(context.Request);
 
         if (call.Method != "POST" || call.Path != "/graphql")
         {
@@ -110,7 +89,7 @@ public sealed class FakeLinear : IAsyncDisposable
             return;
         }
 
-        var json = JsonNode.Parse(body)!.AsObject();
+        var json = JsonNode.Parse(call.Body)!.AsObject();
         var query = (string)json["query"]!;
         var variables = json["variables"]?.AsObject() ?? [];
         if (query.Contains("issueCreate(", StringComparison.Ordinal))
@@ -134,7 +113,7 @@ public sealed class FakeLinear : IAsyncDisposable
     private async Task ReadAsync(HttpContext context, string id)
     {
         JsonObject? issue;
-        lock (_lock)
+        lock (Gate)
         {
             issue = _teams.Values.SelectMany(i => i).FirstOrDefault(i => (string?)i["identifier"] == id || (string?)i["id"] == id)?.DeepClone().AsObject();
         }
@@ -149,7 +128,7 @@ public sealed class FakeLinear : IAsyncDisposable
         JsonObject[] matching = [];
         if (_teams.TryGetValue(team, out var issues))
         {
-            lock (_lock)
+            lock (Gate)
             {
                 matching = [.. issues.Where(i => ((string)i["description"]!).Contains(contains, StringComparison.Ordinal)).Reverse()];
             }
@@ -161,7 +140,7 @@ public sealed class FakeLinear : IAsyncDisposable
 
     private async Task CreateAsync(HttpContext context, JsonObject input)
     {
-        _scripted.TryDequeue(out var script);
+        var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
             context.Response.StatusCode = refusal.Status;
@@ -191,7 +170,7 @@ public sealed class FakeLinear : IAsyncDisposable
             ["assigneeId"] = input["assigneeId"]?.DeepClone(),
             ["labelIds"] = input["labelIds"]?.DeepClone() ?? new JsonArray(),
         };
-        lock (_lock)
+        lock (Gate)
         {
             issues.Add(issue);
         }
