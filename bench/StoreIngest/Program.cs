@@ -69,6 +69,17 @@ try
     Console.WriteLine();
     Console.WriteLine("msg/s (medians); LiteDB and Postgres with fsync, 'no fsync' is LiteDB with FlushToDisk=false.");
     Console.WriteLine("µs CPU: CPU time per message (median), of this process and, for Postgres, of the server's processes too.");
+    Console.WriteLine();
+    Console.WriteLine("Open loop: messages offered at a fixed rate over 50 channels for 5 s, each sent when due whether or not earlier");
+    Console.WriteLine("ones were answered (as Slack delivers events); achieved = messages / (first send to last answer).");
+    Console.WriteLine($"{"offered",-10} {"store",-9} {"achieved",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
+    foreach (var offered in new[] { 20_000, 30_000 })
+    {
+        await ReportOpenLoopAsync(offered, "LiteDB", liteDbFsync);
+        await ReportOpenLoopAsync(offered, "Postgres", postgreSql);
+    }
+
+    Console.WriteLine("(medians of each column over the runs; latency from each message's scheduled time to its answer)");
     Console.WriteLine($"Load average at end: {LoadAverage()}");
 }
 finally
@@ -83,6 +94,21 @@ async Task ReportAsync(string name, int messages, Func<IIncidentStore, int, Task
     var pg = await MeasureAsync(postgreSql, messages, ingest);
     Console.WriteLine(
         $"{name,-44} {messages,9:N0} {liteDb.Rate,9:N0} {liteDb.CpuMicros,7:0.0} {noFsync.Rate,9:N0} {pg.Rate,9:N0} {pg.CpuMicros,7:0.0} {pg.Rate / liteDb.Rate,9:0.00}");
+}
+
+async Task ReportOpenLoopAsync(int offered, string name, StoreUnderTest under)
+{
+    var results = new List<OpenLoopResult>();
+    for (var run = 0; run < runs; run++)
+    {
+        await using var services = await under.Open();
+        var store = services.GetRequiredService<IIncidentStore>();
+        results.Add(await OpenLoop.RunAsync(store, offered, offered * 5, 50, (m, channel) => Message($"C{channel}", "open", m)));
+    }
+
+    Console.WriteLine(
+        $"{offered,-10:N0} {name,-9} {Median(results.ConvertAll(r => r.Achieved)),9:N0} {Median(results.ConvertAll(r => r.P50Milliseconds)),8:0.0} " +
+        $"{Median(results.ConvertAll(r => r.P99Milliseconds)),8:0.0} {Median(results.ConvertAll(r => r.MaxMilliseconds)),8:0.0}");
 }
 
 Func<IIncidentStore, int, Task> FiftyChannels(int callersPerChannel) => (store, n) =>
@@ -110,20 +136,20 @@ async Task<(double Rate, double CpuMicros)> MeasureAsync(
 
 async Task SequentialAsync(IIncidentStore store, string channel, int caller, int count)
 {
-    var incidentId = $"slack:T1:{channel}";
     for (var m = 0; m < count; m++)
     {
-        var entry = new TimelineEntry
-        {
-            IncidentId = incidentId,
-            MessageId = $"{caller}-{m}",
-            At = t0.AddMilliseconds(m),
-            Author = author,
-            Text = "p99 latency is through the roof, rolling back the deploy now",
-        };
-        await store.AppendEntryAsync(entry, CancellationToken.None);
+        await store.AppendEntryAsync(Message(channel, caller.ToString(CultureInfo.InvariantCulture), m), CancellationToken.None);
     }
 }
+
+TimelineEntry Message(string channel, string caller, int m) => new()
+{
+    IncidentId = $"slack:T1:{channel}",
+    MessageId = $"{caller}-{m}",
+    At = t0.AddMilliseconds(m),
+    Author = author,
+    Text = "p99 latency is through the roof, rolling back the deploy now",
+};
 
 double MeasureBaseline(int messages)
 {
