@@ -68,6 +68,24 @@ internal sealed partial class PostgresIncidentStore : IOutboxStore
     /// <summary>A third of the lease, at most five seconds: this instance renews its leases well before they expire.</summary>
     public TimeSpan? LookAgainAfter => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _outboxLease.Ticks / 3));
 
+    /// <summary>
+    /// Extends the leases this instance holds on <paramref name="ids"/> from now, on the database clock; an item it no
+    /// longer holds (delivered, rescheduled, taken over after its lease expired) is left alone.
+    /// </summary>
+    public Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        OnConnectionAsync(
+            async c =>
+            {
+                await using var renew = new NpgsqlCommand(
+                    "UPDATE outbox SET lease_until = now() + @lease WHERE id = ANY(@ids) AND leased_by = @instance AND state = 'Pending'",
+                    c);
+                renew.Parameters.AddWithValue("ids", ids.ToArray());
+                renew.Parameters.AddWithValue("instance", InstanceId);
+                renew.Parameters.AddWithValue("lease", _outboxLease);
+                return await renew.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
         OnConnectionAsync(
             async c =>

@@ -52,4 +52,12 @@ public interface IOutboxStore
     /// its own leases on heads not yet due are renewed. Null (the default) for a store one process owns alone.
     /// </summary>
     TimeSpan? LookAgainAfter => null;
+
+    /// <summary>
+    /// For a store shared with other processes: extends this instance's leases on <paramref name="ids"/> (those it
+    /// still holds and has not finished), so a delivery that takes longer than a lease (a slow platform, a draft in many
+    /// parts) is not handed to another instance meanwhile. The dispatcher calls it every <see cref="LookAgainAfter"/>
+    /// while deliveries are in flight. Nothing to do (the default) for a store one process owns alone.
+    /// </summary>
+    Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -115,7 +115,7 @@ public sealed partial class OutboxDispatcher
         var due = dueIn.Where(h => h.In <= TimeSpan.Zero).Take(RoundSize).Select(h => h.Item).ToArray();
         if (due.Length > 0)
         {
-            await Task.WhenAll(due.Select(item => DeliverAsync(item, cancellationToken))).ConfigureAwait(false);
+            await DeliverRoundAsync(due, lookAgain, cancellationToken).ConfigureAwait(false);
             return TimeSpan.Zero;
         }
 
@@ -123,7 +123,10 @@ public sealed partial class OutboxDispatcher
         return lookAgain != Timeout.InfiniteTimeSpan && lookAgain < next ? lookAgain : next;
     }
 
-    /// <summary>Test seam: raised with the wait once the dispatcher's timer and signal wait are both in place.</summary>
+    /// <summary>
+    /// Test seam: raised with the wait once the dispatcher's timer is in place: between rounds (with the signal wait),
+    /// and while deliveries are in flight on a shared store (the lease renewal's tick).
+    /// </summary>
     internal Action<TimeSpan>? Sleeping { get; set; }
 
     /// <summary>Until the signal, or until <paramref name="wait"/> has passed on the injected clock.</summary>
@@ -139,6 +142,54 @@ public sealed partial class OutboxDispatcher
         // The loser is cancelled, not faulted, so leaving it unobserved raises nothing.
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Delivers a round's items in parallel. On a shared store the leases of the items still being delivered are
+    /// renewed every <paramref name="renewEvery"/>: one slow delivery (a hanging platform, retried parts) must not
+    /// outlast its lease and be handed to another instance, which would post it a second time.
+    /// </summary>
+    private async Task DeliverRoundAsync(OutboxItem[] due, TimeSpan renewEvery, CancellationToken cancellationToken)
+    {
+        var deliveries = due.Select(item => (item.Id, Delivery: DeliverAsync(item, cancellationToken))).ToArray();
+        var all = Task.WhenAll(deliveries.Select(d => d.Delivery));
+        if (renewEvery != Timeout.InfiniteTimeSpan)
+        {
+            using var finished = new CancellationTokenSource();
+            while (!all.IsCompleted)
+            {
+                var tick = Task.Delay(renewEvery, _timeProvider, finished.Token);
+                Sleeping?.Invoke(renewEvery);
+                if (await Task.WhenAny(all, tick).ConfigureAwait(false) != all)
+                {
+                    await RenewLeasesAsync([.. deliveries.Where(d => !d.Delivery.IsCompleted).Select(d => d.Id)], cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // The last tick is cancelled, not faulted, so leaving it unobserved raises nothing.
+            await finished.CancelAsync().ConfigureAwait(false);
+        }
+
+        await all.ConfigureAwait(false);
+    }
+
+    private async Task RenewLeasesAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.RenewLeasesAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+        {
+            // The deliveries go on either way (their outcome is recorded when they end); a store outage is the store's
+            // own warning, and a lease that does lapse meanwhile is what the posters' "never twice" checks are for.
+            LogLeaseRenewalFailed(exception is StoreUnavailableException ? LogLevel.Debug : LogLevel.Warning, ids.Length, exception.Message);
+        }
     }
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -239,6 +290,9 @@ public sealed partial class OutboxDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The poster threw delivering {OutboxId} of {IncidentId} to {Channel}; it will be retried")]
     private partial void LogPosterThrew(Exception exception, string outboxId, string? incidentId, string channel);
+
+    [LoggerMessage(Message = "Could not renew the outbox leases of {Count} deliveries in flight: {Reason}")]
+    private partial void LogLeaseRenewalFailed(LogLevel level, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The outbox store is unavailable ({Reason}); the dispatcher tries again in {Pause}")]
     private partial void LogStoreUnavailable(string reason, TimeSpan pause);

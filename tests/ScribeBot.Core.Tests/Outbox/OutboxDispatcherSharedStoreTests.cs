@@ -39,12 +39,85 @@ public sealed class OutboxDispatcherSharedStoreTests
         await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task A_delivery_in_flight_has_its_lease_renewed_every_interval_and_not_once_it_has_ended()
+    {
+        await using var bed = new DispatcherTestBed();
+        var store = new HeldElsewhere(bed.Store, TimeSpan.FromSeconds(5)) { Released = true };
+        var poster = new HeldPoster();
+        var sleeps = Channel.CreateUnbounded<TimeSpan>();
+        using var stop = new CancellationTokenSource();
+        var dispatcher = new OutboxDispatcher(store, [poster], bed.Signal, bed.Clock, NullLogger<OutboxDispatcher>.Instance)
+        {
+            Sleeping = wait => sleeps.Writer.TryWrite(wait),
+        };
+        var item = bed.Item(C1, "slow");
+        await bed.Store.EnqueueAsync([item], CancellationToken.None);
+        var run = dispatcher.RunAsync(stop.Token);
+
+        // The platform is slow: the delivery is in flight, and the dispatcher waits one interval to renew its lease.
+        await poster.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(store.Renewals);
+
+        bed.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        bed.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([[item.Id], [item.Id]], store.Renewals);
+
+        // Delivered: the round ends, the next finds nothing due and sleeps; time passing renews nothing more.
+        poster.Finish();
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        bed.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, store.Renewals.Count);
+        Assert.Equal(OutboxState.Delivered, (await bed.Store.GetAsync(item.Id, CancellationToken.None))!.State);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A platform that takes a post only when the test says so.</summary>
+    private sealed class HeldPoster : IChannelPoster
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ChatPlatform Platform => ChatPlatform.Slack;
+
+        public bool IsConfigured => true;
+
+        public Task Started => _started.Task;
+
+        public void Finish() => _finish.TrySetResult();
+
+        public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            _started.TrySetResult();
+            await _finish.Task.WaitAsync(cancellationToken);
+            return DeliveryResult.Delivered;
+        }
+    }
+
     /// <summary>The in-memory store as a shared one whose items another instance holds until <see cref="Released"/>.</summary>
     private sealed class HeldElsewhere(InMemoryIncidentStore inner, TimeSpan lookAgainAfter) : IOutboxStore
     {
         public volatile bool Released;
 
         public TimeSpan? LookAgainAfter => lookAgainAfter;
+
+        /// <summary>The ids of every lease renewal asked for, in order.</summary>
+        public List<string[]> Renewals { get; } = [];
+
+        public Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        {
+            lock (Renewals)
+            {
+                Renewals.Add([.. ids]);
+            }
+
+            return Task.CompletedTask;
+        }
 
         public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) => inner.EnqueueAsync(items, cancellationToken);
 

@@ -131,6 +131,8 @@ internal sealed class DeliveryRace
         public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) => inner.AbandonAsync(id, error, at, cancellationToken);
 
         public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+        public Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.RenewLeasesAsync(ids, cancellationToken);
     }
 
     /// <summary>

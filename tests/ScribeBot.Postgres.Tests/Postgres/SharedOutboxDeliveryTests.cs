@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Text;
@@ -59,6 +60,64 @@ public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
         var started = race.StartedPerChannel;
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), started.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, channel => Assert.Equal(channel.Value, started[channel.Key]));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_outlasts_the_lease_keeps_it_and_is_not_handed_to_the_other_instance()
+    {
+        // A platform that hangs for four lease lengths, as a slow Slack can outlast the 2-minute default; the other loop
+        // looks every third of a lease meanwhile. Without renewal it takes the item once the lease lapses and posts it
+        // again (checked by removing the dispatcher's renewal).
+        var lease = TimeSpan.FromMilliseconds(600);
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using var firstStore = await StoreFactory.OpenAsync(database, outboxLease: lease);
+        await using var secondStore = await StoreFactory.OpenAsync(database, outboxLease: lease);
+        var item = Item(Channel("C01"), 0);
+        await firstStore.EnqueueAsync([item], CancellationToken.None);
+
+        var race = new DeliveryRace();
+        var stores = new IOutboxStore[] { firstStore, secondStore };
+        var deliveries = new ConcurrentDictionary<string, int>();
+        using var stop = new CancellationTokenSource();
+        var loops = race.Racers.Select(racer => new OutboxDispatcher(
+                new DeliveryRace.ObservedOutbox(stores[racer.Index], race, racer),
+                [new SlowPoster(race, race.Racers[1 - racer.Index], lease * 4, deliveries)],
+                racer.Signal,
+                TimeProvider.System,
+                NullLogger<OutboxDispatcher>.Instance)
+            .RunAsync(stop.Token))
+            .ToArray();
+        try
+        {
+            await WaitForAllDeliveredAsync(database, 1);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(loops);
+        }
+
+        Assert.Equal(1, deliveries[item.Id]);
+    }
+
+    /// <summary>
+    /// A platform slower than the lease: it holds each post for <paramref name="hold"/>, then until the other loop has
+    /// looked at the outbox once more, so that loop has seen the outbox after the lease would have lapsed.
+    /// </summary>
+    private sealed class SlowPoster(DeliveryRace race, DeliveryRace.Racer other, TimeSpan hold, ConcurrentDictionary<string, int> deliveries) : IChannelPoster
+    {
+        public ChatPlatform Platform => ChatPlatform.Slack;
+
+        public bool IsConfigured => true;
+
+        public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            deliveries.AddOrUpdate(item.Id, 1, (_, n) => n + 1);
+            await Task.Delay(hold, cancellationToken);
+            var lapsed = race.Tick();
+            await race.WaitUntilAsync(() => other.LastLookStartedAt > lapsed, TimeSpan.FromSeconds(30), "the other loop looked after the lease would have lapsed");
+            return DeliveryResult.Delivered;
+        }
     }
 
     private static async Task WaitForAllDeliveredAsync(string database, int count)
