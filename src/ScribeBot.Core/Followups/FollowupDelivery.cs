@@ -148,7 +148,7 @@ public sealed partial class FollowupDelivery(
         [
             new OutboxItem
             {
-                Id = $"{item.Id}/report/{index}",
+                Id = ReportId(item.Id, index),
                 Post = report,
                 IncidentId = item.IncidentId,
                 EnqueuedAt = timeProvider.GetUtcNow(),
@@ -157,6 +157,14 @@ public sealed partial class FollowupDelivery(
         ], cancellationToken).ConfigureAwait(false);
         signal.Notify();
     }
+
+    /// <summary>
+    /// The id of the private answer a run leaves for its requester (a refusal, or no tracker) when item
+    /// <paramref name="itemId"/> stops: where the editor reads what to fix.
+    /// </summary>
+    public static string RequesterReportId(string itemId) => ReportId(itemId, 1);
+
+    private static string ReportId(string itemId, int index) => $"{itemId}/report/{index}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created follow-up {IssueKey} for task {TaskNumber} of {IncidentId}")]
     private partial void LogCreated(string incidentId, int taskNumber, string issueKey);
