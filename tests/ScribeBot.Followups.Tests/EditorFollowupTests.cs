@@ -63,6 +63,8 @@ public sealed partial class EditorFollowupTests
 
         Assert.Equal(OutboxState.Abandoned, item.State);
         Assert.Matches("role=\"alert\">GitHub octo/gone refused looking up the follow-ups of INC-1: [^<]*Check: Followups:GitHub:Repository", page);
+        // A dashboard identity has no chat account: the answer is on the page, not a private message in the channel.
+        Assert.Null(await host.App.Outbox.GetAsync(item.Id + "/report/1", CancellationToken.None));
         Assert.Empty(host.GitHub.Creates);
         Assert.All((await host.IncidentAsync()).Tasks, t => Assert.Null(t.Followup));
         // The tasks still have no issue, so the button stays for the retry after the fix.

@@ -59,6 +59,13 @@ public sealed partial class FollowupRequests(
     /// <summary>The outbox item a <see cref="QueueAsync"/> with <paramref name="requestId"/> queued for a channel's incident.</summary>
     public static string ItemId(ChannelRef channel, string requestId) => OutboxItem.MakeId(FollowupLane.Of(channel), KeyPrefix + requestId, 0);
 
+    /// <summary>Whether an outbox item was queued by the editor's button (its answer goes to the page, not to chat).</summary>
+    public static bool IsFromEditor(string itemId)
+    {
+        ArgumentNullException.ThrowIfNull(itemId);
+        return itemId.Contains("/" + KeyPrefix, StringComparison.Ordinal);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-ups of {IncidentId} ({Count} tasks) queued from the dashboard by {EditorId}")]
     private partial void LogQueued(string incidentId, int count, string editorId);
 }

@@ -1,4 +1,3 @@
-using ScribeBot.Core.Commands;
 using ScribeBot.Core.Followups;
 using ScribeBot.Core.Outbox;
 
@@ -7,8 +6,8 @@ namespace ScribeBot.Web.Dashboard;
 /// <summary>
 /// The editor's "Create issues" section: whether the button can do anything (a tracker is configured and some task has
 /// no issue), what it would do, and, after a press, what became of it. The delivery runs in the outbox after the
-/// redirect, so the page reads the press's outbox item: still waiting, done, or refused with the tracker's answer
-/// naming the setting to fix (the same private answer <c>/incident followups</c> gives).
+/// redirect, so the page reads the press's outbox item: still waiting, done, or abandoned with the tracker's refusal
+/// naming the setting to fix (the text <c>/incident followups</c> answers privately, kept as the item's reason).
 /// </summary>
 public sealed record FollowupPanel(bool Enabled, string Hint, string? Outcome, bool Refused)
 {
@@ -27,7 +26,7 @@ public sealed record FollowupPanel(bool Enabled, string Hint, string? Outcome, b
         return item.State switch
         {
             OutboxState.Delivered => new FollowupPanel(request.Queues, hint, "Done: each issue is linked beside its task.", false),
-            OutboxState.Abandoned => new FollowupPanel(request.Queues, hint, await RefusalAsync(outbox, item, cancellationToken).ConfigureAwait(false), true),
+            OutboxState.Abandoned => new FollowupPanel(request.Queues, hint, item.LastError ?? "The issues were not created.", true),
             _ => new FollowupPanel(request.Queues, hint, Waiting(tracker, item), false),
         };
     }
@@ -44,9 +43,4 @@ public sealed record FollowupPanel(bool Enabled, string Hint, string? Outcome, b
     private static string Waiting(IFollowupTracker tracker, OutboxItem item) => item.Attempts == 0
         ? $"Creating the issues: {tracker.Name} has not answered yet. Reload to see the outcome."
         : $"Creating the issues: {tracker.Name} failed {item.Attempts} time(s) ({item.LastError}); it is tried again. Reload to see the outcome.";
-
-    private static async Task<string> RefusalAsync(IOutboxStore outbox, OutboxItem item, CancellationToken cancellationToken) =>
-        await outbox.GetAsync(FollowupDelivery.RequesterReportId(item.Id), cancellationToken).ConfigureAwait(false) is { Post: PrivatePost answer }
-            ? answer.Text.ToPlainString()
-            : $"The issues were not created: {item.LastError}";
 }

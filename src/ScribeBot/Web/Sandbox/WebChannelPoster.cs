@@ -17,7 +17,7 @@ namespace ScribeBot.Web.Sandbox;
 /// (Markdig, raw HTML off). Always configured: the feed is in this process. A post delivered twice (at-least-once) is
 /// shown once, by its outbox id.
 /// </summary>
-internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, ITimelinePicture picture, TimeProvider time, FollowupStates states) : IChannelPoster
+internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, ITimelinePicture picture, TimeProvider time, FollowupStates? states = null) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Web;
 
@@ -60,7 +60,7 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, I
             case PostmortemPost postmortem:
                 var found = await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
                 return found is var (resolved, timelineEntries)
-                    ? (SandboxItemKind.Draft, DraftHtml(await states.ShowAsync(resolved, cancellationToken).ConfigureAwait(false), timelineEntries))
+                    ? (SandboxItemKind.Draft, DraftHtml(states is null ? resolved : await states.ShowAsync(resolved, cancellationToken).ConfigureAwait(false), timelineEntries))
                     : null;
             default:
                 return null;
