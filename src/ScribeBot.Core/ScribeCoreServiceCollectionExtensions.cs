@@ -5,6 +5,7 @@ using ScribeBot.Core.Channels;
 using ScribeBot.Core.Chat;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Paging;
 using ScribeBot.Core.Paging.Routing;
@@ -42,6 +43,7 @@ public static class ScribeCoreServiceCollectionExtensions
         services.TryAddSingleton<PageHomes>();
         services.TryAddSingleton<PageIntake>();
         services.TryAddSingleton<PostmortemEditor>();
+        services.TryAddSingleton<FollowupRequests>();
         services.TryAddSingleton<TimelineCapture>();
         services.TryAddSingleton<JoinPointers>();
         return services;

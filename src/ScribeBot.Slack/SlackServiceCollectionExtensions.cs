@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Configuration;
 using ScribeBot.Core.Outbox;
@@ -73,7 +74,8 @@ public static class SlackServiceCollectionExtensions
             !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken),
             provider.GetService<IOptions<ScribeOptions>>()?.Value.PublicBaseUrl,
             provider.GetRequiredService<ILogger<SlackChannelPoster>>(),
-            provider.GetService<ITimelinePicture>())));
+            provider.GetService<ITimelinePicture>(),
+            provider.GetService<FollowupStates>())));
 
         // Scoped: they take the typed Web API client, which IHttpClientFactory hands out per use.
         services.TryAddScoped<SlackInboundDispatcher>();

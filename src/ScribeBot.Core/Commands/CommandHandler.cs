@@ -44,14 +44,16 @@ public sealed partial class CommandHandler
         ILogger<CommandHandler> logger,
         MentionReader? mentions = null,
         PendingPages? pendingPages = null,
-        IFollowupTrackers? trackers = null)
+        IFollowupTrackers? trackers = null,
+        FollowupStates? states = null)
     {
         _locks = locks;
         _mentions = mentions ?? MentionReader.Typed;
         _logger = logger;
         _runner = new CommandRunner(store, outbox, outboxSignal, timeProvider);
         _lifecycle = new LifecycleCommands(_runner, options, pendingPages);
-        _reads = new ReadCommands(_runner, trackers is null ? null : new FollowupStates(trackers, timeProvider));
+        // The host's FollowupStates, so status and the pages share one cache of readings.
+        _reads = new ReadCommands(_runner, states ?? (trackers is null ? null : new FollowupStates(trackers, timeProvider)));
         _followups = new FollowupCommands(_runner, outbox, trackers);
     }
 

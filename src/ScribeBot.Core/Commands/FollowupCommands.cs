@@ -7,31 +7,27 @@ namespace ScribeBot.Core.Commands;
 /// <summary>
 /// <c>followups</c>: queues the creation of tracker issues for the tasks that have none, through the outbox
 /// (<see cref="FollowupDelivery"/> does the work), and answers the caller with what it queued. With
-/// <c>Followups:OnResolve</c>, a resolve queues the same.
+/// <c>Followups:OnResolve</c>, a resolve queues the same. The decision is <see cref="FollowupRequest"/>'s, shared with
+/// the editor's button (<see cref="FollowupRequests"/>).
 /// </summary>
 internal sealed class FollowupCommands(CommandRunner runner, IOutboxStore outbox, IFollowupTrackers? trackers)
 {
-    public const string NotConfigured =
-        "Follow-ups are not configured for this channel. An admin sets Followups:GitHub:Token and Followups:GitHub:Repository, or Followups:Jira (README, \"Follow-ups\").";
-
     public Task<CommandOutcome> QueueAsync(CommandRequest request, CancellationToken ct) =>
         runner.ShowAsync(request, async incident =>
         {
-            if (trackers?.For(incident.Channel) is not { } tracker)
+            var asked = FollowupRequest.For(incident, trackers);
+            if (asked.Tracker is null)
             {
-                return CommandOutcome.Rejected(NotConfigured);
+                return CommandOutcome.Rejected(asked.Answer);
             }
 
-            // The same numbers the delivery will give tasks stored before numbers existed.
-            var numbered = incident.NumberTasks();
-            var pending = numbered.UnlinkedTasks;
-            if (pending.Count == 0)
+            if (!asked.Queues)
             {
-                return CommandOutcome.Done(incident, FollowupReport.NothingToDo(numbered));
+                return CommandOutcome.Done(incident, asked.Answer);
             }
 
             var post = await EnqueueAsync(incident, request, ct).ConfigureAwait(false);
-            return CommandOutcome.Done(incident, FollowupReport.Queued(numbered, tracker, pending), post);
+            return CommandOutcome.Done(incident, asked.Answer, post);
         }, ct);
 
     /// <summary>After a resolve: with <c>Followups:OnResolve</c>, queue the follow-ups of the resolved incident.</summary>
@@ -39,7 +35,7 @@ internal sealed class FollowupCommands(CommandRunner runner, IOutboxStore outbox
     {
         var outcome = await resolving.ConfigureAwait(false);
         if (!outcome.Accepted || trackers is not { OnResolve: true } || outcome.Incident is not { } incident
-            || incident.IsOpen || trackers.For(incident.Channel) is null || incident.UnlinkedTasks.Count == 0)
+            || incident.IsOpen || !FollowupRequest.For(incident, trackers).Queues)
         {
             return outcome;
         }
@@ -51,7 +47,7 @@ internal sealed class FollowupCommands(CommandRunner runner, IOutboxStore outbox
     // The id comes from the request (OutboxItem.For), so a redelivered command queues nothing new.
     private async Task<FollowupsPost> EnqueueAsync(Incident incident, CommandRequest request, CancellationToken ct)
     {
-        var post = new FollowupsPost(FollowupLane.Of(incident.Channel), incident.Id, request.Caller);
+        var post = FollowupRequest.Post(incident, request.Caller);
         await outbox.EnqueueAsync(OutboxItem.For(request.RequestId, [post], incident.Id, runner.Now), ct).ConfigureAwait(false);
         runner.Enqueued();
         return post;

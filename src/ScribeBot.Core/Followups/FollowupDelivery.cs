@@ -37,9 +37,9 @@ public sealed partial class FollowupDelivery(
 
         if (trackers.For(incident.Channel) is not { } tracker)
         {
-            await ReportAsync(item, new PrivatePost(incident.Channel, post.Requester,
-                ChatText.Of($"Follow-ups of {incident.DisplayId} were not created: no tracker is configured for this channel (Followups:GitHub, Followups:Jira or Followups:Linear).")), cancellationToken).ConfigureAwait(false);
-            return DeliveryResult.Permanent("No tracker is configured for the channel.");
+            return await RefuseAsync(item, post, incident,
+                ChatText.Of($"Follow-ups of {incident.DisplayId} were not created: no tracker is configured for this channel (Followups:GitHub, Followups:Jira or Followups:Linear)."),
+                "No tracker is configured for the channel.", cancellationToken).ConfigureAwait(false);
         }
 
         var pending = incident.UnlinkedTasks;
@@ -99,8 +99,25 @@ public sealed partial class FollowupDelivery(
             await ReportAsync(item, new AnnouncementPost(incident.Channel, FollowupReport.Linked(incident, tracker, done)), cancellationToken).ConfigureAwait(false);
         }
 
-        await ReportAsync(item, new PrivatePost(incident.Channel, post.Requester, FollowupReport.Refused(incident, tracker, task, failure)), cancellationToken).ConfigureAwait(false);
-        return DeliveryResult.Permanent($"{tracker.Name} refused: {failure.Message}");
+        return await RefuseAsync(item, post, incident, FollowupReport.Refused(incident, tracker, task, failure),
+            $"{tracker.Name} refused: {failure.Message}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells the requester why the run stopped. A chat user gets a private message; a press of the editor's button has
+    /// no chat account to send one to (Slack cannot show a dashboard identity an ephemeral message), so there the
+    /// answer is the item's abandon reason, which the editor shows after its redirect.
+    /// </summary>
+    private async Task<DeliveryResult> RefuseAsync(
+        OutboxItem item, FollowupsPost post, Incident incident, ChatText answer, string reason, CancellationToken cancellationToken)
+    {
+        if (FollowupRequests.IsFromEditor(item.Id))
+        {
+            return DeliveryResult.Permanent(answer.ToPlainString());
+        }
+
+        await ReportAsync(item, new PrivatePost(incident.Channel, post.Requester, answer), cancellationToken).ConfigureAwait(false);
+        return DeliveryResult.Permanent(reason);
     }
 
     /// <summary>The incident, its tasks numbered (a task stored before numbers existed gets one now, and keeps it).</summary>

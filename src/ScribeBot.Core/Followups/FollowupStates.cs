@@ -17,6 +17,35 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
 
     private readonly ConcurrentDictionary<(string Tracker, string Key), (FollowupState State, DateTimeOffset ReadAt)> _cache = new();
 
+    // For ShowAsync: when a read last failed (so a tracker that is down is asked once per CacheFor, not once per page),
+    // and the reads in flight (so pages rendered at the same moment share one call per issue).
+    private readonly ConcurrentDictionary<(string Tracker, string Key), DateTimeOffset> _failedAt = new();
+    private readonly ConcurrentDictionary<(string Tracker, string Key), Lazy<Task<FollowupState?>>> _reading = new();
+
+    /// <summary>
+    /// The incident as a page or a draft shows it: each link's state as the tracker has it (through the same cache as
+    /// <see cref="RefreshAsync(Incident, CancellationToken)"/>), or the stored state marked <see cref="FollowupLink.AsLastSeen"/> when the tracker
+    /// cannot be read. A failed read is remembered for <see cref="CacheFor"/> too, concurrent callers share one read
+    /// per issue, and the links are read together, so a tracker that hangs costs at most <see cref="ReadTimeout"/>.
+    /// </summary>
+    public async Task<Incident> ShowAsync(Incident incident, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (!incident.Tasks.Concat(incident.RemovedTasks).Any(t => t.Followup is not null))
+        {
+            return incident;
+        }
+
+        var tracker = trackers.For(incident.Channel);
+        var tasks = ShowTasksAsync(incident.Tasks, tracker, cancellationToken);
+        var removed = ShowTasksAsync(incident.RemovedTasks, tracker, cancellationToken);
+        return incident with
+        {
+            Tasks = await tasks.ConfigureAwait(false),
+            RemovedTasks = await removed.ConfigureAwait(false),
+        };
+    }
+
     /// <summary>The incident with its links' states as the tracker has them now (not stored: the state is a reading).</summary>
     public async Task<Incident> RefreshAsync(Incident incident, CancellationToken cancellationToken)
     {
@@ -78,5 +107,64 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
         {
             return null;
         }
+    }
+
+    private async Task<IReadOnlyList<IncidentTask>> ShowTasksAsync(IReadOnlyList<IncidentTask> tasks, IFollowupTracker? tracker, CancellationToken cancellationToken)
+    {
+        var shown = await Task.WhenAll(tasks.Select(async task => task.Followup is { } link
+            ? task with { Followup = await ShowLinkAsync(link, tracker, cancellationToken).ConfigureAwait(false) }
+            : task)).ConfigureAwait(false);
+        return shown;
+    }
+
+    private async Task<FollowupLink> ShowLinkAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
+    {
+        var key = (link.Tracker, link.IssueKey);
+        var at = time.GetUtcNow();
+        if (_cache.TryGetValue(key, out var cached) && at - cached.ReadAt < CacheFor)
+        {
+            return link with { State = cached.State, StateReadAt = cached.ReadAt };
+        }
+
+        // A link made by another tracker (the channel's setting changed since) cannot be read with this one.
+        if (tracker is null || tracker.Tracker != link.Tracker || (_failedAt.TryGetValue(key, out var failed) && at - failed < CacheFor))
+        {
+            return link.LastSeen();
+        }
+
+        var reading = _reading.GetOrAdd(key, k => new Lazy<Task<FollowupState?>>(() => ReadSharedAsync(k, tracker, at)));
+        try
+        {
+            var state = await reading.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return state is { } now ? link with { State = now, StateReadAt = at } : link.LastSeen();
+        }
+        finally
+        {
+            _reading.TryRemove(KeyValuePair.Create(key, reading));
+        }
+    }
+
+    /// <summary>One read for every caller waiting on it: bounded by its own timeout, not by any one caller's token.</summary>
+    private async Task<FollowupState?> ReadSharedAsync((string Tracker, string Key) key, IFollowupTracker tracker, DateTimeOffset at)
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        try
+        {
+            var answer = await tracker.ReadStateAsync(key.Key, timeout.Token).ConfigureAwait(false);
+            if (answer.Failure is null)
+            {
+                _cache[key] = (answer.Value, at);
+                _failedAt.TryRemove(key, out _);
+                return answer.Value;
+            }
+        }
+        catch (Exception)
+        {
+            // Timed out, or the adapter threw (which the outbox would count as transient): a page or a draft must
+            // render whatever the tracker does, so it counts as a failed answer and the stored state stands in.
+        }
+
+        _failedAt[key] = at;
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Incidents;
@@ -33,7 +34,8 @@ internal sealed partial class SlackChannelPoster(
     bool hasBotToken,
     string? publicBaseUrl,
     ILogger<SlackChannelPoster> logger,
-    ITimelinePicture? picture = null) : IChannelPoster
+    ITimelinePicture? picture = null,
+    FollowupStates? states = null) : IChannelPoster
 {
     // Errors no retry can fix: the channel is gone or the payload itself is refused.
     private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
@@ -105,17 +107,19 @@ internal sealed partial class SlackChannelPoster(
                 var meta = ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident));
                 return new SlackDeliveryRecord(PostmortemBlocks.RenderSection(title, meta, section), null);
 
-            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                var document = PostmortemDraft.Build(found.Incident, found.Entries);
-                var draft = ChannelDraftBuilder.Build(document, LeadBuilder.Build(found.Incident, found.Entries), FullDraftPlace(found.Incident.Id));
+            case PostmortemPost postmortem when await LoadAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } loaded:
+                // The follow-ups' states as the tracker has them (cached); the stored ones, marked, when it cannot be read.
+                var shown = states is null ? loaded : loaded with { Incident = await states.ShowAsync(loaded.Incident, cancellationToken).ConfigureAwait(false) };
+                var document = PostmortemDraft.Build(shown.Incident, shown.Entries);
+                var draft = ChannelDraftBuilder.Build(document, LeadBuilder.Build(shown.Incident, shown.Entries), FullDraftPlace(shown.Incident.Id));
                 return new SlackDeliveryRecord(
                     PostmortemBlocks.Render(draft),
                     new SlackUpload(
-                        $"{found.Incident.DisplayId}-postmortem.md",
-                        $"{found.Incident.DisplayId} postmortem draft",
+                        $"{shown.Incident.DisplayId}-postmortem.md",
+                        $"{shown.Incident.DisplayId} postmortem draft",
                         PostmortemMarkdown.Render(document)))
                 {
-                    Picture = DrawPicture(found.Incident, document.Diagram),
+                    Picture = DrawPicture(shown.Incident, document.Diagram),
                 };
 
             default:

@@ -6,6 +6,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
 using ScribeBot.Core.Configuration;
@@ -41,7 +42,8 @@ internal sealed partial class TeamsChannelPoster(
     IOptions<ScribeOptions> scribe,
     TimeProvider time,
     ILogger<TeamsChannelPoster> logger,
-    ITimelinePicture? picture = null) : IChannelPoster
+    ITimelinePicture? picture = null,
+    FollowupStates? states = null) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
@@ -129,12 +131,14 @@ internal sealed partial class TeamsChannelPoster(
                     $"{found.Incident.DisplayId}: {found.Incident.Title} - timeline so far",
                     ChatText.Of(PostmortemDraft.TimelineStatusLine(found.Incident)),
                     PostmortemDraft.BuildTimeline(found.Incident, found.Entries)));
-            case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } found:
-                var document = PostmortemDraft.Build(found.Incident, found.Entries);
+            case PostmortemPost postmortem when await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false) is { } loaded:
+                // The follow-ups' states as the tracker has them (cached); the stored ones, marked, when it cannot be read.
+                var shown = states is null ? loaded : loaded with { Incident = await states.ShowAsync(loaded.Incident, cancellationToken).ConfigureAwait(false) };
+                var document = PostmortemDraft.Build(shown.Incident, shown.Entries);
                 var draft = TeamsMessages.Draft(
-                    ChannelDraftBuilder.Build(document, LeadBuilder.Build(found.Incident, found.Entries), FullDraftPlace(found.Incident.Id)),
-                    MarkdownUrlOf(found.Incident.Id));
-                return withPicture ? WithPicture(draft, found.Incident, document.Diagram) : new(draft);
+                    ChannelDraftBuilder.Build(document, LeadBuilder.Build(shown.Incident, shown.Entries), FullDraftPlace(shown.Incident.Id)),
+                    MarkdownUrlOf(shown.Incident.Id));
+                return withPicture ? WithPicture(draft, shown.Incident, document.Diagram) : new(draft);
             default:
                 return null;
         }

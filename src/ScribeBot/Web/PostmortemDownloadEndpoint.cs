@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Followups;
 using System.Text;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Postmortem.Building;
@@ -30,9 +31,9 @@ internal static class PostmortemDownloadEndpoint
     }
 
     private static async Task<IResult> DownloadMarkdownAsync(
-        string id, IIncidentStore store, [FromServices] IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
+        string id, IIncidentStore store, [FromServices] IEnumerable<IPeopleDirectory> people, FollowupStates states, CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, people, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, people, states, cancellationToken).ConfigureAwait(false);
         return draft is not { } found
             ? Results.NotFound()
             : Results.File(Encoding.UTF8.GetBytes(found.Markdown), "text/markdown; charset=utf-8", $"{found.Incident.DisplayId}-postmortem.md");
@@ -43,10 +44,11 @@ internal static class PostmortemDownloadEndpoint
         IIncidentStore store,
         [FromServices] IEnumerable<IPeopleDirectory> people,
         ITimelinePicture picture,
+        FollowupStates states,
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var draft = await DraftAsync(id, store, people, cancellationToken).ConfigureAwait(false);
+        var draft = await DraftAsync(id, store, people, states, cancellationToken).ConfigureAwait(false);
         if (draft is not { } found)
         {
             return Results.NotFound();
@@ -64,14 +66,15 @@ internal static class PostmortemDownloadEndpoint
     }
 
     private static async Task<(Incident Incident, PostmortemDocument Document, string Markdown)?> DraftAsync(
-        string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, CancellationToken cancellationToken)
+        string id, IIncidentStore store, IEnumerable<IPeopleDirectory> people, FollowupStates states, CancellationToken cancellationToken)
     {
         if (await store.GetWithTimelineAsync(id, cancellationToken).ConfigureAwait(false) is not var (stored, storedEntries))
         {
             return null;
         }
 
-        var (incident, entries) = await PeopleNames.ApplyAsync(people, stored, storedEntries, cancellationToken).ConfigureAwait(false);
+        var (named, entries) = await PeopleNames.ApplyAsync(people, stored, storedEntries, cancellationToken).ConfigureAwait(false);
+        var incident = await states.ShowAsync(named, cancellationToken).ConfigureAwait(false);
         var document = PostmortemDraft.Build(incident, entries);
         return (incident, document, PostmortemMarkdown.Render(document));
     }

@@ -14,6 +14,7 @@ public sealed class FakeGitHub : FakeTracker
 
     private readonly ConcurrentDictionary<string, List<JsonObject>> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private int _issueNumber = 1346;
+    private volatile int _readStatus;
 
     private FakeGitHub(WebApplication app, Uri root)
         : base(app)
@@ -56,6 +57,9 @@ public sealed class FakeGitHub : FakeTracker
         }
     }
 
+    /// <summary>Answers every read of one issue with <paramref name="status"/> (a 500: GitHub is down), or as GitHub would (0).</summary>
+    public void FailReads(int status) => _readStatus = status;
+
     /// <summary>Polls until <paramref name="condition"/> holds, or fails after <paramref name="timeout"/> (default 30 s).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
@@ -88,6 +92,12 @@ public sealed class FakeGitHub : FakeTracker
         if (call.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
             && _repositories.TryGetValue($"{o}/{n}", out var kept))
         {
+            if (_readStatus != 0)
+            {
+                await JsonAsync(context, _readStatus, new JsonObject { ["message"] = "Server Error" });
+                return;
+            }
+
             JsonObject? one;
             lock (Gate)
             {

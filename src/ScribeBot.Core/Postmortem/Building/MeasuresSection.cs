@@ -28,13 +28,14 @@ internal static class MeasuresSection
         return new PostmortemSection(PostmortemHeadings.Measures, blocks);
     }
 
-    // A task with a tracker issue links it, with its state as last read, so the draft shows where the work lives.
+    // A task with a tracker issue links it, with its state (read live by FollowupStates.ShowAsync where the draft is
+    // rendered, else as stored), so the draft shows where the work lives and whether it is done.
     private static ChatText Line(IncidentTask task)
     {
         var line = new ChatTextBuilder().Plain(task.Text).Plain(" (owner: ").Fact(task.Owner, Placeholders.Owner).Plain(")");
         if (task.Followup is { } issue)
         {
-            line.Plain(" - ").Link(issue.IssueKey, issue.Url).Plain(issue.IsOpen ? " (open)" : " (closed)");
+            line.Plain(" - ").Link(issue.IssueKey, issue.Url).Plain($" ({issue.StateText})");
         }
 
         return line.Build();

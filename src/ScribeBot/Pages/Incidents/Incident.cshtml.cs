@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Facts;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Metrics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace ScribeBot.Pages.Incidents;
 /// diagram come from the same <see cref="PostmortemDraft"/> as the draft, so the page and the posted draft agree.
 /// </summary>
 internal sealed class IncidentModel(
-    IIncidentStore store, IEnumerable<IPeopleDirectory> people, TimeProvider timeProvider) : PageModel
+    IIncidentStore store, IEnumerable<IPeopleDirectory> people, TimeProvider timeProvider, FollowupStates states) : PageModel
 {
     public string RequestedId { get; private set; } = "";
 
@@ -57,6 +58,8 @@ internal sealed class IncidentModel(
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
+        // The follow-ups' states as the tracker has them (cached), the stored ones marked when it cannot be read.
+        incident = await states.ShowAsync(incident, cancellationToken);
         Incident = incident;
         Clock = IncidentClock.For(incident);
         Document = PostmortemDraft.Build(incident, entries);

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
+using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Links;
 using ScribeBot.Core.Postmortem.Building;
 using ScribeBot.Core.Postmortem.Editing;
@@ -11,6 +13,7 @@ using ScribeBot.Core.Postmortem.Markdown;
 using ScribeBot.Core.Postmortem.Picture;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web;
+using ScribeBot.Web.Dashboard;
 using ScribeBot.Core.Text;
 
 namespace ScribeBot.Pages.Incidents;
@@ -18,10 +21,12 @@ namespace ScribeBot.Pages.Incidents;
 /// <summary>
 /// <c>/incidents/{id}/postmortem</c>: the current draft, a form for the facts the bot could not know, and "post to
 /// channel". Saves go through the core's <see cref="PostmortemEditor"/> (validation, history, the channel lock) and
-/// redirect on success (post/redirect/get), so a reload never saves twice.
+/// redirect on success (post/redirect/get), so a reload never saves twice. "Create issues" is <c>/incident followups</c>
+/// (<see cref="FollowupRequests"/>); the tasks' issue states are read live (<see cref="FollowupStates"/>, cached).
 /// </summary>
 public sealed class PostmortemModel(
-    IIncidentStore store, PostmortemEditor editor, MentionReader mentions, IEnumerable<IPeopleDirectory> people, ITimelinePicture picture) : PageModel
+    IIncidentStore store, PostmortemEditor editor, MentionReader mentions, IEnumerable<IPeopleDirectory> people, ITimelinePicture picture,
+    FollowupRequests followups, FollowupStates states, IOutboxStore outbox) : PageModel
 {
     /// <summary>Blank task rows under the existing ones: more rows appear after each save, no script needed.</summary>
     public const int BlankTaskRows = 3;
@@ -60,6 +65,16 @@ public sealed class PostmortemModel(
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The answer to "Create issues" (what it queued, or that there was nothing to create).</summary>
+    [TempData]
+    public string? FollowupNotice { get; set; }
+
+    /// <summary>"Create issues" refused at once: no tracker for the channel, naming the settings.</summary>
+    [TempData]
+    public string? FollowupRefusal { get; set; }
+
+    public FollowupPanel Followups { get; private set; } = null!;
+
     public Incident Incident { get; private set; } = null!;
 
     /// <summary>The draft as HTML from Markdig with raw HTML off: safe to write unencoded.</summary>
@@ -78,9 +93,10 @@ public sealed class PostmortemModel(
 
     public IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    /// <param name="followups">The key of a "Create issues" press, after its redirect: the page says what became of it.</param>
+    public async Task<IActionResult> OnGetAsync(string id, string? followups, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken, followups))
         {
             return NotFound();
         }
@@ -161,7 +177,27 @@ public sealed class PostmortemModel(
         return RedirectToPage(new { id });
     }
 
-    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    /// <summary>"Create issues": exactly what <c>/incident followups</c> does, its answer shown after the redirect.</summary>
+    public async Task<IActionResult> OnPostFollowupsAsync(string id, CancellationToken cancellationToken)
+    {
+        // The form's key makes a double submit queue once; a form without one still gets its press, under a new key.
+        var key = Guid.TryParseExact(PostKey, "N", out _) ? PostKey! : Guid.NewGuid().ToString("N");
+        if (await followups.QueueAsync(id, Editor(User), key, cancellationToken) is not { } asked)
+        {
+            return NotFound();
+        }
+
+        if (asked.Tracker is null)
+        {
+            FollowupRefusal = asked.Answer.ToPlainString();
+            return RedirectToPage(new { id });
+        }
+
+        FollowupNotice = asked.Answer.ToPlainString();
+        return asked.Queues ? RedirectToPage(new { id, followups = key }) : RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken, string? pressedKey = null)
     {
         var incident = await store.GetIncidentAsync(id, cancellationToken);
         if (incident is null)
@@ -171,6 +207,9 @@ public sealed class PostmortemModel(
 
         var entries = await store.GetTimelineAsync(incident.Id, cancellationToken);
         (incident, entries) = await PeopleNames.ApplyAsync(people, incident, entries, cancellationToken);
+        Followups = await FollowupPanel.LoadAsync(followups.Preview(incident), outbox, pressedKey, cancellationToken);
+        // Live issue states for the task rows and the preview; the stored ones, marked, when the tracker cannot be read.
+        incident = await states.ShowAsync(incident, cancellationToken);
         Incident = incident;
         var draft = PostmortemDraft.Build(incident, entries);
         // The preview shows the picture where the Markdown has its Mermaid source (which stays in the .md download).
@@ -254,6 +293,6 @@ public sealed class PostmortemModel(
 
         /// <summary>The task's tracker issue, shown beside the row; not posted back (the incident keeps it).</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-        public ScribeBot.Core.Followups.FollowupLink? Followup { get; set; }
+        public FollowupLink? Followup { get; set; }
     }
 }

@@ -1,5 +1,6 @@
 using ScribeBot.Core.Channels;
 using ScribeBot.Core.Commands;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Outbox;
 using ScribeBot.Core.Postmortem.Building;
@@ -16,7 +17,7 @@ namespace ScribeBot.Web.Sandbox;
 /// (Markdig, raw HTML off). Always configured: the feed is in this process. A post delivered twice (at-least-once) is
 /// shown once, by its outbox id.
 /// </summary>
-internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, ITimelinePicture picture, TimeProvider time) : IChannelPoster
+internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, ITimelinePicture picture, TimeProvider time, FollowupStates? states = null) : IChannelPoster
 {
     public ChatPlatform Platform => ChatPlatform.Web;
 
@@ -58,7 +59,9 @@ internal sealed class WebChannelPoster(SandboxFeed feed, IIncidentStore store, I
                     : null;
             case PostmortemPost postmortem:
                 var found = await store.GetWithTimelineAsync(postmortem.IncidentId, cancellationToken).ConfigureAwait(false);
-                return found is var (resolved, timelineEntries) ? (SandboxItemKind.Draft, DraftHtml(resolved, timelineEntries)) : null;
+                return found is var (resolved, timelineEntries)
+                    ? (SandboxItemKind.Draft, DraftHtml(states is null ? resolved : await states.ShowAsync(resolved, cancellationToken).ConfigureAwait(false), timelineEntries))
+                    : null;
             default:
                 return null;
         }
