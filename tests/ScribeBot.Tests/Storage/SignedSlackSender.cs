@@ -3,11 +3,12 @@ namespace ScribeBot.Tests.Storage;
 /// <summary>
 /// Slack's side of the endpoint over real HTTP: signed event callbacks and slash commands to whichever instance a test
 /// names, a redelivery marked as Slack marks it (<c>X-Slack-Retry-Num</c>). A connection the instance refused or
-/// dropped is an answer too (null status), as Slack sees a dead instance.
+/// dropped is an answer too (null status), as Slack sees a dead instance. A <c>handler</c> sends through something
+/// else first (a load balancer); it is disposed with the sender.
 /// </summary>
-internal sealed class SignedSlackSender : IDisposable
+internal sealed class SignedSlackSender(HttpMessageHandler? handler = null) : IDisposable
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), MaxConnectionsPerServer = 16 })
+    private readonly HttpClient _client = new(handler ?? new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), MaxConnectionsPerServer = 16 })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };
