@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ScribeBot.Testing.Storage;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 
 namespace ScribeBot.Core.Tests.Outbox;
@@ -100,16 +101,16 @@ public sealed class OutboxDispatcherSharedStoreTests
     }
 
     /// <summary>The in-memory store as a shared one whose items another instance holds until <see cref="Released"/>.</summary>
-    private sealed class HeldElsewhere(InMemoryIncidentStore inner, TimeSpan lookAgainAfter) : IOutboxStore
+    private sealed class HeldElsewhere(InMemoryIncidentStore inner, TimeSpan lookAgainAfter) : DelegatingOutboxStore(inner)
     {
         public volatile bool Released;
 
-        public TimeSpan? LookAgainAfter => lookAgainAfter;
+        public override TimeSpan? LookAgainAfter => lookAgainAfter;
 
         /// <summary>The ids of every lease renewal asked for, in order.</summary>
         public List<string[]> Renewals { get; } = [];
 
-        public Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        public override Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
         {
             lock (Renewals)
             {
@@ -119,27 +120,8 @@ public sealed class OutboxDispatcherSharedStoreTests
             return Task.CompletedTask;
         }
 
-        public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) => inner.EnqueueAsync(items, cancellationToken);
-
-        public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(
+        public override async Task<IReadOnlyList<OutboxItem>> GetDueAsync(
             DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-            Released ? await inner.GetDueAsync(now, max, platforms, cancellationToken) : [];
-
-        public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-            inner.NextDueAtAsync(platforms, cancellationToken);
-
-        public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
-            inner.CountPendingAsync(cancellationToken);
-
-        public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-            inner.MarkDeliveredAsync(id, at, cancellationToken);
-
-        public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-            inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
-
-        public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-            inner.AbandonAsync(id, error, at, cancellationToken);
-
-        public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+            Released ? await base.GetDueAsync(now, max, platforms, cancellationToken) : [];
     }
 }

@@ -1,3 +1,4 @@
+using ScribeBot.Testing.Storage;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 
 namespace ScribeBot.Core.Tests.Outbox;
@@ -60,31 +61,19 @@ public sealed class OutboxDispatcherStoppingTests
     }
 
     /// <summary>The in-memory store, refusing a write whose token is already cancelled, as the LiteDB writer does.</summary>
-    private sealed class CancellableWrites(InMemoryIncidentStore inner) : IOutboxStore
+    private sealed class CancellableWrites(InMemoryIncidentStore inner) : DelegatingOutboxStore(inner)
     {
-        public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
-            Write(cancellationToken) ?? inner.EnqueueAsync(items, cancellationToken);
+        public override Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
+            Write(cancellationToken) ?? base.EnqueueAsync(items, cancellationToken);
 
-        public Task<IReadOnlyList<OutboxItem>> GetDueAsync(
-            DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-            inner.GetDueAsync(now, max, platforms, cancellationToken);
+        public override Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Write(cancellationToken) ?? base.MarkDeliveredAsync(id, at, cancellationToken);
 
-        public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-            inner.NextDueAtAsync(platforms, cancellationToken);
+        public override Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+            Write(cancellationToken) ?? base.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
 
-        public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) =>
-            inner.CountPendingAsync(cancellationToken);
-
-        public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-            Write(cancellationToken) ?? inner.MarkDeliveredAsync(id, at, cancellationToken);
-
-        public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-            Write(cancellationToken) ?? inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
-
-        public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-            Write(cancellationToken) ?? inner.AbandonAsync(id, error, at, cancellationToken);
-
-        public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+        public override Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Write(cancellationToken) ?? base.AbandonAsync(id, error, at, cancellationToken);
 
         private static Task? Write(CancellationToken cancellationToken) =>
             cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : null;

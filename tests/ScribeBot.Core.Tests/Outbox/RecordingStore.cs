@@ -1,4 +1,5 @@
 using ScribeBot.Core.Metrics;
+using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Core.Tests.Outbox;
 
@@ -6,9 +7,20 @@ namespace ScribeBot.Core.Tests.Outbox;
 /// An in-memory store that records, for every write call, the outbox items it carried, so a test can tell that
 /// posts went into the same call (the same commit) as the change.
 /// </summary>
-internal sealed class RecordingStore : IIncidentStore, IOutboxStore
+internal sealed class RecordingStore : DelegatingOutboxStore, IIncidentStore
 {
-    private readonly InMemoryIncidentStore _inner = new();
+    private readonly InMemoryIncidentStore _inner;
+
+    public RecordingStore()
+        : this(new InMemoryIncidentStore())
+    {
+    }
+
+    private RecordingStore(InMemoryIncidentStore inner)
+        : base(inner)
+    {
+        _inner = inner;
+    }
 
     /// <summary>"Method: id, id" for each write call that carried outbox items.</summary>
     public List<string> Writes { get; } = [];
@@ -54,27 +66,11 @@ internal sealed class RecordingStore : IIncidentStore, IOutboxStore
     public Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken) =>
         _inner.QueryIncidentsAsync(query, cancellationToken);
 
-    public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    public override Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
         Record(nameof(EnqueueAsync), items);
-        return _inner.EnqueueAsync(items, cancellationToken);
+        return base.EnqueueAsync(items, cancellationToken);
     }
-
-    public Task<IReadOnlyList<OutboxItem>> GetDueAsync(DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-        _inner.GetDueAsync(now, max, platforms, cancellationToken);
-
-    public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) => _inner.NextDueAtAsync(platforms, cancellationToken);
-
-    public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) => _inner.CountPendingAsync(cancellationToken);
-
-    public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => _inner.MarkDeliveredAsync(id, at, cancellationToken);
-
-    public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        _inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
-
-    public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) => _inner.AbandonAsync(id, error, at, cancellationToken);
-
-    public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => _inner.GetAsync(id, cancellationToken);
 
     private void Record(string call, IReadOnlyList<OutboxItem> items)
     {

@@ -22,10 +22,7 @@ public sealed class DataProtectionKeysTests(PostgresFixture postgres)
 
         Assert.Equal("alice", second.GetDataProtector("session").Unprotect(payload));
         // The second found the first's key instead of making its own.
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
-        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        Assert.Equal(1L, await Sql.CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
     }
 
     [Fact]

@@ -102,37 +102,17 @@ internal sealed class DeliveryRace
     }
 
     /// <summary>The store a loop uses: the real one, noting when each look at the outbox began and that it ended.</summary>
-    public sealed class ObservedOutbox(IOutboxStore inner, DeliveryRace race, Racer racer) : IOutboxStore
+    public sealed class ObservedOutbox(IOutboxStore inner, DeliveryRace race, Racer racer) : DelegatingOutboxStore(inner)
     {
-        public TimeSpan? LookAgainAfter => inner.LookAgainAfter;
-
-        public async Task<IReadOnlyList<OutboxItem>> GetDueAsync(
+        public override async Task<IReadOnlyList<OutboxItem>> GetDueAsync(
             DateTimeOffset now, int max, IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken)
         {
             var startedAt = race.Tick();
-            var due = await inner.GetDueAsync(now, max, platforms, cancellationToken);
+            var due = await base.GetDueAsync(now, max, platforms, cancellationToken);
             racer.Looked(startedAt);
             race.Changed();
             return due;
         }
-
-        public Task EnqueueAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) => inner.EnqueueAsync(items, cancellationToken);
-
-        public Task<DateTimeOffset?> NextDueAtAsync(IReadOnlyCollection<ChatPlatform> platforms, CancellationToken cancellationToken) =>
-            inner.NextDueAtAsync(platforms, cancellationToken);
-
-        public Task<IReadOnlyDictionary<ChatPlatform, int>> CountPendingAsync(CancellationToken cancellationToken) => inner.CountPendingAsync(cancellationToken);
-
-        public Task MarkDeliveredAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkDeliveredAsync(id, at, cancellationToken);
-
-        public Task RescheduleAsync(string id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-            inner.RescheduleAsync(id, nextAttemptAt, error, cancellationToken);
-
-        public Task AbandonAsync(string id, string error, DateTimeOffset at, CancellationToken cancellationToken) => inner.AbandonAsync(id, error, at, cancellationToken);
-
-        public Task<OutboxItem?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
-
-        public Task RenewLeasesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.RenewLeasesAsync(ids, cancellationToken);
     }
 
     /// <summary>

@@ -12,12 +12,11 @@ public sealed class FakeGitHub : FakeTracker
 {
     public const string Token = "github_pat_FAKE_TOKEN_NEVER_LOGGED";
 
-    private readonly ConcurrentDictionary<string, List<JsonObject>> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private int _issueNumber = 1346;
     private volatile int _readStatus;
 
     private FakeGitHub(WebApplication app, Uri root)
-        : base(app)
+        : base(app, StringComparer.OrdinalIgnoreCase)
     {
         Root = root;
     }
@@ -25,35 +24,16 @@ public sealed class FakeGitHub : FakeTracker
     /// <summary>What <c>Followups:GitHub:BaseUrl</c> should be (GitHub Enterprise style: the API under a path).</summary>
     public Uri Root { get; }
 
-    public static async Task<FakeGitHub> StartAsync(params string[] repositories)
-    {
-        FakeGitHub? fake = null;
-        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
-        fake = new FakeGitHub(app, new Uri(root, "api/v3/"));
-        foreach (var repository in repositories)
-        {
-            fake._repositories[repository] = [];
-        }
+    /// <param name="repositories">The repositories (<c>owner/name</c>) that exist.</param>
+    public static Task<FakeGitHub> StartAsync(params string[] repositories) =>
+        StartAsync((app, root) => new FakeGitHub(app, new Uri(root, "api/v3/")), repositories);
 
-        return fake;
-    }
-
-    /// <summary>The issues kept in <paramref name="repository"/> (<c>owner/name</c>), oldest first.</summary>
-    public IReadOnlyList<JsonObject> Issues(string repository)
-    {
-        lock (Gate)
-        {
-            return [.. _repositories[repository]];
-        }
-    }
-
-    /// <summary>Scripts how the next creates are answered, in order; after them, creates succeed again.</summary>
     /// <summary>Closes issue <paramref name="number"/> of <paramref name="repository"/>, as someone in GitHub would.</summary>
     public void Close(string repository, int number)
     {
         lock (Gate)
         {
-            _repositories[repository].Single(i => (int)i["number"]! == number)["state"] = "closed";
+            Kept[repository].Single(i => (int)i["number"]! == number)["state"] = "closed";
         }
     }
 
@@ -77,7 +57,13 @@ public sealed class FakeGitHub : FakeTracker
 
     protected override bool IsCreate(FakeGitHubCall call) => call.Method == "POST";
 
-    private async Task HandleAsync(HttpContext context)
+    protected override JsonNode BadGatewayBody => new JsonObject { ["message"] = "Server Error" };
+
+    /// <summary>GitHub sends a refusal's body as its own JSON.</summary>
+    protected override Task RefuseAsync(HttpContext context, FakeRefusal refusal) =>
+        JsonAsync(context, refusal.Status, JsonNode.Parse(refusal.Body)!);
+
+    protected override async Task HandleAsync(HttpContext context)
     {
         var call = await RecordAsync(context.Request);
 
@@ -90,7 +76,7 @@ public sealed class FakeGitHub : FakeTracker
 
         var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (call.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
-            && _repositories.TryGetValue($"{o}/{n}", out var kept))
+            && Kept.TryGetValue($"{o}/{n}", out var kept))
         {
             if (_readStatus != 0)
             {
@@ -108,7 +94,7 @@ public sealed class FakeGitHub : FakeTracker
             return;
         }
 
-        if (segments is not ["api", "v3", "repos", var owner, var name, "issues"] || !_repositories.TryGetValue($"{owner}/{name}", out var issues))
+        if (segments is not ["api", "v3", "repos", var owner, var name, "issues"] || !Kept.TryGetValue($"{owner}/{name}", out var issues))
         {
             await JsonAsync(context, 404, new JsonObject { ["message"] = "Not Found", ["documentation_url"] = "https://docs.github.com/rest/issues/issues#create-an-issue", ["status"] = "404" });
             return;
@@ -145,7 +131,7 @@ public sealed class FakeGitHub : FakeTracker
         var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
-            await JsonAsync(context, refusal.Status, JsonNode.Parse(refusal.Body)!);
+            await RefuseAsync(context, refusal);
             return;
         }
 
@@ -165,25 +151,7 @@ public sealed class FakeGitHub : FakeTracker
             issues.Add(issue);
         }
 
-        switch (script?.Loss)
-        {
-            case FakeLoss.BadGateway:
-                await JsonAsync(context, 502, new JsonObject { ["message"] = "Server Error" });
-                return;
-            case FakeLoss.DropConnection:
-                context.Abort();
-                return;
-            default:
-                await JsonAsync(context, 201, issue);
-                return;
-        }
-    }
-
-    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(body.ToJsonString());
+        await AnswerCreateAsync(context, script, 201, issue);
     }
 }
 

@@ -12,11 +12,10 @@ public sealed class FakeJira : FakeTracker
     public const string Email = "scribebot@example.com";
     public const string ApiToken = "ATATT_FAKE_JIRA_TOKEN";
 
-    private readonly ConcurrentDictionary<string, List<JsonObject>> _projects = new(StringComparer.Ordinal);
     private int _id = 10000;
 
     private FakeJira(WebApplication app, Uri root)
-        : base(app)
+        : base(app, StringComparer.Ordinal)
     {
         Root = root;
     }
@@ -24,30 +23,14 @@ public sealed class FakeJira : FakeTracker
     /// <summary>What <c>Followups:Jira:BaseUrl</c> should be.</summary>
     public Uri Root { get; }
 
-    public static async Task<FakeJira> StartAsync(params string[] projects)
-    {
-        FakeJira? fake = null;
-        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
-        fake = new FakeJira(app, root);
-        foreach (var project in projects)
-        {
-            fake._projects[project] = [];
-        }
-
-        return fake;
-    }
-
-    public IReadOnlyList<JsonObject> Issues(string project)
-    {
-        lock (Gate)
-        {
-            return [.. _projects[project]];
-        }
-    }
+    /// <param name="projects">The keys of the projects that exist.</param>
+    public static Task<FakeJira> StartAsync(params string[] projects) => StartAsync((app, root) => new FakeJira(app, root), projects);
 
     protected override bool IsCreate(FakeGitHubCall call) => call.Path.EndsWith("/issue", StringComparison.Ordinal);
 
-    private async Task HandleAsync(HttpContext context)
+    protected override string JsonContentType => "application/json;charset=UTF-8";
+
+    protected override async Task HandleAsync(HttpContext context)
     {
         var call = await RecordAsync(context.Request);
 
@@ -77,7 +60,7 @@ public sealed class FakeJira : FakeTracker
     {
         var project = System.Text.RegularExpressions.Regex.Match(jql, "project = \"([^\"]+)\"").Groups[1].Value;
         var label = System.Text.RegularExpressions.Regex.Match(jql, "labels = \"([^\"]+)\"").Groups[1].Value;
-        if (!_projects.TryGetValue(project, out var issues))
+        if (!Kept.TryGetValue(project, out var issues))
         {
             // Jira answers an unknown project in JQL with 400 and the field-less message.
             await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray($"The value '{project}' does not exist for the field 'project'."), ["errors"] = new JsonObject() });
@@ -98,14 +81,12 @@ public sealed class FakeJira : FakeTracker
         var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
-            context.Response.StatusCode = refusal.Status;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(refusal.Body);
+            await RefuseAsync(context, refusal);
             return;
         }
 
         var project = (string?)fields["project"]?["key"] ?? "";
-        if (!_projects.TryGetValue(project, out var issues))
+        if (!Kept.TryGetValue(project, out var issues))
         {
             await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray(), ["errors"] = new JsonObject { ["project"] = "valid project is required" } });
             return;
@@ -144,24 +125,6 @@ public sealed class FakeJira : FakeTracker
             issues.Add(stored);
         }
 
-        switch (script?.Loss)
-        {
-            case FakeLoss.BadGateway:
-                context.Response.StatusCode = 502;
-                return;
-            case FakeLoss.DropConnection:
-                context.Abort();
-                return;
-            default:
-                await JsonAsync(context, 201, answer);
-                return;
-        }
-    }
-
-    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json;charset=UTF-8";
-        await context.Response.WriteAsync(body.ToJsonString());
+        await AnswerCreateAsync(context, script, 201, answer);
     }
 }

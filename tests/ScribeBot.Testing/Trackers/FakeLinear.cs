@@ -17,11 +17,10 @@ public sealed class FakeLinear : FakeTracker
     /// <summary>The team id of the published example.</summary>
     public const string Team = "9cfb482a-81e3-4154-b5b9-2c805e70a02d";
 
-    private readonly ConcurrentDictionary<string, List<JsonObject>> _teams = new(StringComparer.Ordinal);
     private int _number;
 
     private FakeLinear(WebApplication app, Uri endpoint)
-        : base(app)
+        : base(app, StringComparer.Ordinal)
     {
         Endpoint = endpoint;
     }
@@ -29,33 +28,15 @@ public sealed class FakeLinear : FakeTracker
     /// <summary>What <c>Followups:Linear:BaseUrl</c> should be.</summary>
     public Uri Endpoint { get; }
 
-    public static async Task<FakeLinear> StartAsync(params string[] teams)
-    {
-        FakeLinear? fake = null;
-        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
-        fake = new FakeLinear(app, new Uri(root, "graphql"));
-        foreach (var team in teams)
-        {
-            fake._teams[team] = [];
-        }
-
-        return fake;
-    }
-
-    public IReadOnlyList<JsonObject> Issues(string team)
-    {
-        lock (Gate)
-        {
-            return [.. _teams[team]];
-        }
-    }
+    /// <param name="teams">The ids of the teams that exist.</param>
+    public static Task<FakeLinear> StartAsync(params string[] teams) => StartAsync((app, root) => new FakeLinear(app, new Uri(root, "graphql")), teams);
 
     /// <summary>Moves issue <paramref name="identifier"/> to a completed state, as someone in Linear would.</summary>
     public void Complete(string identifier)
     {
         lock (Gate)
         {
-            _teams.Values.SelectMany(i => i).Single(i => (string?)i["identifier"] == identifier)["state"] = new JsonObject { ["type"] = "completed" };
+            Kept.Values.SelectMany(i => i).Single(i => (string?)i["identifier"] == identifier)["state"] = new JsonObject { ["type"] = "completed" };
         }
     }
 
@@ -73,7 +54,7 @@ public sealed class FakeLinear : FakeTracker
 
     protected override bool IsCreate(FakeGitHubCall call) => call.Body.Contains("issueCreate(", StringComparison.Ordinal);
 
-    private async Task HandleAsync(HttpContext context)
+    protected override async Task HandleAsync(HttpContext context)
     {
         var call = await RecordAsync(context.Request);
 
@@ -115,7 +96,7 @@ public sealed class FakeLinear : FakeTracker
         JsonObject? issue;
         lock (Gate)
         {
-            issue = _teams.Values.SelectMany(i => i).FirstOrDefault(i => (string?)i["identifier"] == id || (string?)i["id"] == id)?.DeepClone().AsObject();
+            issue = Kept.Values.SelectMany(i => i).FirstOrDefault(i => (string?)i["identifier"] == id || (string?)i["id"] == id)?.DeepClone().AsObject();
         }
 
         await JsonAsync(context, 200, issue is null
@@ -126,7 +107,7 @@ public sealed class FakeLinear : FakeTracker
     private async Task SearchAsync(HttpContext context, string team, string contains)
     {
         JsonObject[] matching = [];
-        if (_teams.TryGetValue(team, out var issues))
+        if (Kept.TryGetValue(team, out var issues))
         {
             lock (Gate)
             {
@@ -143,14 +124,12 @@ public sealed class FakeLinear : FakeTracker
         var script = NextScript();
         if (script is { Refusal: { } refusal })
         {
-            context.Response.StatusCode = refusal.Status;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(refusal.Body);
+            await RefuseAsync(context, refusal);
             return;
         }
 
         var team = (string?)input["teamId"] ?? "";
-        if (!_teams.TryGetValue(team, out var issues))
+        if (!Kept.TryGetValue(team, out var issues))
         {
             await JsonAsync(context, 200, Error("Entity not found: Team", "INVALID_INPUT", "Could not find referenced Team."));
             return;
@@ -175,24 +154,7 @@ public sealed class FakeLinear : FakeTracker
             issues.Add(issue);
         }
 
-        switch (script?.Loss)
-        {
-            case FakeLoss.BadGateway:
-                context.Response.StatusCode = 502;
-                return;
-            case FakeLoss.DropConnection:
-                context.Abort();
-                return;
-            default:
-                await JsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = issue.DeepClone() } } });
-                return;
-        }
-    }
-
-    private static async Task JsonAsync(HttpContext context, int status, JsonNode body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(body.ToJsonString());
+        await AnswerCreateAsync(context, script, 200,
+            new JsonObject { ["data"] = new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = issue.DeepClone() } } });
     }
 }

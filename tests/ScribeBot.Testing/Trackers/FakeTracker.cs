@@ -6,9 +6,11 @@ namespace ScribeBot.Testing.Trackers;
 
 /// <summary>
 /// What every tracker fake shares: the calls it received (in order), the scripted answers to its next creates
-/// (<see cref="FakeCreate"/>: a lost answer or a refusal), the lock over its issues, and its loopback server.
+/// (<see cref="FakeCreate"/>: a lost answer or a refusal) and how they are answered, the issues it keeps by the
+/// repository, project or team a test named, the lock over them, and its loopback server.
 /// </summary>
-public abstract class FakeTracker(WebApplication app) : IAsyncDisposable
+/// <param name="places">How the tracker compares the names of the places it keeps issues in.</param>
+public abstract class FakeTracker(WebApplication app, StringComparer places) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
     private readonly ConcurrentQueue<FakeCreate> _scripted = new();
@@ -21,6 +23,25 @@ public abstract class FakeTracker(WebApplication app) : IAsyncDisposable
     /// <summary>Guards the fake's issues.</summary>
     protected Lock Gate { get; } = new();
 
+    /// <summary>The kept issues, oldest first, by the repository, project or team they were created in.</summary>
+    protected ConcurrentDictionary<string, List<JsonObject>> Kept { get; } = new(places);
+
+    /// <summary>The media type the tracker writes on its JSON answers.</summary>
+    protected virtual string JsonContentType => "application/json; charset=utf-8";
+
+    /// <summary>The body of the 502 that loses a create's answer: none unless the tracker sends one.</summary>
+    protected virtual JsonNode? BadGatewayBody => null;
+
+    /// <summary>The issues kept in <paramref name="place"/> (a repository <c>owner/name</c>, a project, a team), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Issues(string place)
+    {
+        lock (Gate)
+        {
+            return [.. Kept[place]];
+        }
+    }
+
+    /// <summary>Scripts how the next creates are answered, in order; after them, creates succeed again.</summary>
     public void NextCreates(params FakeCreate[] answers)
     {
         foreach (var answer in answers)
@@ -35,7 +56,64 @@ public abstract class FakeTracker(WebApplication app) : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Starts a fake on a loopback server, keeping issues in each of <paramref name="places"/>.</summary>
+    /// <param name="create">Makes the fake for its server and the server's root address.</param>
+    protected static async Task<T> StartAsync<T>(Func<WebApplication, Uri, T> create, IEnumerable<string> places)
+        where T : FakeTracker
+    {
+        T? fake = null;
+        var (app, root) = await LoopbackApp.StartAsync(context => fake!.HandleAsync(context));
+        fake = create(app, root);
+        foreach (var place in places)
+        {
+            fake.Kept[place] = [];
+        }
+
+        return fake;
+    }
+
     protected abstract bool IsCreate(FakeGitHubCall call);
+
+    /// <summary>Answers one request as the tracker would.</summary>
+    protected abstract Task HandleAsync(HttpContext context);
+
+    protected async Task JsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>Answers a scripted refusal: its status, and its body as written.</summary>
+    protected virtual async Task RefuseAsync(HttpContext context, FakeRefusal refusal)
+    {
+        context.Response.StatusCode = refusal.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(refusal.Body);
+    }
+
+    /// <summary>
+    /// Answers a create whose issue is already kept: the answer lost as <paramref name="script"/> says (a 502 or a
+    /// dropped connection), else <paramref name="status"/> with <paramref name="answer"/>.
+    /// </summary>
+    protected async Task AnswerCreateAsync(HttpContext context, FakeCreate? script, int status, JsonNode answer)
+    {
+        switch (script?.Loss)
+        {
+            case FakeLoss.BadGateway when BadGatewayBody is { } body:
+                await JsonAsync(context, 502, body);
+                return;
+            case FakeLoss.BadGateway:
+                context.Response.StatusCode = 502;
+                return;
+            case FakeLoss.DropConnection:
+                context.Abort();
+                return;
+            default:
+                await JsonAsync(context, status, answer);
+                return;
+        }
+    }
 
     /// <summary>The answer scripted for this create, or null to answer it as the tracker would.</summary>
     protected FakeCreate? NextScript() => _scripted.TryDequeue(out var script) ? script : null;

@@ -132,7 +132,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
         Assert.Contains($"Incidents: {incidents} copied, 0 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains($"Timeline entries: {incidents * entries} copied, 0 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains($"Next incident numbers: slack:T1 INC-{(incidents + 1) / 2 + 1}, slack:T2 INC-{incidents / 2 + 1}.", output, StringComparison.Ordinal);
-        Assert.Equal(incidents * entries, await MigrateVerbTests.ScalarAsync(database, "SELECT count(DISTINCT (incident_id, message_id))::int FROM entries"));
+        Assert.Equal(incidents * entries, await Sql.IntegerAsync(database, "SELECT count(DISTINCT (incident_id, message_id))::int FROM entries"));
         log.WriteLine($"migrate-store copied {incidents} incidents with {incidents * entries} entries in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -155,7 +155,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
             await host.KillAsync(timeout.Token);
         }
 
-        Assert.Equal(0, await MigrateVerbTests.ScalarAsync(database, "SELECT count(*)::int FROM pg_tables WHERE tablename = 'incidents'"));
+        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM pg_tables WHERE tablename = 'incidents'"));
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
         Assert.Equal(MigrateStoreVerb.BadInput, exit);
         Assert.DoesNotContain("copied,", output, StringComparison.Ordinal);
         Assert.Contains("migrate-store: PostgreSQL already holds a different incident slack:T1:1 (in slack:T1:C2; the file's is in slack:T1:C1)", errors, StringComparison.Ordinal);
-        Assert.Equal(1, await MigrateVerbTests.ScalarAsync(database, "SELECT count(*)::int FROM incidents"));
-        Assert.Equal(0, await MigrateVerbTests.ScalarAsync(database, "SELECT count(*)::int FROM entries"));
+        Assert.Equal(1, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
+        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM entries"));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Migrate;
 using ScribeBot.Postgres;
 using ScribeBot.Testing.Storage;
@@ -29,8 +28,8 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(
             $"PostgreSQL {PostgresSchema.Describe(database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
             output);
-        Assert.Equal(PostgresSchema.LatestVersion, await ScalarAsync(database, "SELECT max(version) FROM schema_version"));
-        Assert.Equal(0, await ScalarAsync(database, "SELECT count(*)::int FROM incidents"));
+        Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(database, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     {
         var database = await postgres.Server.CreateDatabaseAsync();
         await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
-        await ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
+        await Sql.ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
 
         var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
 
@@ -60,7 +59,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         Assert.StartsWith($"migrate: PostgreSQL {PostgresSchema.Describe(database)}: The PostgreSQL schema is at version 999, newer than this ScribeBot knows", errors, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was changed.\n", errors, StringComparison.Ordinal);
         // Every migration this build knows, and the one from the future: nothing was added or removed.
-        Assert.Equal(PostgresSchema.LatestVersion + 1, await ScalarAsync(database, "SELECT count(*)::int FROM schema_version"));
+        Assert.Equal(PostgresSchema.LatestVersion + 1, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM schema_version"));
     }
 
     [Fact]
@@ -138,21 +137,5 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    internal static async Task<int> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    internal static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Storage;
@@ -19,7 +18,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
 
         Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-        Assert.Equal(["Checkout returns 502"], await QueryAsync(database, "SELECT doc->>'title' FROM incidents"));
+        Assert.Equal(["Checkout returns 502"], await Sql.StringsAsync(database, "SELECT doc->>'title' FROM incidents"));
         Assert.Equal("Healthy", await host.Client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
         Assert.False(File.Exists(host.DataFile));
     }
@@ -34,7 +33,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
             await current.StartKestrelAsync();
         }
 
-        await ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
+        await Sql.ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
         await using var older = new ScribeBotApplication()
             .WithPostgres(database);
 
@@ -42,28 +41,5 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
 
         Assert.Contains("version 999", refused.Message, StringComparison.Ordinal);
         Assert.Equal(ScribeBot.Hosting.StartupFailure.SchemaTooNew, ScribeBot.Hosting.StartupFailure.ExitCodeOf(refused));
-    }
-
-    private static async Task<List<string>> QueryAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Storage;
@@ -28,7 +27,7 @@ public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
         var timeline = await second.TimelineAsync(SlackPayloads.Channel);
         Assert.Single(timeline, e => e.MessageId == ts);
         Assert.DoesNotContain(timeline, e => e.MessageId == otherTs);
-        Assert.Equal(["slack-event:Ev0100"], await QueryAsync(database, "SELECT request_key FROM processed_requests"));
+        Assert.Equal(["slack-event:Ev0100"], await Sql.StringsAsync(database, "SELECT request_key FROM processed_requests"));
     }
 
     private static ScribeBotApplication OnDatabase(string database) => new ScribeBotApplication()
@@ -43,20 +42,5 @@ public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
     {
         using var response = await request;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task<List<string>> QueryAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Storage;
@@ -53,21 +52,13 @@ public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
 
         // One key, made by the first instance and read from the database by the second.
-        Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
+        Assert.Equal(1L, await Sql.CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
         Assert.Equal(1, issuer.TokensIssued);
     }
 
     private static ScribeBotApplication OnDatabase(string database, FakeOidcIssuer issuer) => new ScribeBotApplication()
         .WithSignIn(issuer, tenant: Tenant)
         .WithPostgres(database);
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Testing.Slack;
 using ScribeBot.Testing.Storage;
 using static ScribeBot.Testing.Slack.SocketModeFrames;
@@ -53,10 +52,10 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
         var timeline = await second.TimelineAsync(SlackPayloads.Channel);
         Assert.Single(timeline, e => e.MessageId == ts);
         Assert.Single(timeline, e => e.Text.Contains("rolled back the canary", StringComparison.Ordinal));
-        Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM incidents"));
+        Assert.Equal(1L, await Sql.CountAsync(database, "SELECT count(*) FROM incidents"));
         Assert.Equal(
             ["slack-event:Ev0300", "slack-trigger:1337.E-note", "slack-trigger:1337.E-start"],
-            await KeysAsync(database));
+            await Sql.StringsAsync(database, "SELECT request_key FROM processed_requests ORDER BY request_key"));
     }
 
     private static ScribeBotApplication OnDatabase(string database, FakeSlack slack) => new ScribeBotApplication()
@@ -70,28 +69,5 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
         await Task.WhenAll(connections.Select(c => c.SendAsync(envelope)));
         var acks = await Task.WhenAll(connections.Select(c => c.ReceiveAsync().WaitAsync(Timeout)));
         Assert.All(acks, ack => Assert.Equal(envelopeId, ack["envelope_id"]!.GetValue<string>()));
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<string>> KeysAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT request_key FROM processed_requests ORDER BY request_key", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var keys = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
     }
 }

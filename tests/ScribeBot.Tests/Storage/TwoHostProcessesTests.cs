@@ -1,4 +1,3 @@
-using Npgsql;
 using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Storage;
@@ -75,12 +74,12 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
         // B acknowledges whatever A could not, so in the end every event was acknowledged by one of them.
         Assert.Equal(Events, burst.Acknowledged.Count);
 
-        var stored = await QueryAsync(
+        var stored = await Sql.QueryAsync(
             database,
             $"SELECT message_id FROM entries WHERE doc->>'text' LIKE '{SpreadEventBurst.TextPrefix}%'",
             r => r.GetString(0));
         Assert.Equal(burst.All.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
-        var marked = await QueryAsync(database, "SELECT count(*) FROM processed_requests WHERE request_key LIKE 'slack-event:EvKILL%'", r => r.GetInt64(0));
+        var marked = await Sql.QueryAsync(database, "SELECT count(*) FROM processed_requests WHERE request_key LIKE 'slack-event:EvKILL%'", r => r.GetInt64(0));
         Assert.Equal((long)Events, Assert.Single(marked));
 
         await sender.CommandAsync(second.Events, "resolve Rolled back the deploy", "1.2.kill-resolve");
@@ -92,7 +91,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
         var twice = posts.GroupBy(p => p.Marker).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
         Assert.True(twice.Count == 0, $"Posted more than once: {string.Join(", ", twice)}");
         Assert.Single(posts, p => p.Marker == (heldId, 0));
-        var draftId = Assert.Single(await QueryAsync(database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
+        var draftId = Assert.Single(await Sql.QueryAsync(database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
         var draft = posts.Where(p => p.Marker.OutboxId == draftId).ToList();
         Assert.Contains(draft, p => p.Marker.Part == 0);
         // The draft queued behind the dead instance's post, so it went out only once that lease had expired.
@@ -140,8 +139,8 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
 
         using var timeout = new CancellationTokenSource(StepTimeout);
         await second.Process.WaitForLineAsync(new Regex("Slack event EvRETRY1 already handled \\(retry 1\\)"), timeout.Token);
-        Assert.Equal(["p99 is up"], await QueryAsync(database, "SELECT doc->>'text' FROM entries WHERE doc->>'text' = 'p99 is up'", r => r.GetString(0)));
-        Assert.Equal(["slack-event:EvRETRY1"], await QueryAsync(database, "SELECT request_key FROM processed_requests", r => r.GetString(0)));
+        Assert.Equal(["p99 is up"], await Sql.QueryAsync(database, "SELECT doc->>'text' FROM entries WHERE doc->>'text' = 'p99 is up'", r => r.GetString(0)));
+        Assert.Equal(["slack-event:EvRETRY1"], await Sql.QueryAsync(database, "SELECT request_key FROM processed_requests", r => r.GetString(0)));
     }
 
     private static (string OutboxId, int Part) Marker(RecordedCall post)
@@ -152,7 +151,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
 
     private static async Task<(string? By, DateTimeOffset Until)> LeaseAsync(string database, string outboxId)
     {
-        var rows = await QueryAsync(
+        var rows = await Sql.QueryAsync(
             database,
             $"SELECT leased_by, lease_until FROM outbox WHERE id = '{outboxId}' AND state = 'Pending'",
             r => (By: r.IsDBNull(0) ? null : r.GetString(0), Until: r.IsDBNull(1) ? DateTimeOffset.MinValue : r.GetFieldValue<DateTimeOffset>(1)));
@@ -163,7 +162,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     private static async Task WaitForOutboxDeliveredAsync(string database)
     {
         var deadline = Stopwatch.StartNew();
-        while ((await QueryAsync(database, "SELECT count(*) FROM outbox WHERE state <> 'Delivered' OR leased_by IS NOT NULL", r => r.GetInt64(0)))[0] > 0)
+        while ((await Sql.QueryAsync(database, "SELECT count(*) FROM outbox WHERE state <> 'Delivered' OR leased_by IS NOT NULL", r => r.GetInt64(0)))[0] > 0)
         {
             Assert.True(deadline.Elapsed < StepTimeout, "The outbox was not delivered.");
             await Task.Delay(50);
@@ -186,20 +185,5 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     {
         await WithinAsync((Task)task, what);
         return await task;
-    }
-
-    private static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }
