@@ -32,6 +32,8 @@ public static class FollowupsServiceCollectionExtensions
         }
         services.TryAddSingleton<IFollowupTrackers, FollowupTrackers>();
         services.TryAddSingleton<FollowupDelivery>();
+        // One cache of issue states for the host's readers (the dashboard's stats page).
+        services.TryAddSingleton<FollowupStates>();
         return services;
     }
 }

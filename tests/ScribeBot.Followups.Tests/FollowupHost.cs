@@ -61,7 +61,11 @@ internal sealed class FollowupHost : IAsyncDisposable
     public FakeGitHub GitHub { get; }
 
     /// <summary>A host whose follow-ups go to <paramref name="repository"/> on the fake (which knows only <c>octo/app</c>).</summary>
-    public static async Task<FollowupHost> StartAsync(string repository = "octo/app", params (string Key, string Value)[] settings)
+    public static Task<FollowupHost> StartAsync(string repository = "octo/app", params (string Key, string Value)[] settings) =>
+        StartAsync(null, repository, settings);
+
+    /// <summary>As <see cref="StartAsync(string, ValueTuple{string, string}[])"/>, on <paramref name="clock"/> (null: the system's).</summary>
+    public static async Task<FollowupHost> StartAsync(TimeProvider? clock, string repository = "octo/app", params (string Key, string Value)[] settings)
     {
         var github = await FakeGitHub.StartAsync("octo/app");
         var app = new ScribeBotApplication()
@@ -74,6 +78,11 @@ internal sealed class FollowupHost : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             app.WithSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            app.WithClock(clock);
         }
 
         await app.StartKestrelAsync();

@@ -15,7 +15,68 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long the stats wait for all their follow-ups' states, however many there are.</summary>
+    public static readonly TimeSpan StatsBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tracker reads the stats make at once: enough to read a period's issues quickly, few enough to stay polite.</summary>
+    private const int StatsReadsAtOnce = 4;
+
     private readonly ConcurrentDictionary<(string Tracker, string Key), (FollowupState State, DateTimeOffset ReadAt)> _cache = new();
+
+    /// <summary>
+    /// The state of each of <paramref name="followups"/> now, in order, read through the same cache; null where it is
+    /// not known: the tracker refused or failed, the channel no longer uses the link's tracker, or the reads together
+    /// took longer than <see cref="StatsBudget"/>. Never the state stored at link time: the stats count what is closed
+    /// now, and a guess would be counted as a fact.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowupState?>> ReadStatesAsync(IReadOnlyList<FollowupMeasure> followups, CancellationToken cancellationToken)
+    {
+        var states = new FollowupState?[followups.Count];
+        if (followups.Count == 0)
+        {
+            return states;
+        }
+
+        using var budget = new CancellationTokenSource(StatsBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var slots = new SemaphoreSlim(StatsReadsAtOnce);
+        var gate = new Lock();
+        var reads = followups.Select(async (followup, index) =>
+        {
+            await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+            try
+            {
+                var read = await ReadAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
+                lock (gate)
+                {
+                    states[index] = read?.State;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A tracker that throws leaves this state unknown; the other reads still count.
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToArray();
+
+        try
+        {
+            // WaitAsync on the budget too: a read that ignores its token must not hold the stats.
+            await Task.WhenAll(reads).WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Over budget: what was read counts, the rest is unknown.
+        }
+
+        lock (gate)
+        {
+            return [.. states];
+        }
+    }
 
     /// <summary>The incident with its links' states as the tracker has them now (not stored: the state is a reading).</summary>
     public async Task<Incident> RefreshAsync(Incident incident, CancellationToken cancellationToken)

@@ -88,6 +88,11 @@ public sealed class FakeGitHub : FakeTracker
         if (call.Method == "GET" && segments is ["api", "v3", "repos", var o, var n, "issues", var number]
             && _repositories.TryGetValue($"{o}/{n}", out var kept))
         {
+            if (await HeldAsync(context))
+            {
+                return;
+            }
+
             JsonObject? one;
             lock (Gate)
             {
