@@ -9,8 +9,9 @@ namespace ScribeBot.Core.Commands;
 
 /// <summary>
 /// The <c>stats</c> answer: one line for all incidents, then one per severity; one line of the median time per phase
-/// over all incidents (the dashboard's stats page has it by severity); when some incidents were paged, which clock their
-/// figures use (the page's trigger or the declaration).
+/// over all incidents (the dashboard's stats page has it by severity); the follow-up issues created in the period and
+/// how many of them are closed now, when there are some; when some incidents were paged, which clock their figures use
+/// (the page's trigger or the declaration).
 /// </summary>
 internal static class StatsText
 {
