@@ -93,6 +93,19 @@ internal sealed class FollowupHost : IAsyncDisposable
 
     public async Task<Incident> IncidentAsync() => (await App.Store.FindLatestIncidentAsync(Channel, CancellationToken.None))!;
 
+    /// <summary>Starts an incident, adds <paramref name="tasks"/>, runs <c>followups</c> and waits until every task has its issue.</summary>
+    public async Task<Incident> LinkTasksAsync(params string[] tasks)
+    {
+        await RunAsync("start Checkout returns 502 sev2", 0);
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            await RunAsync("todo " + tasks[i], i + 1);
+        }
+
+        await RunAsync("followups", tasks.Length + 1);
+        return await WaitForLinkedAsync(tasks.Length);
+    }
+
     /// <summary>Waits until <paramref name="count"/> tasks of the channel's incident have an issue.</summary>
     public async Task<Incident> WaitForLinkedAsync(int count)
     {

@@ -30,12 +30,7 @@ public sealed class FollowupStateTests
     public async Task Status_reads_jira_states_from_the_published_get_issue_answer_so_a_done_issue_counts_as_closed()
     {
         await using var host = await StartJiraAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        await host.RunAsync("todo Rotate the certificate by hand", 3);
-        await host.RunAsync("followups", 4);
-        await host.WaitForLinkedAsync(3);
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout", "Rotate the certificate by hand");
 
         // Jira's status categories: done is closed; in progress (indeterminate) and to do (new) are open.
         host.Jira!.Transition("OPS-24", "done");

@@ -29,11 +29,7 @@ public sealed class FollowupStatsTests
     public async Task Stats_count_the_issues_created_in_the_period_and_how_many_of_them_are_closed_now()
     {
         await using var host = await StartAsync(new FakeTimeProvider(Now));
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout");
         host.GitHub.Close("octo/app", 1347);
 
         var week = (await host.RunAsync("stats 7", 10)).Reply.ToPlainString();
@@ -53,11 +49,7 @@ public sealed class FollowupStatsTests
     public async Task The_stats_page_shows_the_issues_created_per_day_and_those_closed_now()
     {
         await using var host = await StartAsync(new FakeTimeProvider(Now));
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout");
         host.GitHub.Close("octo/app", 1348);
 
         var html = await host.App.PageAsync("/stats?days=7");
@@ -77,10 +69,7 @@ public sealed class FollowupStatsTests
     {
         var clock = new FakeTimeProvider(Now);
         await using var host = await StartAsync(clock);
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("followups", 2);
-        await host.WaitForLinkedAsync(1);
+        await host.LinkTasksAsync("Alert on certificate expiry");
         host.GitHub.HoldStateReads();
 
         var stats = host.RunAsync("stats 7", 10);
