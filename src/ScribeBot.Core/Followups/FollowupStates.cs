@@ -37,13 +37,52 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
             return states;
         }
 
-        using var budget = new CancellationTokenSource(StatsBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        using var slots = new SemaphoreSlim(StatsReadsAtOnce);
+        var budget = new CancellationTokenSource(StatsBudget, time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var slots = new SemaphoreSlim(StatsReadsAtOnce);
         var gate = new Lock();
-        var reads = followups.Select(async (followup, index) =>
+        var reads = Task.WhenAll(followups.Select(ReadOneAsync));
+        try
         {
-            await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+            // WaitAsync, not the reads' own cancellation: a tracker call that ignores its token must not hold the stats.
+            await reads.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Over budget: what was read counts, the rest is unknown.
+        }
+        finally
+        {
+            // Disposed when the last read ends, which may be after the answer: a read past the budget ends on its own.
+            _ = reads.ContinueWith(
+                _ =>
+                {
+                    slots.Dispose();
+                    linked.Dispose();
+                    budget.Dispose();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        lock (gate)
+        {
+            return [.. states];
+        }
+
+        // Never fails: whatever goes wrong (a throw, the budget's cancellation) leaves this state unknown.
+        async Task ReadOneAsync(FollowupMeasure followup, int index)
+        {
+            try
+            {
+                await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 var read = await ReadAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
@@ -52,29 +91,14 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
                     states[index] = read?.State;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception)
             {
-                // A tracker that throws leaves this state unknown; the other reads still count.
+                // Unknown, as said above.
             }
             finally
             {
                 slots.Release();
             }
-        }).ToArray();
-
-        try
-        {
-            // WaitAsync on the budget too: a read that ignores its token must not hold the stats.
-            await Task.WhenAll(reads).WaitAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Over budget: what was read counts, the rest is unknown.
-        }
-
-        lock (gate)
-        {
-            return [.. states];
         }
     }
 
