@@ -32,7 +32,7 @@ public static class FollowupsServiceCollectionExtensions
         }
         services.TryAddSingleton<IFollowupTrackers, FollowupTrackers>();
         services.TryAddSingleton<FollowupDelivery>();
-        // One cache of issue states for the whole host: status, the pages and the drafts read through it.
+        // One cache of issue states for the whole host: status, the pages, the drafts and the stats read through it.
         services.TryAddSingleton<FollowupStates>();
         return services;
     }

@@ -62,7 +62,31 @@ internal sealed class StoreSchema
         Outbox.EnsureIndex(OutboxMapping.IncidentIdField, "$." + OutboxMapping.IncidentIdField);
         // ... and the adapter records an outbox item owns, with it.
         AdapterState.EnsureIndex(AdapterStateMapping.OwnerField, "$." + AdapterStateMapping.OwnerField);
+        // The stats count follow-up issues by when they were created: one multi-key index per task list holds every
+        // link's creation instant, so "created since" reads the few incidents that have such links. LiteDB builds them
+        // from the documents already in a file the first time it is opened, so older files need no upgrade step.
+        foreach (var tasks in FollowupTaskLists)
+        {
+            Incidents.EnsureIndex(FollowupIndexName(tasks), FollowupCreatedPath(tasks));
+        }
     }
+
+    /// <summary>The incident's task lists that hold follow-up links: its tasks, and the removed tasks that kept their issue.</summary>
+    public static readonly IReadOnlyList<string> FollowupTaskLists = [IncidentMapping.TasksField, IncidentMapping.RemovedTasksField];
+
+    public static string FollowupIndexName(string tasks) => tasks + "FollowupCreated";
+
+    private static string FollowupCreatedPath(string tasks) => $"$.{tasks}[*].{TaskMapping.FollowupField}.{TaskMapping.CreatedAtField}";
+
+    /// <summary>Incidents with a link in <paramref name="tasks"/> created at or after <paramref name="since"/>, by the multi-key index.</summary>
+    public static BsonExpression FollowupsCreatedSinceQuery(string tasks, DateTimeOffset since) =>
+        BsonExpression.Create(FollowupCreatedPath(tasks) + " ANY >= @0", new BsonValue(since.UtcTicks));
+
+    /// <summary>The incidents, as documents, that have a follow-up link created at or after <paramref name="since"/>.</summary>
+    public IEnumerable<BsonDocument> IncidentsWithFollowupsSince(DateTimeOffset since) =>
+        FollowupTaskLists
+            .SelectMany(tasks => Incidents.Find(FollowupsCreatedSinceQuery(tasks, since)))
+            .DistinctBy(doc => doc["_id"].AsString, StringComparer.Ordinal);
 
     /// <summary>The pending items of <paramref name="platform"/>, as documents, in no particular order.</summary>
     public IEnumerable<BsonDocument> PendingOutbox(ChatPlatform platform) => Outbox.Find(PendingOutboxQuery(platform));

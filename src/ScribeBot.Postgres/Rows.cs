@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
@@ -16,9 +17,9 @@ internal static class Rows
 {
     private const string InsertIncident = """
         INSERT INTO incidents (id, workspace_key, channel_key, number, platform, status, severity, is_open, declared_ticks,
-            declared_offset_minutes, time_to_acknowledge_ticks, time_to_resolve_ticks, page_source, paged_service, doc)
+            declared_offset_minutes, time_to_acknowledge_ticks, time_to_resolve_ticks, page_source, paged_service, followup_created_ticks, doc)
         VALUES (@id, @workspace, @channel, @number, @platform, @status, @severity, @open, @declared,
-            @offset, @tta, @ttr, @pageSource, @pagedService, @doc)
+            @offset, @tta, @ttr, @pageSource, @pagedService, @followupCreated, @doc)
         """;
 
     /// <summary>An incident copied from another store: one already here (an earlier copy) is left as it is.</summary>
@@ -29,7 +30,8 @@ internal static class Rows
             number = excluded.number, platform = excluded.platform, status = excluded.status, severity = excluded.severity,
             is_open = excluded.is_open, declared_ticks = excluded.declared_ticks, declared_offset_minutes = excluded.declared_offset_minutes,
             time_to_acknowledge_ticks = excluded.time_to_acknowledge_ticks, time_to_resolve_ticks = excluded.time_to_resolve_ticks,
-            page_source = excluded.page_source, paged_service = excluded.paged_service, doc = excluded.doc
+            page_source = excluded.page_source, paged_service = excluded.paged_service,
+            followup_created_ticks = excluded.followup_created_ticks, doc = excluded.doc
         """;
 
     private const string InsertEntry = """
@@ -70,6 +72,7 @@ internal static class Rows
         p.Add(Bigint("ttr", measure.TimeToResolve?.Ticks));
         p.Add(Text("pageSource", measure.PageSource?.ToString()));
         p.Add(Text("pagedService", measure.PagedService));
+        p.Add(Bigint("followupCreated", FollowupMeasure.LatestCreated(incident)?.UtcTicks));
         p.Add(Json("doc", StoreJson.Serialize(incident)));
     }
 

@@ -64,7 +64,7 @@ internal sealed class FollowupHost : IAsyncDisposable
     public static Task<FollowupHost> StartAsync(string repository = "octo/app", params (string Key, string Value)[] settings) =>
         StartAsync(null, repository, settings);
 
-    /// <summary>As <see cref="StartAsync(string, ValueTuple{string, string}[])"/>, on <paramref name="clock"/> (the test moves time).</summary>
+    /// <summary>As <see cref="StartAsync(string, ValueTuple{string, string}[])"/>, on <paramref name="clock"/> (null: the system's; a test's clock moves time).</summary>
     public static async Task<FollowupHost> StartAsync(TimeProvider? clock, string repository = "octo/app", params (string Key, string Value)[] settings)
     {
         var github = await FakeGitHub.StartAsync("octo/app");
@@ -92,6 +92,19 @@ internal sealed class FollowupHost : IAsyncDisposable
     public Task<CommandOutcome> RunAsync(string text, int minute = 1) => App.RunAsync(Channel, Alice, text, T0.AddMinutes(minute));
 
     public async Task<Incident> IncidentAsync() => (await App.Store.FindLatestIncidentAsync(Channel, CancellationToken.None))!;
+
+    /// <summary>Starts an incident, adds <paramref name="tasks"/>, runs <c>followups</c> and waits until every task has its issue.</summary>
+    public async Task<Incident> LinkTasksAsync(params string[] tasks)
+    {
+        await RunAsync("start Checkout returns 502 sev2", 0);
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            await RunAsync("todo " + tasks[i], i + 1);
+        }
+
+        await RunAsync("followups", tasks.Length + 1);
+        return await WaitForLinkedAsync(tasks.Length);
+    }
 
     /// <summary>Waits until <paramref name="count"/> tasks of the channel's incident have an issue.</summary>
     public async Task<Incident> WaitForLinkedAsync(int count)

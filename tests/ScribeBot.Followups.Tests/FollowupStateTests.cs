@@ -27,6 +27,22 @@ public sealed class FollowupStateTests
     }
 
     [Fact]
+    public async Task Status_reads_jira_states_from_the_published_get_issue_answer_so_a_done_issue_counts_as_closed()
+    {
+        await using var host = await StartJiraAsync();
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout", "Rotate the certificate by hand");
+
+        // Jira's status categories: done is closed; in progress (indeterminate) and to do (new) are open.
+        host.Jira!.Transition("OPS-24", "done");
+        host.Jira.Transition("OPS-25", "indeterminate");
+
+        Assert.Contains("Follow-ups: 2 of 3 open", (await host.RunAsync("status", 5)).Reply.ToPlainString());
+        var reads = host.Jira.Calls.Where(c => c.Method == "GET").ToArray();
+        Assert.Equal(["/rest/api/3/issue/OPS-24", "/rest/api/3/issue/OPS-25", "/rest/api/3/issue/OPS-26"], reads.Select(c => c.Path).Order(StringComparer.Ordinal));
+        Assert.All(reads, read => Assert.Contains("fields=status", read.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Status_reads_linear_states_so_a_completed_issue_counts_as_closed()
     {
         await using var host = await StartLinearAsync();

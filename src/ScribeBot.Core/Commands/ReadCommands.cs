@@ -34,6 +34,8 @@ internal sealed class ReadCommands(CommandRunner runner, FollowupStates? states)
         var since = runner.Now - TimeSpan.FromDays(stats.Days);
         var measures = await runner.Store.MeasureIncidentsAsync(request.Channel.WorkspaceKey, since, ct).ConfigureAwait(false);
         var report = IncidentStatistics.Compute(measures, stats.Days);
-        return CommandOutcome.Done(null, StatsText.Render(report));
+        // Follow-ups count by when their issue was created, so an older incident's issues made this week count this week.
+        var followups = await FollowupStatistics.ReadAsync(runner.Store, states, request.Channel.WorkspaceKey, since, runner.Now, ct).ConfigureAwait(false);
+        return CommandOutcome.Done(null, StatsText.Render(report, followups.Total));
     }
 }

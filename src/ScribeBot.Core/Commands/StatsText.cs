@@ -1,4 +1,5 @@
 using Humanizer;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Postmortem;
@@ -8,17 +9,22 @@ namespace ScribeBot.Core.Commands;
 
 /// <summary>
 /// The <c>stats</c> answer: one line for all incidents, then one per severity; one line of the median time per phase
-/// over all incidents (the dashboard's stats page has it by severity); when some incidents were paged, which clock their
-/// figures use (the page's trigger or the declaration).
+/// over all incidents (the dashboard's stats page has it by severity); the follow-up issues created in the period and
+/// how many of them are closed now, when there are some; when some incidents were paged, which clock their figures use
+/// (the page's trigger or the declaration).
 /// </summary>
 internal static class StatsText
 {
-    public static ChatText Render(IncidentStatistics stats)
+    /// <param name="stats">The incidents declared in the period.</param>
+    /// <param name="followups">The follow-up issues created in it; a line only when there are some.</param>
+    public static ChatText Render(IncidentStatistics stats, FollowupTally? followups = null)
     {
         var text = new ChatTextBuilder().Strong($"Incidents in the last {"day".ToQuantity(stats.Days)}: {stats.Overall.Count}");
         if (stats.Overall.Count == 0)
         {
-            return text.Plain(".").Build();
+            text.Plain(".");
+            FollowupsLine(text, followups);
+            return text.Build();
         }
 
         Line(text, "All", stats.Overall);
@@ -32,6 +38,7 @@ internal static class StatsText
             text.Plain("\n").Strong("Median per phase:").Plain(" " + phases);
         }
 
+        FollowupsLine(text, followups);
         text.Plain("\nMTTA runs from start to ack, MTTR from start to resolve; p90 is the 90th percentile.");
         if (stats.Clocks.Paged > 0)
         {
@@ -39,6 +46,15 @@ internal static class StatsText
         }
 
         return text.Build();
+    }
+
+    // "Follow-up issues: 4 created, 1 closed now." Closed is of the issues created in the period, as the tracker has them now.
+    private static void FollowupsLine(ChatTextBuilder text, FollowupTally? followups)
+    {
+        if (followups is { Created: > 0 } tally)
+        {
+            text.Plain("\n").Strong("Follow-up issues:").Plain($" {tally.Describe()}.");
+        }
     }
 
     private static void Line(ChatTextBuilder text, string label, SeverityStatistics stats) =>

@@ -15,6 +15,12 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long the stats wait for all their follow-ups' states, however many there are.</summary>
+    public static readonly TimeSpan StatsBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tracker reads the stats make at once: enough to read a period's issues quickly, few enough to stay polite.</summary>
+    private const int StatsReadsAtOnce = 4;
+
     private readonly ConcurrentDictionary<(string Tracker, string Key), (FollowupState State, DateTimeOffset ReadAt)> _cache = new();
 
     // For ShowAsync: when a read last failed (so a tracker that is down is asked once per CacheFor, not once per page),
@@ -44,6 +50,85 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
             Tasks = await tasks.ConfigureAwait(false),
             RemovedTasks = await removed.ConfigureAwait(false),
         };
+    }
+
+    /// <summary>
+    /// The state of each of <paramref name="followups"/> now, in order, read through the same cache; null where it is
+    /// not known: the tracker refused or failed, the channel no longer uses the link's tracker, or the reads together
+    /// took longer than <see cref="StatsBudget"/>. Never the state stored at link time: the stats count what is closed
+    /// now, and a guess would be counted as a fact.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowupState?>> ReadStatesAsync(IReadOnlyList<FollowupMeasure> followups, CancellationToken cancellationToken)
+    {
+        var states = new FollowupState?[followups.Count];
+        if (followups.Count == 0)
+        {
+            return states;
+        }
+
+        var budget = new CancellationTokenSource(StatsBudget, time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var slots = new SemaphoreSlim(StatsReadsAtOnce);
+        var gate = new Lock();
+        var reads = Task.WhenAll(followups.Select(ReadOneAsync));
+        try
+        {
+            // WaitAsync, not the reads' own cancellation: a tracker call that ignores its token must not hold the stats.
+            await reads.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Over budget: what was read counts, the rest is unknown.
+        }
+        finally
+        {
+            // Disposed when the last read ends, which may be after the answer: a read past the budget ends on its own.
+            _ = reads.ContinueWith(
+                _ =>
+                {
+                    slots.Dispose();
+                    linked.Dispose();
+                    budget.Dispose();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        lock (gate)
+        {
+            return [.. states];
+        }
+
+        // Never fails: whatever goes wrong (a throw, the budget's cancellation) leaves this state unknown.
+        async Task ReadOneAsync(FollowupMeasure followup, int index)
+        {
+            try
+            {
+                await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var read = await ReadAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
+                lock (gate)
+                {
+                    states[index] = read?.State;
+                }
+            }
+            catch (Exception)
+            {
+                // Unknown, as said above.
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     /// <summary>The incident with its links' states as the tracker has them now (not stored: the state is a reading).</summary>

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
@@ -65,6 +66,14 @@ public interface IIncidentStore
     /// </summary>
     Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(
         string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The follow-up issues (links on tasks and removed tasks) created at or after <paramref name="createdSince"/>, in
+    /// one workspace or, when <paramref name="workspaceKey"/> is null, in all; in no particular order. The cost follows
+    /// the incidents that have such links, not the history: stores index each incident's latest link creation.
+    /// </summary>
+    Task<IReadOnlyList<FollowupMeasure>> MeasureFollowupsAsync(
+        string? workspaceKey, DateTimeOffset createdSince, CancellationToken cancellationToken);
 
     /// <summary>Incidents of every workspace and platform that match <paramref name="query"/>, newest declared first (the dashboard).</summary>
     Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using ScribeBot.Core.Channels;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Incidents;
 using ScribeBot.Core.Metrics;
 using ScribeBot.Core.Outbox;
@@ -170,6 +171,19 @@ public sealed partial class InMemoryIncidentStore : IIncidentStore, IOutboxStore
                 .Select(i => IncidentMeasure.Of(i, _entriesByIncident.GetValueOrDefault(i.Id) ?? []))
                 .ToArray();
             return Task.FromResult(measures);
+        }
+    }
+
+    public Task<IReadOnlyList<FollowupMeasure>> MeasureFollowupsAsync(
+        string? workspaceKey, DateTimeOffset createdSince, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<FollowupMeasure> followups = _incidents.Values
+                .Where(i => workspaceKey is null || i.Channel.WorkspaceKey == workspaceKey)
+                .SelectMany(i => FollowupMeasure.Of(i, createdSince))
+                .ToArray();
+            return Task.FromResult(followups);
         }
     }
 

@@ -25,6 +25,10 @@ internal static class IncidentMapping
     /// <summary>The incident's slot in the <see cref="Ledger.IncidentLedger"/>, set by the writer.</summary>
     public const string LedgerSlotField = "ledgerSlot";
 
+    /// <summary>The task lists (<see cref="TaskMapping"/> documents); <see cref="RemovedTasksField"/> is absent in older files.</summary>
+    public const string TasksField = "tasks";
+    public const string RemovedTasksField = "removedTasks";
+
     public static BsonDocument ToDocument(Incident incident)
     {
         var doc = new BsonDocument

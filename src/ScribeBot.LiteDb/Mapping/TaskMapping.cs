@@ -10,6 +10,10 @@ namespace ScribeBot.LiteDb.Mapping;
 /// </summary>
 internal static class TaskMapping
 {
+    /// <summary>The task's link and, in it, the link's creation instant (ticks): the stats' follow-up indexes read these.</summary>
+    public const string FollowupField = "followup";
+    public const string CreatedAtField = "createdAt";
+
     public static BsonDocument ToDocument(IncidentTask task)
     {
         var doc = new BsonDocument { ["text"] = task.Text };

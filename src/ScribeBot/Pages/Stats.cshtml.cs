@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ScribeBot.Core.Configuration;
+using ScribeBot.Core.Followups;
 using ScribeBot.Core.Postmortem;
 using ScribeBot.Core.Storage;
 using ScribeBot.Web.Dashboard;
@@ -11,8 +12,8 @@ using ScribeBot.Core.Text;
 
 namespace ScribeBot.Pages;
 
-/// <summary><c>/stats?days=N</c>: MTTA and MTTR over time and by severity, for every workspace and platform.</summary>
-internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider, IOptions<ScribeOptions> options) : PageModel
+/// <summary><c>/stats?days=N</c>: MTTA and MTTR over time and by severity, and the follow-up issues created, for every workspace and platform.</summary>
+internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider, IOptions<ScribeOptions> options, FollowupStates states) : PageModel
 {
     public int Days { get; private set; } = StatsReport.DefaultDays;
 
@@ -23,6 +24,9 @@ internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider
     public string ZoneId { get; private set; } = "UTC";
 
     public IReadOnlyList<RenderedChart> Charts { get; private set; } = [];
+
+    /// <summary>The follow-up issues created in the period, per bar; null when there were none.</summary>
+    public FollowupTable? Followups { get; private set; }
 
     public async Task OnGetAsync(string? days, CancellationToken cancellationToken)
     {
@@ -45,6 +49,9 @@ internal sealed class StatsModel(IIncidentStore store, TimeProvider timeProvider
         var measures = await store.MeasureIncidentsAsync(null, now - TimeSpan.FromDays(Days), cancellationToken);
         var report = StatsReport.Build(measures, Days, now, clock);
         Report = report;
+        // Follow-ups count by when their issue was created, which may be long after their incident was declared.
+        var followups = await FollowupStatistics.ReadAsync(store, states, null, report.Since, now, cancellationToken);
+        Followups = followups.Followups.Count == 0 ? null : FollowupTable.Of(report, followups);
         if (report.IncidentCount == 0)
         {
             return;

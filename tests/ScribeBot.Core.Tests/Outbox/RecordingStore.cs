@@ -60,6 +60,9 @@ internal sealed class RecordingStore : DelegatingOutboxStore, IIncidentStore
     public Task<IReadOnlyList<IncidentMeasure>> MeasureIncidentsAsync(string? workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         _inner.MeasureIncidentsAsync(workspaceKey, declaredSince, cancellationToken);
 
+    public Task<IReadOnlyList<ScribeBot.Core.Followups.FollowupMeasure>> MeasureFollowupsAsync(string? workspaceKey, DateTimeOffset createdSince, CancellationToken cancellationToken) =>
+        _inner.MeasureFollowupsAsync(workspaceKey, createdSince, cancellationToken);
+
     public Task<IReadOnlyList<Incident>> ListIncidentsAsync(string workspaceKey, DateTimeOffset declaredSince, CancellationToken cancellationToken) =>
         _inner.ListIncidentsAsync(workspaceKey, declaredSince, cancellationToken);
 

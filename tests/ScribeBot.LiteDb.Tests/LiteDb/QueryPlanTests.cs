@@ -11,6 +11,8 @@ public sealed class QueryPlanTests : DataFileTests
         { IncidentMapping.Collection, "open incident of a channel" },
         { IncidentMapping.Collection, "every open incident" },
         { OutboxMapping.Collection, "pending posts of a platform" },
+        { IncidentMapping.Collection, "follow-ups created since" },
+        { IncidentMapping.Collection, "removed tasks' follow-ups created since" },
     };
 
     [Theory]
@@ -32,6 +34,8 @@ public sealed class QueryPlanTests : DataFileTests
         {
             "open incident of a channel" => StoreSchema.OpenIncidentQuery(Channel("C3").Key),
             "every open incident" => StoreSchema.AllOpenIncidentsQuery(),
+            "follow-ups created since" => StoreSchema.FollowupsCreatedSinceQuery(IncidentMapping.TasksField, T0),
+            "removed tasks' follow-ups created since" => StoreSchema.FollowupsCreatedSinceQuery(IncidentMapping.RemovedTasksField, T0),
             _ => StoreSchema.PendingOutboxQuery(ChatPlatform.Slack),
         };
 

@@ -84,6 +84,11 @@ public sealed class FakeGitHub : FakeTracker
                 return;
             }
 
+            if (await HeldAsync(context))
+            {
+                return;
+            }
+
             JsonObject? one;
             lock (Gate)
             {

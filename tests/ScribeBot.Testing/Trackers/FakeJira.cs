@@ -5,7 +5,10 @@ namespace ScribeBot.Testing.Trackers;
 /// names. <c>POST /rest/api/3/issue</c> keeps the issue and answers 201 with the published example's shape
 /// (tests/fixtures/trackers/jira_create_issue_response_201.docs.json: id, key, self; the transition it reports only
 /// when asked for one is left out); <c>POST /rest/api/3/search/jql</c> answers the kept issues whose labels hold the
-/// JQL's <c>labels = "..."</c>. Creates are scripted as <see cref="FakeGitHub"/>'s are.
+/// JQL's <c>labels = "..."</c>. Creates are scripted as <see cref="FakeGitHub"/>'s are. <c>GET /rest/api/3/issue/{key}</c>
+/// answers with the published example of that operation (jira_get_issue_response_200.docs.json), the issue's own id, key
+/// and self, only the fields asked for in <c>fields=</c>, and its status shaped as the published status example
+/// (jira_get_status_response_200.docs.json) in Jira Cloud's real categories: <c>new</c>, <c>indeterminate</c>, <c>done</c>.
 /// </summary>
 public sealed class FakeJira : FakeTracker
 {
@@ -41,6 +44,12 @@ public sealed class FakeJira : FakeTracker
             return;
         }
 
+        if (call.Method == "GET" && call.Path.StartsWith(IssuePath, StringComparison.Ordinal))
+        {
+            await ReadAsync(context, call);
+            return;
+        }
+
         var json = JsonNode.Parse(call.Body)!.AsObject();
         switch (call.Path)
         {
@@ -54,6 +63,75 @@ public sealed class FakeJira : FakeTracker
                 context.Response.StatusCode = 404;
                 return;
         }
+    }
+
+    /// <summary>
+    /// Moves issue <paramref name="key"/> to a status of category <paramref name="category"/> (<c>new</c>,
+    /// <c>indeterminate</c> or <c>done</c>), as someone working it in Jira would.
+    /// </summary>
+    public void Transition(string key, string category)
+    {
+        lock (Gate)
+        {
+            var issue = _projects.Values.SelectMany(p => p).Single(i => (string?)i["key"] == key);
+            issue["fields"]!["status"] = new JsonObject
+            {
+                ["name"] = category switch { "done" => "Done", "indeterminate" => "In Progress", _ => "To Do" },
+                ["statusCategory"] = new JsonObject { ["key"] = category },
+            };
+        }
+    }
+
+    private const string IssuePath = "/rest/api/3/issue/";
+
+    // The published getIssue example, with the kept issue's identity, status and creation; Jira returns only the fields a
+    // request names, so the published example's other fields are kept only when asked for.
+    private async Task ReadAsync(HttpContext context, FakeGitHubCall call)
+    {
+        if (await HeldAsync(context))
+        {
+            return;
+        }
+
+        var key = Uri.UnescapeDataString(call.Path[IssuePath.Length..]);
+        JsonObject? kept;
+        lock (Gate)
+        {
+            kept = _projects.Values.SelectMany(p => p).SingleOrDefault(i => (string?)i["key"] == key)?.DeepClone().AsObject();
+        }
+
+        if (kept is null)
+        {
+            await JsonAsync(context, 404, new JsonObject { ["errorMessages"] = new JsonArray("Issue does not exist or you do not have permission to see it."), ["errors"] = new JsonObject() });
+            return;
+        }
+
+        var answer = Fixtures.Trackers.Json("jira_get_issue_response_200.docs.json").Deserialize<JsonObject>()!;
+        var id = (string)kept["id"]!;
+        answer["id"] = id;
+        answer["key"] = key;
+        answer["self"] = new Uri(Root, $"rest/api/3/issue/{id}").AbsoluteUri;
+        var category = (string)kept["fields"]!["status"]!["statusCategory"]!["key"]!;
+        var status = Fixtures.Trackers.Json("jira_get_status_response_200.docs.json").Deserialize<JsonObject>()!;
+        status["name"] = kept["fields"]!["status"]!["name"]!.DeepClone();
+        status["statusCategory"]!["key"] = category;
+        status["statusCategory"]!["name"] = category switch { "done" => "Done", "indeterminate" => "In Progress", _ => "To Do" };
+        status["statusCategory"]!["id"] = category switch { "done" => 3, "indeterminate" => 4, _ => 2 };
+        var fields = answer["fields"]!.AsObject();
+        fields["status"] = status;
+        fields["created"] = kept["fields"]!["created"]!.DeepClone();
+        var asked = QueryHelpers.ParseQuery(call.Query).TryGetValue("fields", out var names)
+            ? names.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
+        foreach (var name in fields.Select(f => f.Key).ToArray())
+        {
+            if (asked is not null && !asked.Contains(name))
+            {
+                fields.Remove(name);
+            }
+        }
+
+        await JsonAsync(context, 200, answer);
     }
 
     private async Task SearchAsync(HttpContext context, string jql)

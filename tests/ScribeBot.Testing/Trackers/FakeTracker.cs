@@ -15,7 +15,19 @@ public abstract class FakeTracker(WebApplication app, StringComparer places) : I
     private readonly ConcurrentQueue<FakeGitHubCall> _calls = new();
     private readonly ConcurrentQueue<FakeCreate> _scripted = new();
 
+    private readonly TaskCompletionSource _readHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _holdReads;
+
     public IReadOnlyList<FakeGitHubCall> Calls => [.. _calls];
+
+    /// <summary>Completes when the first state read arrives after <see cref="HoldStateReads"/>.</summary>
+    public Task StateReadHeld => _readHeld.Task;
+
+    /// <summary>
+    /// Makes every later read of one issue's state hang, a tracker that takes the request and never answers, until the
+    /// client gives up (the request is aborted).
+    /// </summary>
+    public void HoldStateReads() => _holdReads = true;
 
     /// <summary>The calls that asked to create an issue.</summary>
     public IReadOnlyList<FakeGitHubCall> Creates => [.. _calls.Where(IsCreate)];
@@ -113,6 +125,27 @@ public abstract class FakeTracker(WebApplication app, StringComparer places) : I
                 await JsonAsync(context, status, answer);
                 return;
         }
+    }
+
+    /// <summary>For a state read: when reads are held, waits until the client gives up and returns true (nothing to answer).</summary>
+    protected async Task<bool> HeldAsync(HttpContext context)
+    {
+        if (!_holdReads)
+        {
+            return false;
+        }
+
+        _readHeld.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, as it should.
+        }
+
+        return true;
     }
 
     /// <summary>The answer scripted for this create, or null to answer it as the tracker would.</summary>

@@ -26,7 +26,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(MigrateVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
         Assert.Equal(
-            $"PostgreSQL {PostgresSchema.Describe(database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
+            $"PostgreSQL {PostgresSchema.Describe(database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys, 004-followup-created; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
             output);
         Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(database, "SELECT max(version) FROM schema_version"));
         Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
