@@ -73,7 +73,7 @@ public sealed class FakeJira : FakeTracker
     {
         lock (Gate)
         {
-            var issue = _projects.Values.SelectMany(p => p).Single(i => (string?)i["key"] == key);
+            var issue = Kept.Values.SelectMany(p => p).Single(i => (string?)i["key"] == key);
             issue["fields"]!["status"] = new JsonObject
             {
                 ["name"] = category switch { "done" => "Done", "indeterminate" => "In Progress", _ => "To Do" },
@@ -97,7 +97,7 @@ public sealed class FakeJira : FakeTracker
         JsonObject? kept;
         lock (Gate)
         {
-            kept = _projects.Values.SelectMany(p => p).SingleOrDefault(i => (string?)i["key"] == key)?.DeepClone().AsObject();
+            kept = Kept.Values.SelectMany(p => p).SingleOrDefault(i => (string?)i["key"] == key)?.DeepClone().AsObject();
         }
 
         if (kept is null)
