@@ -24,7 +24,7 @@ public static class CommandUsage
         ("resolution", "resolution <text>", "how it was fixed"),
         ("improve", "improve <text>", "a broad corrective or preventative measure"),
         ("todo", "todo <task> [@owner]", "a specific follow-up task"),
-        ("followups", "followups", "turn the tasks into issues in the team's tracker (GitHub), once each"),
+        ("followups", "followups", "turn the tasks into issues in the team's tracker (GitHub, Jira or Linear), once each"),
         ("severity", "severity sev1-4", "change the severity"),
         ("commander", "commander <@who>", "hand over incident command"),
         ("tz", "tz <IANA time zone>", "time zone for the draft and for HH:MM times, e.g. Europe/Berlin"),

@@ -11,8 +11,9 @@ internal sealed class ReadCommands(CommandRunner runner, FollowupStates? states)
         runner.ShowAsync(request, async incident =>
         {
             var entries = await runner.Store.GetTimelineAsync(incident.Id, ct).ConfigureAwait(false);
-            // The follow-ups' states are read from the tracker (cached), so closed issues count as closed.
-            var shown = states is null ? incident : await states.RefreshAsync(incident, ct).ConfigureAwait(false);
+            // The follow-ups' states are read from the tracker (cached, read together, a failure remembered), so closed
+            // issues count as closed and a tracker that is down costs one timeout, not one per issue per status.
+            var shown = states is null ? incident : await states.ShowAsync(incident, ct).ConfigureAwait(false);
             return CommandOutcome.Done(incident, IncidentSummary.Build(shown, entries, runner.Now));
         }, ct);
 

@@ -14,7 +14,7 @@ namespace ScribeBot.Core.Followups;
 public sealed record FollowupRequest
 {
     public const string NotConfigured =
-        "Follow-ups are not configured for this channel. An admin sets Followups:GitHub:Token and Followups:GitHub:Repository, or Followups:Jira (README, \"Follow-ups\").";
+        "Follow-ups are not configured for this channel. An admin sets Followups:GitHub:Token and Followups:GitHub:Repository, or Followups:Tracker with Followups:Jira:* or Followups:Linear:* (README, \"Follow-ups\").";
 
     private FollowupRequest(Incident numbered, IFollowupTracker? tracker)
     {

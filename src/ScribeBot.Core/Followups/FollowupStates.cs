@@ -29,8 +29,8 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
     private readonly ConcurrentDictionary<(string Tracker, string Key), Lazy<Task<FollowupState?>>> _reading = new();
 
     /// <summary>
-    /// The incident as a page or a draft shows it: each link's state as the tracker has it (through the same cache as
-    /// <see cref="RefreshAsync(Incident, CancellationToken)"/>), or the stored state marked <see cref="FollowupLink.AsLastSeen"/> when the tracker
+    /// The incident as status, a page or a draft shows it: each link's state as the tracker has it now (not stored: the
+    /// state is a reading), or the stored state marked <see cref="FollowupLink.AsLastSeen"/> when the tracker
     /// cannot be read. A failed read is remembered for <see cref="CacheFor"/> too, concurrent callers share one read
     /// per issue, and the links are read together, so a tracker that hangs costs at most <see cref="ReadTimeout"/>.
     /// </summary>
@@ -129,35 +129,6 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
                 slots.Release();
             }
         }
-    }
-
-    /// <summary>The incident with its links' states as the tracker has them now (not stored: the state is a reading).</summary>
-    public async Task<Incident> RefreshAsync(Incident incident, CancellationToken cancellationToken)
-    {
-        if (!incident.Tasks.Concat(incident.RemovedTasks).Any(t => t.Followup is not null))
-        {
-            return incident;
-        }
-
-        var tracker = trackers.For(incident.Channel);
-        return incident with
-        {
-            Tasks = await RefreshAsync(incident.Tasks, tracker, cancellationToken).ConfigureAwait(false),
-            RemovedTasks = await RefreshAsync(incident.RemovedTasks, tracker, cancellationToken).ConfigureAwait(false),
-        };
-    }
-
-    private async Task<IReadOnlyList<IncidentTask>> RefreshAsync(IReadOnlyList<IncidentTask> tasks, IFollowupTracker? tracker, CancellationToken cancellationToken)
-    {
-        var refreshed = new List<IncidentTask>(tasks.Count);
-        foreach (var task in tasks)
-        {
-            refreshed.Add(task.Followup is { } link && await ReadAsync(link, tracker, cancellationToken).ConfigureAwait(false) is { } now
-                ? task with { Followup = now }
-                : task);
-        }
-
-        return refreshed;
     }
 
     private async Task<FollowupLink?> ReadAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
