@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Npgsql;
 using ScribeBot.Testing.Storage;
 
 namespace ScribeBot.Tests.Storage;
@@ -68,7 +67,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
             $"Not spread over both instances: {string.Join(", ", byInstance.Select(p => $"{p.Key} {p.Value}"))}");
 
         Assert.Equal(messages, await deployment.StoredMessagesAsync());
-        var tagged = await QueryAsync(
+        var tagged = await Sql.QueryAsync(
             deployment.Database,
             $"SELECT doc->>'text', jsonb_array_length(doc->'marks'), doc->'marks'->0->>'tag' FROM entries "
                 + $"WHERE doc->>'text' LIKE '{MessagePrefix}%' AND jsonb_array_length(doc->'marks') > 0",
@@ -182,21 +181,6 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
         }
     }
 
-    private static async Task<List<T>> QueryAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
     /// <summary>
     /// One database, one fake Slack and one sign-in issuer; two instances with the README's settings; the README's nginx
     /// in front; a Slack sender that goes through nginx.
@@ -283,7 +267,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
         }
 
         /// <summary>The messages stored under <see cref="MessagePrefix"/>, in arrival order, one row each.</summary>
-        public Task<List<string>> StoredMessagesAsync() => QueryAsync(
+        public Task<List<string>> StoredMessagesAsync() => Sql.QueryAsync(
             Database, $"SELECT doc->>'text' FROM entries WHERE doc->>'text' LIKE '{MessagePrefix}%' ORDER BY seq", r => r.GetString(0));
 
         /// <summary>Waits for the draft's Markdown file and for the outbox to be empty (nothing left to send); returns the file.</summary>
@@ -292,7 +276,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
             var shared = await Slack.WaitForSharedFileAsync("INC-1-postmortem.md", CancellationToken.None).WaitAsync(StepTimeout);
             var file = shared.Single(f => f.Name == "INC-1-postmortem.md");
             var deadline = Stopwatch.StartNew();
-            while ((await QueryAsync(Database, "SELECT count(*) FROM outbox WHERE state <> 'Delivered' OR leased_by IS NOT NULL", r => r.GetInt64(0)))[0] > 0)
+            while ((await Sql.QueryAsync(Database, "SELECT count(*) FROM outbox WHERE state <> 'Delivered' OR leased_by IS NOT NULL", r => r.GetInt64(0)))[0] > 0)
             {
                 Assert.True(deadline.Elapsed < StepTimeout, "The outbox was not delivered.");
                 await Task.Delay(50);
@@ -307,7 +291,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
             var posts = Slack.DeliveredTo("chat.postMessage").Select(Marker).ToList();
             var twice = posts.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
             Assert.True(twice.Count == 0, $"Posted more than once: {string.Join(", ", twice)}");
-            var draftId = Assert.Single(await QueryAsync(Database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
+            var draftId = Assert.Single(await Sql.QueryAsync(Database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
             Assert.Contains((draftId, 0), posts);
             Assert.Equal(1, Slack.Files.All.Count(f => f.Name == "INC-1-postmortem.md"));
             Assert.Single(Slack.Files.Shared, f => f.Name == "INC-1-postmortem.md");
