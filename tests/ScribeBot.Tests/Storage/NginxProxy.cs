@@ -113,6 +113,22 @@ internal sealed partial class NginxProxy : IDisposable
     public IReadOnlyList<ProxiedRequest> Requests() =>
         [.. File.ReadAllLines(_directory.File("access.log")).Select(ProxiedRequest.Parse)];
 
+    /// <summary>
+    /// The requests logged once <paramref name="count"/> of them match: nginx writes a request's line after it has sent
+    /// the answer, so a client that has just read an answer can read the log before its line is there.
+    /// </summary>
+    public async Task<IReadOnlyList<ProxiedRequest>> RequestsAsync(Func<ProxiedRequest, bool> match, int count, CancellationToken cancellationToken)
+    {
+        var requests = Requests();
+        while (requests.Count(match) < count)
+        {
+            await Task.Delay(10, cancellationToken);
+            requests = Requests();
+        }
+
+        return requests;
+    }
+
     public string ErrorLog() => File.ReadAllText(_directory.File("error.log"));
 
     public void Dispose()

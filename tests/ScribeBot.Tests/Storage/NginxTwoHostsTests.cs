@@ -57,7 +57,13 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
         var markdown = await deployment.WaitForDraftAsync();
 
         // Round robin: both instances took the incident's requests, each answered 200 (CommandAsync and SendAsync check).
-        var events = nginx.Requests().Where(r => r.Method == "POST" && r.Path == "/slack/events").ToList();
+        IReadOnlyList<ProxiedRequest> logged;
+        using (var logging = new CancellationTokenSource(StepTimeout))
+        {
+            logged = await nginx.RequestsAsync(r => r.Path == "/slack/events", 2 + messages.Count + tags.Length, logging.Token);
+        }
+
+        var events = logged.Where(r => r.Method == "POST" && r.Path == "/slack/events").ToList();
         Assert.Equal(2 + messages.Count + tags.Length, events.Count);
         Assert.All(events, r => Assert.Equal(200, r.Status));
         var byInstance = events.GroupBy(r => r.Upstreams[^1]).ToDictionary(g => g.Key, g => g.Count());
@@ -87,7 +93,12 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
-        Assert.Equal(2, nginx.Requests().Where(r => r.Path == "/healthz").Select(r => r.Upstreams[^1]).Distinct().Count());
+        using (var probesLogged = new CancellationTokenSource(StepTimeout))
+        {
+            var probes = (await nginx.RequestsAsync(r => r.Path == "/healthz", 2, probesLogged.Token)).Where(r => r.Path == "/healthz");
+            Assert.Equal(2, probes.Select(r => r.Upstreams[^1]).Distinct().Count());
+        }
+
         using var challenge = await browser.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var location = challenge.Headers.Location!;
