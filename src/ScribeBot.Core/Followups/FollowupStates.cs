@@ -53,9 +53,10 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
     }
 
     /// <summary>
-    /// The state of each of <paramref name="followups"/> now, in order, read through the same cache; null where it is
-    /// not known: the tracker refused or failed, the channel no longer uses the link's tracker, or the reads together
-    /// took longer than <see cref="StatsBudget"/>. Never the state stored at link time: the stats count what is closed
+    /// The state of each of <paramref name="followups"/> now, in order, read as <see cref="ShowAsync"/> reads them (the same
+    /// cache, shared reads, a failure remembered for <see cref="CacheFor"/>); null where it is not known: the tracker
+    /// refused or failed, the channel no longer uses the link's tracker, or the reads together took longer than
+    /// <see cref="StatsBudget"/>. Never the state stored at link time: the stats count what is closed
     /// now, and a guess would be counted as a fact.
     /// </summary>
     public async Task<IReadOnlyList<FollowupState?>> ReadStatesAsync(IReadOnlyList<FollowupMeasure> followups, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
 
             try
             {
-                var read = await ReadAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
+                var read = await ReadNowAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
                 lock (gate)
                 {
                     states[index] = read?.State;
@@ -131,40 +132,6 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
         }
     }
 
-    private async Task<FollowupLink?> ReadAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
-    {
-        var key = (link.Tracker, link.IssueKey);
-        var at = time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && at - cached.ReadAt < CacheFor)
-        {
-            return link with { State = cached.State, StateReadAt = cached.ReadAt };
-        }
-
-        // A link made by another tracker (the channel's setting changed since) cannot be read with this one.
-        if (tracker is null || tracker.Tracker != link.Tracker)
-        {
-            return null;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ReadTimeout);
-        try
-        {
-            var answer = await tracker.ReadStateAsync(link.IssueKey, timeout.Token).ConfigureAwait(false);
-            if (answer.Failure is not null)
-            {
-                return null;
-            }
-
-            _cache[key] = (answer.Value, at);
-            return link with { State = answer.Value, StateReadAt = at };
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
     private async Task<IReadOnlyList<IncidentTask>> ShowTasksAsync(IReadOnlyList<IncidentTask> tasks, IFollowupTracker? tracker, CancellationToken cancellationToken)
     {
         var shown = await Task.WhenAll(tasks.Select(async task => task.Followup is { } link
@@ -173,26 +140,37 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
         return shown;
     }
 
-    private async Task<FollowupLink> ShowLinkAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
+    private async Task<FollowupLink> ShowLinkAsync(FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken) =>
+        await ReadNowAsync(link, tracker, cancellationToken).ConfigureAwait(false) is { } now
+            ? link with { State = now.State, StateReadAt = now.ReadAt }
+            : link.LastSeen();
+
+    /// <summary>
+    /// The link's state and when it was read: from the cache, else from one read shared by every caller asking at the
+    /// same moment; null when it cannot be known now (the link is another tracker's, or a read failed within
+    /// <see cref="CacheFor"/>, or this one fails). The caller's token ends its wait, not the shared read.
+    /// </summary>
+    private async Task<(FollowupState State, DateTimeOffset ReadAt)?> ReadNowAsync(
+        FollowupLink link, IFollowupTracker? tracker, CancellationToken cancellationToken)
     {
         var key = (link.Tracker, link.IssueKey);
         var at = time.GetUtcNow();
         if (_cache.TryGetValue(key, out var cached) && at - cached.ReadAt < CacheFor)
         {
-            return link with { State = cached.State, StateReadAt = cached.ReadAt };
+            return cached;
         }
 
         // A link made by another tracker (the channel's setting changed since) cannot be read with this one.
         if (tracker is null || tracker.Tracker != link.Tracker || (_failedAt.TryGetValue(key, out var failed) && at - failed < CacheFor))
         {
-            return link.LastSeen();
+            return null;
         }
 
         var reading = _reading.GetOrAdd(key, k => new Lazy<Task<FollowupState?>>(() => ReadSharedAsync(k, tracker, at)));
         try
         {
             var state = await reading.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return state is { } now ? link with { State = now, StateReadAt = at } : link.LastSeen();
+            return state is { } now ? (now, at) : null;
         }
         finally
         {

@@ -15,7 +15,7 @@ public sealed class FollowupStatisticsTests
         var store = new InMemoryIncidentStore();
         await SaveAsync(store, Read, Link("octo/app#1", T0.AddDays(1)), Link("octo/app#2", T0.AddDays(1)), Link("octo/app#3", T0.AddDays(2)));
         await SaveAsync(store, Untracked, Link("octo/app#4", T0.AddDays(2)));
-        var tracker = new StubTracker { ["octo/app#1"] = FollowupState.Closed, ["octo/app#2"] = FollowupState.Open, ["octo/app#3"] = null };
+        var tracker = new StubFollowupTracker { ["octo/app#1"] = FollowupState.Closed, ["octo/app#2"] = FollowupState.Open, ["octo/app#3"] = null };
         var states = new FollowupStates(new StubTrackers(tracker), new FakeTimeProvider(T0.AddDays(3)));
 
         var stats = await FollowupStatistics.ReadAsync(store, states, "slack:T1", T0, T0.AddDays(3), CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class FollowupStatisticsTests
         var store = new InMemoryIncidentStore();
         await SaveAsync(store, Read, Link("octo/app#1", T0.AddDays(1)), Link("octo/app#2", T0.AddDays(1)));
         var clock = new FakeTimeProvider(T0.AddDays(3));
-        var tracker = new StubTracker { Hang = true };
+        var tracker = new StubFollowupTracker { Hang = true };
         var states = new FollowupStates(new StubTrackers(tracker), clock);
 
         var reading = FollowupStatistics.ReadAsync(store, states, null, T0, T0.AddDays(3), CancellationToken.None);
@@ -64,36 +64,5 @@ public sealed class FollowupStatisticsTests
         public bool OnResolve => false;
 
         public IFollowupTracker? For(ChannelRef channel) => channel == Read ? tracker : null;
-    }
-
-    /// <summary>Answers each key's state as set (null: a failure), or, with <see cref="Hang"/>, never, ignoring cancellation.</summary>
-    private sealed class StubTracker : Dictionary<string, FollowupState?>, IFollowupTracker
-    {
-        public bool Hang { get; init; }
-
-        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Tracker => "github";
-
-        public string Name => "GitHub";
-
-        public string Target => "octo/app";
-
-        public IReadOnlyList<string> Labels => [];
-
-        public string? AssigneeFor(string owner) => null;
-
-        public Task<TrackerResult<IReadOnlyDictionary<string, FollowupLink>>> FindAsync(
-            string incidentLabel, IReadOnlyCollection<string> markers, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<TrackerResult<FollowupLink>> CreateAsync(FollowupIssue issue, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<TrackerResult<FollowupState>> ReadStateAsync(string issueKey, CancellationToken cancellationToken)
-        {
-            Asked.TrySetResult();
-            return Hang
-                ? new TaskCompletionSource<TrackerResult<FollowupState>>().Task
-                : Task.FromResult(this[issueKey] is { } state ? new TrackerResult<FollowupState>(state) : new TrackerResult<FollowupState>(TrackerFailure.Transient("down")));
-        }
     }
 }
