@@ -14,8 +14,7 @@ public sealed partial class EditorFollowupTests
     public async Task Create_issues_makes_each_issue_once_says_what_it_queued_and_a_second_press_creates_nothing()
     {
         await using var host = await StartAsync();
-        var incident = await SeedAsync(host);
-        var browser = new EditorBrowser(host.App, incident.Id);
+        var (_, browser) = await OpenSeededEditorAsync(host);
 
         var form = await browser.OpenAsync();
         Assert.Contains("Creates one GitHub issue in octo/app for each task without one (2)", form.Body);
@@ -53,8 +52,7 @@ public sealed partial class EditorFollowupTests
     public async Task A_refusal_shows_the_setting_to_fix_on_the_page_and_leaves_the_tasks_unlinked()
     {
         await using var host = await StartAsync(repository: "octo/gone");
-        var incident = await SeedAsync(host);
-        var browser = new EditorBrowser(host.App, incident.Id);
+        var (_, browser) = await OpenSeededEditorAsync(host);
 
         var form = await browser.OpenAsync();
         var pressed = await browser.PressAsync(form);
@@ -95,8 +93,7 @@ public sealed partial class EditorFollowupTests
     public async Task A_press_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         await using var host = await StartAsync();
-        var incident = await SeedAsync(host);
-        var browser = new EditorBrowser(host.App, incident.Id);
+        var (_, browser) = await OpenSeededEditorAsync(host);
         var form = await browser.OpenAsync();
 
         using var forged = await browser.Client.PostFormAsync(form.Action, [new("PostKey", form.PostKey)]);
@@ -114,10 +111,7 @@ public sealed partial class EditorFollowupTests
     {
         var clock = new FakeTimeProvider(T0.AddMinutes(10));
         await using var host = await StartAsync(clock);
-        var incident = await SeedAsync(host);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
-        var browser = new EditorBrowser(host.App, incident.Id);
+        var (incident, browser) = await OpenLinkedEditorAsync(host);
 
         Assert.Contains(">octo/app#1347</a> <span class=\"muted\">(open)</span>", (await browser.OpenAsync()).Body);
         Assert.Equal(2, Reads(host));
@@ -150,12 +144,9 @@ public sealed partial class EditorFollowupTests
     {
         var clock = new FakeTimeProvider(T0.AddMinutes(10));
         await using var host = await StartAsync(clock);
-        var incident = await SeedAsync(host);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
+        var (incident, browser) = await OpenLinkedEditorAsync(host);
         host.GitHub.Close("octo/app", 1347);
         host.GitHub.FailReads(500);
-        var browser = new EditorBrowser(host.App, incident.Id);
 
         var editor = (await browser.OpenAsync()).Body;
         var reads = Reads(host);
@@ -169,12 +160,20 @@ public sealed partial class EditorFollowupTests
         Assert.Equal(reads, Reads(host));
     }
 
-    private static async Task<Incident> SeedAsync(FollowupHost host)
+    /// <summary>An incident with two tasks (the first owned by Bo), and a browser on its postmortem editor.</summary>
+    private static async Task<(Incident Incident, EditorBrowser Browser)> OpenSeededEditorAsync(FollowupHost host)
     {
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry @Bo", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        return await host.IncidentAsync();
+        var incident = await host.StartIncidentAsync("Alert on certificate expiry @Bo", "Add a canary for checkout");
+        return (incident, new EditorBrowser(host.App, incident.Id));
+    }
+
+    /// <summary>As <see cref="OpenSeededEditorAsync"/>, once <c>followups</c> has linked both tasks to their issues.</summary>
+    private static async Task<(Incident Incident, EditorBrowser Browser)> OpenLinkedEditorAsync(FollowupHost host)
+    {
+        var editor = await OpenSeededEditorAsync(host);
+        await host.RunAsync("followups", 3);
+        await host.WaitForLinkedAsync(2);
+        return editor;
     }
 
     /// <summary>GitHub reads of one issue's state (<c>GET .../issues/{n}</c>).</summary>

@@ -93,8 +93,8 @@ internal sealed class FollowupHost : IAsyncDisposable
 
     public async Task<Incident> IncidentAsync() => (await App.Store.FindLatestIncidentAsync(Channel, CancellationToken.None))!;
 
-    /// <summary>Starts an incident, adds <paramref name="tasks"/>, runs <c>followups</c> and waits until every task has its issue.</summary>
-    public async Task<Incident> LinkTasksAsync(params string[] tasks)
+    /// <summary>Starts an incident and adds <paramref name="tasks"/> to it, a minute apart.</summary>
+    public async Task<Incident> StartIncidentAsync(params string[] tasks)
     {
         await RunAsync("start Checkout returns 502 sev2", 0);
         for (var i = 0; i < tasks.Length; i++)
@@ -102,8 +102,31 @@ internal sealed class FollowupHost : IAsyncDisposable
             await RunAsync("todo " + tasks[i], i + 1);
         }
 
-        await RunAsync("followups", tasks.Length + 1);
-        return await WaitForLinkedAsync(tasks.Length);
+        return await IncidentAsync();
+    }
+
+    /// <summary>Starts an incident, adds <paramref name="tasks"/>, runs <c>followups</c> and waits until every task has its issue.</summary>
+    public async Task<Incident> LinkTasksAsync(params string[] tasks) => (await QueueFollowupsAsync(tasks)).Incident;
+
+    /// <summary>As <see cref="LinkTasksAsync"/>, also giving the answer to <c>followups</c>.</summary>
+    public async Task<(CommandOutcome Queued, Incident Incident)> QueueFollowupsAsync(params string[] tasks)
+    {
+        await StartIncidentAsync(tasks);
+        var queued = await RunAsync("followups", tasks.Length + 1);
+        return (queued, await WaitForLinkedAsync(tasks.Length));
+    }
+
+    /// <summary>
+    /// Starts an incident with the one task <paramref name="task"/> and runs <c>followups</c> against a tracker that
+    /// refuses it: the request's outbox item once it settles, and the private notice that answers the caller.
+    /// </summary>
+    public async Task<(OutboxItem Item, PrivatePost Notice)> RefusedFollowupsAsync(string task)
+    {
+        await StartIncidentAsync(task);
+        await RunAsync("followups", 2);
+        var item = await WaitForItemAsync(FollowupItemId(3));
+        var report = await App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
+        return (item, Assert.IsType<PrivatePost>(report!.Post));
     }
 
     /// <summary>Waits until <paramref name="count"/> tasks of the channel's incident have an issue.</summary>

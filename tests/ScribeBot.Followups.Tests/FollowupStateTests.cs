@@ -9,11 +9,7 @@ public sealed class FollowupStateTests
     public async Task Status_reads_github_states_so_a_closed_issue_counts_as_closed_and_keeps_the_reading_for_a_while()
     {
         await using var host = await StartAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout");
 
         host.GitHub.Close("octo/app", 1347);
         Assert.Contains("Follow-ups: 1 of 2 open", (await host.RunAsync("status", 4)).Reply.ToPlainString());
@@ -46,11 +42,7 @@ public sealed class FollowupStateTests
     public async Task Status_reads_linear_states_so_a_completed_issue_counts_as_closed()
     {
         await using var host = await StartLinearAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Add a canary for checkout", 2);
-        await host.RunAsync("followups", 3);
-        await host.WaitForLinkedAsync(2);
+        await host.LinkTasksAsync("Alert on certificate expiry", "Add a canary for checkout");
 
         host.Linear!.Complete("ENG-2");
 

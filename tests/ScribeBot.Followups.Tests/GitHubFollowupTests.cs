@@ -78,12 +78,9 @@ public sealed class GitHubFollowupTests
     public async Task After_a_lost_answer_the_retry_finds_the_issue_by_its_marker_and_creates_nothing_new(FakeLoss loss)
     {
         await using var host = await StartAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
         host.GitHub.NextCreates(FakeCreate.Lost(loss));
 
-        await host.RunAsync("followups", 2);
-        var incident = await host.WaitForLinkedAsync(1);
+        var incident = await host.LinkTasksAsync("Alert on certificate expiry");
 
         Assert.Single(host.GitHub.Issues("octo/app"));
         Assert.Single(host.GitHub.Creates);
@@ -97,15 +94,10 @@ public sealed class GitHubFollowupTests
     public async Task A_repository_github_does_not_know_answers_the_caller_naming_the_setting_and_links_nothing()
     {
         await using var host = await StartAsync(repository: "octo/gone");
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
 
-        await host.RunAsync("followups", 2);
-        var item = await host.WaitForItemAsync(FollowupItemId(3));
-        var report = await host.App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
+        var (item, notice) = await host.RefusedFollowupsAsync("Alert on certificate expiry");
 
         Assert.Equal(OutboxState.Abandoned, item.State);
-        var notice = Assert.IsType<PrivatePost>(report!.Post);
         Assert.Equal(Alice, notice.Recipient);
         Assert.Equal(Channel, notice.Channel);
         var text = notice.Text.ToPlainString();
@@ -119,17 +111,13 @@ public sealed class GitHubFollowupTests
     public async Task A_validation_refusal_names_the_field_leaves_the_task_unlinked_and_a_later_request_creates_it()
     {
         await using var host = await StartAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry @Bo", 1);
         // GitHub's documented validation error shape (docs.github.com "Client errors"), built for this scenario.
         host.GitHub.NextCreates(FakeCreate.Refused(422,
             """{"message":"Validation Failed","errors":[{"resource":"Issue","field":"assignees","code":"invalid"}],"documentation_url":"https://docs.github.com/rest/issues/issues#create-an-issue","status":"422"}"""));
 
-        await host.RunAsync("followups", 2);
-        await host.WaitForItemAsync(FollowupItemId(3));
-        var report = await host.App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
+        var (_, notice) = await host.RefusedFollowupsAsync("Alert on certificate expiry @Bo");
 
-        var text = Assert.IsType<PrivatePost>(report!.Post).Text.ToPlainString();
+        var text = notice.Text.ToPlainString();
         Assert.Contains("refused task 1 of INC-1 (Alert on certificate expiry): GitHub refused an assignee GitHub does not accept", text);
         Assert.Contains("Check: Followups:People", text);
         Assert.Null((await host.IncidentAsync()).Tasks[0].Followup);
@@ -145,8 +133,7 @@ public sealed class GitHubFollowupTests
     public async Task With_OnResolve_resolving_queues_the_followups()
     {
         await using var host = await StartAsync(settings: ("Followups:OnResolve", "true"));
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
+        await host.StartIncidentAsync("Alert on certificate expiry");
 
         var resolved = await host.RunAsync("resolve renewed the certificate", 2);
         await host.WaitForLinkedAsync(1);

@@ -9,11 +9,8 @@ public sealed class JiraFollowupTests
     public async Task Followups_become_jira_issues_with_an_adf_description_and_the_published_request_shape()
     {
         await using var host = await StartJiraAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert 14 days before a certificate expires @Bo", 1);
 
-        var queued = await host.RunAsync("followups", 2);
-        var incident = await host.WaitForLinkedAsync(1);
+        var (queued, incident) = await host.QueueFollowupsAsync("Alert 14 days before a certificate expires @Bo");
 
         Assert.Contains("Queued 1 task of INC-1 for Jira OPS", queued.Reply.ToPlainString());
         var call = Assert.Single(host.Jira!.Creates);
@@ -45,12 +42,9 @@ public sealed class JiraFollowupTests
     public async Task After_a_lost_answer_the_retry_finds_the_jira_issue_by_jql_and_creates_nothing_new()
     {
         await using var host = await StartJiraAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
         host.Jira!.NextCreates(FakeCreate.Lost(FakeLoss.BadGateway));
 
-        await host.RunAsync("followups", 2);
-        var incident = await host.WaitForLinkedAsync(1);
+        var incident = await host.LinkTasksAsync("Alert on certificate expiry");
 
         Assert.Single(host.Jira.Issues("OPS"));
         Assert.Single(host.Jira.Creates);
@@ -61,15 +55,11 @@ public sealed class JiraFollowupTests
     public async Task Jiras_published_400_answers_the_caller_naming_the_field_and_leaves_the_task_unlinked()
     {
         await using var host = await StartJiraAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
         host.Jira!.NextCreates(FakeCreate.Refused(400, Fixtures.Trackers.Text("jira_create_issue_response_400.docs.json")));
 
-        await host.RunAsync("followups", 2);
-        await host.WaitForItemAsync(FollowupItemId(3));
-        var report = await host.App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
+        var (_, notice) = await host.RefusedFollowupsAsync("Alert on certificate expiry");
 
-        var text = Assert.IsType<PrivatePost>(report!.Post).Text.ToPlainString();
+        var text = notice.Text.ToPlainString();
         Assert.Contains("Jira OPS refused task 1 of INC-1 (Alert on certificate expiry): Jira refused the issue (400) (Jira: Field 'priority' is required)", text);
         Assert.Contains("Check: the Jira field 'priority'", text);
         Assert.Null((await host.IncidentAsync()).Tasks[0].Followup);

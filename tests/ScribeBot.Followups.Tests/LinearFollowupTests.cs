@@ -11,11 +11,8 @@ public sealed partial class LinearFollowupTests
     public async Task Followups_become_linear_issues_through_the_published_issueCreate_mutation()
     {
         await using var host = await StartLinearAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert 14 days before a certificate expires @Bo", 1);
 
-        var queued = await host.RunAsync("followups", 2);
-        var incident = await host.WaitForLinkedAsync(1);
+        var (queued, incident) = await host.QueueFollowupsAsync("Alert 14 days before a certificate expires @Bo");
 
         Assert.Contains($"Queued 1 task of INC-1 for Linear {FakeLinear.Team}", queued.Reply.ToPlainString());
         var call = Assert.Single(host.Linear!.Creates);
@@ -46,13 +43,9 @@ public sealed partial class LinearFollowupTests
     public async Task After_a_lost_answer_the_retry_finds_the_linear_issue_by_its_marker_and_creates_nothing_new()
     {
         await using var host = await StartLinearAsync();
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
-        await host.RunAsync("todo Page the owner of the certificate", 2);
         host.Linear!.NextCreates(FakeCreate.Lost(FakeLoss.DropConnection));
 
-        await host.RunAsync("followups", 3);
-        var incident = await host.WaitForLinkedAsync(2);
+        var incident = await host.LinkTasksAsync("Alert on certificate expiry", "Page the owner of the certificate");
 
         Assert.Equal(2, host.Linear.Issues(FakeLinear.Team).Count);
         Assert.Equal(2, host.Linear.Creates.Count);
@@ -65,15 +58,11 @@ public sealed partial class LinearFollowupTests
     public async Task A_graphql_error_with_http_200_answers_the_caller_naming_the_team_and_leaves_the_task_unlinked()
     {
         await using var host = await StartLinearAsync(team: "00000000-0000-0000-0000-000000000000");
-        await host.RunAsync("start Checkout returns 502 sev2", 0);
-        await host.RunAsync("todo Alert on certificate expiry", 1);
 
-        await host.RunAsync("followups", 2);
-        var item = await host.WaitForItemAsync(FollowupItemId(3));
-        var report = await host.App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
+        var (item, notice) = await host.RefusedFollowupsAsync("Alert on certificate expiry");
 
         Assert.Equal(OutboxState.Abandoned, item.State);
-        var text = Assert.IsType<PrivatePost>(report!.Post).Text.ToPlainString();
+        var text = notice.Text.ToPlainString();
         Assert.Contains("Linear refused the issue (Linear: Could not find referenced Team.)", text);
         Assert.Contains("Check: Followups:Linear:TeamId", text);
         Assert.Null((await host.IncidentAsync()).Tasks[0].Followup);

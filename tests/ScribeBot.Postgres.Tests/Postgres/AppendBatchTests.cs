@@ -8,18 +8,16 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// a lock on <c>entries</c> that inserts wait for, parks both batch writers on it with one append each, and queues
 /// the appends under test behind them: when the lock goes, a writer takes everything queued at once.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class AppendBatchTests(PostgresFixture postgres)
+public sealed class AppendBatchTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
     private const string Incident = "slack:T1:C-batch";
     private const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly string[] RepeatedIds = ["m-0", "m-1", "m-1", "m-2", "m-1"];
 
     [Fact]
     public async Task An_append_the_server_refuses_fails_alone_and_the_rest_of_its_batch_is_stored()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         using var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         await using var store = new PostgresIncidentStore(database, loggers.CreateLogger<PostgresIncidentStore>(), Migration.Embedded);
@@ -47,8 +45,7 @@ public sealed class AppendBatchTests(PostgresFixture postgres)
     [Fact]
     public async Task A_batch_whose_connection_breaks_acknowledges_none_of_its_appends_and_the_next_batch_is_stored()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (database, store) = await StoreOnNewDatabaseAsync();
 
         Task<AppendResult>[] burst;
         await using (var hold = await HoldEntriesAsync(database))
@@ -90,8 +87,7 @@ public sealed class AppendBatchTests(PostgresFixture postgres)
     [Fact]
     public async Task Repeats_in_one_batch_and_keys_already_stored_are_duplicates_stored_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (database, store) = await StoreOnNewDatabaseAsync();
         Assert.Equal(AppendResult.Added, await store.AppendEntryAsync(Entry(Incident, "m-0"), None));
 
         Task<AppendResult>[] burst;
@@ -137,15 +133,5 @@ public sealed class AppendBatchTests(PostgresFixture postgres)
         await WaitForAsync(database, LockWaiters, n => n == 1);
         _ = store.AppendEntryAsync(Entry(Incident, "park-2"), None);
         await WaitForAsync(database, LockWaiters, n => n == 2);
-    }
-
-    private static async Task WaitForAsync(string database, string countSql, Func<long, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!done((await Sql.QueryAsync(database, countSql, r => r.GetInt64(0)))[0]))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {countSql}");
-            await Task.Delay(20);
-        }
     }
 }

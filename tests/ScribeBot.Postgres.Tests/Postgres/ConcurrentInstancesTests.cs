@@ -4,17 +4,12 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// Two store instances on one database, as two hosts behind a load balancer: a channel's open is serialised across
 /// them, and a workspace's numbers stay unique and gap-free under concurrent opens, failed ones included.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class ConcurrentInstancesTests(PostgresFixture postgres)
+public sealed class ConcurrentInstancesTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task Two_instances_opening_in_one_channel_at_once_open_exactly_one_incident()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await StoreFactory.OpenAsync(database);
-        await using var second = await StoreFactory.OpenAsync(database);
+        var (database, first, second) = await TwoInstancesAsync();
         var channel = Channel("C-race");
         using var entered = new SemaphoreSlim(0);
         using var release = new ManualResetEventSlim();
@@ -56,9 +51,7 @@ public sealed class ConcurrentInstancesTests(PostgresFixture postgres)
     [Fact]
     public async Task Concurrent_opens_in_one_workspace_get_unique_gap_free_numbers()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await StoreFactory.OpenAsync(database);
-        await using var second = await StoreFactory.OpenAsync(database);
+        var (database, first, second) = await TwoInstancesAsync();
         const int Channels = 40;
 
         // Every fifth open fails inside its transaction (as a command that throws would): its number must come back.
@@ -88,16 +81,5 @@ public sealed class ConcurrentInstancesTests(PostgresFixture postgres)
         // The next open, on either instance, takes the next number.
         var next = await first.OpenIncidentAsync(Channel("C-next"), Create(Channel("C-next")), None);
         Assert.Equal(numbers.Length + 1, next.Incident.Number);
-    }
-
-    /// <summary>Polls the server until <paramref name="done"/> holds of the query's count; fails after 30 seconds.</summary>
-    private static async Task WaitForAsync(string database, string countSql, Func<long, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!done((await Sql.QueryAsync(database, countSql, r => r.GetInt64(0)))[0]))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {countSql}");
-            await Task.Delay(20);
-        }
     }
 }

@@ -8,15 +8,12 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// The data-protection key ring <see cref="PostgresServiceCollectionExtensions.AddPostgresStore"/> registers is the
 /// database's: what one instance protects, another on the same database unprotects, and the ring is one key.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class DataProtectionKeysTests(PostgresFixture postgres)
+public sealed class DataProtectionKeysTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
     [Fact]
     public async Task What_one_instance_protects_another_on_the_database_unprotects()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await InstanceAsync(database);
-        await using var second = await InstanceAsync(database);
+        var (database, first, second) = await TwoHostsAsync();
 
         var payload = first.GetDataProtector("session").Protect("alice");
 
@@ -28,13 +25,18 @@ public sealed class DataProtectionKeysTests(PostgresFixture postgres)
     [Fact]
     public async Task Another_purpose_cannot_unprotect_it()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await InstanceAsync(database);
-        await using var second = await InstanceAsync(database);
+        var (_, first, second) = await TwoHostsAsync();
 
         var payload = first.GetDataProtector("session").Protect("alice");
 
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => second.GetDataProtector("antiforgery").Unprotect(payload));
+    }
+
+    /// <summary>The services of two hosts on one fresh database, each as <see cref="InstanceAsync"/> gives them.</summary>
+    private async Task<(string Database, ServiceProvider First, ServiceProvider Second)> TwoHostsAsync()
+    {
+        var database = await NewDatabaseAsync();
+        return (database, DisposeAfterTest(await InstanceAsync(database)), DisposeAfterTest(await InstanceAsync(database)));
     }
 
     /// <summary>The services one host registers for its store, migrated as its start migrates them.</summary>

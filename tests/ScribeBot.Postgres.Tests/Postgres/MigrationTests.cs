@@ -1,17 +1,14 @@
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>The schema is created and upgraded by numbered migrations at start, once, and a newer schema is refused.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class MigrationTests(PostgresFixture postgres)
+public sealed class MigrationTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task A_fresh_database_gets_every_migration_in_order()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
 
-        await using var store = await StoreFactory.OpenAsync(database);
+        await OpenStoreAsync(database);
 
         Assert.Equal(Enumerable.Range(1, Migration.Latest), await VersionsAsync(database));
         Assert.Equal(["adapter_state", "data_protection_keys", "entries", "incidents", "outbox", "processed_requests", "schema_version", "workspace_counters"], await TablesAsync(database));
@@ -20,13 +17,13 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task Migrating_again_changes_nothing_and_keeps_the_data()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         await using (var first = await StoreFactory.OpenAsync(database))
         {
             await first.OpenIncidentAsync(Channel(), Create(Channel()), None);
         }
 
-        await using var second = await StoreFactory.OpenAsync(database);
+        var second = await OpenStoreAsync(database);
 
         Assert.Equal(Enumerable.Range(1, Migration.Latest), await VersionsAsync(database));
         Assert.Equal(1, (await second.FindOpenIncidentAsync(Channel(), None))?.Number);
@@ -35,7 +32,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task A_later_migration_is_applied_to_a_database_at_an_earlier_version()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         await using (await StoreFactory.OpenAsync(database))
         {
         }
@@ -49,7 +46,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task A_store_refuses_a_schema_newer_than_it_knows_naming_both_versions()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         await using (await StoreFactory.OpenAsync(database, [.. Migration.Embedded, Extra(Migration.Latest + 1)]))
         {
         }
@@ -67,7 +64,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task A_failing_migration_leaves_nothing_of_itself_and_is_not_recorded()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         var broken = new Migration(Migration.Latest + 1, $"{Migration.Latest + 1:000}-broken", "CREATE TABLE half_done (x integer); SELECT no_such_column FROM half_done;");
 
         await using var store = new PostgresIncidentStore(database, NullLogger<PostgresIncidentStore>.Instance, [.. Migration.Embedded, broken]);
@@ -80,7 +77,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task Instances_starting_together_apply_each_migration_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         var stores = Enumerable.Range(0, 4)
             .Select(_ => new PostgresIncidentStore(database, NullLogger<PostgresIncidentStore>.Instance, [.. Migration.Embedded, Extra(Migration.Latest + 1)]))
             .ToArray();

@@ -8,18 +8,14 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// Two store instances on one database, as two hosts delivering one outbox: an item is handed to one instance at a
 /// time, a dead instance's items go to the survivor once its lease expires, and each channel's order holds across them.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class OutboxLeaseTests(PostgresFixture postgres)
+public sealed class OutboxLeaseTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ChatPlatform[] Slack = [ChatPlatform.Slack];
 
     [Fact]
     public async Task Two_instances_taking_heads_at_once_never_get_the_same_item()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await StoreFactory.OpenAsync(database);
-        await using var second = await StoreFactory.OpenAsync(database);
+        var (_, first, second) = await TwoInstancesAsync();
         const int Channels = 60;
         await first.EnqueueAsync([.. Enumerable.Range(1, Channels).Select(i => Item(Channel($"C{i}"), "r"))], None);
 
@@ -54,9 +50,7 @@ public sealed class OutboxLeaseTests(PostgresFixture postgres)
     [Fact]
     public async Task An_instance_gets_its_own_heads_again_and_releases_them_when_it_records_the_outcome()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await StoreFactory.OpenAsync(database);
-        await using var second = await StoreFactory.OpenAsync(database);
+        var (_, first, second) = await TwoInstancesAsync();
         var channel = Channel("C1");
         var failing = Item(channel, "a");
         await first.EnqueueAsync([failing], None);
@@ -74,10 +68,10 @@ public sealed class OutboxLeaseTests(PostgresFixture postgres)
     [Fact]
     public async Task A_head_leased_by_an_instance_that_stopped_goes_to_the_other_once_the_lease_expires()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await NewDatabaseAsync();
         var lease = TimeSpan.FromMilliseconds(300);
         var dead = await StoreFactory.OpenAsync(database, outboxLease: lease);
-        await using var survivor = await StoreFactory.OpenAsync(database, outboxLease: lease);
+        var survivor = await OpenStoreAsync(database, lease);
         var item = Item(Channel("C1"), "a");
         await dead.EnqueueAsync([item], None);
         Assert.Single(await dead.GetDueAsync(DateTimeOffset.MaxValue, 10, Slack, None));
@@ -102,9 +96,7 @@ public sealed class OutboxLeaseTests(PostgresFixture postgres)
     [Fact]
     public async Task A_channel_whose_head_another_instance_holds_yields_nothing_and_order_holds_across_instances()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await StoreFactory.OpenAsync(database);
-        await using var second = await StoreFactory.OpenAsync(database);
+        var (_, first, second) = await TwoInstancesAsync();
         var channel = Channel("C1");
         var items = Enumerable.Range(0, 6).Select(i => Item(channel, "r", i)).ToArray();
         await first.EnqueueAsync(items, None);

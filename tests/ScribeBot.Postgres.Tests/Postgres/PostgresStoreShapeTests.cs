@@ -5,16 +5,12 @@ using ScribeBot.Core.Timeline;
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>What the PostgreSQL store keeps beyond the contract: statistics from columns, documents that read back whole.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
+public sealed class PostgresStoreShapeTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task Measures_are_read_from_their_columns_never_from_the_incident_documents()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (database, store) = await StoreOnNewDatabaseAsync();
         var declared = new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.FromHours(2));
         var opened = (await store.OpenIncidentAsync(Channel(), Create(Channel(), declared), None)).Incident;
         var paged = opened with
@@ -37,8 +33,7 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
     [Fact]
     public async Task The_list_reads_outages_from_their_columns_and_measures_rows_written_before_them_from_their_tagged_entries()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (database, store) = await StoreOnNewDatabaseAsync();
         var opened = (await store.OpenIncidentAsync(Channel(), Create(Channel(), T0), None)).Incident;
         var resolved = opened with { Status = IncidentStatus.Resolved, Resolved = new Milestone(T0.AddHours(1), Alice) };
         var detection = Entry(opened.Id, "alert", T0.AddMinutes(-10)) with { Marks = [new TagMark(TimelineTag.Detection, Alice.Id)] };
@@ -57,8 +52,7 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
     [Fact]
     public async Task A_message_carrying_a_nul_character_is_stored_with_a_replacement_character_rather_than_refused()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (_, store) = await StoreOnNewDatabaseAsync();
         var incident = (await store.OpenIncidentAsync(Channel(), Create(Channel(), T0), None)).Incident;
 
         var appended = await store.AppendEntryAsync(Entry(incident.Id, "m1", T0, "pasted \0binary"), None);
@@ -73,8 +67,7 @@ public sealed class PostgresStoreShapeTests(PostgresFixture postgres)
     [Fact]
     public async Task An_incident_and_an_entry_with_every_field_set_read_back_as_written()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var store = await StoreFactory.OpenAsync(database);
+        var (_, store) = await StoreOnNewDatabaseAsync();
         var at = new DateTimeOffset(2026, 3, 2, 14, 0, 0, 123, TimeSpan.FromMinutes(-150)).AddTicks(4567);
         var incident = Incident(Channel(), 1, at) with
         {

@@ -12,8 +12,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// (<see cref="DeliveryRace"/>): without the lease every held item is handed to the other loop too, and this test fails
 /// (checked by removing the lease condition from <c>GetDueAsync</c>).
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
+public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
 {
     private const int Channels = 12;
     private const int PostsPerChannel = 6;
@@ -21,36 +20,19 @@ public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
     [Fact]
     public async Task Two_delivery_loops_on_one_outbox_deliver_each_item_once_in_channel_order()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var firstStore = await StoreFactory.OpenAsync(database);
-        await using var secondStore = await StoreFactory.OpenAsync(database);
+        var (database, firstStore, secondStore) = await TwoInstancesAsync();
         var items = Enumerable.Range(1, Channels)
             .SelectMany(c => Enumerable.Range(0, PostsPerChannel).Select(i => Item(Channel($"C{c:D2}"), i)))
             .ToArray();
         await firstStore.EnqueueAsync(items, CancellationToken.None);
 
         var race = new DeliveryRace();
-        var stores = new IOutboxStore[] { firstStore, secondStore };
-        using var stop = new CancellationTokenSource();
-        var loops = race.Racers.Select(racer => new OutboxDispatcher(
-                new DeliveryRace.ObservedOutbox(stores[racer.Index], race, racer),
-                [new DeliveryRace.HoldingPoster(race, racer)],
-                racer.Signal,
-                TimeProvider.System,
-                NullLogger<OutboxDispatcher>.Instance)
-            .RunAsync(stop.Token))
-            .ToArray();
-        try
+        await RunTwoLoopsAsync(race, [firstStore, secondStore], racer => new DeliveryRace.HoldingPoster(race, racer), async () =>
         {
             await race.WaitUntilAsync(() => race.Deliveries.Count == items.Length, TimeSpan.FromSeconds(60), "every item delivered");
             // Every item is recorded as delivered, so no loop has anything left that it could send again.
             await WaitForAllDeliveredAsync(database, items.Length);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Task.WhenAll(loops);
-        }
+        });
 
         var twice = race.Deliveries.Where(d => d.Value != 1).Select(d => $"{d.Key} x{d.Value}").ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} items delivered more than once: {string.Join(", ", twice.Take(10))}");
@@ -69,19 +51,32 @@ public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
         // looks every third of a lease meanwhile. Without renewal it takes the item once the lease lapses and posts it
         // again (checked by removing the dispatcher's renewal).
         var lease = TimeSpan.FromMilliseconds(600);
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var firstStore = await StoreFactory.OpenAsync(database, outboxLease: lease);
-        await using var secondStore = await StoreFactory.OpenAsync(database, outboxLease: lease);
+        var (database, firstStore, secondStore) = await TwoInstancesAsync(lease);
         var item = Item(Channel("C01"), 0);
         await firstStore.EnqueueAsync([item], CancellationToken.None);
 
         var race = new DeliveryRace();
-        var stores = new IOutboxStore[] { firstStore, secondStore };
         var deliveries = new ConcurrentDictionary<string, int>();
+        await RunTwoLoopsAsync(
+            race,
+            [firstStore, secondStore],
+            racer => new SlowPoster(race, race.Racers[1 - racer.Index], lease * 4, deliveries),
+            () => WaitForAllDeliveredAsync(database, 1));
+
+        Assert.Equal(1, deliveries[item.Id]);
+    }
+
+    /// <summary>
+    /// Runs a real delivery loop per racer of <paramref name="race"/>, each on its own store instance of
+    /// <paramref name="stores"/> (the racer's index) with the poster <paramref name="poster"/> makes for it, until
+    /// <paramref name="until"/> completes; then stops both loops and waits for them to end.
+    /// </summary>
+    private static async Task RunTwoLoopsAsync(DeliveryRace race, IOutboxStore[] stores, Func<DeliveryRace.Racer, IChannelPoster> poster, Func<Task> until)
+    {
         using var stop = new CancellationTokenSource();
         var loops = race.Racers.Select(racer => new OutboxDispatcher(
                 new DeliveryRace.ObservedOutbox(stores[racer.Index], race, racer),
-                [new SlowPoster(race, race.Racers[1 - racer.Index], lease * 4, deliveries)],
+                [poster(racer)],
                 racer.Signal,
                 TimeProvider.System,
                 NullLogger<OutboxDispatcher>.Instance)
@@ -89,15 +84,13 @@ public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres)
             .ToArray();
         try
         {
-            await WaitForAllDeliveredAsync(database, 1);
+            await until();
         }
         finally
         {
             await stop.CancelAsync();
             await Task.WhenAll(loops);
         }
-
-        Assert.Equal(1, deliveries[item.Id]);
     }
 
     /// <summary>
