@@ -128,8 +128,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var result = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, result);
-        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(result, posts: 0);
     }
 
     [Fact]
@@ -143,8 +142,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var result = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, result);
-        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(result, posts: 0);
         Assert.Single(_h.Slack.History.In("C0123"));
     }
 
@@ -171,8 +169,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var result = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, result);
-        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(result, posts: 1);
     }
 
     [Fact]
@@ -187,8 +184,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var result = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, result);
-        Assert.Empty(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(result, posts: 0);
         Assert.Equal(3, _h.Slack.CallsTo("conversations.history").Count);
     }
 
@@ -225,8 +221,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var again = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, again);
-        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(again, posts: 1);
     }
 
     [Fact]
@@ -263,8 +258,7 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
 
         var result = await _poster.DeliverAsync(item, default);
 
-        Assert.Equal(DeliveryResult.Delivered, result);
-        Assert.Single(_h.Slack.CallsTo("chat.postMessage"));
+        AssertDelivered(result, posts: 1);
     }
 
     [Fact]
@@ -333,6 +327,13 @@ public sealed class SlackChannelPosterTests : IAsyncLifetime
     }
 
     private static string IncidentId => Incident.MakeId(Channel, 7);
+
+    /// <summary>The item counts as delivered, and Slack got <paramref name="posts"/> <c>chat.postMessage</c> calls in all.</summary>
+    private void AssertDelivered(DeliveryResult result, int posts)
+    {
+        Assert.Equal(DeliveryResult.Delivered, result);
+        Assert.Equal(posts, _h.Slack.CallsTo("chat.postMessage").Count);
+    }
 
     /// <summary>Delivers an announcement that Slack answers with <paramref name="answer"/>.</summary>
     private Task<DeliveryResult> AnnounceAnsweredAsync(FakeResponse answer)

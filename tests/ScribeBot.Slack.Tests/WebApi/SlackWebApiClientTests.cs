@@ -29,6 +29,9 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
         return Assert.Single(_h.Slack.Calls);
     }
 
+    /// <summary>The HTTP method and path of a request Slack received, as in <c>GET /api/users.info</c>.</summary>
+    private static string RequestLine(RecordedCall call) => $"{call.HttpMethod} {call.Path}";
+
     /// <summary>Posts a message to C1 (no thread) that Slack answers with <paramref name="answer"/>.</summary>
     private async Task<SlackApiResult<string>> PostMessageAnsweredAsync(FakeResponse answer)
     {
@@ -44,8 +47,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
         var result = await _h.Client.Chat.PostMessageAsync("C123ABC456", Payload(), "1503435000.000100", CancellationToken.None);
 
         var call = AssertOkInOneCall(result, "1503435956.000247");
-        Assert.Equal("POST", call.HttpMethod);
-        Assert.Equal("/api/chat.postMessage", call.Path);
+        Assert.Equal("POST /api/chat.postMessage", RequestLine(call));
         Assert.Equal("Bearer " + SlackApiHarness.Token, call.Authorization);
         Assert.Equal("application/json; charset=utf-8", call.ContentType);
         var body = call.Json();
@@ -152,8 +154,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
         Assert.Equal("ws", result.Value.Scheme);
         Assert.Equal(_h.Slack.Root.Port, result.Value.Port);
         var call = Assert.Single(_h.Slack.Calls);
-        Assert.Equal("POST", call.HttpMethod);
-        Assert.Equal("/api/apps.connections.open", call.Path);
+        Assert.Equal("POST /api/apps.connections.open", RequestLine(call));
         Assert.Equal("Bearer " + SlackApiHarness.AppToken, call.Authorization);
     }
 
@@ -178,8 +179,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
         var result = await _h.Client.Users.GetDisplayNameAsync("W012A3CDE", CancellationToken.None);
 
         var call = AssertOkInOneCall(result, "spengler");
-        Assert.Equal("GET", call.HttpMethod);
-        Assert.Equal("/api/users.info", call.Path);
+        Assert.Equal("GET /api/users.info", RequestLine(call));
         Assert.Equal("W012A3CDE", call.Query()["user"]);
         Assert.Equal("Bearer " + SlackApiHarness.Token, call.Authorization);
     }
@@ -325,8 +325,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
 
         Assert.Equal("https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008", result.Value);
         var call = Assert.Single(_h.Slack.Calls);
-        Assert.Equal("GET", call.HttpMethod);
-        Assert.Equal("/api/chat.getPermalink", call.Path);
+        Assert.Equal("GET /api/chat.getPermalink", RequestLine(call));
         Assert.Equal("C1H9RESGA", call.Query()["channel"]);
         Assert.Equal("1358546515.000008", call.Query()["message_ts"]);
     }
@@ -352,8 +351,7 @@ public sealed partial class SlackWebApiClientTests : IAsyncLifetime
         Assert.Equal(content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), getUrl.Form()["length"]);
 
         var upload = calls[1];
-        Assert.Equal("POST", upload.HttpMethod);
-        Assert.Equal(_h.Slack.UploadUrl.AbsolutePath, upload.Path);
+        Assert.Equal("POST " + _h.Slack.UploadUrl.AbsolutePath, RequestLine(upload));
         Assert.Equal(content, upload.Body);
         Assert.Null(upload.Authorization);
 

@@ -7,6 +7,9 @@ namespace ScribeBot.Teams.Tests.Inbound;
 /// <summary>The published Teams payloads, unedited, read into the core's events.</summary>
 public sealed class TeamsActivityReaderTests
 {
+    /// <summary>A channel thread reply that mentions the bot.</summary>
+    private const string ThreadReply = "activity_message_channel_mention_thread_reply.json";
+
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -26,7 +29,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void A_thread_reply_that_mentions_the_bot_keeps_the_channel_and_links_the_message()
     {
-        var read = TeamsActivityReader.ReadMessage(Activity("activity_message_channel_mention_thread_reply.json"), Now);
+        var read = TeamsActivityReader.ReadMessage(Activity(ThreadReply), Now);
 
         var command = Assert.IsType<TeamsCommandRead>(read);
         Assert.Equal("reply to thread", command.Request.Text);
@@ -40,11 +43,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void Without_the_bot_mention_a_channel_reply_is_a_chat_line_in_its_thread()
     {
-        // As received with resource-specific consent: the same message, nobody mentioned.
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        ((JArray)json["entities"]!).RemoveAt(0);
-        json["text"] = "checkout p99 <b>is</b> up &amp; climbing";
-        var read = TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now);
+        var read = TeamsActivityReader.ReadMessage(UnmentionedReply(json => json["text"] = "checkout p99 <b>is</b> up &amp; climbing"), Now);
 
         var chat = Assert.IsType<TeamsChatRead>(read);
         Assert.Equal("1759944781430", chat.Message.MessageId);
@@ -57,9 +56,7 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void A_mention_of_someone_else_is_not_a_command()
     {
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        json["entities"]![0]!["mentioned"]!["id"] = "29:someone-else";
-        var read = TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now);
+        var read = TeamsActivityReader.ReadMessage(Edited(ThreadReply, json => json["entities"]![0]!["mentioned"]!["id"] = "29:someone-else"), Now);
 
         var chat = Assert.IsType<TeamsChatRead>(read);
         Assert.Equal("@ridotest reply to thread", chat.Message.Text);
@@ -70,31 +67,24 @@ public sealed class TeamsActivityReaderTests
     [InlineData("/INCIDENT ack", "ack")]
     public void A_channel_message_starting_with_slash_incident_is_a_command(string text, string expected)
     {
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        ((JArray)json["entities"]!).RemoveAt(0);
-        json["text"] = text;
-
-        var command = Assert.IsType<TeamsCommandRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
+        var command = Assert.IsType<TeamsCommandRead>(TeamsActivityReader.ReadMessage(UnmentionedReply(json => json["text"] = text), Now));
         Assert.Equal(expected, command.Request.Text);
     }
 
     [Fact]
     public void A_word_that_merely_starts_with_incident_is_chat()
     {
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        ((JArray)json["entities"]!).RemoveAt(0);
-        json["text"] = "/incidents are up this week";
+        var reply = UnmentionedReply(json => json["text"] = "/incidents are up this week");
 
-        Assert.IsType<TeamsChatRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
+        Assert.IsType<TeamsChatRead>(TeamsActivityReader.ReadMessage(reply, Now));
     }
 
     [Fact]
     public void The_incident_word_after_the_mention_is_optional()
     {
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        json["text"] = "<at>ridotest</at> incident start Checkout returns 502 sev2";
+        var reply = Edited(ThreadReply, json => json["text"] = "<at>ridotest</at> incident start Checkout returns 502 sev2");
 
-        var command = Assert.IsType<TeamsCommandRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
+        var command = Assert.IsType<TeamsCommandRead>(TeamsActivityReader.ReadMessage(reply, Now));
         Assert.Equal("start Checkout returns 502 sev2", command.Request.Text);
         Assert.Equal("start", command.Verb);
     }
@@ -138,9 +128,7 @@ public sealed class TeamsActivityReaderTests
         var published = Activity("activity_messageUpdate_editMessage.json");
         Assert.Null(TeamsActivityReader.ReadEdit(published, Now));
 
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_messageUpdate_editMessage.json"));
-        json["text"] = "p99 latency is through the roof";
-        var edit = TeamsActivityReader.ReadEdit(json.ToObject<Activity>()!, Now);
+        var edit = TeamsActivityReader.ReadEdit(Edited("activity_messageUpdate_editMessage.json", json => json["text"] = "p99 latency is through the roof"), Now);
 
         Assert.NotNull(edit);
         Assert.Equal("1666977568748", edit.MessageId);
@@ -216,12 +204,13 @@ public sealed class TeamsActivityReaderTests
     [Fact]
     public void Without_a_thread_in_the_conversation_id_the_reply_to_id_places_the_message()
     {
-        var json = JObject.Parse(Fixtures.Teams.Text("activity_message_channel_mention_thread_reply.json"));
-        ((JArray)json["entities"]!).RemoveAt(0);
-        json["conversation"]!["id"] = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
-        json["replyToId"] = "1759881511856";
+        var reply = UnmentionedReply(json =>
+        {
+            json["conversation"]!["id"] = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
+            json["replyToId"] = "1759881511856";
+        });
 
-        var chat = Assert.IsType<TeamsChatRead>(TeamsActivityReader.ReadMessage(json.ToObject<Activity>()!, Now));
+        var chat = Assert.IsType<TeamsChatRead>(TeamsActivityReader.ReadMessage(reply, Now));
 
         Assert.Equal("1759881511856", chat.Message.ThreadId);
         Assert.Contains("parentMessageId=1759881511856", chat.Message.Permalink, StringComparison.Ordinal);
@@ -229,4 +218,22 @@ public sealed class TeamsActivityReaderTests
 
     private static Activity Activity(string fixture) =>
         JsonConvert.DeserializeObject<Activity>(Fixtures.Teams.Text(fixture).TrimStart('\uFEFF'))!;
+
+    /// <summary>A published payload with <paramref name="edit"/> applied to its JSON.</summary>
+    private static Activity Edited(string fixture, Action<JObject> edit)
+    {
+        var json = JObject.Parse(Fixtures.Teams.Text(fixture));
+        edit(json);
+        return json.ToObject<Activity>()!;
+    }
+
+    /// <summary>
+    /// The <see cref="ThreadReply"/> as received with resource-specific consent: the same message, nobody mentioned,
+    /// with <paramref name="edit"/> applied to its JSON.
+    /// </summary>
+    private static Activity UnmentionedReply(Action<JObject> edit) => Edited(ThreadReply, json =>
+    {
+        ((JArray)json["entities"]!).RemoveAt(0);
+        edit(json);
+    });
 }

@@ -21,11 +21,7 @@ public sealed class TeamsReplyTests
         var message = Assert.Single(TeamsMessages.Announcement(ReplySamples.Status()));
         var paragraphs = ParagraphLines(message);
 
-        Assert.Equal(2, paragraphs.Count);
-        Assert.Equal(ReplySamples.StatusFactLabels.Count, paragraphs[0].Length);
-        Assert.Equal("MTTA: 4 minutes", paragraphs[0][3]);
-        Assert.Equal("Missing:", paragraphs[1][0]);
-        Assert.Equal(6, paragraphs[1].Length);
+        ReplySamples.AssertStatusLines(paragraphs);
         Assert.DoesNotContain("<b>x</b>", message, StringComparison.Ordinal);
         Assert.DoesNotContain("@channel", message, StringComparison.Ordinal);
         Assert.DoesNotContain("@here", message, StringComparison.Ordinal);

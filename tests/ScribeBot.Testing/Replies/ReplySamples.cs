@@ -42,6 +42,19 @@ public static class ReplySamples
     /// <summary>The lines of <see cref="Status"/>'s first group start with these, in order.</summary>
     public static IReadOnlyList<string> StatusFactLabels { get; } = ["INC-5: ", "Commander: ", "Open for ", "MTTA: ", "MTTR: ", "Tagged: "];
 
+    /// <summary>
+    /// <see cref="Status"/> as a renderer's groups of lines: one line per fact (MTTA among them, as 4 minutes), then
+    /// a group that opens with "Missing:" and lists the 5 missing facts.
+    /// </summary>
+    public static void AssertStatusLines(IReadOnlyList<string[]> groups)
+    {
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(StatusFactLabels.Count, groups[0].Length);
+        Assert.Equal("MTTA: 4 minutes", groups[0][3]);
+        Assert.Equal("Missing:", groups[1][0]);
+        Assert.Equal(6, groups[1].Length);
+    }
+
     /// <summary>Lines per group of <see cref="Help"/>: the lead, then each group's title and its commands.</summary>
     public static IReadOnlyList<int> HelpLinesPerGroup() =>
         [1, .. CommandGroups.All.Select(group => group.Verbs.Count + 1)];
