@@ -104,8 +104,7 @@ public sealed partial class CommandHandlerTests
     [InlineData("resolve")]
     public async Task Live_events_after_resolve_are_refused_and_change_nothing(string command)
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
 
         await _bed.AssertRefusedAsync(command, "INC-1 is already resolved");
     }
@@ -261,8 +260,7 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task Reopen_of_an_incident_never_acknowledged_goes_back_to_triggered()
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
 
         await _bed.DoAsync("reopen");
 
