@@ -48,6 +48,16 @@ internal static class FixtureReads
     public static PageEvent FirstOfEdited(PageSource source, string fixture, Action<JsonNode> edit) =>
         Read(source, Edited(fixture, edit)).Pages[0];
 
+    /// <summary>
+    /// Asserts every field of <paramref name="actual"/>: the labels in order, the rest as one record (whose own equality
+    /// would compare the two label lists by reference).
+    /// </summary>
+    public static void AssertPage(PageEvent expected, PageEvent actual)
+    {
+        Assert.Equal(expected with { Labels = [] }, actual with { Labels = [] });
+        Assert.Equal(expected.Labels, actual.Labels);
+    }
+
     public static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
 
     public static PageLabel Label(string name, string value) => new(name, value);

@@ -11,19 +11,23 @@ public sealed class PagerDutyReadingTests
     {
         var page = PagerDuty("pagerduty_v3_incident_triggered.zulip_test.json");
 
-        Assert.Equal(PageSource.PagerDuty, page.Source);
-        Assert.Equal(PageAction.Triggered, page.Action);
-        Assert.Equal("PFQZPSY", page.AlertId);
-        Assert.Equal("01BZYIL05THJDFF2Y08X9SVMTU", page.EventId);
-        Assert.Equal(Utc("2021-06-04T13:35:29.781Z"), page.At);
-        Assert.Equal(page.At, page.TriggeredAt);
-        Assert.Equal("Test Incident 3", page.Title);
-        Assert.Equal("pig208", page.Service);
-        Assert.Equal("https://pig208.pagerduty.com/incidents/PFQZPSY", page.Url);
-        Assert.Equal("PIG 208", page.Actor);
-        Assert.Equal("high", page.Priority);
-        Assert.Null(page.Detail);
-        Assert.Equal([Label("service", "PA2P440"), Label("service_name", "pig208"), Label("escalation_policy", "PY82TC6")], page.Labels);
+        var at = Utc("2021-06-04T13:35:29.781Z");
+        AssertPage(new PageEvent
+        {
+            Source = PageSource.PagerDuty,
+            Action = PageAction.Triggered,
+            AlertId = "PFQZPSY",
+            EventId = "01BZYIL05THJDFF2Y08X9SVMTU",
+            At = at,
+            TriggeredAt = at,
+            Title = "Test Incident 3",
+            Service = "pig208",
+            Url = "https://pig208.pagerduty.com/incidents/PFQZPSY",
+            Actor = "PIG 208",
+            Priority = "high",
+            Detail = null,
+            Labels = [Label("service", "PA2P440"), Label("service_name", "pig208"), Label("escalation_policy", "PY82TC6")],
+        }, page);
     }
 
     [Fact]

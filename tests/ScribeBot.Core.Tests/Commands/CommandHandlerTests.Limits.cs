@@ -22,8 +22,7 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task The_list_limit_holds_after_the_resolve_too()
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
         for (var i = 1; i <= IncidentLimits.MaxListItems; i++)
         {
             await _bed.DoAsync($"improve measure {i}");

@@ -18,8 +18,7 @@ public sealed partial class CommandHandlerTests
     [InlineData("severity sev7", "'sev7' is not a severity")]
     public async Task Bad_input_is_refused_specifically_and_changes_nothing(string command, string expected)
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.AssertRefusedAsync(command, expected);
+        await AssertRefusedWhileOpenAsync(command, expected);
     }
 
     [Theory]
@@ -62,9 +61,7 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task Start_while_an_incident_is_open_is_refused_and_numbering_does_not_skip()
     {
-        await _bed.DoAsync("start Checkout down");
-
-        await _bed.AssertRefusedAsync("start Payments down sev1", "INC-1 is already open in this channel: \"Checkout down\". Resolve it first");
+        await AssertRefusedWhileOpenAsync("start Payments down sev1", "INC-1 is already open in this channel: \"Checkout down\". Resolve it first");
 
         await _bed.DoAsync("resolve");
         var next = await _bed.DoAsync("start Payments down sev1");
@@ -107,8 +104,7 @@ public sealed partial class CommandHandlerTests
     [InlineData("resolve")]
     public async Task Live_events_after_resolve_are_refused_and_change_nothing(string command)
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
 
         await _bed.AssertRefusedAsync(command, "INC-1 is already resolved");
     }
@@ -122,9 +118,7 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task Reopen_while_the_incident_is_open_is_refused()
     {
-        await _bed.DoAsync("start Checkout down");
-
-        await _bed.AssertRefusedAsync("reopen", "INC-1 is still open; there is nothing to reopen.");
+        await AssertRefusedWhileOpenAsync("reopen", "INC-1 is still open; there is nothing to reopen.");
     }
 
     // ---- redelivery and concurrency ----
@@ -266,13 +260,19 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task Reopen_of_an_incident_never_acknowledged_goes_back_to_triggered()
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
 
         await _bed.DoAsync("reopen");
 
         Assert.Equal(IncidentStatus.Triggered, (await _bed.IncidentAsync()).Status);
         Assert.Single(await _bed.Store.ListIncidentsAsync(Channel.WorkspaceKey, DateTimeOffset.MinValue, CancellationToken.None));
+    }
+
+    /// <summary>Starts INC-1 ("Checkout down"); while it is open, <paramref name="command"/> is refused with <paramref name="expected"/>.</summary>
+    private async Task AssertRefusedWhileOpenAsync(string command, string expected)
+    {
+        await _bed.DoAsync("start Checkout down");
+        await _bed.AssertRefusedAsync(command, expected);
     }
 
     /// <summary>

@@ -71,9 +71,7 @@ public sealed partial class CommandHandlerTests
     [Fact]
     public async Task Recovered_with_something_other_than_a_time_is_refused_with_the_usage()
     {
-        await _bed.DoAsync("start Checkout down");
-
-        await _bed.AssertRefusedAsync("recovered soon", "'soon' is not a time of day: use HH:MM, 24-hour clock, or nothing for now. Usage: /incident recovered [at HH:MM]");
+        await AssertRefusedWhileOpenAsync("recovered soon", "'soon' is not a time of day: use HH:MM, 24-hour clock, or nothing for now. Usage: /incident recovered [at HH:MM]");
     }
 
     [Fact]

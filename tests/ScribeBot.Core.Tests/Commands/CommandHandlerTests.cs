@@ -64,12 +64,8 @@ public sealed partial class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Ack_sets_acknowledged_and_status_and_announces_the_time_to_acknowledge()
     {
-        await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(2));
+        var (outcome, incident) = await BobRunsAfterStartAsync(TimeSpan.FromMinutes(2), "ack");
 
-        var outcome = await _bed.DoAsync("ack", Bob);
-
-        var incident = await _bed.IncidentAsync();
         Assert.Equal(IncidentStatus.Acknowledged, incident.Status);
         Assert.Equal(new Milestone(Start.AddMinutes(2), Bob, "req-2"), incident.Acknowledged);
         Assert.Equal(TimeSpan.FromMinutes(2), IncidentDurations.TimeToAcknowledge(incident));
@@ -80,12 +76,8 @@ public sealed partial class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Detected_with_a_time_records_the_method_and_the_typed_instant()
     {
-        await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(10));
+        var (outcome, incident) = await BobRunsAfterStartAsync(TimeSpan.FromMinutes(10), "detected PagerDuty alert at 13:55");
 
-        var outcome = await _bed.DoAsync("detected PagerDuty alert at 13:55", Bob);
-
-        var incident = await _bed.IncidentAsync();
         var at = Start.AddMinutes(-5);
         Assert.Equal("PagerDuty alert", incident.DetectionMethod);
         Assert.Equal(new Milestone(at, Bob, "req-2"), incident.Detected);
@@ -300,23 +292,15 @@ public sealed partial class CommandHandlerTests : IDisposable
     public async Task Timeline_posts_the_timeline_of_the_latest_incident_in_the_channel()
     {
         await _bed.DoAsync("start Checkout down");
-        var before = await _bed.SnapshotAsync();
 
-        var outcome = await _bed.DoAsync("timeline");
-
-        Assert.Equal(new TimelinePost(Channel, Incident.MakeId(Channel, 1)), Assert.Single(outcome.Posts));
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertPostsOnlyAsync("timeline", new TimelinePost(Channel, Incident.MakeId(Channel, 1)));
     }
 
     [Fact]
     public async Task Resolve_closes_the_incident_announces_it_and_posts_the_postmortem()
     {
-        await _bed.DoAsync("start Checkout down");
-        _bed.Clock.Advance(TimeSpan.FromMinutes(45));
+        var (outcome, incident) = await BobRunsAfterStartAsync(TimeSpan.FromMinutes(45), "resolve rolled back to v41");
 
-        var outcome = await _bed.DoAsync("resolve rolled back to v41", Bob);
-
-        var incident = await _bed.IncidentAsync();
         Assert.Equal(IncidentStatus.Resolved, incident.Status);
         Assert.False(incident.IsOpen);
         Assert.Equal(new Milestone(Start.AddMinutes(45), Bob, "req-2"), incident.Resolved);
@@ -343,14 +327,9 @@ public sealed partial class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Postmortem_posts_the_draft_of_the_latest_incident_again_after_resolve()
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
-        var before = await _bed.SnapshotAsync();
+        await StartAndResolveAsync();
 
-        var outcome = await _bed.DoAsync("postmortem");
-
-        Assert.Equal(new PostmortemPost(Channel, Incident.MakeId(Channel, 1)), Assert.Single(outcome.Posts));
-        Assert.Equal(before, await _bed.SnapshotAsync());
+        await AssertPostsOnlyAsync("postmortem", new PostmortemPost(Channel, Incident.MakeId(Channel, 1)));
     }
 
     [Theory]
@@ -367,8 +346,7 @@ public sealed partial class CommandHandlerTests : IDisposable
     [InlineData("tz Europe/Berlin")]
     public async Task Postmortem_facts_can_be_added_after_resolve_to_the_latest_incident(string command)
     {
-        await _bed.DoAsync("start Checkout down");
-        await _bed.DoAsync("resolve");
+        await StartAndResolveAsync();
         var before = await _bed.SnapshotAsync();
 
         var outcome = await _bed.DoAsync(command);
@@ -479,6 +457,35 @@ public sealed partial class CommandHandlerTests : IDisposable
         var outcome = await _bed.DoAsync("stats");
 
         Assert.Equal("Incidents in the last 30 days: 0.", outcome.Reply.ToPlainString());
+    }
+
+    /// <summary>
+    /// Declares INC-1 ("Checkout down"); <paramref name="after"/> later Bob runs <paramref name="command"/>, which must
+    /// succeed. Returns its outcome and INC-1 as stored then.
+    /// </summary>
+    private async Task<(CommandOutcome Outcome, Incident Incident)> BobRunsAfterStartAsync(TimeSpan after, string command)
+    {
+        await _bed.DoAsync("start Checkout down");
+        var outcome = await _bed.DoAfterAsync(after, command, Bob);
+        return (outcome, await _bed.IncidentAsync());
+    }
+
+    /// <summary><paramref name="command"/> posts <paramref name="expected"/> and nothing else, and changes nothing in the store.</summary>
+    private async Task AssertPostsOnlyAsync(string command, ChannelPost expected)
+    {
+        var before = await _bed.SnapshotAsync();
+
+        var outcome = await _bed.DoAsync(command);
+
+        Assert.Equal(expected, Assert.Single(outcome.Posts));
+        Assert.Equal(before, await _bed.SnapshotAsync());
+    }
+
+    /// <summary>Declares INC-1 ("Checkout down") and resolves it straight away.</summary>
+    private async Task StartAndResolveAsync()
+    {
+        await _bed.DoAsync("start Checkout down");
+        await _bed.DoAsync("resolve");
     }
 
     private async Task RunIncidentAsync(string severity, int ackAfter, int resolveAfter)

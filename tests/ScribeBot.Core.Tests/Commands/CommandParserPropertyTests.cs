@@ -38,17 +38,7 @@ public sealed class CommandParserPropertyTests
         for (var i = 0; i < Iterations; i++)
         {
             var input = Generate(random);
-            CommandParseResult result;
-            try
-            {
-                result = CommandParser.Parse(input);
-            }
-            catch (Exception exception)
-            {
-                Assert.Fail($"Parse threw {exception.GetType().Name} for case {i.ToString(CultureInfo.InvariantCulture)}: {Describe(input)}");
-                throw;
-            }
-
+            var result = Fuzz.Parse(input, () => $"case {i.ToString(CultureInfo.InvariantCulture)}: {Describe(input)}");
             if (result.Succeeded)
             {
                 Assert.Null(result.Error);
@@ -122,11 +112,7 @@ public sealed class CommandParserPropertyTests
                     builder.Append(random.Next(2) == 0 ? 'x' : '\u200B', random.Next(1, random.Next(5) == 0 ? 5_000 : 300));
                     break;
                 case 1:
-                    for (var c = random.Next(1, 40); c > 0; c--)
-                    {
-                        builder.Append((char)random.Next(0, 0x10000));
-                    }
-
+                    builder.AppendRandomUnits(random, 40, 0x10000);
                     break;
                 case 2:
                     builder.Append(random.Next(0, 100).ToString(CultureInfo.InvariantCulture)).Append(':')

@@ -215,17 +215,7 @@ public sealed class CommandParserTests
                 ? RandomText(random)
                 : $"{verbs[random.Next(verbs.Length)]}{RandomSeparator(random)}{RandomText(random)}";
 
-            CommandParseResult result;
-            try
-            {
-                result = CommandParser.Parse(text);
-            }
-            catch (Exception ex)
-            {
-                Assert.Fail($"Parse threw {ex.GetType().Name} for {Describe(text)}: {ex.Message}");
-                return;
-            }
-
+            var result = Fuzz.Parse(text, () => Describe(text));
             Assert.True(
                 (result.Command is null) != (result.Error is null),
                 $"expected exactly one of command and error for {Describe(text)}");
@@ -268,18 +258,10 @@ public sealed class CommandParserTests
                     builder.Append(new string((char)random.Next(0x21, 0x7f), random.Next(1, random.Next(2) == 0 ? 20 : 6000)));
                     break;
                 case 2:
-                    for (var c = random.Next(1, 30); c > 0; c--)
-                    {
-                        builder.Append((char)random.Next(0, 0x10000));
-                    }
-
+                    builder.AppendRandomUnits(random, 30, 0x10000);
                     break;
                 case 3:
-                    for (var c = random.Next(1, 10); c > 0; c--)
-                    {
-                        builder.Append((char)random.Next(0, 0x20));
-                    }
-
+                    builder.AppendRandomUnits(random, 10, 0x20);
                     break;
                 default:
                     builder.Append(RandomSeparator(random));

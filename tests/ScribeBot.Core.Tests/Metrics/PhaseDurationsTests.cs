@@ -8,11 +8,10 @@ namespace ScribeBot.Core.Tests.Metrics;
 /// <summary>One incident's phases for statistics: the Issue Summary's own figures, in whole seconds.</summary>
 public sealed class PhaseDurationsTests
 {
-    // Impact began 09:50, detected 09:57, declared 10:00, acknowledged 10:02, a misleading path 10:10-10:25, root cause
-    // found 10:40, resolved 11:05.
+    // Every milestone, a misleading path 10:10-10:25 and the root cause found 10:40.
     private static (Incident Incident, EntryList Entries) Full()
     {
-        var incident = Declared() with { ImpactBegan = By(-10), Detected = By(-3), Acknowledged = By(2), Resolved = By(65) };
+        var incident = EveryMilestone();
         var entries = new EntryList(incident.Id);
         entries.Say(At(10), Bo, "a suspected Stripe outage", TimelineTag.Misleading);
         entries.Say(At(25), Priya, "rolling back 2.14.3", TimelineTag.Action);

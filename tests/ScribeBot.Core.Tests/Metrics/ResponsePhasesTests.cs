@@ -8,21 +8,12 @@ namespace ScribeBot.Core.Tests.Metrics;
 
 public sealed class ResponsePhasesTests
 {
-    // Impact began 09:50, detected 09:57, declared 10:00, acknowledged 10:02, resolved 11:05.
-    private static Incident Full() => Declared() with
-    {
-        ImpactBegan = By(-10),
-        Detected = By(-3),
-        Acknowledged = By(2),
-        Resolved = By(65),
-    };
-
     private static string? Line(ResponsePhases phases) => PhasesText.Line(phases, IncidentClock.For("UTC"))?.ToPlainString();
 
     [Fact]
     public void Each_phase_is_measured_and_said_in_one_line()
     {
-        var incident = Full();
+        var incident = EveryMilestone();
         var entries = new EntryList(incident.Id);
         entries.Say(At(30), Bo, "maybe the pool?", TimelineTag.Note);
         entries.Say(At(40), Priya, "pool max is 20, was 200", TimelineTag.RootCause);
@@ -65,7 +56,7 @@ public sealed class ResponsePhasesTests
     {
         // Impact "began" 09:58, after the detection at 09:57; acknowledged 09:40, before the declaration. The rule is
         // the incident's own (OrderConflicts): detection, MTTA and MTTR rest on a wrong time, the root cause does not.
-        var incident = Full() with { ImpactBegan = By(-2), Acknowledged = By(-20) };
+        var incident = EveryMilestone() with { ImpactBegan = By(-2), Acknowledged = By(-20) };
         var entries = new EntryList(incident.Id);
         entries.Say(At(40), Priya, "pool max is 20", TimelineTag.RootCause);
 
@@ -78,7 +69,7 @@ public sealed class ResponsePhasesTests
     [Fact]
     public void A_root_cause_tagged_before_the_clock_or_only_written_down_after_the_resolve_is_not_stated()
     {
-        var incident = Full();
+        var incident = EveryMilestone();
         var early = new EntryList(incident.Id);
         early.Say(At(-5), Bo, "it is the pool", TimelineTag.RootCause);
         early.Say(At(40), Bo, "it is the pool, confirmed", TimelineTag.RootCause);
@@ -93,7 +84,7 @@ public sealed class ResponsePhasesTests
     public void A_paged_incident_measures_its_clock_phases_from_the_page()
     {
         var page = new PageLink(PageSource.PagerDuty, "Q1", At(-4), "High error rate", "checkout");
-        var incident = Full() with { Page = page, Detected = By(-4) };
+        var incident = EveryMilestone() with { Page = page, Detected = By(-4) };
         var entries = new EntryList(incident.Id);
         entries.Say(At(26), Priya, "the pool", TimelineTag.RootCause);
 

@@ -7,18 +7,22 @@ namespace ScribeBot.Core.Tests.Metrics;
 
 public sealed class TimeLostTests
 {
+    /// <summary>The timeline each test writes, of the incident declared at ten.</summary>
+    private readonly EntryList _entries = new(Declared().Id);
+
     private static Incident Resolved(int minutesAfterTen) => Declared() with { Resolved = By(minutesAfterTen) };
+
+    /// <summary>The time lost over <see cref="_entries"/> by the incident resolved that many minutes after ten.</summary>
+    private TimeLost LostIfResolvedAt(int minutesAfterTen) => TimeLost.Of(Resolved(minutesAfterTen), _entries.Entries);
 
     [Fact]
     public void Two_paths_abandoned_by_one_action_count_from_the_first_to_the_action()
     {
-        var incident = Resolved(90);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(10), Bo, "a suspected Stripe outage", TimelineTag.Misleading);
-        entries.Say(At(20), Sam, "the WAF rule", TimelineTag.Misleading);
-        entries.Say(At(45), Priya, "rolling back 2.14.3", TimelineTag.Action);
+        _entries.Say(At(10), Bo, "a suspected Stripe outage", TimelineTag.Misleading);
+        _entries.Say(At(20), Sam, "the WAF rule", TimelineTag.Misleading);
+        _entries.Say(At(45), Priya, "rolling back 2.14.3", TimelineTag.Action);
 
-        var lost = TimeLost.Of(incident, entries.Entries);
+        var lost = LostIfResolvedAt(90);
 
         Assert.Equal(TimeSpan.FromMinutes(35), lost.Total);
         Assert.Equal([At(45), At(45)], lost.Paths.Select(p => p.AbandonedAt));
@@ -31,15 +35,13 @@ public sealed class TimeLostTests
     public void Overlapping_paths_are_merged_and_separate_ones_added()
     {
         // 10:05-10:25 and 10:15-10:25 overlap (20 minutes); 10:40-10:50 is apart (10 more).
-        var incident = Resolved(90);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(5), Bo, "DNS", TimelineTag.Misleading);
-        entries.Say(At(15), Sam, "the CDN", TimelineTag.Misleading);
-        entries.Say(At(25), Priya, "flushed the pool", TimelineTag.Action);
-        entries.Say(At(40), Bo, "a bad deploy", TimelineTag.Misleading);
-        entries.Say(At(50), Priya, "pool size was 20", TimelineTag.RootCause);
+        _entries.Say(At(5), Bo, "DNS", TimelineTag.Misleading);
+        _entries.Say(At(15), Sam, "the CDN", TimelineTag.Misleading);
+        _entries.Say(At(25), Priya, "flushed the pool", TimelineTag.Action);
+        _entries.Say(At(40), Bo, "a bad deploy", TimelineTag.Misleading);
+        _entries.Say(At(50), Priya, "pool size was 20", TimelineTag.RootCause);
 
-        var lost = TimeLost.Of(incident, entries.Entries);
+        var lost = LostIfResolvedAt(90);
 
         Assert.Equal(TimeSpan.FromMinutes(30), lost.Total);
         Assert.Equal([20, 10, 10], lost.Paths.Select(p => (int)p.Length.TotalMinutes));
@@ -49,13 +51,11 @@ public sealed class TimeLostTests
     [Fact]
     public void A_path_never_abandoned_runs_to_the_resolution()
     {
-        var incident = Resolved(70);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(30), Bo, "it is the load balancer", TimelineTag.Misleading);
-        entries.Say(At(40), Bo, "paging the network team", TimelineTag.Escalation);
-        entries.Say(At(50), Sam, "still looking", TimelineTag.Note, TimelineTag.KeyEvent);
+        _entries.Say(At(30), Bo, "it is the load balancer", TimelineTag.Misleading);
+        _entries.Say(At(40), Bo, "paging the network team", TimelineTag.Escalation);
+        _entries.Say(At(50), Sam, "still looking", TimelineTag.Note, TimelineTag.KeyEvent);
 
-        var lost = TimeLost.Of(incident, entries.Entries);
+        var lost = LostIfResolvedAt(70);
 
         Assert.Equal(At(70), Assert.Single(lost.Paths).AbandonedAt);
         Assert.Equal("About 40 minutes went to one misleading path (it is the load balancer).", TimeLostText.Sentence(lost));
@@ -64,13 +64,11 @@ public sealed class TimeLostTests
     [Fact]
     public void An_action_that_is_itself_misleading_opens_a_path_instead_of_ending_one()
     {
-        var incident = Resolved(60);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(10), Bo, "suspect the cache", TimelineTag.Misleading);
-        entries.Say(At(20), Bo, "restarted the cache, no change", TimelineTag.Action, TimelineTag.Misleading);
-        entries.Say(At(30), Priya, "rolled back", TimelineTag.Action);
+        _entries.Say(At(10), Bo, "suspect the cache", TimelineTag.Misleading);
+        _entries.Say(At(20), Bo, "restarted the cache, no change", TimelineTag.Action, TimelineTag.Misleading);
+        _entries.Say(At(30), Priya, "rolled back", TimelineTag.Action);
 
-        var lost = TimeLost.Of(incident, entries.Entries);
+        var lost = LostIfResolvedAt(60);
 
         Assert.Equal(TimeSpan.FromMinutes(20), lost.Total);
         Assert.Equal([At(30), At(30)], lost.Paths.Select(p => p.AbandonedAt));
@@ -79,11 +77,9 @@ public sealed class TimeLostTests
     [Fact]
     public void Without_misleading_tags_nothing_is_lost_and_no_sentence_is_said()
     {
-        var incident = Resolved(60);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(10), Bo, "rolled back", TimelineTag.Action);
+        _entries.Say(At(10), Bo, "rolled back", TimelineTag.Action);
 
-        var lost = TimeLost.Of(incident, entries.Entries);
+        var lost = LostIfResolvedAt(60);
 
         Assert.Same(TimeLost.None, lost);
         Assert.Null(TimeLostText.Sentence(lost));
@@ -92,38 +88,32 @@ public sealed class TimeLostTests
     [Fact]
     public void A_path_still_followed_on_an_open_incident_and_a_deleted_one_count_nothing()
     {
-        var incident = Declared();
-        var entries = new EntryList(incident.Id);
-        entries.Delete(entries.Say(At(5), Bo, "typo, ignore", TimelineTag.Misleading));
-        entries.Say(At(10), Bo, "the WAF rule", TimelineTag.Misleading);
+        _entries.Delete(_entries.Say(At(5), Bo, "typo, ignore", TimelineTag.Misleading));
+        _entries.Say(At(10), Bo, "the WAF rule", TimelineTag.Misleading);
 
-        Assert.Same(TimeLost.None, TimeLost.Of(incident, entries.Entries));
+        Assert.Same(TimeLost.None, TimeLost.Of(Declared(), _entries.Entries));
     }
 
     [Fact]
     public void An_action_in_the_same_second_does_not_end_the_path()
     {
-        var incident = Resolved(30);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(10), Bo, "the WAF rule", TimelineTag.Misleading);
-        entries.Say(At(10), Priya, "scaled up", TimelineTag.Action);
+        _entries.Say(At(10), Bo, "the WAF rule", TimelineTag.Misleading);
+        _entries.Say(At(10), Priya, "scaled up", TimelineTag.Action);
 
-        Assert.Equal(At(30), Assert.Single(TimeLost.Of(incident, entries.Entries).Paths).AbandonedAt);
+        Assert.Equal(At(30), Assert.Single(LostIfResolvedAt(30).Paths).AbandonedAt);
     }
 
     [Fact]
     public void Long_names_are_shortened_and_paths_past_three_are_counted()
     {
-        var incident = Resolved(60);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(1), Bo, "Adyen reports elevated latency on their status page, opening a ticket", TimelineTag.Misleading);
-        entries.Say(At(2), Bo, "b", TimelineTag.Misleading);
-        entries.Say(At(3), Bo, "c", TimelineTag.Misleading);
-        entries.Say(At(4), Bo, "d", TimelineTag.Misleading);
-        entries.Say(At(5), Bo, "e", TimelineTag.Misleading);
-        entries.Say(At(6), Bo, "fixed", TimelineTag.Resolution);
+        _entries.Say(At(1), Bo, "Adyen reports elevated latency on their status page, opening a ticket", TimelineTag.Misleading);
+        _entries.Say(At(2), Bo, "b", TimelineTag.Misleading);
+        _entries.Say(At(3), Bo, "c", TimelineTag.Misleading);
+        _entries.Say(At(4), Bo, "d", TimelineTag.Misleading);
+        _entries.Say(At(5), Bo, "e", TimelineTag.Misleading);
+        _entries.Say(At(6), Bo, "fixed", TimelineTag.Resolution);
 
-        var sentence = TimeLostText.Sentence(TimeLost.Of(incident, entries.Entries));
+        var sentence = TimeLostText.Sentence(LostIfResolvedAt(60));
 
         Assert.Equal("About 5 minutes went to five misleading paths (Adyen reports elevated latency on their…, b, c and 2 more).", sentence);
     }
@@ -152,10 +142,8 @@ public sealed class TimeLostTests
     [InlineData("the   WAF\trule.", "the WAF rule")]
     public void A_path_is_named_by_its_first_sentence_on_one_line(string text, string name)
     {
-        var incident = Resolved(60);
-        var entries = new EntryList(incident.Id);
-        entries.Say(At(10), Bo, text, TimelineTag.Misleading);
+        _entries.Say(At(10), Bo, text, TimelineTag.Misleading);
 
-        Assert.Equal($"About 50 minutes went to one misleading path ({name}).", TimeLostText.Sentence(TimeLost.Of(incident, entries.Entries)));
+        Assert.Equal($"About 50 minutes went to one misleading path ({name}).", TimeLostText.Sentence(LostIfResolvedAt(60)));
     }
 }

@@ -31,9 +31,12 @@ internal sealed class DispatcherTestBed : IAsyncDisposable
     public OutboxSignal Signal { get; } = new();
     public OutboxDispatcher? Dispatcher { get; private set; }
 
-    public void Start(params IChannelPoster[] posters)
+    public void Start(params IChannelPoster[] posters) => Start(Store, posters);
+
+    /// <summary>Starts the dispatcher on <paramref name="store"/>, a decorator of <see cref="Store"/> that plays a shared one.</summary>
+    public void Start(IOutboxStore store, params IChannelPoster[] posters)
     {
-        Dispatcher = new OutboxDispatcher(Store, posters, Signal, WallClock, NullLogger<OutboxDispatcher>.Instance)
+        Dispatcher = new OutboxDispatcher(store, posters, Signal, WallClock, NullLogger<OutboxDispatcher>.Instance)
         {
             Sleeping = wait => _sleeps.Writer.TryWrite(wait),
         };
@@ -72,6 +75,9 @@ internal sealed class DispatcherTestBed : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How long the dispatcher's next sleep is.</summary>
+    public Task<TimeSpan> NextSleepAsync() => SleepsAsync(_ => Task.FromResult(true));
 
     /// <summary>
     /// Waits until the dispatcher sleeps until a retry is due, with <paramref name="condition"/> true. The wait must be

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ScribeBot.Testing.Storage;
 using static ScribeBot.Core.Tests.Outbox.DispatcherTestBed;
 
@@ -17,27 +16,19 @@ public sealed class OutboxDispatcherSharedStoreTests
         await using var bed = new DispatcherTestBed();
         var store = new HeldElsewhere(bed.Store, TimeSpan.FromSeconds(5));
         var poster = new FakePoster(ChatPlatform.Slack, bed.Clock);
-        var sleeps = Channel.CreateUnbounded<TimeSpan>();
-        using var stop = new CancellationTokenSource();
-        var dispatcher = new OutboxDispatcher(store, [poster], bed.Signal, bed.Clock, NullLogger<OutboxDispatcher>.Instance)
-        {
-            Sleeping = wait => sleeps.Writer.TryWrite(wait),
-        };
         var item = bed.Item(C1, "r1");
         await bed.Store.EnqueueAsync([item], CancellationToken.None);
-        var run = dispatcher.RunAsync(stop.Token);
+        bed.Start(store, poster);
 
         // Another instance holds the item: nothing to take, so a sleep of the store's interval, not an endless one.
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         Assert.Empty(poster.Attempts);
 
         store.Released = true;
         bed.Clock.Advance(TimeSpan.FromSeconds(5));
-        await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await bed.NextSleepAsync();
 
         Assert.Equal([item.Id], poster.Attempts.Select(a => a.Id));
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -46,36 +37,28 @@ public sealed class OutboxDispatcherSharedStoreTests
         await using var bed = new DispatcherTestBed();
         var store = new HeldElsewhere(bed.Store, TimeSpan.FromSeconds(5)) { Released = true };
         var poster = new HeldPoster();
-        var sleeps = Channel.CreateUnbounded<TimeSpan>();
-        using var stop = new CancellationTokenSource();
-        var dispatcher = new OutboxDispatcher(store, [poster], bed.Signal, bed.Clock, NullLogger<OutboxDispatcher>.Instance)
-        {
-            Sleeping = wait => sleeps.Writer.TryWrite(wait),
-        };
         var item = bed.Item(C1, "slow");
         await bed.Store.EnqueueAsync([item], CancellationToken.None);
-        var run = dispatcher.RunAsync(stop.Token);
+        bed.Start(store, poster);
 
         // The platform is slow: the delivery is in flight, and the dispatcher waits one interval to renew its lease.
         await poster.Started.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         Assert.Empty(store.Renewals);
 
         bed.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         bed.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         Assert.Equal([[item.Id], [item.Id]], store.Renewals);
 
         // Delivered: the round ends, the next finds nothing due and sleeps; time passing renews nothing more.
         poster.Finish();
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         bed.Clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), await sleeps.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(5), await bed.NextSleepAsync());
         Assert.Equal(2, store.Renewals.Count);
         Assert.Equal(OutboxState.Delivered, (await bed.Store.GetAsync(item.Id, CancellationToken.None))!.State);
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A platform that takes a post only when the test says so.</summary>

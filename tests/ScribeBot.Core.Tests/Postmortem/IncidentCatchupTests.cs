@@ -9,7 +9,8 @@ public sealed class IncidentCatchupTests
     // 14:10 CET in Europe/Berlin.
     private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
 
-    private static Incident Open() => NewIncident(3, "Checkout returns 502", Declared, Alice) with
+    /// <summary>INC-3, open and acknowledged, whose timeline each test writes into <see cref="_log"/>.</summary>
+    private readonly Incident _incident = NewIncident(3, "Checkout returns 502", Declared, Alice) with
     {
         Commander = Alice,
         Acknowledged = new Milestone(Declared.AddMinutes(2), Alice),
@@ -17,21 +18,27 @@ public sealed class IncidentCatchupTests
         Impact = "card payments fail",
     };
 
+    private readonly EntryList _log;
+
+    public IncidentCatchupTests() => _log = new EntryList(_incident.Id);
+
+    /// <summary>The catchup of <see cref="_incident"/> as <paramref name="caller"/> asked for it at <paramref name="at"/>, as plain text.</summary>
+    private string CatchupText(Person caller, DateTimeOffset at, string requestId = "catchup-1") =>
+        IncidentCatchup.Build(_incident, _log.Entries, caller, requestId, at).ToPlainString();
+
     [Fact]
     public void Catchup_lists_status_the_latest_update_the_events_since_the_caller_last_spoke_escalations_and_missing_facts()
     {
-        var incident = Open();
-        var log = new EntryList(incident.Id);
-        log.Say(Declared.AddMinutes(3), Bo, "p99 through the roof", TimelineTag.Detection);
-        log.Command(Declared.AddMinutes(5), Alice, "Status update: looking at the CDN", TimelineTag.KeyEvent);
-        log.Say(Declared.AddMinutes(8), Priya, "I'm on it, checking the edge");
-        log.Say(Declared.AddMinutes(12), Bo, "the CDN is fine", TimelineTag.Misleading);
-        log.Command(Declared.AddMinutes(15), Alice, "Escalated to Dana Okafor: database", TimelineTag.Escalation);
-        log.Say(Declared.AddMinutes(20), Bo, "untagged chatter");
-        log.Command(Declared.AddMinutes(25), Alice, "Status update: rolling back v42", TimelineTag.KeyEvent);
-        log.Say(Declared.AddMinutes(30), Dana, "rollback done", TimelineTag.Action);
+        _log.Say(Declared.AddMinutes(3), Bo, "p99 through the roof", TimelineTag.Detection);
+        _log.Command(Declared.AddMinutes(5), Alice, "Status update: looking at the CDN", TimelineTag.KeyEvent);
+        _log.Say(Declared.AddMinutes(8), Priya, "I'm on it, checking the edge");
+        _log.Say(Declared.AddMinutes(12), Bo, "the CDN is fine", TimelineTag.Misleading);
+        _log.Command(Declared.AddMinutes(15), Alice, "Escalated to Dana Okafor: database", TimelineTag.Escalation);
+        _log.Say(Declared.AddMinutes(20), Bo, "untagged chatter");
+        _log.Command(Declared.AddMinutes(25), Alice, "Status update: rolling back v42", TimelineTag.KeyEvent);
+        _log.Say(Declared.AddMinutes(30), Dana, "rollback done", TimelineTag.Action);
 
-        var text = IncidentCatchup.Build(incident, log.Entries, Priya, "catchup-1", Declared.AddMinutes(40)).ToPlainString();
+        var text = CatchupText(Priya, Declared.AddMinutes(40));
 
         Assert.Equal(
             """
@@ -59,14 +66,12 @@ public sealed class IncidentCatchupTests
     [Fact]
     public void Someone_who_has_not_spoken_gets_the_last_hour()
     {
-        var incident = Open();
-        var log = new EntryList(incident.Id);
-        log.Say(Declared.AddMinutes(10), Bo, "an hour and a quarter ago", TimelineTag.Action);
-        log.Say(Declared.AddMinutes(24), Bo, "just over an hour ago", TimelineTag.Action);
-        log.Say(Declared.AddMinutes(26), Bo, "just under an hour ago", TimelineTag.Action);
-        log.Say(Declared.AddMinutes(80), Bo, "a minute ago", TimelineTag.Resolution);
+        _log.Say(Declared.AddMinutes(10), Bo, "an hour and a quarter ago", TimelineTag.Action);
+        _log.Say(Declared.AddMinutes(24), Bo, "just over an hour ago", TimelineTag.Action);
+        _log.Say(Declared.AddMinutes(26), Bo, "just under an hour ago", TimelineTag.Action);
+        _log.Say(Declared.AddMinutes(80), Bo, "a minute ago", TimelineTag.Resolution);
 
-        var text = IncidentCatchup.Build(incident, log.Entries, Sam, "catchup-1", Declared.AddMinutes(85)).ToPlainString();
+        var text = CatchupText(Sam, Declared.AddMinutes(85));
 
         Assert.Contains(
             """
@@ -86,15 +91,13 @@ public sealed class IncidentCatchupTests
     [Fact]
     public void More_than_ten_missed_events_show_the_latest_ten_and_count_the_earlier_ones()
     {
-        var incident = Open();
-        var log = new EntryList(incident.Id);
-        log.Say(Declared.AddMinutes(1), Sam, "I'm here");
+        _log.Say(Declared.AddMinutes(1), Sam, "I'm here");
         for (var i = 1; i <= 13; i++)
         {
-            log.Say(Declared.AddMinutes(1 + i), Bo, $"step {i}", TimelineTag.Action);
+            _log.Say(Declared.AddMinutes(1 + i), Bo, $"step {i}", TimelineTag.Action);
         }
 
-        var groups = ChatTextLayout.Groups(IncidentCatchup.Build(incident, log.Entries, Sam, "catchup-1", Declared.AddMinutes(30)));
+        var groups = ChatTextLayout.Groups(IncidentCatchup.Build(_incident, _log.Entries, Sam, "catchup-1", Declared.AddMinutes(30)));
 
         var missed = groups[1].Select(line => line.ToPlainString()).ToList();
         Assert.Equal("Tagged since you last spoke at 14:11 (13 events):", missed[0]);
@@ -107,16 +110,14 @@ public sealed class IncidentCatchupTests
     [Fact]
     public void The_catchup_request_itself_and_deleted_or_untagged_lines_do_not_count_but_a_deleted_word_of_the_caller_does()
     {
-        var incident = Open();
-        var log = new EntryList(incident.Id);
-        var said = log.Say(Declared.AddMinutes(5), Sam, "typo");
-        log.Delete(said);
-        var gone = log.Say(Declared.AddMinutes(6), Bo, "wrong channel", TimelineTag.Action);
-        log.Delete(gone);
-        log.Say(Declared.AddMinutes(7), Bo, "restarted the pods", TimelineTag.Action);
-        var request = log.Say(Declared.AddMinutes(9), Sam, "@ScribeBot catchup");
+        var said = _log.Say(Declared.AddMinutes(5), Sam, "typo");
+        _log.Delete(said);
+        var gone = _log.Say(Declared.AddMinutes(6), Bo, "wrong channel", TimelineTag.Action);
+        _log.Delete(gone);
+        _log.Say(Declared.AddMinutes(7), Bo, "restarted the pods", TimelineTag.Action);
+        var request = _log.Say(Declared.AddMinutes(9), Sam, "@ScribeBot catchup");
 
-        var text = IncidentCatchup.Build(incident, log.Entries, Sam, request.MessageId, Declared.AddMinutes(9)).ToPlainString();
+        var text = CatchupText(Sam, Declared.AddMinutes(9), request.MessageId);
 
         Assert.Contains("Tagged since you last spoke at 14:15 (1 event):\n14:17 - Action: restarted the pods (Bo Chen)\n", text, StringComparison.Ordinal);
     }
@@ -135,14 +136,12 @@ public sealed class IncidentCatchupTests
     [Fact]
     public void The_join_pointer_is_one_line_with_number_title_severity_and_whole_minutes()
     {
-        var incident = Open();
-
         Assert.Equal(
             "INC-3 is open here: Checkout returns 502, SEV2, 40 minutes so far. /incident catchup for what you missed.",
-            IncidentCatchup.Pointer(incident, Declared.AddMinutes(40).AddSeconds(35)).ToPlainString());
+            IncidentCatchup.Pointer(_incident, Declared.AddMinutes(40).AddSeconds(35)).ToPlainString());
         Assert.Equal(
             "INC-3 is open here: Checkout returns 502, SEV2, 1 hour, 5 minutes so far. /incident catchup for what you missed.",
-            IncidentCatchup.Pointer(incident, Declared.AddMinutes(65)).ToPlainString());
-        Assert.Contains("SEV2, just declared.", IncidentCatchup.Pointer(incident, Declared.AddSeconds(20)).ToPlainString(), StringComparison.Ordinal);
+            IncidentCatchup.Pointer(_incident, Declared.AddMinutes(65)).ToPlainString());
+        Assert.Contains("SEV2, just declared.", IncidentCatchup.Pointer(_incident, Declared.AddSeconds(20)).ToPlainString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ScribeBot.Core.Retention;
 
@@ -168,31 +169,16 @@ public sealed class OutboxRetentionTests
 
     private sealed class RecordingLogger : ILogger<OutboxRetention>
     {
-        private readonly Lock _lock = new();
-        private readonly List<LogLine> _lines = [];
+        private readonly ConcurrentQueue<LogLine> _lines = new();
 
-        public IReadOnlyList<LogLine> Lines
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
+        public IReadOnlyList<LogLine> Lines => [.. _lines];
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_lock)
-            {
-                _lines.Add(new LogLine(logLevel, formatter(state, exception), exception));
-            }
-        }
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _lines.Enqueue(new LogLine(logLevel, formatter(state, exception), exception));
     }
 }
