@@ -1,7 +1,9 @@
 using ScribeBot.MigrateStore;
 using ScribeBot.Postgres;
 using ScribeBot.Testing.Storage;
+using ScribeBot.Tests.Storage;
 using static ScribeBot.Tests.Migrate.MigrateSeed;
+using static ScribeBot.Tests.Migrate.StoreSeed;
 
 namespace ScribeBot.Tests.Migrate;
 
@@ -9,8 +11,7 @@ namespace ScribeBot.Tests.Migrate;
 /// <c>migrate-store</c> (issue 18, item 5) from a real LiteDB file in a temp directory into a real throwaway PostgreSQL,
 /// run in-process as <c>Program</c> runs it; both stores are then read through the same ports and must agree.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITestOutputHelper log) : IDisposable
+public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITestOutputHelper log) : PostgresDatabaseTest(postgres), IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly string _directory = Directory.CreateTempSubdirectory("scribebot-migrate-store-").FullName;
@@ -23,7 +24,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task It_copies_every_incident_entry_post_and_record_so_both_stores_read_the_same()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
 
         var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
 
@@ -48,7 +49,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_second_run_copies_nothing_and_says_so_and_numbering_continues_in_postgres()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
 
         // postgres: alone takes the configured connection, so a password need not be on the command line.
@@ -80,7 +81,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_run_after_the_file_changed_copies_what_is_new_and_reports_the_incidents_that_differ_without_overwriting()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
         var openId = seeded.IncidentIds[2];
         await using (var store = StorePorts.LiteDb(DataFile))
@@ -124,7 +125,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
             });
         }
 
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         var watch = Stopwatch.StartNew();
         var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
 
@@ -140,9 +141,9 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_data_file_a_running_host_holds_is_refused_with_exit_code_3_and_nothing_is_copied()
     {
         await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using (var host = HostProcess.Start(["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", DataFile], workingDirectory: Path.GetTempPath()))
+        using (var host = HostProcess.StartOnDataFile(DataFile))
         {
             await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
 
@@ -162,7 +163,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_database_another_host_filled_is_refused_before_anything_is_copied()
     {
         await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using (var other = StorePorts.Postgres(database))
         {
             await other.Incidents.OpenIncidentAsync(SlackC2, n => Opening(SlackC2, n, Day), CancellationToken.None);
@@ -199,7 +200,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     [Fact]
     public async Task A_missing_data_file_is_an_error_and_no_file_is_created()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         var missing = Path.Combine(_directory, "elsewhere.db");
 
         var (exit, _, errors) = await MigrateStoreAsync("--from", $"litedb:{missing}", "--to", $"postgres:{database}");
@@ -256,11 +257,6 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
 
     private static string Text<T>(T value) => JsonSerializer.Serialize(value, Json);
 
-    private static async Task<(int Exit, string Output, string Errors)> MigrateStoreAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await MigrateStoreVerb.RunAsync(args, output, errors, CancellationToken.None);
-        return (exit, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Output, string Errors)> MigrateStoreAsync(params string[] args) =>
+        VerbRun.RunAsync((output, errors) => MigrateStoreVerb.RunAsync(args, output, errors, CancellationToken.None));
 }

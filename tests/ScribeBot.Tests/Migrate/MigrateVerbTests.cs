@@ -1,6 +1,7 @@
 using ScribeBot.Migrate;
 using ScribeBot.Postgres;
 using ScribeBot.Testing.Storage;
+using ScribeBot.Tests.Storage;
 
 namespace ScribeBot.Tests.Migrate;
 
@@ -9,8 +10,7 @@ namespace ScribeBot.Tests.Migrate;
 /// real LiteDB files: it applies what is pending and says what, does nothing the second time, refuses a newer schema
 /// with the host's exit code 5, and reports an unreachable server in one line without its password.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
+public sealed class MigrateVerbTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres), IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scribebot-migrate-").FullName;
 
@@ -19,7 +19,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task On_an_empty_database_it_applies_every_migration_and_names_them()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
 
         var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
 
@@ -35,7 +35,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task On_an_up_to_date_database_it_says_there_is_nothing_to_do()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
 
         var (exit, output, errors) = await MigrateAsync("--Storage:Provider=Postgres", $"--Storage:Postgres:ConnectionString={database}");
@@ -48,7 +48,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task On_a_newer_schema_it_refuses_with_exit_code_5_and_changes_nothing()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
         await Sql.ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
 
@@ -84,7 +84,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         var path = Path.Combine(_directory, "scribebot.db");
         await using (var store = StorePorts.LiteDb(path))
         {
-            await store.Incidents.OpenIncidentAsync(new ChannelRef(ChatPlatform.Slack, "T1", "C1"), n => MigrateSeed.Opening(new ChannelRef(ChatPlatform.Slack, "T1", "C1"), n, MigrateSeed.Day), CancellationToken.None);
+            await store.Incidents.OpenIncidentAsync(StoreSeed.SlackC1, n => MigrateSeed.Opening(StoreSeed.SlackC1, n, MigrateSeed.Day), CancellationToken.None);
         }
 
         // A file written before the ledger kept the phases (version 3) is what a host upgrade reads in full at start.
@@ -124,13 +124,8 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         Assert.Equal($"migrate: unexpected argument 'now'.\n{MigrateVerb.Usage}\n", errors);
     }
 
-    private static async Task<(int Exit, string Output, string Errors)> MigrateAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await MigrateVerb.RunAsync(args, output, errors, CancellationToken.None);
-        return (exit, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Output, string Errors)> MigrateAsync(params string[] args) =>
+        VerbRun.RunAsync((output, errors) => MigrateVerb.RunAsync(args, output, errors, CancellationToken.None));
 
     private static int FreePort()
     {

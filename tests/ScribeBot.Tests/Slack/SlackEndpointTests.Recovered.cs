@@ -6,9 +6,8 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task Recovered_is_answered_to_the_caller_stored_and_the_posted_markdown_measures_the_outage_to_it()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
 
         using var response = await host.PostSlackFormAsync(SlackPayloads.Command("recovered", "1.2.recovered"));
 

@@ -11,9 +11,8 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task A_whole_incident_ends_with_the_draft_and_its_markdown_posted_back_to_slack()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
 
         var ts = Enumerable.Range(1, 20).Select(i => SlackPayloads.Now(i)).ToArray();
         for (var i = 1; i <= 20; i++)

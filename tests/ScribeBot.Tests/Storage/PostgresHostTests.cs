@@ -3,13 +3,12 @@ using ScribeBot.Testing.Storage;
 namespace ScribeBot.Tests.Storage;
 
 /// <summary>The host on <c>Storage:Provider=Postgres</c>: it migrates the database at start and keeps everything there.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresHostTests(PostgresFixture postgres)
+public sealed class PostgresHostTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     [Fact]
     public async Task On_postgres_a_slack_start_is_stored_in_the_database_and_no_data_file_is_made()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var host = await new ScribeBotApplication()
             .WithSlack()
             .WithPostgres(database)
@@ -26,7 +25,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
     [Fact]
     public async Task A_database_migrated_by_a_newer_scribebot_stops_the_start_naming_both_versions()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using (var current = new ScribeBotApplication()
             .WithPostgres(database))
         {

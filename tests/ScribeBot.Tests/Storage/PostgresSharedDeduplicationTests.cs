@@ -6,13 +6,12 @@ namespace ScribeBot.Tests.Storage;
 /// Two Slack hosts on one PostgreSQL database, as behind a load balancer: an event Slack retries to the other
 /// instance is known there as handled, because handled <c>event_id</c>s are kept in the database.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
+public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     [Fact]
     public async Task An_event_handled_by_one_instance_is_a_duplicate_on_the_other()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var first = await OnDatabase(database).StartKestrelAsync();
         await using var second = await OnDatabase(database).StartKestrelAsync();
         await Ok(first.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));

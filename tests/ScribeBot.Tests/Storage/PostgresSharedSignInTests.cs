@@ -7,15 +7,14 @@ namespace ScribeBot.Tests.Storage;
 /// a sign-in started on one finishes on the other, the session cookie is good on both, and an antiforgery token from a
 /// page of one is taken by the other, because the data-protection key ring is in the database.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres)
+public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     [Fact]
     public async Task A_sign_in_started_on_one_instance_finishes_on_the_other_and_the_session_works_on_both()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var issuer = await FakeOidcIssuer.StartAsync();
         issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
         await using var first = await OnDatabase(database, issuer).StartKestrelAsync();

@@ -9,8 +9,7 @@ namespace ScribeBot.Tests.Storage;
 /// connection to the one fake Slack (Slack spreads an app's envelopes over up to ten), and an envelope Slack hands to
 /// both connections (its ack did not arrive, so it goes to another connection) is done once and acked on both.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresSocketModeTests(PostgresFixture postgres)
+public sealed class PostgresSocketModeTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     private const string AppToken = "xapp-1-A111-0000-test";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -18,7 +17,7 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
     [Fact]
     public async Task An_envelope_delivered_to_both_instances_is_done_once_and_acked_on_both_connections()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
         await using var first = await OnDatabase(database, slack).StartKestrelAsync();
         await using var second = await OnDatabase(database, slack).StartKestrelAsync();

@@ -12,8 +12,7 @@ namespace ScribeBot.Tests.Storage;
 /// seconds: that wait is what it proves, a dead instance's post going out once its lease expires.
 /// </para>
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputHelper output) : PostgresDatabaseTest(postgres)
 {
     private const int Events = 300;
     private const int Connections = 6;
@@ -25,7 +24,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     [Fact]
     public async Task After_one_host_is_SIGKILLed_mid_burst_every_acknowledged_event_is_stored_once_and_the_survivor_posts_the_draft_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
         using var sender = new SignedSlackSender();
         var settings = new Dictionary<string, string>
@@ -103,7 +102,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     [Fact]
     public async Task A_Slack_retry_sent_to_the_other_host_is_answered_as_a_duplicate_and_stored_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var database = await CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
         using var sender = new SignedSlackSender();
         var starting = new[]
