@@ -11,4 +11,15 @@ internal static class VerbRun
         var exit = await verb(output, errors);
         return (exit, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
     }
+
+    /// <summary>
+    /// Asserts how a verb refuses arguments it cannot take: exit code <paramref name="badInput"/>, nothing on standard
+    /// output, and on standard error <c>verb: reason</c> followed by the verb's usage.
+    /// </summary>
+    public static void AssertUsageError((int Exit, string Output, string Errors) run, int badInput, string verb, string error, string usage)
+    {
+        Assert.Equal(badInput, run.Exit);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal($"{verb}: {error}\n{usage}\n", run.Errors);
+    }
 }

@@ -19,47 +19,43 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : PostgresDatabas
     [Fact]
     public async Task On_an_empty_database_it_applies_every_migration_and_names_them()
     {
-        var database = await CreateDatabaseAsync();
-
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
         Assert.Equal(MigrateVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
         Assert.Equal(
-            $"PostgreSQL {PostgresSchema.Describe(database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys, 004-followup-created; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
+            $"PostgreSQL {PostgresSchema.Describe(Database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys, 004-followup-created; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
             output);
-        Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(database, "SELECT max(version) FROM schema_version"));
-        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
+        Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(Database, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(0, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM incidents"));
     }
 
     [Fact]
     public async Task On_an_up_to_date_database_it_says_there_is_nothing_to_do()
     {
-        var database = await CreateDatabaseAsync();
-        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider=Postgres", $"--Storage:Postgres:ConnectionString={database}");
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider=Postgres", $"--Storage:Postgres:ConnectionString={Database}");
 
         Assert.Equal(MigrateVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
-        Assert.Equal($"PostgreSQL {PostgresSchema.Describe(database)}: schema is at version {PostgresSchema.LatestVersion}, nothing to do.\n", output);
+        Assert.Equal($"PostgreSQL {PostgresSchema.Describe(Database)}: schema is at version {PostgresSchema.LatestVersion}, nothing to do.\n", output);
     }
 
     [Fact]
     public async Task On_a_newer_schema_it_refuses_with_exit_code_5_and_changes_nothing()
     {
-        var database = await CreateDatabaseAsync();
-        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
-        await Sql.ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
+        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
+        await Sql.ExecuteAsync(Database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
 
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
         Assert.Equal(ScribeBot.Hosting.StartupFailure.SchemaTooNew, exit);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith($"migrate: PostgreSQL {PostgresSchema.Describe(database)}: The PostgreSQL schema is at version 999, newer than this ScribeBot knows", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"migrate: PostgreSQL {PostgresSchema.Describe(Database)}: The PostgreSQL schema is at version 999, newer than this ScribeBot knows", errors, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was changed.\n", errors, StringComparison.Ordinal);
         // Every migration this build knows, and the one from the future: nothing was added or removed.
-        Assert.Equal(PostgresSchema.LatestVersion + 1, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM schema_version"));
+        Assert.Equal(PostgresSchema.LatestVersion + 1, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM schema_version"));
     }
 
     [Fact]
@@ -117,11 +113,9 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : PostgresDatabas
     [Fact]
     public async Task An_unexpected_argument_gets_the_usage_and_exit_code_2()
     {
-        var (exit, output, errors) = await MigrateAsync("now");
+        var run = await MigrateAsync("now");
 
-        Assert.Equal(MigrateVerb.BadInput, exit);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal($"migrate: unexpected argument 'now'.\n{MigrateVerb.Usage}\n", errors);
+        VerbRun.AssertUsageError(run, MigrateVerb.BadInput, "migrate", "unexpected argument 'now'.", MigrateVerb.Usage);
     }
 
     private static Task<(int Exit, string Output, string Errors)> MigrateAsync(params string[] args) =>

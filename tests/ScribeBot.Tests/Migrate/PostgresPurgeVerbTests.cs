@@ -17,26 +17,25 @@ public sealed class PostgresPurgeVerbTests(PostgresFixture postgres) : PostgresD
     [Fact]
     public async Task Without_yes_it_says_what_it_would_delete_and_with_yes_deletes_it_keeping_the_numbers()
     {
-        var database = await CreateDatabaseAsync();
         Seeded seeded;
-        await using (var store = StorePorts.Postgres(database))
+        await using (var store = StorePorts.Postgres(Database))
         {
             seeded = await SeedAsync(PortsOf(store));
         }
 
-        var (dryExit, dryRun, dryErrors) = await PurgeAsync(database, "--before", "2026-01-01");
-        var (exit, output, errors) = await PurgeAsync(database, "--before", "2026-01-01", "--yes");
-        var (_, again, _) = await PurgeAsync(database, "--before", "2026-01-01", "--yes");
+        var (dryExit, dryRun, dryErrors) = await PurgeAsync(Database, "--before", "2026-01-01");
+        var (exit, output, errors) = await PurgeAsync(Database, "--before", "2026-01-01", "--yes");
+        var (_, again, _) = await PurgeAsync(Database, "--before", "2026-01-01", "--yes");
 
         Assert.Equal(PurgeVerb.Ok, dryExit);
         Assert.Equal(string.Empty, dryErrors);
-        Assert.Equal($"Database: PostgreSQL {PostgresSchema.Describe(database)}\n{DryRunPlan}".ReplaceLineEndings("\n"), dryRun);
+        Assert.Equal($"Database: PostgreSQL {PostgresSchema.Describe(Database)}\n{DryRunPlan}".ReplaceLineEndings("\n"), dryRun);
         Assert.Equal(PurgeVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
         Assert.EndsWith("Deleted 3 resolved incidents with 6 timeline entries and 1 outbox item. Their incident numbers are not given again.\n", output, StringComparison.Ordinal);
         Assert.Contains("No resolved incident was declared before 2026-01-01 (UTC): nothing to delete.", again, StringComparison.Ordinal);
 
-        await using var after = StorePorts.Postgres(database);
+        await using var after = StorePorts.Postgres(Database);
         await AssertPurgedAsync(PortsOf(after), seeded);
     }
 

@@ -80,11 +80,9 @@ public sealed class PurgeVerbTests : IDisposable
     {
         var seeded = await SeedAsync();
 
-        var (exit, output, errors) = await PurgeAsync(arguments.Split(' '));
+        var run = await PurgeAsync(arguments.Split(' '));
 
-        Assert.Equal(PurgeVerb.BadInput, exit);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal($"purge: {error}\n{PurgeArguments.Usage}\n", errors.ReplaceLineEndings("\n"));
+        VerbRun.AssertUsageError(run, PurgeVerb.BadInput, "purge", error, PurgeArguments.Usage);
         await AssertUnchangedAsync(seeded);
     }
 

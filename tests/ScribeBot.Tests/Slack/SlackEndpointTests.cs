@@ -248,6 +248,17 @@ public sealed partial class SlackEndpointTests
         }
     }
 
+    /// <summary>
+    /// Resolves the incident with the slash command <paramref name="resolve"/> and waits, a minute at most, for the
+    /// draft's Markdown file to be shared in the channel; its text.
+    /// </summary>
+    private static async Task<string> ResolveAndReadDraftMarkdownAsync(ScribeBotApplication host, string resolve)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command(resolve, "1.2.resolve")));
+        return await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
+    }
+
     private static async Task Ok(Task<HttpResponseMessage> sending)
     {
         using var response = await sending;

@@ -4,11 +4,17 @@ namespace ScribeBot.Tests.Storage;
 
 /// <summary>
 /// A test class on the run's one throwaway PostgreSQL server (the <see cref="PostgresCollection"/>, started once for all
-/// such classes): each test takes a fresh, empty database of its own from it.
+/// such classes): each test starts with a fresh, empty database of its own on it, <see cref="Database"/>.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public abstract class PostgresDatabaseTest(PostgresFixture postgres)
+public abstract class PostgresDatabaseTest(PostgresFixture postgres) : IAsyncLifetime
 {
-    /// <summary>A new empty database on the shared server, as its connection string.</summary>
-    protected Task<string> CreateDatabaseAsync() => postgres.Server.CreateDatabaseAsync();
+    private string? _database;
+
+    /// <summary>This test's database, as its connection string.</summary>
+    protected string Database => _database ?? throw new InvalidOperationException("The test's database has not been created.");
+
+    public async Task InitializeAsync() => _database = await postgres.Server.CreateDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }
