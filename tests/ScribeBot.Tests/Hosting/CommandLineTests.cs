@@ -4,12 +4,9 @@ namespace ScribeBot.Tests.Hosting;
 /// The host as a person at a terminal meets it, in a real process: help exits 0, a bad setting or a port in use is one
 /// line with its documented exit code and no stack trace.
 /// </summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : HostDataFileTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
 
     [Theory]
     [InlineData("--help", "usage: ScribeBot")]
@@ -66,7 +63,7 @@ public sealed class CommandLineTests : IDisposable
         using var timeout = new CancellationTokenSource(Timeout);
         // A home directory as on a fresh machine: no data-protection key yet, so the host makes one at start. With the
         // developer's own key ring in ~/.aspnet the test could not see the warning a first run gave.
-        var home = Directory.CreateDirectory(_directory.File("home")).FullName;
+        var home = Directory.CreateDirectory(Temp.File("home")).FullName;
         using var host = StartHost(new Dictionary<string, string> { ["HOME"] = home }, "http://127.0.0.1:0");
 
         // The summary's last line: everything logged at start is in by then.
@@ -95,22 +92,17 @@ public sealed class CommandLineTests : IDisposable
     private static void AssertNoStackTrace(string output) =>
         Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && line.StartsWith("   ", StringComparison.Ordinal));
 
-    private HostProcess StartHost(IReadOnlyDictionary<string, string> environment, string url) =>
-        HostProcess.Start(["--urls", url, "--Storage:LiteDb:Path", _directory.File("scribebot.db")], Path.GetTempPath(), environment);
-
     private async Task<(int Exit, string Output)> RunHostAsync(IReadOnlyDictionary<string, string> environment, string url)
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var host = StartHost(environment, url);
-        var exit = await host.WaitForExitAsync(timeout.Token);
-        return (exit, host.OutputSoFar());
+        return await host.WaitForExitAndOutputAsync(timeout.Token);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var host = HostProcess.Start(arguments, Path.GetTempPath(), environment);
-        var exit = await host.WaitForExitAsync(timeout.Token);
-        return (exit, host.OutputSoFar());
+        return await host.WaitForExitAndOutputAsync(timeout.Token);
     }
 }

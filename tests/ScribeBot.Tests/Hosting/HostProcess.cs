@@ -39,6 +39,14 @@ internal sealed partial class HostProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="environment">Set for the child only, after the defaults (so a test can override them).</param>
+    /// <summary>
+    /// The host as an operator starts it: listening on <paramref name="url"/> (a free loopback port unless told),
+    /// keeping its data in <paramref name="dataFile"/>, started from the temp directory.
+    /// </summary>
+    public static HostProcess StartOnDataFile(
+        string dataFile, IReadOnlyDictionary<string, string>? environment = null, string url = "http://127.0.0.1:0") =>
+        Start(["--urls", url, "--Storage:LiteDb:Path", dataFile], Path.GetTempPath(), environment);
+
     public static HostProcess Start(
         IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -91,6 +99,13 @@ internal sealed partial class HostProcess : IDisposable
     {
         await _process.WaitForExitAsync(cancellationToken);
         return _process.ExitCode;
+    }
+
+    /// <summary>Waits for the host to exit and gives its exit code with all it wrote.</summary>
+    public async Task<(int Exit, string Output)> WaitForExitAndOutputAsync(CancellationToken cancellationToken)
+    {
+        var exit = await WaitForExitAsync(cancellationToken);
+        return (exit, OutputSoFar());
     }
 
     /// <summary>

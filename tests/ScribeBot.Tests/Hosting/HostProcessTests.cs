@@ -1,18 +1,15 @@
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>The host as an operator starts it: a real process, a real port on 127.0.0.1, a real data file.</summary>
-public sealed partial class HostProcessTests : IDisposable
+public sealed partial class HostProcessTests : HostDataFileTest
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task The_host_listens_on_loopback_serves_healthz_and_logs_its_platforms()
     {
-        var dataFile = _directory.File(Path.Combine("data", "scribebot.db"));
-        using var host = HostProcess.Start(
-            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", dataFile],
-            workingDirectory: Path.GetTempPath());
+        var dataFile = Temp.File(Path.Combine("data", "scribebot.db"));
+        using var host = HostProcess.StartOnDataFile(dataFile);
         using var timeout = new CancellationTokenSource(StartupTimeout);
 
         var listening = await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
@@ -31,7 +28,7 @@ public sealed partial class HostProcessTests : IDisposable
     [InlineData("URLS", "http://127.0.0.1:0")]
     public async Task An_address_from_the_environment_replaces_the_default_one(string variable, string address)
     {
-        var dataFile = _directory.File(Path.Combine("data", "scribebot.db"));
+        var dataFile = Temp.File(Path.Combine("data", "scribebot.db"));
         using var host = HostProcess.Start(
             ["--Storage:LiteDb:Path", dataFile],
             workingDirectory: Path.GetTempPath(),
@@ -45,8 +42,6 @@ public sealed partial class HostProcessTests : IDisposable
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), timeout.Token));
         Assert.DoesNotContain(":5080", listening.Value, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _directory.Dispose();
 
     [GeneratedRegex(@"Platform Slack: .*")]
     private static partial Regex SlackPlatform();

@@ -1,12 +1,8 @@
 namespace ScribeBot.Tests.Hosting;
 
 /// <summary>No placeholder is ever a secret: the example file carries none, and the host refuses to start on one.</summary>
-public sealed class SecretPlaceholderTests : IDisposable
+public sealed class SecretPlaceholderTests : HostDataFileTest
 {
-    private readonly TempDirectory _directory = new();
-
-    public void Dispose() => _directory.Dispose();
-
     [Theory]
     [InlineData("Slack:SigningSecret", "(secret: set Slack__SigningSecret in the environment)")]
     [InlineData("Slack:BotToken", "changeme")]
@@ -26,14 +22,10 @@ public sealed class SecretPlaceholderTests : IDisposable
     public async Task The_host_process_given_a_placeholder_secret_exits_2_with_one_line_naming_the_key()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var host = HostProcess.Start(
-            ["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", _directory.File("scribebot.db")],
-            workingDirectory: Path.GetTempPath(),
-            new Dictionary<string, string> { ["Slack__SigningSecret"] = "changeme" });
+        using var host = StartHost(new Dictionary<string, string> { ["Slack__SigningSecret"] = "changeme" });
 
-        var exitCode = await host.WaitForExitAsync(timeout.Token);
+        var (exitCode, output) = await host.WaitForExitAndOutputAsync(timeout.Token);
 
-        var output = host.OutputSoFar();
         Assert.True(exitCode == 2, $"expected exit code 2 (invalid settings), got {exitCode}:\n{output}");
         Assert.Contains("ScribeBot cannot start: Slack:SigningSecret holds a placeholder, not a secret", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);

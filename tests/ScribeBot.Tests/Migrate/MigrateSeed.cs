@@ -1,4 +1,5 @@
 using LiteDB;
+using static ScribeBot.Tests.Migrate.StoreSeed;
 
 namespace ScribeBot.Tests.Migrate;
 
@@ -10,24 +11,29 @@ namespace ScribeBot.Tests.Migrate;
 internal static class MigrateSeed
 {
     public static readonly DateTimeOffset Day = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
-    public static readonly ChannelRef SlackC1 = new(ChatPlatform.Slack, "T1", "C1");
-    public static readonly ChannelRef SlackC2 = new(ChatPlatform.Slack, "T1", "C2");
-    public static readonly ChannelRef TeamsA = new(ChatPlatform.Teams, "tenant-a", "19:a@thread.tacv2");
-    public static readonly Person Alice = new("U1", "Alice Ng");
 
     /// <summary>Incident ids written, newest last; the purged one is not among them.</summary>
     public sealed record Seeded(IReadOnlyList<string> IncidentIds, OutboxItem Delivered, OutboxItem Pending);
 
-    public static IncidentWithEntries Opening(ChannelRef channel, int number, DateTimeOffset declared, params string[] messageIds)
+    /// <summary>The copy's incidents: titled after their channel, in Berlin time.</summary>
+    public static IncidentWithEntries Opening(ChannelRef channel, int number, DateTimeOffset declared, params string[] messageIds) =>
+        Declaration(channel, number, declared, $"Incident {number} in {channel.Channel}", "Europe/Berlin", messageIds);
+
+    /// <summary>
+    /// A SEV2 incident Alice declares at <paramref name="declared"/>, with her entries <paramref name="messageIds"/> at
+    /// that instant; the purge tests declare theirs with it too.
+    /// </summary>
+    public static IncidentWithEntries Declaration(
+        ChannelRef channel, int number, DateTimeOffset declared, string title, string timeZoneId, params string[] messageIds)
     {
         var incident = new Incident
         {
             Id = Incident.MakeId(channel, number),
             Number = number,
             Channel = channel,
-            Title = $"Incident {number} in {channel.Channel}",
+            Title = title,
             Severity = Severity.Sev2,
-            TimeZoneId = "Europe/Berlin",
+            TimeZoneId = timeZoneId,
             Declared = new Milestone(declared, Alice),
         };
         return new IncidentWithEntries(incident, messageIds.Select(id => Entry(incident.Id, id, declared)).ToArray());

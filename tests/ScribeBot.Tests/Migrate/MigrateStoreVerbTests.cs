@@ -1,7 +1,9 @@
 using ScribeBot.MigrateStore;
 using ScribeBot.Postgres;
 using ScribeBot.Testing.Storage;
+using ScribeBot.Tests.Storage;
 using static ScribeBot.Tests.Migrate.MigrateSeed;
+using static ScribeBot.Tests.Migrate.StoreSeed;
 
 namespace ScribeBot.Tests.Migrate;
 
@@ -9,8 +11,7 @@ namespace ScribeBot.Tests.Migrate;
 /// <c>migrate-store</c> (issue 18, item 5) from a real LiteDB file in a temp directory into a real throwaway PostgreSQL,
 /// run in-process as <c>Program</c> runs it; both stores are then read through the same ports and must agree.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITestOutputHelper log) : IDisposable
+public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITestOutputHelper log) : PostgresDatabaseTest(postgres), IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly string _directory = Directory.CreateTempSubdirectory("scribebot-migrate-store-").FullName;
@@ -23,15 +24,14 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task It_copies_every_incident_entry_post_and_record_so_both_stores_read_the_same()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
 
-        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
         Assert.Equal(MigrateStoreVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
         Assert.Equal(
             $"""
-            From LiteDB data file {DataFile} to PostgreSQL {PostgresSchema.Describe(database)} (schema version {PostgresSchema.LatestVersion}).
+            From LiteDB data file {DataFile} to PostgreSQL {PostgresSchema.Describe(Database)} (schema version {PostgresSchema.LatestVersion}).
             Incidents: 4 copied, 0 already there.
             Timeline entries: 8 copied, 0 already there.
             Outbox items: 2 copied, 0 already there (1 pending copied).
@@ -41,18 +41,17 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
 
             """.ReplaceLineEndings("\n"),
             output);
-        await AssertSameAsync(seeded, database);
+        await AssertSameAsync(seeded, Database);
     }
 
     [Fact]
     public async Task A_second_run_copies_nothing_and_says_so_and_numbering_continues_in_postgres()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
         // postgres: alone takes the configured connection, so a password need not be on the command line.
-        var (exit, output, errors) = await MigrateStoreAsync($"--from=litedb:{DataFile}", "--to=postgres:", "--Storage:Postgres:ConnectionString", database);
+        var (exit, output, errors) = await MigrateStoreAsync($"--from=litedb:{DataFile}", "--to=postgres:", "--Storage:Postgres:ConnectionString", Database);
 
         Assert.Equal(MigrateStoreVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
@@ -61,10 +60,10 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
         Assert.Contains("Outbox items: 0 copied, 2 already there (0 pending copied).\n", output, StringComparison.Ordinal);
         Assert.Contains("Adapter records: 0 copied, 2 already there.\n", output, StringComparison.Ordinal);
         Assert.EndsWith("Nothing new to copy: PostgreSQL already holds everything in the data file.\n", output, StringComparison.Ordinal);
-        await AssertSameAsync(seeded, database);
+        await AssertSameAsync(seeded, Database);
 
         // The purged INC-4 keeps its number in PostgreSQL too; a new channel's arrival order comes after the copied.
-        await using var target = StorePorts.Postgres(database);
+        await using var target = StorePorts.Postgres(Database);
         var opened = await target.Incidents.OpenIncidentAsync(SlackC2, n => Opening(SlackC2, n, Day.AddDays(3), "y1"), CancellationToken.None);
         Assert.True(opened.Opened);
         Assert.Equal(5, opened.Incident.Number);
@@ -80,8 +79,7 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_run_after_the_file_changed_copies_what_is_new_and_reports_the_incidents_that_differ_without_overwriting()
     {
         var seeded = await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
         var openId = seeded.IncidentIds[2];
         await using (var store = StorePorts.LiteDb(DataFile))
         {
@@ -93,14 +91,14 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
                 CancellationToken.None);
         }
 
-        var (exit, output, _) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        var (exit, output, _) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
         Assert.Equal(MigrateStoreVerb.Ok, exit);
         Assert.Contains("Incidents: 0 copied, 4 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains("Timeline entries: 1 copied, 8 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains("1 of the incidents already in PostgreSQL differ from the file (changed on one side since an earlier copy); they were left as PostgreSQL has them.\n", output, StringComparison.Ordinal);
         Assert.EndsWith("Copied 1 row. Point the host at PostgreSQL (Storage:Provider=Postgres) before starting it again.\n", output, StringComparison.Ordinal);
-        await using var target = StorePorts.Postgres(database);
+        await using var target = StorePorts.Postgres(Database);
         Assert.True((await target.Incidents.GetIncidentAsync(openId, CancellationToken.None))!.IsOpen);
         Assert.Equal(["x1", "x2", "x3"], (await target.Incidents.GetTimelineAsync(openId, CancellationToken.None)).Select(e => e.MessageId));
     }
@@ -124,15 +122,14 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
             });
         }
 
-        var database = await postgres.Server.CreateDatabaseAsync();
         var watch = Stopwatch.StartNew();
-        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
         Assert.True(exit == MigrateStoreVerb.Ok, errors);
         Assert.Contains($"Incidents: {incidents} copied, 0 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains($"Timeline entries: {incidents * entries} copied, 0 already there.\n", output, StringComparison.Ordinal);
         Assert.Contains($"Next incident numbers: slack:T1 INC-{(incidents + 1) / 2 + 1}, slack:T2 INC-{incidents / 2 + 1}.", output, StringComparison.Ordinal);
-        Assert.Equal(incidents * entries, await Sql.IntegerAsync(database, "SELECT count(DISTINCT (incident_id, message_id))::int FROM entries"));
+        Assert.Equal(incidents * entries, await Sql.IntegerAsync(Database, "SELECT count(DISTINCT (incident_id, message_id))::int FROM entries"));
         log.WriteLine($"migrate-store copied {incidents} incidents with {incidents * entries} entries in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -140,13 +137,12 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     public async Task A_data_file_a_running_host_holds_is_refused_with_exit_code_3_and_nothing_is_copied()
     {
         await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using (var host = HostProcess.Start(["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", DataFile], workingDirectory: Path.GetTempPath()))
+        using (var host = HostProcess.StartOnDataFile(DataFile))
         {
             await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
 
-            var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+            var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
             Assert.Equal(ScribeBot.Hosting.StartupFailure.DataFileInUse, exit);
             Assert.Equal(string.Empty, output);
@@ -155,26 +151,25 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
             await host.KillAsync(timeout.Token);
         }
 
-        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM pg_tables WHERE tablename = 'incidents'"));
+        Assert.Equal(0, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM pg_tables WHERE tablename = 'incidents'"));
     }
 
     [Fact]
     public async Task A_database_another_host_filled_is_refused_before_anything_is_copied()
     {
         await SeedAsync();
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using (var other = StorePorts.Postgres(database))
+        await using (var other = StorePorts.Postgres(Database))
         {
             await other.Incidents.OpenIncidentAsync(SlackC2, n => Opening(SlackC2, n, Day), CancellationToken.None);
         }
 
-        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{database}");
+        var (exit, output, errors) = await MigrateStoreAsync("--from", $"litedb:{DataFile}", "--to", $"postgres:{Database}");
 
         Assert.Equal(MigrateStoreVerb.BadInput, exit);
         Assert.DoesNotContain("copied,", output, StringComparison.Ordinal);
         Assert.Contains("migrate-store: PostgreSQL already holds a different incident slack:T1:1 (in slack:T1:C2; the file's is in slack:T1:C1)", errors, StringComparison.Ordinal);
-        Assert.Equal(1, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
-        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM entries"));
+        Assert.Equal(1, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM incidents"));
+        Assert.Equal(0, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM entries"));
     }
 
     [Theory]
@@ -189,20 +184,17 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
     [InlineData("--from litedb:x.db --to postgres:Host=h --Storage:Provider", "--Storage:Provider needs a value.")]
     public async Task Wrong_arguments_get_a_usage_error_and_exit_code_2(string arguments, string error)
     {
-        var (exit, output, errors) = await MigrateStoreAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var run = await MigrateStoreAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-        Assert.Equal(MigrateStoreVerb.BadInput, exit);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal($"migrate-store: {error}\n{MigrateStoreArguments.Usage}\n", errors);
+        VerbRun.AssertUsageError(run, MigrateStoreVerb.BadInput, "migrate-store", error, MigrateStoreArguments.Usage);
     }
 
     [Fact]
     public async Task A_missing_data_file_is_an_error_and_no_file_is_created()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
         var missing = Path.Combine(_directory, "elsewhere.db");
 
-        var (exit, _, errors) = await MigrateStoreAsync("--from", $"litedb:{missing}", "--to", $"postgres:{database}");
+        var (exit, _, errors) = await MigrateStoreAsync("--from", $"litedb:{missing}", "--to", $"postgres:{Database}");
 
         Assert.Equal(MigrateStoreVerb.BadInput, exit);
         Assert.Equal($"migrate-store: There is no data file at {missing}. Nothing was copied.\n", errors);
@@ -256,11 +248,6 @@ public sealed partial class MigrateStoreVerbTests(PostgresFixture postgres, ITes
 
     private static string Text<T>(T value) => JsonSerializer.Serialize(value, Json);
 
-    private static async Task<(int Exit, string Output, string Errors)> MigrateStoreAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await MigrateStoreVerb.RunAsync(args, output, errors, CancellationToken.None);
-        return (exit, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Output, string Errors)> MigrateStoreAsync(params string[] args) =>
+        VerbRun.RunAsync((output, errors) => MigrateStoreVerb.RunAsync(args, output, errors, CancellationToken.None));
 }

@@ -1,6 +1,7 @@
 using ScribeBot.Migrate;
 using ScribeBot.Postgres;
 using ScribeBot.Testing.Storage;
+using ScribeBot.Tests.Storage;
 
 namespace ScribeBot.Tests.Migrate;
 
@@ -9,8 +10,7 @@ namespace ScribeBot.Tests.Migrate;
 /// real LiteDB files: it applies what is pending and says what, does nothing the second time, refuses a newer schema
 /// with the host's exit code 5, and reports an unreachable server in one line without its password.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
+public sealed class MigrateVerbTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres), IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scribebot-migrate-").FullName;
 
@@ -19,47 +19,43 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task On_an_empty_database_it_applies_every_migration_and_names_them()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
         Assert.Equal(MigrateVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
         Assert.Equal(
-            $"PostgreSQL {PostgresSchema.Describe(database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys, 004-followup-created; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
+            $"PostgreSQL {PostgresSchema.Describe(Database)}: applied 001-initial, 002-outage-window, 003-data-protection-keys, 004-followup-created; schema is at version {PostgresSchema.LatestVersion} (was 0).\n",
             output);
-        Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(database, "SELECT max(version) FROM schema_version"));
-        Assert.Equal(0, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM incidents"));
+        Assert.Equal(PostgresSchema.LatestVersion, await Sql.IntegerAsync(Database, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(0, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM incidents"));
     }
 
     [Fact]
     public async Task On_an_up_to_date_database_it_says_there_is_nothing_to_do()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider=Postgres", $"--Storage:Postgres:ConnectionString={database}");
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider=Postgres", $"--Storage:Postgres:ConnectionString={Database}");
 
         Assert.Equal(MigrateVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
-        Assert.Equal($"PostgreSQL {PostgresSchema.Describe(database)}: schema is at version {PostgresSchema.LatestVersion}, nothing to do.\n", output);
+        Assert.Equal($"PostgreSQL {PostgresSchema.Describe(Database)}: schema is at version {PostgresSchema.LatestVersion}, nothing to do.\n", output);
     }
 
     [Fact]
     public async Task On_a_newer_schema_it_refuses_with_exit_code_5_and_changes_nothing()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
-        await Sql.ExecuteAsync(database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
+        await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
+        await Sql.ExecuteAsync(Database, "INSERT INTO schema_version (version, name) VALUES (999, '999-from-the-future')");
 
-        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", database);
+        var (exit, output, errors) = await MigrateAsync("--Storage:Provider", "Postgres", "--Storage:Postgres:ConnectionString", Database);
 
         Assert.Equal(ScribeBot.Hosting.StartupFailure.SchemaTooNew, exit);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith($"migrate: PostgreSQL {PostgresSchema.Describe(database)}: The PostgreSQL schema is at version 999, newer than this ScribeBot knows", errors, StringComparison.Ordinal);
+        Assert.StartsWith($"migrate: PostgreSQL {PostgresSchema.Describe(Database)}: The PostgreSQL schema is at version 999, newer than this ScribeBot knows", errors, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was changed.\n", errors, StringComparison.Ordinal);
         // Every migration this build knows, and the one from the future: nothing was added or removed.
-        Assert.Equal(PostgresSchema.LatestVersion + 1, await Sql.IntegerAsync(database, "SELECT count(*)::int FROM schema_version"));
+        Assert.Equal(PostgresSchema.LatestVersion + 1, await Sql.IntegerAsync(Database, "SELECT count(*)::int FROM schema_version"));
     }
 
     [Fact]
@@ -84,7 +80,7 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
         var path = Path.Combine(_directory, "scribebot.db");
         await using (var store = StorePorts.LiteDb(path))
         {
-            await store.Incidents.OpenIncidentAsync(new ChannelRef(ChatPlatform.Slack, "T1", "C1"), n => MigrateSeed.Opening(new ChannelRef(ChatPlatform.Slack, "T1", "C1"), n, MigrateSeed.Day), CancellationToken.None);
+            await store.Incidents.OpenIncidentAsync(StoreSeed.SlackC1, n => MigrateSeed.Opening(StoreSeed.SlackC1, n, MigrateSeed.Day), CancellationToken.None);
         }
 
         // A file written before the ledger kept the phases (version 3) is what a host upgrade reads in full at start.
@@ -117,20 +113,13 @@ public sealed class MigrateVerbTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task An_unexpected_argument_gets_the_usage_and_exit_code_2()
     {
-        var (exit, output, errors) = await MigrateAsync("now");
+        var run = await MigrateAsync("now");
 
-        Assert.Equal(MigrateVerb.BadInput, exit);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal($"migrate: unexpected argument 'now'.\n{MigrateVerb.Usage}\n", errors);
+        VerbRun.AssertUsageError(run, MigrateVerb.BadInput, "migrate", "unexpected argument 'now'.", MigrateVerb.Usage);
     }
 
-    private static async Task<(int Exit, string Output, string Errors)> MigrateAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await MigrateVerb.RunAsync(args, output, errors, CancellationToken.None);
-        return (exit, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Output, string Errors)> MigrateAsync(params string[] args) =>
+        VerbRun.RunAsync((output, errors) => MigrateVerb.RunAsync(args, output, errors, CancellationToken.None));
 
     private static int FreePort()
     {

@@ -1,4 +1,6 @@
 using ScribeBot.Testing.Storage;
+using ScribeBot.Tests.Migrate;
+using static ScribeBot.Tests.Migrate.StoreSeed;
 
 namespace ScribeBot.Tests.Purge;
 
@@ -8,8 +10,6 @@ namespace ScribeBot.Tests.Purge;
 /// </summary>
 internal sealed class PurgeStoreFile : IDisposable
 {
-    public static readonly Person Alice = new("U1", "Alice Ng");
-
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("scribebot-purge-").FullName;
 
     public string Path => System.IO.Path.Combine(_directory, "scribebot.db");
@@ -34,27 +34,8 @@ internal sealed class PurgeStoreFile : IDisposable
     /// <summary>Declares an incident with entries <paramref name="messageIds"/>, resolved an hour later unless <paramref name="open"/>.</summary>
     public static async Task<Incident> DeclareAsync(Ports store, ChannelRef channel, DateTimeOffset declared, bool open, params string[] messageIds)
     {
-        var opened = await store.Incidents.OpenIncidentAsync(channel, number =>
-        {
-            var incident = new Incident
-            {
-                Id = Incident.MakeId(channel, number),
-                Number = number,
-                Channel = channel,
-                Title = $"Incident {number}",
-                Severity = Severity.Sev2,
-                TimeZoneId = "UTC",
-                Declared = new Milestone(declared, Alice),
-            };
-            return new IncidentWithEntries(incident, messageIds.Select(id => new TimelineEntry
-            {
-                IncidentId = incident.Id,
-                MessageId = id,
-                At = declared,
-                Author = Alice,
-                Text = $"message {id}",
-            }).ToArray());
-        }, CancellationToken.None);
+        var opened = await store.Incidents.OpenIncidentAsync(
+            channel, number => MigrateSeed.Declaration(channel, number, declared, $"Incident {number}", "UTC", messageIds), CancellationToken.None);
         var incident = opened.Incident;
         if (!open)
         {

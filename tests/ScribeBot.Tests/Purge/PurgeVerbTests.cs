@@ -1,4 +1,6 @@
 using ScribeBot.Purge;
+using static ScribeBot.Tests.Migrate.StoreSeed;
+using static ScribeBot.Tests.Purge.PurgeScenario;
 using static ScribeBot.Tests.Purge.PurgeStoreFile;
 
 namespace ScribeBot.Tests.Purge;
@@ -8,14 +10,8 @@ namespace ScribeBot.Tests.Purge;
 /// it says what it would delete by workspace, deletes only with <c>--yes</c>, never an open incident, and refuses bad
 /// input and a file a running host holds without changing anything.
 /// </summary>
-public sealed partial class PurgeVerbTests : IDisposable
+public sealed class PurgeVerbTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly ChannelRef SlackC1 = new(ChatPlatform.Slack, "T1", "C1");
-    private static readonly ChannelRef SlackC2 = new(ChatPlatform.Slack, "T1", "C2");
-    private static readonly ChannelRef SlackC3 = new(ChatPlatform.Slack, "T1", "C3");
-    private static readonly ChannelRef TeamsA = new(ChatPlatform.Teams, "tenant-a", "19:a@thread.tacv2");
-
     private readonly PurgeStoreFile _file = new();
 
     public void Dispose() => _file.Dispose();
@@ -29,17 +25,7 @@ public sealed partial class PurgeVerbTests : IDisposable
 
         Assert.Equal(PurgeVerb.Ok, exit);
         Assert.Equal(string.Empty, errors);
-        Assert.Equal(
-            $"""
-            Data file: {_file.Path}
-            Would delete 3 resolved incidents declared before 2026-01-01 (UTC), with 6 timeline entries and 1 outbox item:
-              slack:T1: 2 incidents, 4 timeline entries, 1 outbox item
-              teams:tenant-a: 1 incident, 2 timeline entries, 0 outbox items
-            Kept: 1 open incident declared before 2026-01-01 (slack:T1: 1); open incidents are never purged.
-            Nothing was deleted. To delete the above, run the same command with --yes added.
-
-            """.ReplaceLineEndings("\n"),
-            output);
+        Assert.Equal($"Data file: {_file.Path}\n{DryRunPlan}".ReplaceLineEndings("\n"), output);
         await AssertUnchangedAsync(seeded);
     }
 
@@ -56,27 +42,12 @@ public sealed partial class PurgeVerbTests : IDisposable
         Assert.EndsWith("Deleted 3 resolved incidents with 6 timeline entries and 1 outbox item. Their incident numbers are not given again.\n", output, StringComparison.Ordinal);
         await _file.UseAsync(async store =>
         {
-            foreach (var purged in new[] { seeded.First, seeded.Second, seeded.Teams })
-            {
-                Assert.Null(await store.Incidents.GetIncidentAsync(purged.Id, CancellationToken.None));
-                Assert.Empty(await store.Incidents.GetTimelineAsync(purged.Id, CancellationToken.None));
-            }
-
-            Assert.Null(await store.Outbox.GetAsync(seeded.Post.Id, CancellationToken.None));
-            Assert.Null(await store.State.GetStateAsync("slack:delivery:" + seeded.Post.Id, CancellationToken.None));
-            Assert.Equal(seeded.Open.Id, (await store.Incidents.FindOpenIncidentAsync(SlackC3, CancellationToken.None))?.Id);
+            // Checked here before the shared checks declare new incidents: the kept ones are whole, and only they count.
             Assert.Single(await store.Incidents.GetTimelineAsync(seeded.Open.Id, CancellationToken.None));
             Assert.NotNull(await store.Incidents.GetIncidentAsync(seeded.Later.Id, CancellationToken.None));
-            Assert.Equal(seeded.Later.Id, (await store.Incidents.FindLatestIncidentAsync(SlackC1, CancellationToken.None))?.Id);
-            Assert.Null(await store.Incidents.FindLatestIncidentAsync(SlackC2, CancellationToken.None));
             Assert.Null(await store.Incidents.FindLatestIncidentAsync(TeamsA, CancellationToken.None));
-            var page = await store.Incidents.QueryIncidentsAsync(new IncidentQuery(), CancellationToken.None);
-            Assert.Equal([seeded.Later.Id, seeded.Open.Id], page.Items.Select(i => i.Id));
             Assert.Equal(2, (await store.Incidents.MeasureIncidentsAsync(null, DateTimeOffset.MinValue, CancellationToken.None)).Count);
-
-            // The numbers stay used: the workspaces' next incidents are INC-5 and INC-2, not INC-1 again.
-            Assert.Equal(5, (await DeclareAsync(store, SlackC2, Now, open: true)).Number);
-            Assert.Equal(2, (await DeclareAsync(store, TeamsA, Now, open: true)).Number);
+            await AssertPurgedAsync(store, seeded);
         });
     }
 
@@ -109,11 +80,9 @@ public sealed partial class PurgeVerbTests : IDisposable
     {
         var seeded = await SeedAsync();
 
-        var (exit, output, errors) = await PurgeAsync(arguments.Split(' '));
+        var run = await PurgeAsync(arguments.Split(' '));
 
-        Assert.Equal(PurgeVerb.BadInput, exit);
-        Assert.Equal(string.Empty, output);
-        Assert.Equal($"purge: {error}\n{PurgeArguments.Usage}\n", errors.ReplaceLineEndings("\n"));
+        VerbRun.AssertUsageError(run, PurgeVerb.BadInput, "purge", error, PurgeArguments.Usage);
         await AssertUnchangedAsync(seeded);
     }
 
@@ -160,9 +129,9 @@ public sealed partial class PurgeVerbTests : IDisposable
     {
         var seeded = await SeedAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using (var host = HostProcess.Start(["--urls", "http://127.0.0.1:0", "--Storage:LiteDb:Path", _file.Path], workingDirectory: Path.GetTempPath()))
+        using (var host = HostProcess.StartOnDataFile(_file.Path))
         {
-            await host.WaitForLineAsync(Listening(), timeout.Token);
+            await host.WaitForLineAsync(HostProcess.Listening(), timeout.Token);
 
             var (exit, output, errors) = await PurgeAsync("--before", "2026-01-01", "--yes");
 
@@ -193,23 +162,7 @@ public sealed partial class PurgeVerbTests : IDisposable
         Assert.Contains("purge: --before 'tomorrow' is not a date", badDate.OutputSoFar(), StringComparison.Ordinal);
     }
 
-    private sealed record Seeded(Incident First, Incident Second, Incident Open, Incident Later, Incident Teams, OutboxItem Post);
-
-    /// <summary>
-    /// slack:T1: INC-1 (C1, March 2025, resolved, 3 entries and a delivered post), INC-2 (C2, June 2025, resolved,
-    /// 1 entry), INC-3 (C3, July 2025, open, 1 entry), INC-4 (C1, February 2026, resolved); teams:tenant-a: INC-1
-    /// (May 2025, resolved, 2 entries).
-    /// </summary>
-    private Task<Seeded> SeedAsync() => _file.UseAsync(async store =>
-    {
-        var first = await DeclareAsync(store, SlackC1, new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero), open: false, "m1", "m2", "m3");
-        var post = await PostAsync(store, first, "resolve");
-        var second = await DeclareAsync(store, SlackC2, new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero), open: false, "m1");
-        var open = await DeclareAsync(store, SlackC3, new(2025, 7, 1, 10, 0, 0, TimeSpan.Zero), open: true, "m1");
-        var later = await DeclareAsync(store, SlackC1, new(2026, 2, 1, 10, 0, 0, TimeSpan.Zero), open: false);
-        var teams = await DeclareAsync(store, TeamsA, new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero), open: false, "m1", "m2");
-        return new Seeded(first, second, open, later, teams, post);
-    });
+    private Task<Seeded> SeedAsync() => _file.UseAsync(PurgeScenario.SeedAsync);
 
     private Task AssertUnchangedAsync(Seeded seeded) => _file.UseAsync(async store =>
     {
@@ -226,15 +179,6 @@ public sealed partial class PurgeVerbTests : IDisposable
 
     private Task<(int Exit, string Output, string Errors)> PurgeAsync(params string[] args) => PurgeAsync(args, _file.Path);
 
-    private static async Task<(int Exit, string Output, string Errors)> PurgeAsync(string[] args, string dataFile)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await PurgeVerb.RunAsync(
-            [.. args, "--Storage:LiteDb:Path", dataFile], new FakeTimeProvider(Now), output, errors, CancellationToken.None);
-        return (exit, output.ToString(), errors.ToString());
-    }
-
-    [GeneratedRegex(@"ScribeBot listening on (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
+    private static Task<(int Exit, string Output, string Errors)> PurgeAsync(string[] args, string dataFile) => VerbRun.RunAsync(
+        (output, errors) => PurgeVerb.RunAsync([.. args, "--Storage:LiteDb:Path", dataFile], new FakeTimeProvider(Now), output, errors, CancellationToken.None));
 }

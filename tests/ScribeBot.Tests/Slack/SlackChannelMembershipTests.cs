@@ -28,9 +28,8 @@ public sealed class SlackChannelMembershipTests : IAsyncLifetime
     [Fact]
     public async Task A_private_channel_the_bot_is_not_in_gets_an_invite_hint_and_start_records_nothing()
     {
-        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.private", Info(isPrivate: true, isMember: false));
+        var json = await EphemeralAnswerAsync("start Checkout returns 502", "1.2.private", Info(isPrivate: true, isMember: false));
 
-        var json = await EphemeralAsync(response);
         Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
         Assert.Contains("not run", json, StringComparison.Ordinal);
         await AssertNeitherJoinedNorRecordedAsync(_host);
@@ -40,18 +39,17 @@ public sealed class SlackChannelMembershipTests : IAsyncLifetime
     public async Task A_private_channel_slack_hides_from_the_bot_gets_the_invite_hint_too()
     {
         // A bot sees a private channel only as a member: conversations.info answers channel_not_found.
-        using var response = await CommandAsync(_host, "start Checkout returns 502", "1.2.hidden", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
+        var json = await EphemeralAnswerAsync("start Checkout returns 502", "1.2.hidden", FakeResponse.Fixture("webapi_conversations.info_error_channel_not_found.docs.json"));
 
-        Assert.Contains("/invite @ScribeBot", await EphemeralAsync(response), StringComparison.Ordinal);
+        Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
         await AssertNeitherJoinedNorRecordedAsync(_host);
     }
 
     [Fact]
     public async Task A_command_that_does_not_start_capture_runs_in_a_private_channel_and_adds_the_hint()
     {
-        using var response = await CommandAsync(_host, "help", "1.2.help", Info(isPrivate: true, isMember: false));
+        var json = await EphemeralAnswerAsync("help", "1.2.help", Info(isPrivate: true, isMember: false));
 
-        var json = await EphemeralAsync(response);
         Assert.Contains("start", json, StringComparison.Ordinal);
         Assert.Contains("/invite @ScribeBot", json, StringComparison.Ordinal);
         Assert.DoesNotContain("not run", json, StringComparison.Ordinal);
@@ -110,6 +108,13 @@ public sealed class SlackChannelMembershipTests : IAsyncLifetime
         """);
 
     private static string Lower(bool value) => value ? "true" : "false";
+
+    /// <summary>Posts the command as <see cref="CommandAsync"/> does, and reads its answer: to the caller only, and its text.</summary>
+    private async Task<string> EphemeralAnswerAsync(string text, string triggerId, params FakeResponse[] conversationInfo)
+    {
+        using var response = await CommandAsync(_host, text, triggerId, conversationInfo);
+        return await EphemeralAsync(response);
+    }
 
     private static async Task<string> EphemeralAsync(HttpResponseMessage response)
     {

@@ -6,8 +6,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task Catchup_is_answered_ephemerally_with_the_events_tagged_since_the_caller_last_spoke()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
         var alert = SlackPayloads.Now(1);
         await Ok(host.PostSlackJsonAsync(Message("Ev0301", alert, "p99 is through the roof")));
         await Ok(host.PostSlackJsonAsync(Message("Ev0302", SlackPayloads.Now(2), "anyone looking?")));
@@ -38,9 +37,8 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task Someone_who_joins_a_channel_with_an_open_incident_gets_an_ephemeral_pointer_to_catchup()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
 
         await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_member_joined_channel.docs.json", ("event_id", "Ev0401"))));
         await Ok(host.PostSlackJsonAsync(SlackPayloads.Event("event_member_joined_channel.docs.json", ("event_id", "Ev0401")), retry: 1));

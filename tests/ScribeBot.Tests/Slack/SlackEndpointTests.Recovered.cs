@@ -6,9 +6,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task Recovered_is_answered_to_the_caller_stored_and_the_posted_markdown_measures_the_outage_to_it()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
 
         using var response = await host.PostSlackFormAsync(SlackPayloads.Command("recovered", "1.2.recovered"));
 
@@ -23,8 +21,7 @@ public sealed partial class SlackEndpointTests
         Assert.NotNull(incident?.Recovered);
         Assert.False(incident.RecoveredByPage);
 
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back", "1.2.resolve")));
-        await host.Slack.WaitForSharedFileAsync("INC-1-postmortem.md", timeout.Token);
+        await ResolveAndReadDraftMarkdownAsync(host, "resolve rolled back");
 
         var markdown = Assert.Single(host.Slack.CallsTo("upload").Select(c => Encoding.UTF8.GetString(c.Body)),
             body => body.Contains("## Timeline", StringComparison.Ordinal));

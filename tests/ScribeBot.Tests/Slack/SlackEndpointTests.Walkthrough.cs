@@ -11,9 +11,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task A_whole_incident_ends_with_the_draft_and_its_markdown_posted_back_to_slack()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
 
         var ts = Enumerable.Range(1, 20).Select(i => SlackPayloads.Now(i)).ToArray();
         for (var i = 1; i <= 20; i++)
@@ -44,9 +42,7 @@ public sealed partial class SlackEndpointTests
 
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("escalate <@U0DANA|Dana Okafor> database on-call", "1.2.escalate")));
         await Ok(host.PostSlackFormAsync(SlackPayloads.Command("rootcause The payments-api release set the DB pool to 5 instead of 50", "1.2.rootcause")));
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("resolve rolled back payments-api", "1.2.resolve")));
-
-        var markdown = await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
+        var markdown = await ResolveAndReadDraftMarkdownAsync(host, "resolve rolled back payments-api");
         var posted = host.Slack.CallsTo("chat.postMessage").Select(c => Encoding.UTF8.GetString(c.Body)).ToArray();
         var draft = string.Join("\n", posted.SkipWhile(p => !p.Contains("resolved", StringComparison.Ordinal)).Skip(1));
         foreach (var heading in WalkthroughChat.DraftHeadings)

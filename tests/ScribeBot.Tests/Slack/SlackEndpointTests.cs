@@ -78,9 +78,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task An_incident_records_messages_thread_replies_edits_deletes_and_reactions_with_resolved_names()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        using var start = await host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502 sev2", "1.2.start"));
-        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502 sev2");
 
         var plain = SlackPayloads.Now(1);
         var reply = SlackPayloads.Now(2);
@@ -114,8 +112,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task A_retried_event_is_recorded_once()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502");
         var ts = SlackPayloads.Now(1);
 
         await Ok(host.PostSlackJsonAsync(Message("Ev0100", ts, "first delivery")));
@@ -128,8 +125,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task The_bots_own_messages_are_not_recorded()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502");
         var ts = SlackPayloads.Now(1);
 
         // UBOT00001 is the user id the fake's auth.test gives the bot.
@@ -156,9 +152,8 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task The_message_shortcut_opens_the_modal_and_its_submission_tags_a_message_from_before_the_start()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
         var alertTs = SlackPayloads.Now(-60);
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502");
 
         var shortcut = SlackPayloads.Event("interactivity_message_action.slack_docs_example.json",
             ("callback_id", "add_to_timeline"), ("team.id", SlackPayloads.Team), ("channel.id", SlackPayloads.ChannelId),
@@ -186,8 +181,7 @@ public sealed partial class SlackEndpointTests
     [Fact]
     public async Task A_submission_without_a_valid_kind_is_answered_with_a_field_error()
     {
-        await using var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
-        await Ok(host.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));
+        await using var host = await HostWithIncidentAsync("start Checkout returns 502");
         var shortcut = SlackPayloads.Event("interactivity_message_action.slack_docs_example.json",
             ("callback_id", "add_to_timeline"), ("team.id", SlackPayloads.Team), ("channel.id", SlackPayloads.ChannelId));
         await Ok(host.PostSlackFormAsync(new Dictionary<string, string> { ["payload"] = shortcut.ToJsonString() }));
@@ -236,6 +230,33 @@ public sealed partial class SlackEndpointTests
             ("view.callback_id", openedView.GetProperty("callback_id").GetString()),
             ("view.private_metadata", openedView.GetProperty("private_metadata").GetString()),
             ("view.state", new JsonObject { ["values"] = values }));
+    }
+
+    /// <summary>A host on the fake Slack whose test channel has INC-1, opened by the slash command <paramref name="start"/>.</summary>
+    private static async Task<ScribeBotApplication> HostWithIncidentAsync(string start)
+    {
+        var host = await new ScribeBotApplication().WithSlack().StartKestrelAsync();
+        try
+        {
+            await Ok(host.PostSlackFormAsync(SlackPayloads.Command(start, "1.2.start")));
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Resolves the incident with the slash command <paramref name="resolve"/> and waits, a minute at most, for the
+    /// draft's Markdown file to be shared in the channel; its text.
+    /// </summary>
+    private static async Task<string> ResolveAndReadDraftMarkdownAsync(ScribeBotApplication host, string resolve)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Ok(host.PostSlackFormAsync(SlackPayloads.Command(resolve, "1.2.resolve")));
+        return await host.Slack.SharedTextAsync("INC-1-postmortem.md", timeout.Token);
     }
 
     private static async Task Ok(Task<HttpResponseMessage> sending)

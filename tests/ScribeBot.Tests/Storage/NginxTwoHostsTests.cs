@@ -14,8 +14,7 @@ namespace ScribeBot.Tests.Storage;
 /// Debian's <c>nginx</c> and <c>postgresql</c> packages; without nginx they fail and say how to install it.
 /// </para>
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelper output) : PostgresDatabaseTest(postgres)
 {
     private const string MessagePrefix = "through nginx ";
     private const int Senders = 4;
@@ -26,7 +25,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
     [Fact]
     public async Task A_whole_incident_through_the_READMEs_nginx_is_spread_over_both_instances_recorded_once_and_its_draft_posted_once()
     {
-        await using var deployment = await Deployment.StartAsync(await postgres.Server.CreateDatabaseAsync());
+        await using var deployment = await Deployment.StartAsync(Database);
         var (nginx, sender) = (deployment.Nginx, deployment.Sender);
 
         await sender.CommandAsync(nginx.Events, "start Checkout returns 502 sev2", "1.2.nginx-start");
@@ -112,7 +111,7 @@ public sealed class NginxTwoHostsTests(PostgresFixture postgres, ITestOutputHelp
     public async Task An_instance_stopped_mid_incident_behind_the_READMEs_nginx_costs_no_request_and_no_message()
     {
         var clock = Stopwatch.StartNew();
-        await using var deployment = await Deployment.StartAsync(await postgres.Server.CreateDatabaseAsync());
+        await using var deployment = await Deployment.StartAsync(Database);
         var (nginx, sender) = (deployment.Nginx, deployment.Sender);
         var (first, second) = (deployment.Instances[0], deployment.Instances[1]);
         await sender.CommandAsync(nginx.Events, "start Checkout returns 502 sev2", "1.2.nginx-stop-start");

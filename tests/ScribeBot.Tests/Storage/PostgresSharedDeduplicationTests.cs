@@ -6,15 +6,13 @@ namespace ScribeBot.Tests.Storage;
 /// Two Slack hosts on one PostgreSQL database, as behind a load balancer: an event Slack retries to the other
 /// instance is known there as handled, because handled <c>event_id</c>s are kept in the database.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
+public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     [Fact]
     public async Task An_event_handled_by_one_instance_is_a_duplicate_on_the_other()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
-        await using var first = await OnDatabase(database).StartKestrelAsync();
-        await using var second = await OnDatabase(database).StartKestrelAsync();
+        await using var first = await OnDatabase(Database).StartKestrelAsync();
+        await using var second = await OnDatabase(Database).StartKestrelAsync();
         await Ok(first.PostSlackFormAsync(SlackPayloads.Command("start Checkout returns 502", "1.2.start")));
         var ts = SlackPayloads.Now(1);
         var otherTs = SlackPayloads.Now(2);
@@ -27,7 +25,7 @@ public sealed class PostgresSharedDeduplicationTests(PostgresFixture postgres)
         var timeline = await second.TimelineAsync(SlackPayloads.Channel);
         Assert.Single(timeline, e => e.MessageId == ts);
         Assert.DoesNotContain(timeline, e => e.MessageId == otherTs);
-        Assert.Equal(["slack-event:Ev0100"], await Sql.StringsAsync(database, "SELECT request_key FROM processed_requests"));
+        Assert.Equal(["slack-event:Ev0100"], await Sql.StringsAsync(Database, "SELECT request_key FROM processed_requests"));
     }
 
     private static ScribeBotApplication OnDatabase(string database) => new ScribeBotApplication()

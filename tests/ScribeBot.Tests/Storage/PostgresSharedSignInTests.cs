@@ -7,19 +7,17 @@ namespace ScribeBot.Tests.Storage;
 /// a sign-in started on one finishes on the other, the session cookie is good on both, and an antiforgery token from a
 /// page of one is taken by the other, because the data-protection key ring is in the database.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres)
+public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     [Fact]
     public async Task A_sign_in_started_on_one_instance_finishes_on_the_other_and_the_session_works_on_both()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
         await using var issuer = await FakeOidcIssuer.StartAsync();
         issuer.User = new FakeUser("user-1", "Alice Ng", new Dictionary<string, string> { ["tid"] = Tenant });
-        await using var first = await OnDatabase(database, issuer).StartKestrelAsync();
-        await using var second = await OnDatabase(database, issuer).StartKestrelAsync();
+        await using var first = await OnDatabase(Database, issuer).StartKestrelAsync();
+        await using var second = await OnDatabase(Database, issuer).StartKestrelAsync();
         // One browser: the two instances are one site to it (cookies are not told apart by port, as by a balancer).
         var cookies = new CookieContainer();
         var toFirst = first.CreateBrowserClient(cookies);
@@ -51,8 +49,8 @@ public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres)
             new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value) }));
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
 
-        // One key, made by the first instance and read from the database by the second.
-        Assert.Equal(1L, await Sql.CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
+        // One key, made by the first instance and read from the Database by the second.
+        Assert.Equal(1L, await Sql.CountAsync(Database, "SELECT count(*) FROM data_protection_keys"));
         Assert.Equal(1, issuer.TokensIssued);
     }
 

@@ -9,8 +9,7 @@ namespace ScribeBot.Tests.Storage;
 /// connection to the one fake Slack (Slack spreads an app's envelopes over up to ten), and an envelope Slack hands to
 /// both connections (its ack did not arrive, so it goes to another connection) is done once and acked on both.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresSocketModeTests(PostgresFixture postgres)
+public sealed class PostgresSocketModeTests(PostgresFixture postgres) : PostgresDatabaseTest(postgres)
 {
     private const string AppToken = "xapp-1-A111-0000-test";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -18,10 +17,9 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
     [Fact]
     public async Task An_envelope_delivered_to_both_instances_is_done_once_and_acked_on_both_connections()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
-        await using var first = await OnDatabase(database, slack).StartKestrelAsync();
-        await using var second = await OnDatabase(database, slack).StartKestrelAsync();
+        await using var first = await OnDatabase(Database, slack).StartKestrelAsync();
+        await using var second = await OnDatabase(Database, slack).StartKestrelAsync();
         var connections = new[]
         {
             await slack.NextConnectionAsync().WaitAsync(Timeout),
@@ -37,7 +35,7 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
         var ts = SlackPayloads.Now(1);
         await BothAckAsync(connections, Message("E-msg", "Ev0300", ts, "p99 is through the roof"));
 
-        // Delivered again later, to either instance: known in the database as handled, acked without a reply. Run again,
+        // Delivered again later, to either instance: known in the Database as handled, acked without a reply. Run again,
         // the command would answer that an incident is already open.
         foreach (var connection in connections)
         {
@@ -52,10 +50,10 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres)
         var timeline = await second.TimelineAsync(SlackPayloads.Channel);
         Assert.Single(timeline, e => e.MessageId == ts);
         Assert.Single(timeline, e => e.Text.Contains("rolled back the canary", StringComparison.Ordinal));
-        Assert.Equal(1L, await Sql.CountAsync(database, "SELECT count(*) FROM incidents"));
+        Assert.Equal(1L, await Sql.CountAsync(Database, "SELECT count(*) FROM incidents"));
         Assert.Equal(
             ["slack-event:Ev0300", "slack-trigger:1337.E-note", "slack-trigger:1337.E-start"],
-            await Sql.StringsAsync(database, "SELECT request_key FROM processed_requests ORDER BY request_key"));
+            await Sql.StringsAsync(Database, "SELECT request_key FROM processed_requests ORDER BY request_key"));
     }
 
     private static ScribeBotApplication OnDatabase(string database, FakeSlack slack) => new ScribeBotApplication()

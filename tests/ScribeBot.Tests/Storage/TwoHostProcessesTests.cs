@@ -12,8 +12,7 @@ namespace ScribeBot.Tests.Storage;
 /// seconds: that wait is what it proves, a dead instance's post going out once its lease expires.
 /// </para>
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputHelper output) : PostgresDatabaseTest(postgres)
 {
     private const int Events = 300;
     private const int Connections = 6;
@@ -25,7 +24,6 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     [Fact]
     public async Task After_one_host_is_SIGKILLed_mid_burst_every_acknowledged_event_is_stored_once_and_the_survivor_posts_the_draft_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
         using var sender = new SignedSlackSender();
         var settings = new Dictionary<string, string>
@@ -40,7 +38,7 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
         // delivering it, holding its lease, when it is killed.
         slack.Enqueue("chat.postMessage", FakeResponse.PostedButUnanswered);
         var clock = Stopwatch.StartNew();
-        using var first = await PostgresHostProcess.StartAsync("A", database, slack, settings);
+        using var first = await PostgresHostProcess.StartAsync("A", Database, slack, settings);
         await sender.CommandAsync(first.Events, "start Checkout returns 502 sev2", "1.2.kill-start");
         var held = Assert.Single(await WithinAsync(slack.WaitForCallsAsync("chat.postMessage", 1, CancellationToken.None), "the announcement's post"));
         var heldId = Marker(held).OutboxId;
@@ -48,13 +46,13 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
         var heldAt = clock.Elapsed;
 
         // Started only now, so the announcement cannot have gone to it.
-        using var second = await PostgresHostProcess.StartAsync("B", database, slack, settings);
+        using var second = await PostgresHostProcess.StartAsync("B", Database, slack, settings);
         var secondStarted = clock.Elapsed;
         var burst = new SpreadEventBurst(sender, first, second, Events, firstTarget: Events / 9);
         var running = burst.RunAsync(Connections);
         await WithinAsync(burst.FirstReached, "the first instance's acknowledgements");
 
-        var lease = await LeaseAsync(database, heldId);
+        var lease = await LeaseAsync(Database, heldId);
         Assert.True(lease.By == first.InstanceId, $"The announcement is leased by {lease.By}, not by the first instance ({first.InstanceId}).");
         burst.FirstIsBeingKilled();
         await first.Process.KillAsync(CancellationToken.None);
@@ -75,23 +73,23 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
         Assert.Equal(Events, burst.Acknowledged.Count);
 
         var stored = await Sql.QueryAsync(
-            database,
+            Database,
             $"SELECT message_id FROM entries WHERE doc->>'text' LIKE '{SpreadEventBurst.TextPrefix}%'",
             r => r.GetString(0));
         Assert.Equal(burst.All.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
-        var marked = await Sql.QueryAsync(database, "SELECT count(*) FROM processed_requests WHERE request_key LIKE 'slack-event:EvKILL%'", r => r.GetInt64(0));
+        var marked = await Sql.QueryAsync(Database, "SELECT count(*) FROM processed_requests WHERE request_key LIKE 'slack-event:EvKILL%'", r => r.GetInt64(0));
         Assert.Equal((long)Events, Assert.Single(marked));
 
         await sender.CommandAsync(second.Events, "resolve Rolled back the deploy", "1.2.kill-resolve");
         await WithinAsync(slack.WaitForSharedFileAsync("INC-1-postmortem.md", CancellationToken.None), "the draft's Markdown file");
-        await WaitForOutboxDeliveredAsync(database);
+        await WaitForOutboxDeliveredAsync(Database);
         output.WriteLine($"draft delivered at {clock.Elapsed.TotalSeconds:0.0} s");
 
         var posts = slack.DeliveredTo("chat.postMessage").Select(c => (Call: c, Marker: Marker(c))).ToList();
         var twice = posts.GroupBy(p => p.Marker).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
         Assert.True(twice.Count == 0, $"Posted more than once: {string.Join(", ", twice)}");
         Assert.Single(posts, p => p.Marker == (heldId, 0));
-        var draftId = Assert.Single(await Sql.QueryAsync(database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
+        var draftId = Assert.Single(await Sql.QueryAsync(Database, "SELECT id FROM outbox WHERE doc->'post'->>'kind' = 'postmortem'", r => r.GetString(0)));
         var draft = posts.Where(p => p.Marker.OutboxId == draftId).ToList();
         Assert.Contains(draft, p => p.Marker.Part == 0);
         // The draft queued behind the dead instance's post, so it went out only once that lease had expired.
@@ -103,13 +101,12 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
     [Fact]
     public async Task A_Slack_retry_sent_to_the_other_host_is_answered_as_a_duplicate_and_stored_once()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
         await using var slack = await FakeSlack.StartAsync();
         using var sender = new SignedSlackSender();
         var starting = new[]
         {
-            PostgresHostProcess.StartAsync("A", database, slack),
-            PostgresHostProcess.StartAsync("B", database, slack, new Dictionary<string, string> { ["Logging__LogLevel__ScribeBot.Slack.Dispatch"] = "Debug" }),
+            PostgresHostProcess.StartAsync("A", Database, slack),
+            PostgresHostProcess.StartAsync("B", Database, slack, new Dictionary<string, string> { ["Logging__LogLevel__ScribeBot.Slack.Dispatch"] = "Debug" }),
         };
         try
         {
@@ -139,8 +136,8 @@ public sealed class TwoHostProcessesTests(PostgresFixture postgres, ITestOutputH
 
         using var timeout = new CancellationTokenSource(StepTimeout);
         await second.Process.WaitForLineAsync(new Regex("Slack event EvRETRY1 already handled \\(retry 1\\)"), timeout.Token);
-        Assert.Equal(["p99 is up"], await Sql.QueryAsync(database, "SELECT doc->>'text' FROM entries WHERE doc->>'text' = 'p99 is up'", r => r.GetString(0)));
-        Assert.Equal(["slack-event:EvRETRY1"], await Sql.QueryAsync(database, "SELECT request_key FROM processed_requests", r => r.GetString(0)));
+        Assert.Equal(["p99 is up"], await Sql.QueryAsync(Database, "SELECT doc->>'text' FROM entries WHERE doc->>'text' = 'p99 is up'", r => r.GetString(0)));
+        Assert.Equal(["slack-event:EvRETRY1"], await Sql.QueryAsync(Database, "SELECT request_key FROM processed_requests", r => r.GetString(0)));
     }
 
     private static (string OutboxId, int Part) Marker(RecordedCall post)

@@ -42,19 +42,19 @@ public sealed class IncidentsListTests(DashboardFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("status=resolved", "Hostile,Checkout")]
+    [InlineData("status=resolved", "Hostile", "Checkout")]
     [InlineData("status=acknowledged", "Search")]
     [InlineData("severity=sev3", "Search")]
     [InlineData("severity=SEV2&platform=Slack", "Checkout")]
     [InlineData("platform=teams", "Search")]
-    [InlineData("platform=slack", "Checkout,Login")]
+    [InlineData("platform=slack", "Checkout", "Login")]
     [InlineData("platform=slack&status=triggered", "Login")]
     [InlineData("status=resolved&severity=sev1&platform=web", "Hostile")]
-    public async Task Filters_by_status_severity_and_platform_combine(string query, string expected)
+    public async Task Filters_by_status_severity_and_platform_combine(string query, params string[] expectedRows)
     {
         var html = await Host.PageAsync("/?" + query);
 
-        Assert.Equal(expected.Split(',').Select(Id), Html.IncidentRows(html));
+        Assert.Equal(expectedRows.Select(Id), Html.IncidentRows(html));
         Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
     }
 

@@ -10,9 +10,8 @@ public sealed partial class SandboxPageTests
         using var alice = await JoinAsync("Alice Ng");
         await alice.SayAsync("/incident start Checkout returns 502 sev2");
         await alice.SayAsync("/incident misleading maybe the CDN");
-        await alice.SayAsync("/incident resolve rolled back");
 
-        var draft = await alice.WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
+        var draft = await alice.ResolveAndWaitForDraftAsync("/incident resolve rolled back");
         var page = await alice.GetAsync();
 
         var incident = await Store.FindLatestIncidentAsync(SandboxSession.Channel, CancellationToken.None) ?? throw new InvalidOperationException("no incident");

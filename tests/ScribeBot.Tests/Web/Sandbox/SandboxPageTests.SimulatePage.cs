@@ -42,8 +42,7 @@ public sealed partial class SandboxPageTests
         Assert.Equal(4, alice.Feed.Read(SandboxSession.Channel, null).Items.Count(item => item.Kind == SandboxItemKind.Alert));
 
         // The page is over: people close the incident, and its draft measures from the page.
-        await alice.SayAsync("/incident resolve rolled back");
-        var draft = await alice.WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
+        var draft = await alice.ResolveAndWaitForDraftAsync("/incident resolve rolled back");
         Assert.Contains("From the PagerDuty page at", draft.Html, StringComparison.Ordinal);
     }
 

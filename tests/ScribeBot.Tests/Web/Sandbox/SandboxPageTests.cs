@@ -106,8 +106,7 @@ public sealed partial class SandboxPageTests : IAsyncLifetime
 
         await mallory.SayAsync("/incident start <img src=x onerror=alert(1)> sev1");
         await mallory.SayAsync("<script>alert('chat')</script> & \"quoted\"");
-        await mallory.SayAsync("/incident resolve <iframe src=//evil.example>");
-        var draft = await mallory.WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
+        var draft = await mallory.ResolveAndWaitForDraftAsync("/incident resolve <iframe src=//evil.example>");
         var page = await mallory.GetAsync();
 
         TextAssert.ContainsNone(page, "<img src=x", "<script>alert", "<b>Mallory</b>", "<iframe");

@@ -69,6 +69,13 @@ internal sealed partial class SandboxSession(ScribeBotApplication host) : IDispo
         AssertRedirected(response);
     }
 
+    /// <summary>Says <paramref name="resolve"/>, a command that resolves the incident, and waits for the draft it brings to the feed.</summary>
+    public async Task<SandboxFeedItem> ResolveAndWaitForDraftAsync(string resolve)
+    {
+        await SayAsync(resolve);
+        return await WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
+    }
+
     /// <summary>Waits, on the feed itself rather than on a clock, until a line <paramref name="viewer"/> sees matches.</summary>
     public async Task<SandboxFeedItem> WaitForAsync(string? viewer, Func<SandboxFeedItem, bool> match)
     {
