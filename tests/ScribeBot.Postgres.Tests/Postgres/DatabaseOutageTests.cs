@@ -113,22 +113,6 @@ public sealed class DatabaseOutageTests
         Assert.Equal(held.Skip(1).Select(i => i.Id).Order(), taken.Select(i => i.Id).Order());
     }
 
-    [Theory]
-    [InlineData("-00:00:01", false)]
-    [InlineData("00:00:00", true)]
-    [InlineData("00:00:30", true)]
-    [InlineData("00:10:00", true)]
-    [InlineData("00:10:01", false)]
-    public void The_startup_timeout_must_be_from_zero_to_ten_minutes(string timeout, bool valid)
-    {
-        var options = new PostgresOptions { ConnectionString = "Host=db;Database=scribebot", StartupTimeout = TimeSpan.Parse(timeout, CultureInfo.InvariantCulture) };
-
-        var result = new PostgresOptionsValidator().Validate(null, options);
-
-        Assert.Equal(valid, result.Succeeded);
-        Assert.Equal(TimeSpan.FromSeconds(30), new PostgresOptions().StartupTimeout);
-    }
-
     private static PostgresStoreLifetime Lifetime(PostgresIncidentStore store, TimeSpan startupTimeout, ILoggerFactory loggers) =>
         new(store, Options.Create(new PostgresOptions { StartupTimeout = startupTimeout }), TimeProvider.System, loggers.CreateLogger<PostgresStoreLifetime>());
 
