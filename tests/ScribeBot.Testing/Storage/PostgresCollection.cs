@@ -12,19 +12,9 @@ public static class PostgresCollection
 }
 
 /// <summary>Starts the <see cref="PostgresServer"/> for a collection, and stops and removes it afterwards.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
+public sealed class PostgresFixture() : StartedBeforeTests<PostgresServer>("The PostgreSQL server has not started.")
 {
-    private PostgresServer? _server;
+    public PostgresServer Server => Started;
 
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL server has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    protected override Task<PostgresServer> StartAsync() => PostgresServer.StartAsync();
 }

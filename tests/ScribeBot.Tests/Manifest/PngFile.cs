@@ -11,27 +11,25 @@ internal sealed class PngFile
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    private readonly Header _header;
     private readonly byte[] _pixels;
     private readonly int _channels;
 
-    private PngFile(int width, int height, int bitDepth, int colorType, byte[] pixels, int channels)
+    private PngFile(Header header, byte[] pixels, int channels)
     {
-        Width = width;
-        Height = height;
-        BitDepth = bitDepth;
-        ColorType = colorType;
+        _header = header;
         _pixels = pixels;
         _channels = channels;
     }
 
-    public int Width { get; }
+    public int Width => _header.Width;
 
-    public int Height { get; }
+    public int Height => _header.Height;
 
-    public int BitDepth { get; }
+    public int BitDepth => _header.BitDepth;
 
     /// <summary>2 = RGB, 6 = RGBA (the only two this reads pixels of).</summary>
-    public int ColorType { get; }
+    public int ColorType => _header.ColorType;
 
     public (byte R, byte G, byte B, byte A) Pixel(int x, int y)
     {
@@ -60,7 +58,7 @@ internal sealed class PngFile
             throw new FormatException("Not a PNG file (signature).");
         }
 
-        int width = 0, height = 0, bitDepth = 0, colorType = 0, interlace = 0;
+        Header header = default;
         using var compressed = new MemoryStream();
         var offset = 8;
         var first = true;
@@ -78,11 +76,7 @@ internal sealed class PngFile
             switch (type)
             {
                 case "IHDR":
-                    width = BinaryPrimitives.ReadInt32BigEndian(data);
-                    height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                    bitDepth = data[8];
-                    colorType = data[9];
-                    interlace = data[12];
+                    header = Header.Read(data);
                     break;
                 case "IDAT":
                     compressed.Write(data);
@@ -96,16 +90,16 @@ internal sealed class PngFile
             }
         }
 
-        var channels = colorType switch
+        var channels = header.ColorType switch
         {
             2 => 3,
             6 => 4,
             _ => 0,
         };
-        if (channels == 0 || bitDepth != 8 || interlace != 0)
+        if (channels == 0 || header.BitDepth != 8 || header.Interlace != 0)
         {
             // Size is still known: return it with no pixels, so a size check reads well and a pixel check fails.
-            return new PngFile(width, height, bitDepth, colorType, [], channels);
+            return new PngFile(header, [], channels);
         }
 
         compressed.Position = 0;
@@ -115,7 +109,7 @@ internal sealed class PngFile
             zlib.CopyTo(inflated);
         }
 
-        return new PngFile(width, height, bitDepth, colorType, Unfilter(inflated.ToArray(), width, height, channels), channels);
+        return new PngFile(header, Unfilter(inflated.ToArray(), header.Width, header.Height, channels), channels);
     }
 
     private static byte[] Unfilter(byte[] raw, int width, int height, int bpp)
@@ -156,5 +150,12 @@ internal sealed class PngFile
         var p = a + b - c;
         int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    /// <summary>The IHDR chunk's fields this reads: size, bit depth, colour type and interlace method.</summary>
+    private readonly record struct Header(int Width, int Height, int BitDepth, int ColorType, int Interlace)
+    {
+        public static Header Read(ReadOnlySpan<byte> ihdr) => new(
+            BinaryPrimitives.ReadInt32BigEndian(ihdr), BinaryPrimitives.ReadInt32BigEndian(ihdr[4..]), ihdr[8], ihdr[9], ihdr[12]);
     }
 }

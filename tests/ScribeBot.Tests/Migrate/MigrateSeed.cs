@@ -1,4 +1,5 @@
 using LiteDB;
+using ScribeBot.Testing.Storage;
 using static ScribeBot.Tests.Migrate.StoreSeed;
 
 namespace ScribeBot.Tests.Migrate;
@@ -26,28 +27,13 @@ internal static class MigrateSeed
     public static IncidentWithEntries Declaration(
         ChannelRef channel, int number, DateTimeOffset declared, string title, string timeZoneId, params string[] messageIds)
     {
-        var incident = new Incident
-        {
-            Id = Incident.MakeId(channel, number),
-            Number = number,
-            Channel = channel,
-            Title = title,
-            Severity = Severity.Sev2,
-            TimeZoneId = timeZoneId,
-            Declared = new Milestone(declared, Alice),
-        };
+        var incident = Samples.Incident(channel, number, declared) with { Title = title, TimeZoneId = timeZoneId };
         return new IncidentWithEntries(incident, messageIds.Select(id => Entry(incident.Id, id, declared)).ToArray());
     }
 
-    public static TimelineEntry Entry(string incidentId, string messageId, DateTimeOffset at, params TimelineTag[] tags) => new()
-    {
-        IncidentId = incidentId,
-        MessageId = messageId,
-        At = at,
-        Author = Alice,
-        Text = $"message {messageId}",
-        Marks = tags.Select(t => new TagMark(t, Alice.Id)).ToArray(),
-    };
+    /// <summary>Alice's entry <paramref name="messageId"/>, with the tags <paramref name="tags"/> marked by her.</summary>
+    public static TimelineEntry Entry(string incidentId, string messageId, DateTimeOffset at, params TimelineTag[] tags) =>
+        Samples.Entry(incidentId, messageId, at) with { Marks = tags.Select(t => new TagMark(t, Alice.Id)).ToArray() };
 
     public static async Task<Seeded> WriteAsync(StorePorts store)
     {

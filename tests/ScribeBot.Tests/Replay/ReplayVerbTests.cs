@@ -49,21 +49,11 @@ public sealed partial class ReplayVerbTests : IDisposable
     [Fact]
     public async Task The_design_example_applies_the_edit_the_delete_the_thread_and_the_reaction()
     {
-        var file = await WriteAsync("""
-            {
-              "channel": "payments-oncall",
-              "timeZone": "Europe/Berlin",
-              "messages": [
-                { "id": "m1", "at": "2026-03-02T14:02:10Z", "user": "Alice Ng", "text": "/incident start Checkout returns 502 sev2" },
-                { "id": "m2", "at": "2026-03-02T14:03:00Z", "user": "Bo Chen", "text": "p99 is through the roof",
-                  "thread": "m1", "reactions": [ { "emoji": "rotating_light", "user": "Alice Ng" } ] },
-                { "id": "m2", "at": "2026-03-02T14:04:30Z", "user": "Bo Chen", "text": "p99 latency is through the roof", "edit": true },
-                { "id": "m3", "at": "2026-03-02T14:04:40Z", "user": "Bo Chen", "text": "wrong channel, sorry" },
-                { "id": "m3", "at": "2026-03-02T14:05:00Z", "user": "Bo Chen", "delete": true },
-                { "id": "m4", "at": "2026-03-02T14:30:00Z", "user": "Alice Ng", "text": "/incident resolve" }
-              ]
-            }
-            """);
+        var file = await WriteAsync(DesignTranscript.With("""
+            { "id": "m3", "at": "2026-03-02T14:04:40Z", "user": "Bo Chen", "text": "wrong channel, sorry" },
+            { "id": "m3", "at": "2026-03-02T14:05:00Z", "user": "Bo Chen", "delete": true },
+            { "id": "m4", "at": "2026-03-02T14:30:00Z", "user": "Alice Ng", "text": "/incident resolve" }
+            """));
 
         var (exit, output, _) = await ReplayAsync(file);
 

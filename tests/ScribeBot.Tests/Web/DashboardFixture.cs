@@ -10,7 +10,7 @@ namespace ScribeBot.Tests.Web;
 /// <item>26 load incidents (web, SEV4, triggered, 20 days ago and older), for paging.</item>
 /// </list>
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture() : StartedBeforeTests<ScribeBotApplication>("Not started.")
 {
     public const string HostileTitle = "<img src=x onerror=alert(1)>";
     public const string HostileMessage = "<script>alert('x')</script> & co";
@@ -31,9 +31,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public static readonly DateTimeOffset CheckoutDeclared = Now.AddDays(-3).AddHours(-2);
 
-    private ScribeBotApplication? _host;
-
-    public ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
+    public ScribeBotApplication Host => Started;
 
     /// <summary>
     /// A host on Kestrel (requests come from loopback, so they pass the Dashboard policy) whose clock stands at
@@ -50,11 +48,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     public Incident Hostile { get; private set; } = null!;
     public Incident Login { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await StartHostAsync();
-        var host = Host;
+    protected override Task<ScribeBotApplication> StartAsync() => StartHostAsync();
 
+    /// <summary>Seeds the incidents, through the core as chat would.</summary>
+    protected override async Task StartedAsync(ScribeBotApplication host)
+    {
         // Checkout: declared 08:00 UTC (09:00 Berlin) on Tue, Mar 17.
         var t0 = CheckoutDeclared;
         var c = SlackChannel;
@@ -98,14 +96,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             await host.RunAsync(new ChannelRef(ChatPlatform.Web, "load", $"load-{i}"), Bo, $"start Load incident {i} sev4",
                 Now.AddDays(-20).AddMinutes(-i));
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
         }
     }
 }

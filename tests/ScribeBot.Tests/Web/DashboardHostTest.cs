@@ -4,19 +4,9 @@ namespace ScribeBot.Tests.Web;
 /// A test class with a dashboard host of its own (<see cref="DashboardFixture.StartHostAsync"/>), started before each
 /// test and disposed after it, for tests that seed incidents the shared fixture must not see.
 /// </summary>
-public abstract class DashboardHostTest : IAsyncLifetime
+public abstract class DashboardHostTest() : StartedBeforeTests<ScribeBotApplication>("Not started.")
 {
-    private ScribeBotApplication? _host;
+    protected ScribeBotApplication Host => Started;
 
-    protected ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _host = await DashboardFixture.StartHostAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    protected override Task<ScribeBotApplication> StartAsync() => DashboardFixture.StartHostAsync();
 }

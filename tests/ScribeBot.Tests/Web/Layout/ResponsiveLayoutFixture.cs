@@ -7,16 +7,15 @@ namespace ScribeBot.Tests.Web.Layout;
 /// the core as chat would: a resolved incident with a long title holding a 60-letter word and long tagged messages;
 /// a 39-second incident; a burst of tagged events at one minute; and enough incidents for a second page of the list.
 /// </summary>
-public sealed class ResponsiveLayoutFixture : IAsyncLifetime
+public sealed class ResponsiveLayoutFixture() : StartedBeforeTests<ScribeBotApplication>("Not started.")
 {
     public const string LongWord = "PaymentsGatewayConnectionPoolExhaustedExceptionInEuWestOne";
     public const string LongTitle = $"Checkout returns 502 for every customer after the payments-api deploy {LongWord} sev2";
 
     private static readonly Person Alice = DashboardFixture.Alice;
     private static readonly Person Bo = DashboardFixture.Bo;
-    private ScribeBotApplication? _host;
 
-    public ScribeBotApplication Host => _host ?? throw new InvalidOperationException("Not started.");
+    public ScribeBotApplication Host => Started;
 
     public Incident Long { get; private set; } = null!;
 
@@ -24,10 +23,11 @@ public sealed class ResponsiveLayoutFixture : IAsyncLifetime
 
     public Incident Burst { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override Task<ScribeBotApplication> StartAsync() => DashboardFixture.StartHostAsync();
+
+    /// <summary>Seeds the incidents, through the core as chat would.</summary>
+    protected override async Task StartedAsync(ScribeBotApplication host)
     {
-        _host = await DashboardFixture.StartHostAsync();
-        var host = Host;
         var now = DashboardFixture.Now;
 
         var c = new ChannelRef(ChatPlatform.Slack, "T1", "C-checkout-payments-eu-west-1");
@@ -76,13 +76,5 @@ public sealed class ResponsiveLayoutFixture : IAsyncLifetime
         // long for a phone.
         await PagedIncidents.SeedAsync(host, new ChannelRef(ChatPlatform.Web, "paged", "paged-1"), PageSource.PagerDuty, LongWord, now.AddDays(-2), 4, 30);
         await PagedIncidents.SeedAsync(host, new ChannelRef(ChatPlatform.Web, "paged", "paged-2"), PageSource.Alertmanager, "checkout-api", now.AddDays(-4), 6, 50);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
     }
 }

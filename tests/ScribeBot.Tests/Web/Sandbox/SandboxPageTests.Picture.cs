@@ -8,11 +8,9 @@ public sealed partial class SandboxPageTests
     public async Task The_draft_in_the_feed_shows_the_timeline_picture_with_its_alt_text_and_no_mermaid_source()
     {
         using var alice = await JoinAsync("Alice Ng");
-        await alice.SayAsync("/incident start Checkout returns 502 sev2");
-        await alice.SayAsync("/incident misleading maybe the CDN");
 
-        var draft = await alice.ResolveAndWaitForDraftAsync("/incident resolve rolled back");
-        var page = await alice.GetAsync();
+        var (draft, page) = await alice.SayThroughToDraftAsync(
+            "/incident start Checkout returns 502 sev2", "/incident misleading maybe the CDN", "/incident resolve rolled back");
 
         var incident = await Store.FindLatestIncidentAsync(SandboxSession.Channel, CancellationToken.None) ?? throw new InvalidOperationException("no incident");
         var src = $"/incidents/{Uri.EscapeDataString(incident.Id)}/timeline.png?scale=2";

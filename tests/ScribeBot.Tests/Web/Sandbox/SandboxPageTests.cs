@@ -104,10 +104,8 @@ public sealed partial class SandboxPageTests : IAsyncLifetime
     {
         using var mallory = await JoinAsync("<b>Mallory</b>");
 
-        await mallory.SayAsync("/incident start <img src=x onerror=alert(1)> sev1");
-        await mallory.SayAsync("<script>alert('chat')</script> & \"quoted\"");
-        var draft = await mallory.ResolveAndWaitForDraftAsync("/incident resolve <iframe src=//evil.example>");
-        var page = await mallory.GetAsync();
+        var (draft, page) = await mallory.SayThroughToDraftAsync(
+            "/incident start <img src=x onerror=alert(1)> sev1", "<script>alert('chat')</script> & \"quoted\"", "/incident resolve <iframe src=//evil.example>");
 
         TextAssert.ContainsNone(page, "<img src=x", "<script>alert", "<b>Mallory</b>", "<iframe");
         Assert.Contains("Resolution:</strong> &lt;iframe src=//evil.example&gt;", draft.Html, StringComparison.Ordinal);

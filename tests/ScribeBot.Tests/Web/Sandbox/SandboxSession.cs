@@ -76,6 +76,21 @@ internal sealed partial class SandboxSession(ScribeBotApplication host) : IDispo
         return await WaitForAsync(null, item => item.Kind == SandboxItemKind.Draft);
     }
 
+    /// <summary>
+    /// Says each of <paramref name="texts"/> in turn, the last a command that resolves the incident; returns the draft
+    /// that brings to the feed and the page as it then reads.
+    /// </summary>
+    public async Task<(SandboxFeedItem Draft, string Page)> SayThroughToDraftAsync(params string[] texts)
+    {
+        foreach (var text in texts[..^1])
+        {
+            await SayAsync(text);
+        }
+
+        var draft = await ResolveAndWaitForDraftAsync(texts[^1]);
+        return (draft, await GetAsync());
+    }
+
     /// <summary>Waits, on the feed itself rather than on a clock, until a line <paramref name="viewer"/> sees matches.</summary>
     public async Task<SandboxFeedItem> WaitForAsync(string? viewer, Func<SandboxFeedItem, bool> match)
     {
