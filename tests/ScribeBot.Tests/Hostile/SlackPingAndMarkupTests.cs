@@ -248,6 +248,17 @@ public sealed partial class SlackPingAndMarkupTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
+        // Each message is stamped when it is sent, as Slack stamps it, so it falls before the commands that follow it.
+        // Stamped seconds ahead instead, the later messages would land after the resolve by an amount that depends on
+        // the machine's speed, and the draft would flag or leave out times in an impossible order differently in the
+        // two concurrent runs. A ts is a message's id, so two stamped within one millisecond are kept apart.
+        var stamped = 0.0;
+        string StampNow()
+        {
+            stamped = Math.Max(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, stamped + 0.001);
+            return stamped.ToString("F6", CultureInfo.InvariantCulture);
+        }
+
         await CommandAsync($"start {shape(PingAndMarkupCorpus.Title)} sev2");
         var n = 0;
         foreach (var (_, text) in PingAndMarkupCorpus.Texts)
@@ -256,12 +267,12 @@ public sealed partial class SlackPingAndMarkupTests
             foreach (var wire in new[] { shape(text), SlackEscape(shape(text)) })
             {
                 n++;
-                var ts = SlackPayloads.Now(n);
+                var ts = StampNow();
                 await EventAsync(SlackPayloads.Event("event_message_channel.docs.json",
                     ("event_id", $"EvP{n:D4}"), ("event.ts", ts), ("event.event_ts", ts), ("event.text", wire), ("event.user", "U123ABC456")));
                 await EventAsync(SlackPayloads.Event("event_reaction_added.docs.json",
                     ("event_id", $"EvR{n:D4}"), ("event.reaction", Emoji[n % Emoji.Length]), ("event.item.ts", ts),
-                    ("event.event_ts", SlackPayloads.Now(n))));
+                    ("event.event_ts", StampNow())));
             }
         }
 
