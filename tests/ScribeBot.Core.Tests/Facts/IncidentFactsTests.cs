@@ -7,8 +7,6 @@ namespace ScribeBot.Core.Tests.Facts;
 
 public sealed class IncidentFactsTests
 {
-    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
-
     private static Incident Open() => NewIncident(5, "Checkout 502", Declared, Alice);
 
     private static Incident Resolved(int minutes = 60) =>

@@ -6,9 +6,6 @@ namespace ScribeBot.Core.Tests.Postmortem;
 /// <summary><c>catchup</c> (issue 17, item 3): rules over the timeline, one fact per line, the missed events capped.</summary>
 public sealed class IncidentCatchupTests
 {
-    // 14:10 CET in Europe/Berlin.
-    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
-
     /// <summary>INC-3, open and acknowledged, whose timeline each test writes into <see cref="_log"/>.</summary>
     private readonly Incident _incident = NewIncident(3, "Checkout returns 502", Declared, Alice) with
     {

@@ -5,8 +5,6 @@ namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class IncidentSummaryTests
 {
-    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
-
     [Fact]
     public void Open_incident_summary_shows_elapsed_time_counts_and_missing_facts()
     {

@@ -5,7 +5,6 @@ namespace ScribeBot.Core.Tests.Postmortem;
 
 public sealed class PostmortemDraftTests
 {
-    private static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
     private static Incident Basic() => NewIncident(3, "Login slow", Declared, Alice);
 
     private static string Markdown(PostmortemDocument document) => PostmortemMarkdown.Render(document);

@@ -12,6 +12,9 @@ internal static class Scenarios
     public static readonly Person Dana = new("U05DANA", "Dana Okafor");
     public static readonly Person Sam = new("U06SAM", "Sam Ortiz");
 
+    /// <summary>When the short scenarios' incidents are declared: Monday 2 March 2026, 13:10 UTC (14:10 CET in Europe/Berlin, their default zone).</summary>
+    public static readonly DateTimeOffset Declared = new(2026, 3, 2, 13, 10, 0, TimeSpan.Zero);
+
     /// <summary>A Slack permalink in the real shape: <c>p</c> + seconds + six digits of the message's ts fraction.</summary>
     public static string Permalink(DateTimeOffset at, int sequence = 100) =>
         $"https://acme.slack.com/archives/C0123/p{at.ToUnixTimeSeconds()}{sequence:D6}";
