@@ -167,38 +167,44 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
         }
 
         var reading = _reading.GetOrAdd(key, k => new Lazy<Task<FollowupState?>>(() => ReadSharedAsync(k, tracker, at)));
+        var state = await reading.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return state is { } now ? (now, at) : null;
+    }
+
+    /// <summary>
+    /// One read for every caller waiting on it: bounded by its own timeout, not by any one caller's token, and shared
+    /// until it ends, not until one caller stops waiting (the stats' budget, a page closed), so a caller that comes
+    /// meanwhile joins it rather than asking the tracker again.
+    /// </summary>
+    private async Task<FollowupState?> ReadSharedAsync((string Tracker, string Key) key, IFollowupTracker tracker, DateTimeOffset at)
+    {
         try
         {
-            var state = await reading.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return state is { } now ? (now, at) : null;
+            using var timeout = new CancellationTokenSource(ReadTimeout);
+            try
+            {
+                // WaitAsync as well: an adapter that ignores its token must not hold the read, nor everyone joined to it.
+                var answer = await tracker.ReadStateAsync(key.Key, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                if (answer.Failure is null)
+                {
+                    _cache[key] = (answer.Value, at);
+                    _failedAt.TryRemove(key, out _);
+                    return answer.Value;
+                }
+            }
+            catch (Exception)
+            {
+                // Timed out, or the adapter threw (which the outbox would count as transient): a page or a draft must
+                // render whatever the tracker does, so it counts as a failed answer and the stored state stands in.
+            }
+
+            _failedAt[key] = at;
+            return null;
         }
         finally
         {
-            _reading.TryRemove(KeyValuePair.Create(key, reading));
+            // After the cache or the failure is recorded, so a caller coming next finds one or the other.
+            _reading.TryRemove(key, out _);
         }
-    }
-
-    /// <summary>One read for every caller waiting on it: bounded by its own timeout, not by any one caller's token.</summary>
-    private async Task<FollowupState?> ReadSharedAsync((string Tracker, string Key) key, IFollowupTracker tracker, DateTimeOffset at)
-    {
-        using var timeout = new CancellationTokenSource(ReadTimeout);
-        try
-        {
-            var answer = await tracker.ReadStateAsync(key.Key, timeout.Token).ConfigureAwait(false);
-            if (answer.Failure is null)
-            {
-                _cache[key] = (answer.Value, at);
-                _failedAt.TryRemove(key, out _);
-                return answer.Value;
-            }
-        }
-        catch (Exception)
-        {
-            // Timed out, or the adapter threw (which the outbox would count as transient): a page or a draft must
-            // render whatever the tracker does, so it counts as a failed answer and the stored state stands in.
-        }
-
-        _failedAt[key] = at;
-        return null;
     }
 }

@@ -63,6 +63,24 @@ public sealed class FollowupStatesTests
         Assert.Equal(1, tracker.Reads);
     }
 
+    [Fact]
+    public async Task A_page_coming_after_another_stopped_waiting_joins_the_read_still_in_flight()
+    {
+        var tracker = new StubFollowupTracker { [Link.IssueKey] = FollowupState.Closed, Held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var states = new FollowupStates(new OneTracker(tracker), new FakeTimeProvider(T0));
+        using var closed = new CancellationTokenSource();
+
+        var first = states.ShowAsync(IncidentWith(Link), closed.Token);
+        await tracker.Asked.Task;
+        await closed.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        var second = states.ShowAsync(IncidentWith(Link), CancellationToken.None);
+        tracker.Held.SetResult();
+
+        Assert.Equal(FollowupState.Closed, Assert.Single((await second).Tasks).Followup!.State);
+        Assert.Equal(1, tracker.Reads);
+    }
+
     private static Incident IncidentWith(FollowupLink link) =>
         Incident.Declare(Channel, 1, "Checkout returns 502", Severity.Sev2, "UTC", new Milestone(T0, new Person("U1", "Alice"))) with
         {

@@ -41,7 +41,7 @@ public sealed class PhaseDurationsTests
     [Fact]
     public void Phases_not_recorded_are_unknown_and_time_lost_is_unknown_without_a_misleading_path()
     {
-        var incident = Declared() with { Acknowledged = By(4), Resolved = By(30) };
+        var incident = DeclaredAtTen() with { Acknowledged = By(4), Resolved = By(30) };
 
         var durations = PhaseDurations.Of(incident, []);
 
@@ -51,14 +51,14 @@ public sealed class PhaseDurationsTests
         Assert.Equal(TimeSpan.FromMinutes(30), durations.ToResolve);
         // Nothing tagged misleading: nothing is known of time lost, as the summary says nothing of it.
         Assert.Null(durations.TimeLost);
-        Assert.Equal(PhaseDurations.None, PhaseDurations.Of(Declared(), []));
+        Assert.Equal(PhaseDurations.None, PhaseDurations.Of(DeclaredAtTen(), []));
     }
 
     [Fact]
     public void A_phase_resting_on_times_in_an_impossible_order_is_unknown()
     {
         // Acknowledged five minutes before the declaration.
-        var incident = Declared() with { Acknowledged = By(-5), Resolved = By(30) };
+        var incident = DeclaredAtTen() with { Acknowledged = By(-5), Resolved = By(30) };
 
         var durations = PhaseDurations.Of(incident, []);
 

@@ -33,7 +33,7 @@ public sealed class ResponsePhasesTests
     [Fact]
     public void Unknown_phases_are_left_out_not_shown_as_placeholders()
     {
-        var incident = Declared() with { Acknowledged = By(4) };
+        var incident = DeclaredAtTen() with { Acknowledged = By(4) };
 
         var phases = ResponsePhases.Of(incident, []);
 
@@ -43,7 +43,7 @@ public sealed class ResponsePhasesTests
     [Fact]
     public void An_incident_with_no_known_phase_has_no_line()
     {
-        var incident = Declared();
+        var incident = DeclaredAtTen();
 
         var phases = ResponsePhases.Of(incident, []);
 

@@ -12,9 +12,9 @@ internal static class TenOClock
 
     public static Milestone By(int minutesAfterTen) => new(At(minutesAfterTen), Alice);
 
-    public static Incident Declared() => NewIncident(7, "Checkout fails", Ten, Alice, "UTC");
+    public static Incident DeclaredAtTen() => NewIncident(7, "Checkout fails", Ten, Alice, "UTC");
 
     /// <summary>The incident with every milestone: impact began 09:50, detected 09:57, declared 10:00, acknowledged 10:02, resolved 11:05.</summary>
     public static Incident EveryMilestone() =>
-        Declared() with { ImpactBegan = By(-10), Detected = By(-3), Acknowledged = By(2), Resolved = By(65) };
+        DeclaredAtTen() with { ImpactBegan = By(-10), Detected = By(-3), Acknowledged = By(2), Resolved = By(65) };
 }

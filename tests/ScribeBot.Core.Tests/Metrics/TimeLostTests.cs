@@ -8,9 +8,9 @@ namespace ScribeBot.Core.Tests.Metrics;
 public sealed class TimeLostTests
 {
     /// <summary>The timeline each test writes, of the incident declared at ten.</summary>
-    private readonly EntryList _entries = new(Declared().Id);
+    private readonly EntryList _entries = new(DeclaredAtTen().Id);
 
-    private static Incident Resolved(int minutesAfterTen) => Declared() with { Resolved = By(minutesAfterTen) };
+    private static Incident Resolved(int minutesAfterTen) => DeclaredAtTen() with { Resolved = By(minutesAfterTen) };
 
     /// <summary>The time lost over <see cref="_entries"/> by the incident resolved that many minutes after ten.</summary>
     private TimeLost LostIfResolvedAt(int minutesAfterTen) => TimeLost.Of(Resolved(minutesAfterTen), _entries.Entries);
@@ -91,7 +91,7 @@ public sealed class TimeLostTests
         _entries.Delete(_entries.Say(At(5), Bo, "typo, ignore", TimelineTag.Misleading));
         _entries.Say(At(10), Bo, "the WAF rule", TimelineTag.Misleading);
 
-        Assert.Same(TimeLost.None, TimeLost.Of(Declared(), _entries.Entries));
+        Assert.Same(TimeLost.None, TimeLost.Of(DeclaredAtTen(), _entries.Entries));
     }
 
     [Fact]

@@ -99,7 +99,8 @@ internal sealed class DispatcherTestBed : IAsyncDisposable
         await _stop.CancelAsync();
         if (_run is not null)
         {
-            await _run;
+            // Bounded, so a dispatcher that does not stop fails the test instead of hanging the run.
+            await _run.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 

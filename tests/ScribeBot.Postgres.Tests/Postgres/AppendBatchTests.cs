@@ -8,7 +8,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// a lock on <c>entries</c> that inserts wait for, parks both batch writers on it with one append each, and queues
 /// the appends under test behind them: when the lock goes, a writer takes everything queued at once.
 /// </summary>
-public sealed class AppendBatchTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class AppendBatchTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     private const string Incident = "slack:T1:C-batch";
     private const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";

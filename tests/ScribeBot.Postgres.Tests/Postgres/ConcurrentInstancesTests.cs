@@ -4,7 +4,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// Two store instances on one database, as two hosts behind a load balancer: a channel's open is serialised across
 /// them, and a workspace's numbers stay unique and gap-free under concurrent opens, failed ones included.
 /// </summary>
-public sealed class ConcurrentInstancesTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class ConcurrentInstancesTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task Two_instances_opening_in_one_channel_at_once_open_exactly_one_incident()

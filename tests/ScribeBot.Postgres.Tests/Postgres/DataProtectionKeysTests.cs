@@ -8,7 +8,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// The data-protection key ring <see cref="PostgresServiceCollectionExtensions.AddPostgresStore"/> registers is the
 /// database's: what one instance protects, another on the same database unprotects, and the ring is one key.
 /// </summary>
-public sealed class DataProtectionKeysTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class DataProtectionKeysTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task What_one_instance_protects_another_on_the_database_unprotects()

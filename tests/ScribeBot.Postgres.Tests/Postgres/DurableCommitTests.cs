@@ -1,7 +1,7 @@
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>The store's sessions never commit with <c>synchronous_commit = off</c>, whatever the database says.</summary>
-public sealed class DurableCommitTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class DurableCommitTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task A_database_set_to_asynchronous_commit_gets_durable_commits_from_the_store()

@@ -3,7 +3,7 @@ using ScribeBot.Core.Followups;
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>Migration 4 fills the follow-up creation column from the documents of incidents stored before it.</summary>
-public sealed class FollowupColumnMigrationTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class FollowupColumnMigrationTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task Links_stored_before_migration_4_are_found_by_their_creation_after_it()

@@ -1,7 +1,7 @@
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>The schema is created and upgraded by numbered migrations at start, once, and a newer schema is refused.</summary>
-public sealed class MigrationTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class MigrationTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task A_fresh_database_gets_every_migration_in_order()

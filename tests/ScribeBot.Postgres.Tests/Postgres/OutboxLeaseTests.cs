@@ -8,7 +8,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// Two store instances on one database, as two hosts delivering one outbox: an item is handed to one instance at a
 /// time, a dead instance's items go to the survivor once its lease expires, and each channel's order holds across them.
 /// </summary>
-public sealed class OutboxLeaseTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class OutboxLeaseTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     private static readonly ChatPlatform[] Slack = [ChatPlatform.Slack];
 

@@ -5,7 +5,7 @@ using ScribeBot.Core.Timeline;
 namespace ScribeBot.Postgres.Tests.Postgres;
 
 /// <summary>What the PostgreSQL store keeps beyond the contract: statistics from columns, documents that read back whole.</summary>
-public sealed class PostgresStoreShapeTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class PostgresStoreShapeTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     [Fact]
     public async Task Measures_are_read_from_their_columns_never_from_the_incident_documents()

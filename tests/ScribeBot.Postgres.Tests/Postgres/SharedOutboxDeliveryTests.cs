@@ -12,7 +12,7 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 /// (<see cref="DeliveryRace"/>): without the lease every held item is handed to the other loop too, and this test fails
 /// (checked by removing the lease condition from <c>GetDueAsync</c>).
 /// </summary>
-public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres) : PostgresStoreTests(postgres)
+public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     private const int Channels = 12;
     private const int PostsPerChannel = 6;

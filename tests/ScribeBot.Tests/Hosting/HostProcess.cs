@@ -38,7 +38,6 @@ internal sealed partial class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <param name="environment">Set for the child only, after the defaults (so a test can override them).</param>
     /// <summary>
     /// The host as an operator starts it: listening on <paramref name="url"/> (a free loopback port unless told),
     /// keeping its data in <paramref name="dataFile"/>, started from the temp directory.
@@ -47,6 +46,7 @@ internal sealed partial class HostProcess : IDisposable
         string dataFile, IReadOnlyDictionary<string, string>? environment = null, string url = "http://127.0.0.1:0") =>
         Start(["--urls", url, "--Storage:LiteDb:Path", dataFile], Path.GetTempPath(), environment);
 
+    /// <param name="environment">Set for the child only, after the defaults (so a test can override them).</param>
     public static HostProcess Start(
         IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {

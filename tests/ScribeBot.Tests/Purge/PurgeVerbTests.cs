@@ -106,7 +106,7 @@ public sealed class PurgeVerbTests : IDisposable
 
         Assert.Equal(PurgeVerb.BadInput, exit);
         Assert.Equal(string.Empty, output);
-        Assert.Equal($"purge: there is no data file at {missing} (Storage:LiteDb:Path); nothing was changed.\n", errors.ReplaceLineEndings("\n"));
+        Assert.Equal($"purge: there is no data file at {missing} (Storage:LiteDb:Path); nothing was changed.\n", errors);
         Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
     }
 
@@ -138,7 +138,7 @@ public sealed class PurgeVerbTests : IDisposable
             Assert.Equal(PurgeVerb.DataFileInUse, exit);
             Assert.Equal(string.Empty, output);
             Assert.StartsWith($"purge: The data file {_file.Path} is in use by another process (pid {host.Id}", errors, StringComparison.Ordinal);
-            Assert.EndsWith("Nothing was changed.\n", errors.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.EndsWith("Nothing was changed.\n", errors, StringComparison.Ordinal);
             await host.KillAsync(timeout.Token);
         }
 

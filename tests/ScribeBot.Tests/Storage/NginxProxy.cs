@@ -122,7 +122,12 @@ internal sealed partial class NginxProxy : IDisposable
         var requests = Requests();
         while (requests.Count(match) < count)
         {
-            await Task.Delay(10, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"nginx logged {requests.Count(match)} of the {count} requests expected:\n{string.Join('\n', requests)}");
+            }
+
+            await Task.Delay(10, CancellationToken.None);
             requests = Requests();
         }
 

@@ -49,7 +49,7 @@ public sealed partial class PostgresSharedSignInTests(PostgresFixture postgres) 
             new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value) }));
         Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
 
-        // One key, made by the first instance and read from the Database by the second.
+        // One key, made by the first instance and read from the database by the second.
         Assert.Equal(1L, await Sql.CountAsync(Database, "SELECT count(*) FROM data_protection_keys"));
         Assert.Equal(1, issuer.TokensIssued);
     }

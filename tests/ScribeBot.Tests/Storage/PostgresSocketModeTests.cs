@@ -35,7 +35,7 @@ public sealed class PostgresSocketModeTests(PostgresFixture postgres) : Postgres
         var ts = SlackPayloads.Now(1);
         await BothAckAsync(connections, Message("E-msg", "Ev0300", ts, "p99 is through the roof"));
 
-        // Delivered again later, to either instance: known in the Database as handled, acked without a reply. Run again,
+        // Delivered again later, to either instance: known in the database as handled, acked without a reply. Run again,
         // the command would answer that an incident is already open.
         foreach (var connection in connections)
         {

@@ -6,7 +6,7 @@ namespace ScribeBot.Postgres.Tests;
 /// test, so a test says only what it opens, not how it is closed.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public abstract class PostgresStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public abstract class PostgresStoreTestBase(PostgresFixture postgres) : IAsyncLifetime
 {
     protected static readonly CancellationToken None = CancellationToken.None;
 
