@@ -156,8 +156,8 @@ public sealed partial class SlackPingAndMarkupTests
     /// <summary>
     /// Each hostile timeline line has the markup of a twin's line of its kind. The twin's texts have no symbol, so its
     /// lines carry the bot's own markup and nothing else (the kind's "*", a "full message" link where a line is cut);
-    /// a hostile line with one marker more or less let user text format. Slack's times are the test's wall clock, so
-    /// a line is matched to its twin by kind, not by time.
+    /// a hostile line with one marker more or less let user text format. Each run's times start from its own reading of
+    /// the wall clock, so a line is matched to its twin by kind, not by time.
     /// </summary>
     private static void AssertLinesHaveTwinMarkup(List<(string Kind, string Line)> plain, List<(string Kind, string Line)> hostile)
     {
@@ -233,12 +233,22 @@ public sealed partial class SlackPingAndMarkupTests
         profile["user"]!["profile"]!["display_name"] = shape(PingAndMarkupCorpus.Name);
         host.Slack.Enqueue("users.info", Enumerable.Repeat(FakeResponse.Json(profile.ToJsonString()), 500).ToArray());
 
+        // One clock for the run, the test's: each message and each command one second after the one before, so the two
+        // runs have the same times, phases and durations however fast the machine runs them. (On the wall clock the gaps
+        // were milliseconds that round to 0 s or not, and messages stamped ahead fell after the resolve or not, so the
+        // drafts differed in what they state.) A slash command's instant is its signed request timestamp, so commands are
+        // signed at their second; the run starts 4 minutes back, inside the 5 minutes Slack's signature check allows.
+        var startSecond = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() - 240;
+        var seconds = 0;
+        DateTimeOffset NextSecond() => DateTimeOffset.FromUnixTimeSeconds(startSecond + ++seconds);
+
         var step = 0;
         async Task CommandAsync(string text)
         {
             var form = SlackPayloads.Command(text, $"1.2.{++step}");
             form["response_url"] = new Uri(host.Slack.Root, "response/" + step).AbsoluteUri;
-            using var response = await host.PostSlackFormAsync(form);
+            using var response = await host.PostSlackAsync(
+                Encoding.UTF8.GetBytes(SlackPayloads.EncodeForm(form)), "application/x-www-form-urlencoded", signedAt: NextSecond());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -246,17 +256,6 @@ public sealed partial class SlackPingAndMarkupTests
         {
             using var response = await host.PostSlackJsonAsync(body);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        // Each message is stamped when it is sent, as Slack stamps it, so it falls before the commands that follow it.
-        // Stamped seconds ahead instead, the later messages would land after the resolve by an amount that depends on
-        // the machine's speed, and the draft would flag or leave out times in an impossible order differently in the
-        // two concurrent runs. A ts is a message's id, so two stamped within one millisecond are kept apart.
-        var stamped = 0.0;
-        string StampNow()
-        {
-            stamped = Math.Max(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, stamped + 0.001);
-            return stamped.ToString("F6", CultureInfo.InvariantCulture);
         }
 
         await CommandAsync($"start {shape(PingAndMarkupCorpus.Title)} sev2");
@@ -267,12 +266,12 @@ public sealed partial class SlackPingAndMarkupTests
             foreach (var wire in new[] { shape(text), SlackEscape(shape(text)) })
             {
                 n++;
-                var ts = StampNow();
+                var ts = NextSecond().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ".000100";
                 await EventAsync(SlackPayloads.Event("event_message_channel.docs.json",
                     ("event_id", $"EvP{n:D4}"), ("event.ts", ts), ("event.event_ts", ts), ("event.text", wire), ("event.user", "U123ABC456")));
                 await EventAsync(SlackPayloads.Event("event_reaction_added.docs.json",
                     ("event_id", $"EvR{n:D4}"), ("event.reaction", Emoji[n % Emoji.Length]), ("event.item.ts", ts),
-                    ("event.event_ts", StampNow())));
+                    ("event.event_ts", ts)));
             }
         }
 
