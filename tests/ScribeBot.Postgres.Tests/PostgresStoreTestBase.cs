@@ -43,6 +43,9 @@ public abstract class PostgresStoreTestBase(PostgresFixture postgres) : IAsyncLi
         return opened;
     }
 
+    /// <summary>How many of <paramref name="database"/>'s sessions wait on a lock now: a count for <see cref="WaitForAsync"/>.</summary>
+    protected const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+
     /// <summary>Polls <paramref name="database"/> until <paramref name="done"/> holds of the query's count; fails after 30 seconds.</summary>
     protected static async Task WaitForAsync(string database, string countSql, Func<long, bool> done)
     {

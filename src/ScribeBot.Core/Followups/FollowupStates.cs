@@ -67,39 +67,14 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
             return states;
         }
 
-        var budget = new CancellationTokenSource(StatsBudget, time);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var slots = new SemaphoreSlim(StatsReadsAtOnce);
-        var gate = new Lock();
-        var reads = Task.WhenAll(followups.Select(ReadOneAsync));
-        try
-        {
-            // WaitAsync, not the reads' own cancellation: a tracker call that ignores its token must not hold the stats.
-            await reads.WaitAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Over budget: what was read counts, the rest is unknown.
-        }
-        finally
-        {
-            // Disposed when the last read ends, which may be after the answer: a read past the budget ends on its own.
-            _ = reads.ContinueWith(
-                _ =>
-                {
-                    slots.Dispose();
-                    linked.Dispose();
-                    budget.Dispose();
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-
-        lock (gate)
-        {
-            return [.. states];
-        }
+        using var budget = new CancellationTokenSource(StatsBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var slots = new SemaphoreSlim(StatsReadsAtOnce);
+        // Each read ends when the budget does: ReadNowAsync stops waiting on the caller's token, and the shared read it
+        // joined goes on alone. So the stats wait for no tracker, and nothing is written after the answer.
+        await Task.WhenAll(followups.Select(ReadOneAsync)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return states;
 
         // Never fails: whatever goes wrong (a throw, the budget's cancellation) leaves this state unknown.
         async Task ReadOneAsync(FollowupMeasure followup, int index)
@@ -115,11 +90,7 @@ public sealed class FollowupStates(IFollowupTrackers trackers, TimeProvider time
 
             try
             {
-                var read = await ReadNowAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false);
-                lock (gate)
-                {
-                    states[index] = read?.State;
-                }
+                states[index] = (await ReadNowAsync(followup.Link, trackers.For(followup.Channel), linked.Token).ConfigureAwait(false))?.State;
             }
             catch (Exception)
             {

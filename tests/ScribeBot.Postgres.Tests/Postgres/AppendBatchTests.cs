@@ -11,7 +11,6 @@ namespace ScribeBot.Postgres.Tests.Postgres;
 public sealed class AppendBatchTests(PostgresFixture postgres) : PostgresStoreTestBase(postgres)
 {
     private const string Incident = "slack:T1:C-batch";
-    private const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
     private static readonly string[] RepeatedIds = ["m-0", "m-1", "m-1", "m-2", "m-1"];
 
     [Fact]

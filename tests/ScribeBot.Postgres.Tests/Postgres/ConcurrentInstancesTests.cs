@@ -35,7 +35,7 @@ public sealed class ConcurrentInstancesTests(PostgresFixture postgres) : Postgre
                 return Create(channel)(number);
             },
             None);
-        await WaitForAsync(database, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", count => count >= 1);
+        await WaitForAsync(database, LockWaiters, count => count >= 1);
         release.Set();
 
         var opened = await opening;

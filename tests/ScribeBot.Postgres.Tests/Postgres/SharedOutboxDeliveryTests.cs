@@ -113,15 +113,8 @@ public sealed class SharedOutboxDeliveryTests(PostgresFixture postgres) : Postgr
         }
     }
 
-    private static async Task WaitForAllDeliveredAsync(string database, int count)
-    {
-        var deadline = Stopwatch.StartNew();
-        while ((await Sql.QueryAsync(database, "SELECT count(*) FROM outbox WHERE state = 'Delivered' AND leased_by IS NULL", r => r.GetInt64(0)))[0] < count)
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "Delivered items were not all recorded as delivered.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAllDeliveredAsync(string database, int count) =>
+        WaitForAsync(database, "SELECT count(*) FROM outbox WHERE state = 'Delivered' AND leased_by IS NULL", delivered => delivered >= count);
 
     private static OutboxItem Item(ChannelRef channel, int index) => new()
     {
