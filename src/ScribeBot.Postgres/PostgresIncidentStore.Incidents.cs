@@ -50,7 +50,7 @@ internal sealed partial class PostgresIncidentStore : IIncidentStore
         InTransactionAsync(
             async (connection, transaction) =>
             {
-                await ChannelLocks.LockCommandsAsync(connection, transaction, channel.Key, cancellationToken).ConfigureAwait(false);
+                await AdvisoryLocks.LockCommandsAsync(connection, transaction, channel.Key, cancellationToken).ConfigureAwait(false);
                 var open = await FirstOrDefaultAsync(
                     connection, transaction, OpenInChannel, ReadIncident, cancellationToken, Parameter("channel", channel.Key)).ConfigureAwait(false);
                 if (open is not null)

@@ -13,12 +13,12 @@ namespace ScribeBot.Postgres;
 /// database that several instances may share. Each call is one transaction on a pooled connection, committed before
 /// its task completes, with <c>synchronous_commit</c> never <c>off</c> (<see cref="DurableCommits"/>); timeline appends,
 /// the hot path, are gathered from concurrent callers into one transaction per batch (<see cref="EntryAppendBatcher"/>).
-/// Read-then-write commands on a channel
-/// hold an advisory lock on that channel for their transaction (<see cref="ChannelLocks"/>), so two instances cannot
-/// both open an incident in one channel.
+/// A read-change-save of a channel's incident
+/// holds that channel's advisory lock across instances (<see cref="AdvisoryLocks"/>, the <c>.ChannelLocks</c> file), so
+/// two instances cannot overwrite each other's change or both open an incident in one channel.
 /// <para>
-/// One type in five files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>, <c>.Retention</c>)
-/// and this one for the connection and the schema, which is migrated before the first call touches a table.
+/// One type in several files, one per port (<c>.Incidents</c>, <c>.Outbox</c>, <c>.AdapterState</c>, <c>.Retention</c>,
+/// <c>.ChannelLocks</c>, ...) and this one for the connection and the schema, which is migrated before the first call touches a table.
 /// </para>
 /// <para>
 /// A database out of reach (<see cref="DatabaseFailures.IsUnavailable"/>) fails the call with
@@ -29,6 +29,7 @@ namespace ScribeBot.Postgres;
 internal sealed partial class PostgresIncidentStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _channelLockSource;
     private readonly EntryAppendBatcher _appends;
     private readonly ILogger<PostgresIncidentStore> _logger;
     private readonly IReadOnlyList<Migration> _migrations;
@@ -59,6 +60,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         _outboxLease = outboxLease ?? PostgresOptions.DefaultOutboxLease;
         LogInstance(InstanceId, _outboxLease);
         _dataSource = PostgresConnections.Build(connectionString);
+        _channelLockSource = PostgresConnections.BuildForChannelLocks(connectionString);
         Endpoint = EndpointOf(new NpgsqlConnectionStringBuilder(connectionString));
         _outage = new DatabaseOutage(Endpoint, timeProvider ?? TimeProvider.System, logger);
         _appends = new EntryAppendBatcher(_dataSource, logger);
@@ -121,6 +123,7 @@ internal sealed partial class PostgresIncidentStore : IAsyncDisposable
         // Appends already queued are written (and their callers answered) before the pool goes.
         await _appends.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _channelLockSource.DisposeAsync().ConfigureAwait(false);
         _migrating.Dispose();
     }
 

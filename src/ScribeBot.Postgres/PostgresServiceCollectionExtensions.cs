@@ -12,7 +12,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL store as the <see cref="IIncidentStore"/>, <see cref="IOutboxStore"/>,
-    /// <see cref="IAdapterStateStore"/>, <see cref="IRetentionStore"/> and <see cref="IProcessedRequests"/> singleton (one connection pool), its options
+    /// <see cref="IAdapterStateStore"/>, <see cref="IRetentionStore"/>, <see cref="IProcessedRequests"/> and <see cref="ISharedChannelLocks"/> singleton (one connection pool), its options
     /// (<c>Storage:Postgres</c>), the hosted service that waits for the database and migrates the schema at start and
     /// releases outbox leases at stop, and the data-protection key ring in the database (<see cref="PostgresXmlRepository"/>).
     /// </summary>
@@ -34,6 +34,8 @@ public static class PostgresServiceCollectionExtensions
         // Replaces the in-memory set the core registers: handled request ids must be seen by every instance.
         services.RemoveAll<IProcessedRequests>();
         services.AddSingleton<IProcessedRequests>(sp => sp.GetRequiredService<PostgresIncidentStore>());
+        // Every read-change-save of a channel's incident is serialised across instances, not only within this one.
+        services.AddSingleton<ISharedChannelLocks>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddHostedService<PostgresStoreLifetime>();
 
         // The dashboard's cookies must be readable on every instance: one key ring, in the database, under one

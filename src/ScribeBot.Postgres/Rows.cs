@@ -108,7 +108,7 @@ internal static class Rows
             return 0;
         }
 
-        await ChannelLocks.LockQueuesAsync(connection, transaction, items.Select(i => i.Channel.Key), cancellationToken).ConfigureAwait(false);
+        await AdvisoryLocks.LockQueuesAsync(connection, transaction, items.Select(i => i.Channel.Key), cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var item in items)
         {

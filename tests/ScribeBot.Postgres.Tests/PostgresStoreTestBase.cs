@@ -43,19 +43,11 @@ public abstract class PostgresStoreTestBase(PostgresFixture postgres) : IAsyncLi
         return opened;
     }
 
-    /// <summary>How many of <paramref name="database"/>'s sessions wait on a lock now: a count for <see cref="WaitForAsync"/>.</summary>
-    protected const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+    /// <summary>How many of the database's sessions wait on a lock now: a count for <see cref="WaitForAsync"/>.</summary>
+    protected const string LockWaiters = Sql.LockWaiters;
 
     /// <summary>Polls <paramref name="database"/> until <paramref name="done"/> holds of the query's count; fails after 30 seconds.</summary>
-    protected static async Task WaitForAsync(string database, string countSql, Func<long, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!done((await Sql.QueryAsync(database, countSql, r => r.GetInt64(0)))[0]))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {countSql}");
-            await Task.Delay(20);
-        }
-    }
+    protected static Task WaitForAsync(string database, string countSql, Func<long, bool> done) => Sql.WaitForCountAsync(database, countSql, done);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -66,7 +66,13 @@ public sealed partial class CommandHandler
             return CommandOutcome.Rejected(parsed.Error);
         }
 
-        using (await _locks.AcquireAsync(request.Channel.Key, cancellationToken).ConfigureAwait(false))
+        // Help reads nothing: it answers even while the store (and so a shared channel lock) is out of reach.
+        if (parsed.Command is HelpCommand help)
+        {
+            return CommandHelp.Answer(help.Verb, request.Channel.Platform);
+        }
+
+        await using (await _locks.AcquireAsync(request.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var outcome = await ExecuteAsync(parsed.Command, request, cancellationToken).ConfigureAwait(false);
             if (outcome.Accepted)
@@ -87,7 +93,6 @@ public sealed partial class CommandHandler
         command switch
         {
             StartCommand start => _lifecycle.StartAsync(start, request, ct),
-            HelpCommand help => Task.FromResult(CommandHelp.Answer(help.Verb, request.Channel.Platform)),
             StatsCommand stats => _reads.StatsAsync(stats, request, ct),
             StatusCommand => _reads.StatusAsync(request, ct),
             CatchupCommand => _reads.CatchupAsync(request, ct),

@@ -129,7 +129,7 @@ public sealed partial class FollowupDelivery(
             return incident;
         }
 
-        using (await locks.AcquireAsync(incident.Channel.Key, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(incident.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false);
             if (incident is not null && incident.NumberTasks() is var numbered && numbered != incident)
@@ -145,7 +145,7 @@ public sealed partial class FollowupDelivery(
     // Under the channel's lock, read again: a command or the editor may have changed the incident since it was read.
     private async Task LinkAsync(Incident incident, IncidentTask task, FollowupLink link, CancellationToken cancellationToken)
     {
-        using (await locks.AcquireAsync(incident.Channel.Key, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(incident.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var current = await store.GetIncidentAsync(incident.Id, cancellationToken).ConfigureAwait(false) ?? incident;
             var linked = current.LinkTask(task.Number, link, task);

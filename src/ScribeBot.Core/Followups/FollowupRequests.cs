@@ -40,7 +40,7 @@ public sealed partial class FollowupRequests(
             return null;
         }
 
-        using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false) ?? found;
             var asked = FollowupRequest.For(incident, trackers);

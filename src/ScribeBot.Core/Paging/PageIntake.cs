@@ -94,7 +94,7 @@ public sealed partial class PageIntake
             }
 
             bool applied;
-            using (await _locks.AcquireAsync(route.Channel.Key, cancellationToken).ConfigureAwait(false))
+            await using (await _locks.AcquireAsync(route.Channel.Key, cancellationToken).ConfigureAwait(false))
             {
                 applied = await ApplyAsync(page, route, seenBefore: home is not null, cancellationToken).ConfigureAwait(false);
             }

@@ -1,3 +1,5 @@
+using ScribeBot.Core.Storage;
+
 namespace ScribeBot.Core.Tests.Commands;
 
 public sealed class ChannelLocksTests
@@ -9,7 +11,7 @@ public sealed class ChannelLocksTests
 
         for (var i = 0; i < 1000; i++)
         {
-            using var held = await locks.AcquireAsync($"web:local:channel-{i}", CancellationToken.None);
+            await using var held = await locks.AcquireAsync($"web:local:channel-{i}", CancellationToken.None);
             Assert.Equal(1, locks.Count);
         }
 
@@ -27,10 +29,10 @@ public sealed class ChannelLocksTests
         Assert.False(waiting.IsCompleted);
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        held.Dispose();
+        await held.DisposeAsync();
 
         Assert.Equal(0, locks.Count);
-        using var again = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+        await using var again = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
     }
 
     [Fact]
@@ -41,8 +43,8 @@ public sealed class ChannelLocksTests
 
         var second = locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
         Assert.False(second.IsCompleted);
-        first.Dispose();
-        (await second).Dispose();
+        await first.DisposeAsync();
+        await (await second).DisposeAsync();
 
         Assert.Equal(0, locks.Count);
     }
@@ -64,7 +66,7 @@ public sealed class ChannelLocksTests
             for (var round = 0; round < Rounds; round++)
             {
                 var k = (caller + round) % keys.Length;
-                using (await locks.AcquireAsync(keys[k], CancellationToken.None))
+                await using (await locks.AcquireAsync(keys[k], CancellationToken.None))
                 {
                     if (Interlocked.Increment(ref holders[k]) != 1)
                     {
@@ -82,6 +84,35 @@ public sealed class ChannelLocksTests
         })));
 
         Assert.Equal(0, overlaps);
+        Assert.Equal(0, locks.Count);
+    }
+
+    [Fact]
+    public async Task A_shared_lock_is_asked_for_by_one_caller_of_the_process_at_a_time_and_released_before_the_next_asks()
+    {
+        var shared = new RecordingSharedLocks();
+        var locks = new ChannelLocks(shared);
+
+        var first = await locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+        var second = locks.AcquireAsync("slack:T1:C1", CancellationToken.None);
+
+        // The second caller queues in the process: it asks the store for nothing while the first holds the channel.
+        Assert.False(second.IsCompleted);
+        Assert.Equal(["acquire slack:T1:C1"], shared.Calls);
+        await first.DisposeAsync();
+        await (await second).DisposeAsync();
+
+        Assert.Equal(["acquire slack:T1:C1", "release slack:T1:C1", "acquire slack:T1:C1", "release slack:T1:C1"], shared.Calls);
+        Assert.Equal(0, locks.Count);
+    }
+
+    [Fact]
+    public async Task A_shared_lock_the_store_cannot_give_leaves_the_channel_free_in_the_process()
+    {
+        var locks = new ChannelLocks(new RecordingSharedLocks { Unavailable = true });
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => locks.AcquireAsync("slack:T1:C1", CancellationToken.None));
+
         Assert.Equal(0, locks.Count);
     }
 }

@@ -310,7 +310,7 @@ public sealed class PostmortemEditorTests : IDisposable
         var incident = await _bed.ResolvedIncidentAsync();
         Task<CommandOutcome> command;
         Task<PostmortemEditResult> save;
-        using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
+        await using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
         {
             save = _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
             command = _bed.SendAsync("severity sev1");
@@ -332,7 +332,7 @@ public sealed class PostmortemEditorTests : IDisposable
         var other = new CommandHandler(_bed.Store, _bed.Store, _bed.Signal, new ChannelLocks(), _bed.Clock,
             Options.Create(new ScribeOptions()), NullLogger<CommandHandler>.Instance);
         Task<PostmortemEditResult> save;
-        using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
+        await using (await _bed.Locks.AcquireAsync(Channel.Key, CancellationToken.None))
         {
             save = _bed.SaveAsync(PostmortemEdit.From(incident) with { Impact = "Card payments failed" });
             Assert.True((await other.HandleAsync(_bed.Request("severity sev1", requestId: "sev-1"), CancellationToken.None)).Accepted);

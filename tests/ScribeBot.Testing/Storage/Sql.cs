@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace ScribeBot.Testing.Storage;
@@ -32,6 +33,20 @@ public static class Sql
     /// <summary>The one value a query answers, whatever its integer type, as an <see cref="int"/>.</summary>
     public static async Task<int> IntegerAsync(string database, string sql) =>
         Convert.ToInt32(await ScalarAsync(database, sql), CultureInfo.InvariantCulture);
+
+    /// <summary>How many of the database's sessions wait on a lock now: a count for <see cref="WaitForCountAsync"/>.</summary>
+    public const string LockWaiters = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+
+    /// <summary>Polls until <paramref name="done"/> holds of the query's count; fails after 30 seconds.</summary>
+    public static async Task WaitForCountAsync(string database, string countSql, Func<long, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!done(await CountAsync(database, countSql)))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {countSql}");
+            await Task.Delay(20);
+        }
+    }
 
     public static async Task ExecuteAsync(string database, string sql)
     {

@@ -49,7 +49,7 @@ public sealed partial class PostmortemEditor(
         var basis = PostmortemFields.ParseBasis(edit.Basis);
 
         // An incident never changes channel, so the lock found before reading it again is the right one.
-        using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             var incident = await store.GetIncidentAsync(incidentId, cancellationToken).ConfigureAwait(false) ?? found;
             var stored = PostmortemFields.Normalize(incident, mentions ?? MentionReader.Typed);
@@ -136,7 +136,7 @@ public sealed partial class PostmortemEditor(
         }
 
         var key = PostmortemHistory.PostKey(requestId);
-        using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(found.Channel.Key, cancellationToken).ConfigureAwait(false))
         {
             if (await store.GetEntryAsync(found.Id, key, cancellationToken).ConfigureAwait(false) is not null)
             {
