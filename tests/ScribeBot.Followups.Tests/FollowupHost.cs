@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ScribeBot.Followups.Tests;
 
 /// <summary>The real host with follow-ups pointed at a <see cref="FakeGitHub"/>, and the sandbox channel the tests talk in.</summary>
@@ -38,8 +40,11 @@ internal sealed class FollowupHost : IAsyncDisposable
     /// <summary>The fake Jira, for a host started with <see cref="StartJiraAsync"/>.</summary>
     public FakeJira? Jira { get; }
 
-    /// <summary>A host whose follow-ups go to Jira project <c>OPS</c> on a fake Jira (GitHub stays unconfigured).</summary>
-    public static async Task<FollowupHost> StartJiraAsync()
+    /// <summary>
+    /// A host whose follow-ups go to Jira project <paramref name="project"/> on a fake Jira that knows only <c>OPS</c>
+    /// (GitHub stays unconfigured), on <paramref name="clock"/> (null: the system's), its logs kept by <paramref name="logs"/>.
+    /// </summary>
+    public static async Task<FollowupHost> StartJiraAsync(string project = "OPS", TimeProvider? clock = null, ILoggerProvider? logs = null)
     {
         var github = await FakeGitHub.StartAsync();
         var jira = await FakeJira.StartAsync("OPS");
@@ -48,10 +53,20 @@ internal sealed class FollowupHost : IAsyncDisposable
             .WithSetting("Followups:Jira:BaseUrl", jira.Root.AbsoluteUri)
             .WithSetting("Followups:Jira:Email", FakeJira.Email)
             .WithSetting("Followups:Jira:ApiToken", FakeJira.ApiToken)
-            .WithSetting("Followups:Jira:Project", "OPS")
+            .WithSetting("Followups:Jira:Project", project)
             .WithSetting("Followups:People:0:Name", "Bo")
             .WithSetting("Followups:People:0:Jira", "5b109f2e9729b51b54dc274d")
             .WithSetting("Scribe:PublicBaseUrl", "https://scribe.example/");
+        if (clock is not null)
+        {
+            app.WithClock(clock);
+        }
+
+        if (logs is not null)
+        {
+            app.WithLogs(logs);
+        }
+
         await app.StartKestrelAsync();
         return new FollowupHost(app, github, jira);
     }
@@ -127,6 +142,19 @@ internal sealed class FollowupHost : IAsyncDisposable
         var item = await WaitForItemAsync(FollowupItemId(3));
         var report = await App.Outbox.GetAsync(FollowupItemId(3) + "/report/1", CancellationToken.None);
         return (item, Assert.IsType<PrivatePost>(report!.Post));
+    }
+
+    /// <summary>
+    /// As <see cref="RefusedFollowupsAsync"/>, asserting that the request was given up, that the answer went to the
+    /// caller, and that the task is still unlinked: the answer's text.
+    /// </summary>
+    public async Task<string> RefusedAnswerAsync(string task)
+    {
+        var (item, notice) = await RefusedFollowupsAsync(task);
+        Assert.Equal(OutboxState.Abandoned, item.State);
+        Assert.Equal(Alice, notice.Recipient);
+        Assert.Null(Assert.Single((await IncidentAsync()).Tasks).Followup);
+        return notice.Text.ToPlainString();
     }
 
     /// <summary>Waits until <paramref name="count"/> tasks of the channel's incident have an issue.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ScribeBot.Core.Followups;
 
 namespace ScribeBot.Followups.Jira;
@@ -10,7 +11,7 @@ namespace ScribeBot.Followups.Jira;
 /// Jira's refusals in words a person can act on. Jira's error body is <c>{"errorMessages":[...],"errors":{field: message}}</c>;
 /// a field it names is mapped to the setting that fills it. Rate limits (429) and server errors are transient.
 /// </summary>
-internal static class JiraFailures
+internal static partial class JiraFailures
 {
     public static async Task<TrackerFailure> ReadAsync(HttpResponseMessage response, string project, CancellationToken cancellationToken)
     {
@@ -22,10 +23,14 @@ internal static class JiraFailures
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => TrackerFailure.Refusal($"the email and API token were not accepted (401){said}", "Followups:Jira:Email and Followups:Jira:ApiToken"),
-            HttpStatusCode.Forbidden => TrackerFailure.Refusal($"the account may not create issues in {project} (403){said}", "Followups:Jira:ApiToken"),
+            HttpStatusCode.Forbidden => TrackerFailure.Refusal(
+                $"the account of Followups:Jira:Email may not create issues in project {project} (403): give it the Create issues permission there, or use an account that has it{said}",
+                "Followups:Jira:Email and Followups:Jira:ApiToken, or the project's permissions"),
             HttpStatusCode.NotFound => TrackerFailure.Refusal($"there is no Jira at that address, or no project {project} the account can see (404){said}", "Followups:Jira:BaseUrl and Followups:Jira:Project"),
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity when (fields.Keys.FirstOrDefault() ?? FieldIn(messages)) == "project" =>
+                TrackerFailure.Refusal($"there is no Jira project {project}, or the account cannot see it ({status}){said}", Setting("project")),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => TrackerFailure.Refusal(
-                $"Jira refused the issue ({status}){said}", fields.Keys.Select(Setting).FirstOrDefault() ?? FieldIn(messages)),
+                $"Jira refused the issue ({status}){said}", (fields.Keys.FirstOrDefault() ?? FieldIn(messages)) is { } field ? Setting(field) : null),
             _ when status == 429 || status >= 500 => TrackerFailure.Transient($"Jira answered {status}{said}", response.Headers.RetryAfter?.Delta),
             _ => TrackerFailure.Refusal($"Jira answered {status}{said}", null),
         };
@@ -41,11 +46,13 @@ internal static class JiraFailures
         _ => $"the Jira field '{field}' (required by the project's create screen)",
     };
 
-    // "Field 'priority' is required": the project asks for a field ScribeBot does not fill.
+    /// <summary>
+    /// The field a message names: <c>Field 'priority' is required</c> (the project asks for a field ScribeBot does not
+    /// fill), or <c>The value 'OPS2' does not exist for the field 'project'.</c> (JQL naming a project the account cannot
+    /// see), where the first quoted word is the value, not the field.
+    /// </summary>
     private static string? FieldIn(IReadOnlyList<string> messages) =>
-        messages.Select(m => m.Split('\'')).FirstOrDefault(parts => parts.Length >= 3) is { } parts
-            ? Setting(parts[1])
-            : null;
+        messages.Select(m => NamedField().Match(m)).FirstOrDefault(m => m.Success)?.Groups["field"].Value;
 
     private static async Task<(IReadOnlyList<string> Messages, IReadOnlyDictionary<string, string> Fields)> ReadErrorAsync(
         HttpResponseMessage response, CancellationToken cancellationToken)
@@ -62,4 +69,7 @@ internal static class JiraFailures
             return ([], new Dictionary<string, string>());
         }
     }
+
+    [GeneratedRegex(@"\bfield '(?<field>[^']+)'", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedField();
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Polly;
 using ScribeBot.Core.Followups;
 
 namespace ScribeBot.Followups.Jira;
@@ -18,6 +19,15 @@ internal sealed class JiraTracker(
     HttpClient http, JiraOptions options, string project, IReadOnlyList<string> labels,
     IReadOnlyDictionary<string, string> accounts, TimeProvider time) : IFollowupTracker
 {
+    /// <summary>
+    /// How long the attempt after a create whose answer was lost waits before it looks for the issue. Jira's
+    /// <c>search/jql</c> is eventually consistent: a new issue shows "within seconds", sometimes minutes later (Atlassian,
+    /// "Search after write with search and reconcile"). Its one consistent read, <c>reconcileIssues</c>, needs the issue's
+    /// id, which is exactly what the lost answer carried, so waiting is the only protection left; the outbox's 2 s
+    /// back-off would look too early and create the issue twice.
+    /// </summary>
+    public static readonly TimeSpan SearchSettle = TimeSpan.FromSeconds(60);
+
     public string Tracker => "jira";
 
     public string Name => "Jira";
@@ -76,7 +86,7 @@ internal sealed class JiraTracker(
 
         using var request = Request(HttpMethod.Post, "rest/api/3/issue");
         request.Content = JsonContent.Create(new JsonObject { ["fields"] = fields, ["update"] = new JsonObject() });
-        var answer = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(request, cancellationToken, creates: true).ConfigureAwait(false);
         return answer.Failure is { } failure ? failure : new TrackerResult<FollowupLink>(ToLink(answer.Value!, time.GetUtcNow()));
     }
 
@@ -108,25 +118,42 @@ internal sealed class JiraTracker(
         return request;
     }
 
-    private async Task<TrackerResult<JsonNode>> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <param name="creates">
+    /// The request creates an issue: when its answer is lost (no answer, a cut one, a 5xx from Jira or a proxy), the issue
+    /// may exist, and the retry waits <see cref="SearchSettle"/> so that its lookup can see it.
+    /// </param>
+    private async Task<TrackerResult<JsonNode>> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, bool creates = false)
     {
         try
         {
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return await JiraFailures.ReadAsync(response, project, cancellationToken).ConfigureAwait(false);
+                var failure = await JiraFailures.ReadAsync(response, project, cancellationToken).ConfigureAwait(false);
+                return creates && (int)response.StatusCode >= 500 ? Unsettled(failure) : failure;
             }
 
             var value = await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken).ConfigureAwait(false);
-            return value is null ? TrackerFailure.Transient("Jira answered with an empty body") : new TrackerResult<JsonNode>(value);
+            return value is not null ? new TrackerResult<JsonNode>(value)
+                : creates ? Unsettled(TrackerFailure.Transient("Jira answered with an empty body"))
+                : TrackerFailure.Transient("Jira answered with an empty body");
         }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or ExecutionRejectedException
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // A lost connection or a cut answer: the issue may or may not exist. The retry looks for its marker first.
-            return TrackerFailure.Transient($"{exception.GetType().Name}: {exception.Message}");
+            // A lost connection, a cut answer or the resilience handler's timeout: the issue may or may not exist. The
+            // retry looks for its marker first.
+            var lost = TrackerFailure.Transient($"{exception.GetType().Name}: {exception.Message}");
+            return creates ? Unsettled(lost) : lost;
         }
     }
+
+    // Not sooner than Jira asked (a Retry-After), nor before its search can show the issue the lost answer was about.
+    private static TrackerFailure Unsettled(TrackerFailure failure) => failure with
+    {
+        Message = $"{failure.Message}; the issue may exist, so the next attempt waits {SearchSettle.TotalSeconds:0} s for Jira's search to show it",
+        RetryAfter = failure.RetryAfter is { } asked && asked > SearchSettle ? asked : SearchSettle,
+    };
 
     private static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

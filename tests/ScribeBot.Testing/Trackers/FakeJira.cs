@@ -9,6 +9,8 @@ namespace ScribeBot.Testing.Trackers;
 /// answers with the published example of that operation (jira_get_issue_response_200.docs.json), the issue's own id, key
 /// and self, only the fields asked for in <c>fields=</c>, and its status shaped as the published status example
 /// (jira_get_status_response_200.docs.json) in Jira Cloud's real categories: <c>new</c>, <c>indeterminate</c>, <c>done</c>.
+/// A JQL naming a project it does not keep is answered 400 with Atlassian's published message for it; search can be made
+/// to lag behind creates (<see cref="LagSearch"/>).
 /// </summary>
 public sealed class FakeJira : FakeTracker
 {
@@ -16,6 +18,10 @@ public sealed class FakeJira : FakeTracker
     public const string ApiToken = "ATATT_FAKE_JIRA_TOKEN";
 
     private int _id = 10000;
+
+    // When each issue starts to show in search/jql (absent: at once), and the clock and lag that set it, under Gate.
+    private readonly Dictionary<string, DateTimeOffset> _searchableFrom = new(StringComparer.Ordinal);
+    private (TimeSpan Lag, TimeProvider Clock)? _searchLag;
 
     private FakeJira(WebApplication app, Uri root)
         : base(app, StringComparer.Ordinal)
@@ -82,6 +88,19 @@ public sealed class FakeJira : FakeTracker
         }
     }
 
+    /// <summary>
+    /// Makes each issue created from now on invisible to <c>search/jql</c> for <paramref name="lag"/> of
+    /// <paramref name="clock"/>, as Jira Cloud's eventually consistent search is (Atlassian, "Search after write with search
+    /// and reconcile": seconds, sometimes minutes). The issue itself exists at once: reading it by its key finds it.
+    /// </summary>
+    public void LagSearch(TimeSpan lag, TimeProvider clock)
+    {
+        lock (Gate)
+        {
+            _searchLag = (lag, clock);
+        }
+    }
+
     private const string IssuePath = "/rest/api/3/issue/";
 
     // The published getIssue example, with the kept issue's identity, status and creation; Jira returns only the fields a
@@ -140,15 +159,16 @@ public sealed class FakeJira : FakeTracker
         var label = System.Text.RegularExpressions.Regex.Match(jql, "labels = \"([^\"]+)\"").Groups[1].Value;
         if (!Kept.TryGetValue(project, out var issues))
         {
-            // Jira answers an unknown project in JQL with 400 and the field-less message.
-            await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray($"The value '{project}' does not exist for the field 'project'."), ["errors"] = new JsonObject() });
+            // Jira answers a project the account cannot see in JQL with 400, an ErrorCollection holding the field-less
+            // message Atlassian publishes for "project = INVALID" (jira_parse_jql_response_200.docs.json).
+            await JsonAsync(context, 400, new JsonObject { ["errorMessages"] = new JsonArray(UnknownProjectMessage(project)), ["errors"] = new JsonObject() });
             return;
         }
 
         JsonObject[] matching;
         lock (Gate)
         {
-            matching = [.. issues.Where(i => i["fields"]!["labels"]!.AsArray().Any(l => (string?)l == label)).Reverse()];
+            matching = [.. issues.Where(i => i["fields"]!["labels"]!.AsArray().Any(l => (string?)l == label) && Searchable(i)).Reverse()];
         }
 
         await JsonAsync(context, 200, new JsonObject { ["issues"] = new JsonArray([.. matching.Select(i => i.DeepClone())]), ["isLast"] = true });
@@ -201,8 +221,24 @@ public sealed class FakeJira : FakeTracker
         lock (Gate)
         {
             issues.Add(stored);
+            if (_searchLag is { } search)
+            {
+                _searchableFrom[key] = search.Clock.GetUtcNow() + search.Lag;
+            }
         }
 
         await AnswerCreateAsync(context, script, 201, answer);
     }
+
+    /// <summary>Jira's message for a JQL clause <c>project = "{project}"</c> naming a project that does not exist, as Atlassian publishes it.</summary>
+    public static string UnknownProjectMessage(string project)
+    {
+        var published = Fixtures.Trackers.Json("jira_parse_jql_response_200.docs.json").GetProperty("queries").EnumerateArray()
+            .Single(q => q.GetProperty("query").GetString() == "project = INVALID");
+        return published.GetProperty("warnings")[0].GetString()!.Replace("'INVALID'", $"'{project}'", StringComparison.Ordinal);
+    }
+
+    // Under Gate.
+    private bool Searchable(JsonObject issue) =>
+        !_searchableFrom.TryGetValue((string)issue["key"]!, out var from) || _searchLag is not { } search || search.Clock.GetUtcNow() >= from;
 }
